@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// The shape of this package is the one in architecture.md: imports flow one way,
+// RNNEngine ← TutorCore ← TutorRender/TutorStore ← Terminal ← unroll.
+import PackageDescription
+
+let package = Package(
+    name: "Unroll",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "unroll", targets: ["unroll"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "RNNEngine"),
+        .target(name: "TutorCore", dependencies: ["RNNEngine", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TutorRender", dependencies: ["TutorCore"]),
+        .target(name: "TutorStore", dependencies: ["TutorCore"]),
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TutorRender"]),
+        .executableTarget(
+            name: "unroll",
+            dependencies: [
+                "RNNEngine", "TutorCore", "TutorRender", "TutorStore", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"]),
+        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore"]),
+        .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"]),
+        // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// RNNEngine: tensors and PyTorch's recurrent modules. It knows nothing of the tutor.

@@ -1,0 +1,3 @@
+import Testing
+@testable import TutorRender
+@Suite struct TutorRenderSmokeTests { @Test func builds() { #expect(true) } }
