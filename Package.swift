@@ -27,6 +27,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: the engine timed against torch (not a test).
+        .executableTarget(name: "engine-bench", dependencies: ["RNNEngine"], path: "Benchmarks/EngineBench"),
+        // Records answers through TutorStore so the crash test can SIGKILL it mid-write.
+        .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore"]),
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"]),

@@ -1,0 +1,2 @@
+import RNNEngine
+print("engine-bench: not yet")

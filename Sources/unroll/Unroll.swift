@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// The root command. `unroll` alone or `unroll LESSON` opens the tutor (the default subcommand);
+/// every other subcommand arrives with the issue that makes it work.
+@main
+struct Unroll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unroll",
+        abstract: "A terminal tutor: why recurrent neural networks handle sequences, the way PyTorch does it.",
+        version: UnrollVersion.string,
+        subcommands: [Open.self],
+        defaultSubcommand: Open.self
+    )
+}
+
+enum UnrollVersion {
+    static let string = "0.1.0"
+}
+
+/// Flags every subcommand that reads lessons or progress shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The lessons folder (default: $UNROLL_LESSONS, else ./Lessons, else the installed share folder).")
+    var lessons: String?
+
+    @Option(name: .long, help: "The progress file (default: $UNROLL_PROGRESS, else $XDG_DATA_HOME/unroll/progress.json).")
+    var progress: String?
+
+    @Flag(name: .long, help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Plain ASCII lines and marks instead of Unicode.")
+    var ascii = false
+}
