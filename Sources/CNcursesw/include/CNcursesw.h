@@ -19,6 +19,9 @@ static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline FILE *cn_stdin(void) { return stdin; }
 static inline FILE *cn_stdout(void) { return stdout; }
 
+// Locale: 1 when LC_CTYPE's codeset is UTF-8.
+static inline int cn_codeset_is_utf8(void) { const char *c = nl_langinfo(CODESET); return c && (c[0]=='U'||c[0]=='u') && (c[1]=='T'||c[1]=='t') && (c[2]=='F'||c[2]=='f') && c[3]=='-' && c[4]=='8' && c[5]==0; }
+
 // Size.
 static inline int cn_maxy(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
 static inline int cn_maxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }

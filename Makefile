@@ -1,0 +1,56 @@
+# Unroll — every set-up step a fresh machine needs is behind `make run` and `make test`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+export SWIFT_BACKTRACE := interactive=no
+
+.PHONY: all deps build release run test unit e2e check-lessons bench install clean
+
+all: build
+
+# The ncursesw headers and tmux: installed with apt-get when missing and we are root, else the
+# exact command to run is printed and make stops.
+deps:
+	@missing=""; \
+	if ! printf '#define NCURSES_WIDECHAR 1\n#include <ncurses.h>\nint main(void){return 0;}\n' | cc -x c -o /dev/null - -lncursesw >/dev/null 2>&1; then missing="$$missing libncursesw5-dev"; fi; \
+	if ! command -v tmux >/dev/null 2>&1; then missing="$$missing tmux"; fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make deps: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	  else \
+	    echo "make deps: missing$$missing; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product unroll
+
+run: release
+	.build/release/unroll --lessons Lessons
+
+# Unit tests, the lesson checker, then the tmux end-to-end tests on the debug binary.
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+	# (the lesson checker joins here with the lesson format)
+	bash Tests/e2e/run.sh
+
+unit: deps
+	$(SWIFT) test
+
+e2e: build
+	bash Tests/e2e/run.sh
+
+bench: deps
+	bash Scripts/bench.sh
+
+install: release
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/unroll/Lessons"
+	install -m 755 .build/release/unroll "$(PREFIX)/bin/unroll"
+	cp -R Lessons/. "$(PREFIX)/share/unroll/Lessons/"
+
+clean:
+	rm -rf .build

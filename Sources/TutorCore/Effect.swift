@@ -1,0 +1,12 @@
+import Foundation
+
+/// Side effects as values: `update` returns them, the runtime at the edge performs them.
+public enum Effect: Sendable, Equatable {
+    /// Leave the program (progress is already saved).
+    case quit
+    /// Stop the process as Ctrl-Z does in a shell; `fg` resumes and redraws.
+    case suspend
+    /// Deliver `Msg.tick` every `interval` seconds until `stopTimer`.
+    case startTimer(interval: TimeInterval)
+    case stopTimer
+}

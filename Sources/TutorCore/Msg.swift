@@ -1,0 +1,13 @@
+import Foundation
+
+/// Everything that can happen to the tutor. The runtime turns terminal input, clock ticks and the
+/// results of effects into these; `State.update` is the only thing that reads them.
+public enum Msg: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(Size)
+    /// A clock tick the state asked for with `Effect.startTimer`.
+    case tick(Date)
+    /// A side effect could not be done; the sentence goes to the status line.
+    case notice(String)
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The whole tutor as a value. `update` changes it; `render` draws it. No file, clock or terminal
+/// call happens here: those are `Effect`s the runtime performs.
+public struct State: Sendable {
+    /// The course in order, as loaded at start.
+    public var lessons: [Lesson]
+    /// The screens the learner walked through; the last one is on screen. Never empty.
+    public var route: [Screen]
+    /// The key help of the current screen is shown over it.
+    public var showsHelp = false
+    /// One sentence at the bottom (a save that failed, a lesson that would not load, …).
+    public var status: String?
+    public var size: Size
+    public var settings: Settings
+
+    public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
+        self.lessons = lessons
+        self.size = size
+        self.settings = settings
+        self.route = [.menu(MenuState())]
+    }
+
+    /// The screen on top of the route.
+    public var screen: Screen {
+        get { route[route.count - 1] }
+        set { route[route.count - 1] = newValue }
+    }
+}
+
+/// How the learner asked the tutor to look.
+public struct Settings: Sendable, Equatable {
+    /// Plain ASCII lines and marks instead of box drawing and Unicode symbols.
+    public var ascii: Bool
+    public init(ascii: Bool = false) {
+        self.ascii = ascii
+    }
+}
+
+/// One screen of the tutor with its own state.
+public enum Screen: Sendable {
+    case menu(MenuState)
+}
+
+/// The lesson menu: which lesson the cursor is on.
+public struct MenuState: Sendable, Equatable {
+    public var selected = 0
+    public init(selected: Int = 0) {
+        self.selected = selected
+    }
+}

@@ -1,0 +1,34 @@
+import TutorCore
+
+/// The frame around every screen: a title row at the top and a status/keys row at the bottom.
+enum Chrome {
+    static func title(_ title: String, detail: String, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: .reverse)
+        var x = buffer.put(" " + title, x: 0, y: 0, style: Style(bold: true, reverse: true))
+        if !detail.isEmpty {
+            x = buffer.put(" · " + DisplayWidth.truncate(detail, to: max(0, buffer.width - x - 4)), x: x, y: 0, style: .reverse)
+        }
+    }
+
+    /// The status sentence when there is one (it matters more than the key reminder), else the keys.
+    static func footer(status: String?, hints: String, into buffer: inout CellBuffer) {
+        let y = buffer.height - 1
+        if let status {
+            buffer.put(DisplayWidth.truncate(status, to: buffer.width - 1), x: 0, y: y, style: Style(color: .warn, bold: true))
+        } else {
+            buffer.put(DisplayWidth.truncate(hints, to: buffer.width - 1), x: 0, y: y, style: .dim)
+        }
+    }
+
+    /// A box outline; the inside is left as it is.
+    static func box(_ rect: Rect, into buffer: inout CellBuffer, glyphs: Glyphs, style: Style = .plain) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let h = String(repeating: glyphs.horizontal, count: rect.width - 2)
+        buffer.put(glyphs.topLeft + h + glyphs.topRight, x: rect.x, y: rect.y, style: style)
+        buffer.put(glyphs.bottomLeft + h + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1, style: style)
+        for row in (rect.y + 1)..<(rect.maxY - 1) {
+            buffer.put(glyphs.vertical, x: rect.x, y: row, style: style)
+            buffer.put(glyphs.vertical, x: rect.maxX - 1, y: row, style: style)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The characters screens draw lines and marks with: Unicode by default, plain ASCII with `--ascii`.
+public struct Glyphs: Sendable {
+    public var horizontal, vertical: String
+    public var topLeft, topRight, bottomLeft, bottomRight: String
+    public var pointer, bullet, check, cross, arrowRight, arrowUp, ellipsis: String
+    /// Eighths of a block, emptiest first, for bars.
+    public var barFull: String
+    public var barHalf: String
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        pointer: "›", bullet: "•", check: "✓", cross: "✗", arrowRight: "→", arrowUp: "↑", ellipsis: "…",
+        barFull: "█", barHalf: "▌")
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        pointer: ">", bullet: "*", check: "+", cross: "x", arrowRight: "->", arrowUp: "^", ellipsis: "...",
+        barFull: "#", barHalf: "=")
+
+    public static func forSettings(_ settings: Settings) -> Glyphs {
+        settings.ascii ? .ascii : .unicode
+    }
+}
+
+import TutorCore

@@ -1,0 +1,47 @@
+/// Word wrapping by display width (not character count), keeping explicit line breaks.
+public enum TextWrap {
+    /// Splits `text` into lines no wider than `width` cells. Words longer than a line are cut.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            // Leading indentation is kept so lists and code-like text stay aligned.
+            let indent = String(paragraph.prefix { $0 == " " })
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var w = DisplayWidth.of(word)
+                let lead = line.isEmpty ? indent : " "
+                if lineWidth + DisplayWidth.of(lead) + w <= width {
+                    line += lead + word
+                    lineWidth += DisplayWidth.of(lead) + w
+                    continue
+                }
+                if !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                // A word wider than the whole line is cut into pieces.
+                while w > width {
+                    var piece = ""
+                    var pw = 0
+                    for g in word {
+                        let gw = DisplayWidth.of(g)
+                        if pw + gw > width { break }
+                        piece.append(g)
+                        pw += gw
+                    }
+                    lines.append(piece)
+                    word.removeFirst(piece.count)
+                    w = DisplayWidth.of(word)
+                }
+                line = word
+                lineWidth = w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Terminal
+import TutorCore
+import TutorRender
+
+/// The event loop: terminal event → Msg → update → effects performed here → render → draw.
+/// Everything with a side effect happens in this file or in what it calls.
+struct Runtime {
+    var state: State
+    let terminal: Terminal
+    /// The clock effect: when set, `Msg.tick` is due at `nextTick` and every `interval` after.
+    private var interval: TimeInterval?
+    private var nextTick: Date?
+
+    init(state: State, terminal: Terminal) {
+        self.state = state
+        self.terminal = terminal
+    }
+
+    /// Runs until the learner quits, input ends or a signal arrives.
+    /// - Returns: the exit status (0, or 128 + the signal).
+    mutating func run() -> Int32 {
+        _ = state.update(.resize(terminal.size))
+        while true {
+            let frame = Renderer.render(state)
+            terminal.draw(frame)
+            let timeout = nextTick.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
+            let msg: Msg
+            switch terminal.nextEvent(timeout: timeout) {
+            case .key(let key):
+                msg = .key(key)
+            case .mouse(let kind, let column, let row):
+                msg = .mouse(MouseEvent(kind: kind, column: column, row: row, target: frame.hit(column: column, row: row)))
+            case .resize(let size):
+                msg = .resize(size)
+            case .timeout:
+                guard let due = nextTick, let interval, Date() >= due else { continue }
+                nextTick = due.addingTimeInterval(interval)
+                msg = .tick(Date())
+            case .signal(let signal):
+                terminal.stop()
+                return 128 + signal
+            case .suspend:
+                terminal.suspend()
+                continue
+            case .endOfInput:
+                terminal.stop()
+                return 0
+            }
+            for effect in state.update(msg) {
+                if let status = perform(effect) { return status }
+            }
+        }
+    }
+
+    /// Performs one effect; returns an exit status when the effect ends the program.
+    private mutating func perform(_ effect: Effect) -> Int32? {
+        switch effect {
+        case .quit:
+            terminal.stop()
+            return 0
+        case .suspend:
+            terminal.suspend()
+        case .startTimer(let every):
+            interval = every
+            nextTick = Date().addingTimeInterval(every)
+        case .stopTimer:
+            interval = nil
+            nextTick = nil
+        }
+        return nil
+    }
+}

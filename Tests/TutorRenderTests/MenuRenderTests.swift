@@ -1,0 +1,49 @@
+import Testing
+import TutorCore
+@testable import TutorRender
+
+@Suite struct MenuRenderTests {
+    let lessons = [
+        Lesson(id: "why-rnns-handle-sequences", title: "Why RNNs handle sequences in PyTorch"),
+        Lesson(id: "shapes", title: "Shapes in, shapes out"),
+    ]
+
+    @Test func menuAt80x24() {
+        var state = State(lessons: lessons, size: Size(width: 80, height: 24))
+        _ = state.update(.key(.down))
+        let buffer = Renderer.render(state)
+        #expect(buffer.lines[4] == "   1. Why RNNs handle sequences in PyTorch")
+        #expect(buffer.lines[5] == " › 2. Shapes in, shapes out")
+        #expect(buffer.hit(column: 10, row: 5) == .menuItem(1))
+        Snapshot.assertMatches(buffer, named: "menu-80x24")
+    }
+
+    @Test func menuAt40x12InAscii() {
+        let state = State(lessons: lessons, size: Size(width: 40, height: 12), settings: Settings(ascii: true))
+        let buffer = Renderer.render(state)
+        #expect(buffer.lines[4] == " > 1. Why RNNs handle sequences in .")
+        Snapshot.assertMatches(buffer, named: "menu-40x12-ascii")
+    }
+
+    @Test func helpOverTheMenu() {
+        var state = State(lessons: lessons, size: Size(width: 80, height: 24))
+        _ = state.update(.key(.char("?")))
+        let buffer = Renderer.render(state)
+        #expect(buffer.text.contains("Keys · Lesson menu"))
+        Snapshot.assertMatches(buffer, named: "menu-help-80x24")
+    }
+
+    @Test(arguments: [Size(width: 30, height: 8), Size(width: 39, height: 24), Size(width: 80, height: 11)])
+    func tooSmallWindowAsksForMore(size: Size) {
+        let state = State(lessons: lessons, size: size)
+        let text = Renderer.render(state).text
+        #expect(text.contains("Make the window"))
+        #expect(text.contains("now \(size.width)×\(size.height)"))
+        #expect(!text.contains("Choose a lesson"))
+    }
+
+    @Test func emptyLessonFolderSaysWhatToDo() {
+        let state = State(lessons: [], size: Size(width: 80, height: 24))
+        #expect(Renderer.render(state).text.contains("No lessons found."))
+    }
+}

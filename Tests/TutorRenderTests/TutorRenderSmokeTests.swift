@@ -1,3 +1,0 @@
-import Testing
-@testable import TutorRender
-@Suite struct TutorRenderSmokeTests { @Test func builds() { #expect(true) } }

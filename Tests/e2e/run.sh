@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test_* function of Tests/e2e/test_*.sh against the real binary in tmux.
+# Usage: bash Tests/e2e/run.sh [FILTER]   (FILTER: a substring of test names)
+set -u
+cd "$(dirname "$0")/../.."
+. Tests/e2e/lib.sh
+for f in Tests/e2e/test_*.sh; do . "$f"; done
+
+passed=0; failed=0; failures=""
+for t in $(declare -F | awk '{print $3}' | grep '^test_' ); do
+  case "$t" in *"${1:-}"*) ;; *) continue ;; esac
+  E2E_SESSIONS=""
+  if out=$("$t" 2>&1); then
+    passed=$((passed + 1)); echo "  ok   $t"
+  else
+    failed=$((failed + 1)); failures="$failures $t"; echo "  FAIL $t"; echo "$out"
+  fi
+  [ -n "$out" ] && [ -n "${E2E_VERBOSE:-}" ] && echo "$out"
+  for s in $E2E_SESSIONS; do e2e_kill "$s"; done
+done
+[ -f "$E2E_TMP/figures" ] && cat "$E2E_TMP/figures"
+echo "e2e: $passed passed, $failed failed"
+[ $failed -eq 0 ]
