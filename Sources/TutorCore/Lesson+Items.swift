@@ -1,0 +1,197 @@
+/// One choice of a task or question: a letter (A, B, C, … in order) and its text.
+public struct Option: Sendable, Equatable {
+    public var letter: String
+    public var text: String
+    public init(letter: String, text: String) { self.letter = letter; self.text = text }
+}
+
+/// A piece of one line of task code: literal text, or blank number N (written `[N]` in the file).
+public enum CodeSegment: Sendable, Equatable {
+    case text(String)
+    case blank(Int)
+}
+
+/// A fill-in-blank task: code with numbered blanks `[1]`, `[2]`, … and lettered options to drop in them.
+public struct FillTask: Sendable, Equatable, Identifiable {
+    public static let defaultAttempts = 3
+
+    public var id: String
+    public var difficulty: Difficulty
+    public var prompt: String
+    /// The code exactly as written, blanks as `[N]`.
+    public var code: String
+    public var options: [Option]
+    /// The option letter that fills each blank, keyed by blank number.
+    public var answers: [Int: String]
+    public var hint: String
+    public var commonMistakes: [String]
+    public var attempts: Int
+
+    public init(id: String, difficulty: Difficulty, prompt: String, code: String, options: [Option],
+                answers: [Int: String], hint: String, commonMistakes: [String], attempts: Int = FillTask.defaultAttempts) {
+        self.id = id; self.difficulty = difficulty; self.prompt = prompt; self.code = code
+        self.options = options; self.answers = answers; self.hint = hint
+        self.commonMistakes = commonMistakes; self.attempts = attempts
+    }
+
+    /// The blank numbers in the order they first appear in the code (each once).
+    public var blanks: [Int] {
+        var seen: [Int] = []
+        for line in lines { for case .blank(let n) in line where !seen.contains(n) { seen.append(n) } }
+        return seen
+    }
+
+    /// The code split into lines, each a list of text and blank segments; `[1]` becomes `.blank(1)`.
+    public var lines: [[CodeSegment]] { FillTask.segments(of: code) }
+
+    /// The option for a letter, if there is one.
+    public func option(_ letter: String) -> Option? { options.first { $0.letter == letter } }
+
+    /// The answer letters in blank order, e.g. `["A", "B"]`.
+    public var answerLetters: [String] { blanks.compactMap { answers[$0] } }
+
+    /// True when every blank holds its answer letter (extra or missing blanks make it false).
+    public func isCorrect(_ filled: [Int: String]) -> Bool { filled == answers }
+
+    /// Splits code into lines of segments. Only `[` digits `]` (1–99, no leading zero) makes a blank;
+    /// anything else (`x[0]`, `[a]`, `[]`) stays text.
+    public static func segments(of code: String) -> [[CodeSegment]] {
+        code.split(separator: "\n", omittingEmptySubsequences: false).map { segments(ofLine: Substring($0)) }
+    }
+
+    static func segments(ofLine line: Substring) -> [CodeSegment] {
+        var result: [CodeSegment] = []
+        var text = ""
+        var i = line.startIndex
+        while i < line.endIndex {
+            if line[i] == "[", let close = line[i...].firstIndex(of: "]") {
+                let inner = line[line.index(after: i)..<close]
+                if let n = Int(inner), n >= 1, n <= 99, inner.first != "0", inner.allSatisfy(\.isASCII),
+                   inner.allSatisfy(\.isNumber) {
+                    if !text.isEmpty { result.append(.text(text)); text = "" }
+                    result.append(.blank(n))
+                    i = line.index(after: close)
+                    continue
+                }
+            }
+            text.append(line[i])
+            i = line.index(after: i)
+        }
+        if !text.isEmpty || result.isEmpty { result.append(.text(text)) }
+        return result
+    }
+}
+
+/// One step of a worked solution.
+public struct SolutionStep: Sendable, Equatable {
+    public var title: String
+    public var text: String
+    public init(title: String, text: String) { self.title = title; self.text = text }
+}
+
+/// A multiple-choice question with a worked solution.
+public struct ChoiceQuestion: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var difficulty: Difficulty
+    public var question: String
+    /// Code shown under the question, if any.
+    public var code: String?
+    public var options: [Option]
+    /// The letter of the right option.
+    public var answer: String
+    public var solution: [SolutionStep]
+    public var finalAnswer: String
+    public var quickCheck: String
+    public var hint: String
+    public var commonMistakes: [String]
+
+    public init(id: String, difficulty: Difficulty, question: String, code: String? = nil, options: [Option],
+                answer: String, solution: [SolutionStep], finalAnswer: String, quickCheck: String,
+                hint: String, commonMistakes: [String]) {
+        self.id = id; self.difficulty = difficulty; self.question = question; self.code = code
+        self.options = options; self.answer = answer; self.solution = solution
+        self.finalAnswer = finalAnswer; self.quickCheck = quickCheck; self.hint = hint
+        self.commonMistakes = commonMistakes
+    }
+
+    public func option(_ letter: String) -> Option? { options.first { $0.letter == letter } }
+}
+
+/// A gradable item: what `test` and `challenge` refer to.
+public enum LessonItem: Sendable, Equatable {
+    case fill(FillTask)
+    case choice(ChoiceQuestion)
+
+    public var id: String {
+        switch self {
+        case .fill(let t): t.id
+        case .choice(let q): q.id
+        }
+    }
+
+    public var difficulty: Difficulty {
+        switch self {
+        case .fill(let t): t.difficulty
+        case .choice(let q): q.difficulty
+        }
+    }
+}
+
+/// A timed problem: a fill-in-blank task or a multiple-choice question with a time limit.
+public struct ChallengeItem: Sendable, Equatable {
+    public static let defaultTimeLimit = 90
+    public static let defaultAttempts = 2
+
+    public var item: LessonItem
+    /// Seconds.
+    public var timeLimit: Int
+    public var attempts: Int
+
+    public init(item: LessonItem, timeLimit: Int = ChallengeItem.defaultTimeLimit,
+                attempts: Int = ChallengeItem.defaultAttempts) {
+        self.item = item; self.timeLimit = timeLimit; self.attempts = attempts
+    }
+
+    public var id: String { item.id }
+}
+
+/// What the visualizer unrolls: a module, its sizes, its weights (a seed or a state_dict file), an input.
+public struct VisualizeSection: Sendable, Equatable {
+    public enum Module: String, Sendable, CaseIterable, Equatable { case RNN, LSTM, GRU }
+    public enum Nonlinearity: String, Sendable, CaseIterable, Equatable { case tanh, relu }
+    public enum Weights: Sendable, Equatable {
+        case seed(Int)
+        /// A JSON state_dict, path relative to the lesson file.
+        case stateDict(String)
+    }
+
+    public var minutes: Int
+    public var module: Module
+    public var inputSize: Int
+    public var hiddenSize: Int
+    public var numLayers: Int
+    public var bidirectional: Bool
+    /// RNN only; tanh by default.
+    public var nonlinearity: Nonlinearity
+    public var weights: Weights
+    /// The input tensor's shape: [seq_len, input_size] (unbatched) or [seq_len, batch, input_size].
+    public var inputShape: [Int]
+    /// The input values, flattened in row-major order.
+    public var input: [Double]
+    /// A caption per time step (may be fewer than the steps; none is fine).
+    public var captions: [String]
+
+    public init(minutes: Int, module: Module, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
+                bidirectional: Bool = false, nonlinearity: Nonlinearity = .tanh, weights: Weights,
+                inputShape: [Int], input: [Double], captions: [String] = []) {
+        self.minutes = minutes; self.module = module; self.inputSize = inputSize; self.hiddenSize = hiddenSize
+        self.numLayers = numLayers; self.bidirectional = bidirectional; self.nonlinearity = nonlinearity
+        self.weights = weights; self.inputShape = inputShape; self.input = input; self.captions = captions
+    }
+
+    /// The number of time steps (the input's first dimension).
+    public var sequenceLength: Int { inputShape.first ?? 0 }
+
+    /// The caption for step t (0-based), if written.
+    public func caption(step: Int) -> String? { captions.indices.contains(step) ? captions[step] : nil }
+}

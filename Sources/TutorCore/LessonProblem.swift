@@ -1,0 +1,24 @@
+/// One thing wrong with a lesson or course file, where it is, and a sentence saying what.
+///
+/// `description` is the `file:line:column: message` form that `unroll check` prints and editors jump to.
+public struct LessonProblem: Sendable, Equatable, Hashable, Error, CustomStringConvertible {
+    public var file: String
+    /// 1-based.
+    public var line: Int
+    /// 1-based, counted in Unicode scalars (as libyaml does).
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file; self.line = line; self.column = column; self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// A source position kept from the YAML tree, for checks made after decoding (e.g. across files).
+public struct SourcePosition: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+}
