@@ -9,12 +9,18 @@ public struct LessonDecoding: Sendable, Equatable {
     public var lesson: Lesson?
     public var problems: [LessonProblem]
     public var idPosition: SourcePosition?
+
+    public init(lesson: Lesson?, problems: [LessonProblem], idPosition: SourcePosition?) {
+        self.lesson = lesson; self.problems = problems; self.idPosition = idPosition
+    }
 }
 
 /// The result of decoding `course.yaml`.
 public struct CourseDecoding: Sendable, Equatable {
     public var course: Course?
     public var problems: [LessonProblem]
+
+    public init(course: Course?, problems: [LessonProblem]) { self.course = course; self.problems = problems }
 }
 
 /// Decodes lesson and course YAML from Yams' node tree, so every problem carries file:line:column.
