@@ -8,6 +8,8 @@ public enum Msg: Sendable {
     case resize(Size)
     /// A clock tick the state asked for with `Effect.startTimer`.
     case tick(Date)
+    /// The last frame's measure of how far the screen can scroll.
+    case layout(scrollLimit: Int)
     /// A side effect could not be done; the sentence goes to the status line.
     case notice(String)
 }

@@ -13,8 +13,17 @@ extension Screen {
     public var helpTitle: String {
         switch self {
         case .menu: return "Lesson menu"
+        case .modes: return "Choose your learning style"
+        case .fill: return "Fill in the blanks"
+        case .choice: return "Multiple choice"
         }
     }
+
+    private static let common = [
+        HelpEntry("?", "this help (any key closes it)"),
+        HelpEntry("Ctrl-C", "quit from anywhere"),
+        HelpEntry("Ctrl-Z", "suspend; `fg` comes back"),
+    ]
 
     /// The keys that work on this screen, as the help panel lists them. Kept next to `update` so the
     /// two cannot drift apart.
@@ -25,11 +34,39 @@ extension Screen {
                 HelpEntry("↑ ↓  k j", "move between lessons"),
                 HelpEntry("Enter", "open the lesson"),
                 HelpEntry("mouse", "click a lesson, click again to open"),
-                HelpEntry("?", "this help (any key closes it)"),
                 HelpEntry("q  Esc", "quit (progress is already saved)"),
-                HelpEntry("Ctrl-C", "quit from anywhere"),
-                HelpEntry("Ctrl-Z", "suspend; `fg` comes back"),
-            ]
+            ] + Self.common
+        case .modes:
+            return [
+                HelpEntry("↑ ↓  k j", "move between modes (dimmed ones have no content)"),
+                HelpEntry("Enter", "open the mode"),
+                HelpEntry("mouse", "click a mode, click again to open"),
+                HelpEntry("q  Esc", "back to the lessons"),
+            ] + Self.common
+        case .fill:
+            return [
+                HelpEntry("Tab S-Tab 1-9", "focus the next, previous or Nth blank"),
+                HelpEntry("a-d", "put that option in the focused blank"),
+                HelpEntry("← →", "move along the options"),
+                HelpEntry("Space", "pick up the option under the cursor; ← → or Tab carry it; Space or Enter drops it"),
+                HelpEntry("Backspace Del", "empty the focused blank"),
+                HelpEntry("Enter", "check (once every blank is filled)"),
+                HelpEntry("h  m", "hint, common mistakes"),
+                HelpEntry("n  p", "next, previous task"),
+                HelpEntry("mouse", "click a blank then an option, or drag an option onto a blank"),
+                HelpEntry("PgUp PgDn", "scroll"),
+                HelpEntry("q  Esc", "back (Esc first puts a carried option back)"),
+            ] + Self.common
+        case .choice:
+            return [
+                HelpEntry("↑ ↓  a-d", "choose an option"),
+                HelpEntry("Enter", "answer (one answer per question), then read the solution"),
+                HelpEntry("↑ ↓ PgUp PgDn", "scroll the solution"),
+                HelpEntry("h", "hint"),
+                HelpEntry("n  p", "next, previous question"),
+                HelpEntry("mouse", "click an option, click again to answer"),
+                HelpEntry("q  Esc", "back to the modes"),
+            ] + Self.common
         }
     }
 }

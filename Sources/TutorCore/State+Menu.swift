@@ -34,9 +34,12 @@ extension State {
         return []
     }
 
-    mutating func openLesson(at index: Int) -> [Effect] {
+    public mutating func openLesson(at index: Int) -> [Effect] {
         guard lessons.indices.contains(index) else { return [] }
-        status = "\(lessons[index].title): its learning modes arrive with the lesson screens."
+        status = nil
+        let lesson = lessons[index]
+        let first = Mode.listed.firstIndex { canOpen($0, lesson: lesson) } ?? 0
+        route.append(.modes(ModeChooserState(lessonIndex: index, selected: first)))
         return []
     }
 }

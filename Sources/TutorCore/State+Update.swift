@@ -12,6 +12,9 @@ extension State {
             return []
         case .tick:
             return []
+        case .layout(let limit):
+            scrollLimit = limit
+            return []
         case .key(.ctrl("c")):
             return [.quit]
         case .key(.ctrl("z")):
@@ -42,20 +45,48 @@ extension State {
         return []
     }
 
+    // Each screen's handler works on a copy and writes it back only if the handler did not move to
+    // another screen (opening a task replaces the route's top).
     private mutating func updateScreen(key: Key) -> [Effect] {
+        let depth = route.count
         switch screen {
         case .menu(var menu):
             let effects = updateMenu(&menu, key: key)
-            if case .menu = screen { screen = .menu(menu) }
+            if route.count == depth, case .menu = screen { screen = .menu(menu) }
+            return effects
+        case .modes(var chooser):
+            let effects = updateModes(&chooser, key: key)
+            if route.count == depth, case .modes = screen { screen = .modes(chooser) }
+            return effects
+        case .fill(var fill):
+            let effects = updateFill(&fill, key: key)
+            if route.count == depth, case .fill(let current) = screen, current.taskIndex == fill.taskIndex { screen = .fill(fill) }
+            return effects
+        case .choice(var choice):
+            let effects = updateChoice(&choice, key: key)
+            if route.count == depth, case .choice(let current) = screen, current.questionIndex == choice.questionIndex { screen = .choice(choice) }
             return effects
         }
     }
 
     private mutating func updateScreen(mouse: MouseEvent) -> [Effect] {
+        let depth = route.count
         switch screen {
         case .menu(var menu):
             let effects = updateMenu(&menu, mouse: mouse)
-            if case .menu = screen { screen = .menu(menu) }
+            if route.count == depth, case .menu = screen { screen = .menu(menu) }
+            return effects
+        case .modes(var chooser):
+            let effects = updateModes(&chooser, mouse: mouse)
+            if route.count == depth, case .modes = screen { screen = .modes(chooser) }
+            return effects
+        case .fill(var fill):
+            let effects = updateFill(&fill, mouse: mouse)
+            if route.count == depth, case .fill = screen { screen = .fill(fill) }
+            return effects
+        case .choice(var choice):
+            let effects = updateChoice(&choice, mouse: mouse)
+            if route.count == depth, case .choice = screen { screen = .choice(choice) }
             return effects
         }
     }

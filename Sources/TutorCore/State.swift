@@ -13,6 +13,9 @@ public struct State: Sendable {
     public var status: String?
     public var size: Size
     public var settings: Settings
+    /// How far the current screen can scroll, as the last frame measured it (the runtime reports it
+    /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
+    public var scrollLimit = 0
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -38,8 +41,11 @@ public struct Settings: Sendable, Equatable {
 }
 
 /// One screen of the tutor with its own state.
-public enum Screen: Sendable {
+public enum Screen: Sendable, Equatable {
     case menu(MenuState)
+    case modes(ModeChooserState)
+    case fill(FillState)
+    case choice(ChoiceState)
 }
 
 /// The lesson menu: which lesson the cursor is on.

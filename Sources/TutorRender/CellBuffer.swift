@@ -85,6 +85,8 @@ public struct CellBuffer: Sendable, Equatable {
     public let height: Int
     public private(set) var cells: [Cell]
     public private(set) var hits: [HitRegion] = []
+    /// How far the screen drawn here can scroll; the runtime hands it back to `update`.
+    public var scrollLimit = 0
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

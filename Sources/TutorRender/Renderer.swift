@@ -18,10 +18,16 @@ public enum Renderer {
         }
         let area = buffer.area
         let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
+        Chrome.title("Unroll", detail: titleDetail(state), into: &buffer, glyphs: glyphs)
         switch state.screen {
         case .menu(let menu):
-            Chrome.title("Unroll", detail: "lessons", into: &buffer, glyphs: glyphs)
             MenuView.render(menu, lessons: state.lessons, into: &buffer, area: body, glyphs: glyphs)
+        case .modes(let chooser):
+            ModeChooserView.render(chooser, lesson: state.lessons[chooser.lessonIndex], into: &buffer, area: body, glyphs: glyphs)
+        case .fill(let fill):
+            FillView.render(fill, into: &buffer, area: body, glyphs: glyphs)
+        case .choice(let choice):
+            ChoiceView.render(choice, into: &buffer, area: body, glyphs: glyphs)
         }
         Chrome.footer(status: state.status, hints: footerHints(state.screen), into: &buffer)
         if state.showsHelp {
@@ -30,9 +36,26 @@ public enum Renderer {
         if state.settings.ascii { buffer.asciify() }
     }
 
+    static func titleDetail(_ state: State) -> String {
+        switch state.screen {
+        case .menu: return "lessons"
+        case .modes(let c): return state.lessons[c.lessonIndex].title
+        case .fill(let f): return "\(state.lessons[f.lessonIndex].title) · Try"
+        case .choice(let c): return "\(state.lessons[c.lessonIndex].title) · Practice"
+        }
+    }
+
     static func footerHints(_ screen: Screen) -> String {
         switch screen {
         case .menu: return "↑↓ move · Enter open · ? help · q quit"
+        case .modes: return "↑↓ move · Enter open · ? help · q back"
+        case .fill(let f):
+            if f.isFinished { return "n next · p previous · h hint · m mistakes · ? help · q back" }
+            if f.carrying != nil { return "← → Tab move · Space/Enter drop · Esc put back · ? help" }
+            return "Tab blank · a-d place · ←→ Space drag · Enter check · h hint · ? help · q back"
+        case .choice(let c):
+            if c.answered != nil { return "↑↓ scroll · n next · p previous · ? help · q back" }
+            return "↑↓ a-d choose · Enter answer · h hint · ? help · q back"
         }
     }
 }

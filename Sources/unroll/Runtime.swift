@@ -24,6 +24,7 @@ struct Runtime {
         while true {
             let frame = Renderer.render(state)
             terminal.draw(frame)
+            if frame.scrollLimit != state.scrollLimit { _ = state.update(.layout(scrollLimit: frame.scrollLimit)) }
             let timeout = nextTick.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg
             switch terminal.nextEvent(timeout: timeout) {

@@ -1,0 +1,22 @@
+/// A multiple-choice question being answered, then its worked solution.
+public struct ChoiceState: Sendable, Equatable {
+    public var lessonIndex: Int
+    public var questionIndex: Int
+    public var questionCount: Int
+    public var question: ChoiceQuestion
+    /// Index into `question.options` under the cursor.
+    public var selected = 0
+    /// The letter chosen with Enter; nil until answered. One answer per question.
+    public var answered: String?
+    public var showsHint = false
+    public var scroll = 0
+
+    public init(lessonIndex: Int, questionIndex: Int, questionCount: Int, question: ChoiceQuestion) {
+        self.lessonIndex = lessonIndex
+        self.questionIndex = questionIndex
+        self.questionCount = questionCount
+        self.question = question
+    }
+
+    public var isCorrect: Bool { answered == question.answer }
+}

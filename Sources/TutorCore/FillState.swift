@@ -1,0 +1,104 @@
+/// A fill-in-blank task being worked: which chip sits in which blank, what has focus, what is
+/// being carried, and how the checking went.
+public struct FillState: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        case working
+        case solved
+        /// Out of attempts: the answer is filled in and the task counts as missed.
+        case missed
+    }
+
+    public var lessonIndex: Int
+    public var taskIndex: Int
+    public var taskCount: Int
+    public var task: FillTask
+
+    /// Blank number → option letter.
+    public var filled: [Int: String] = [:]
+    /// Index into `task.blanks` of the focused blank.
+    public var focus = 0
+    /// Index into `task.options` of the chip under the keyboard cursor.
+    public var chipCursor = 0
+    /// A chip picked up with Space (keyboard drag): it goes where the focus is when dropped.
+    public var carrying: String?
+    /// A chip pressed with the mouse and not yet released.
+    public var dragging: String?
+    public var attemptsLeft: Int
+    /// Blanks marked wrong by the last check (cleared as they are changed).
+    public var wrongBlanks: Set<Int> = []
+    public var outcome = Outcome.working
+    public var showsHint = false
+    public var showsMistakes = false
+    /// Rows scrolled down (the renderer keeps the focused blank in view regardless).
+    public var scroll = 0
+
+    public init(lessonIndex: Int, taskIndex: Int, taskCount: Int, task: FillTask) {
+        self.lessonIndex = lessonIndex
+        self.taskIndex = taskIndex
+        self.taskCount = taskCount
+        self.task = task
+        self.attemptsLeft = task.attempts
+    }
+
+    /// The blank number with focus.
+    public var focusedBlank: Int? { task.blanks.indices.contains(focus) ? task.blanks[focus] : nil }
+
+    /// The blank a chip sits in, if it is placed.
+    public func blank(holding letter: String) -> Int? {
+        filled.first { $0.value == letter }?.key
+    }
+
+    public var isComplete: Bool { task.blanks.allSatisfy { filled[$0] != nil } }
+    public var isFinished: Bool { outcome != .working }
+}
+
+extension FillState {
+    /// Puts a chip in a blank. A chip lives in one place: placing it again moves it (as a dragged
+    /// card would), and whatever the blank held goes back to the options.
+    mutating func place(_ letter: String, in blank: Int) {
+        guard task.option(letter) != nil, task.blanks.contains(blank), !isFinished else { return }
+        if let old = self.blank(holding: letter) { filled[old] = nil; wrongBlanks.remove(old) }
+        filled[blank] = letter
+        wrongBlanks.remove(blank)
+    }
+
+    /// Moves the focus to the next empty blank after the current one (wrapping), if any.
+    mutating func focusNextEmpty() {
+        let blanks = task.blanks
+        guard !blanks.isEmpty else { return }
+        for step in 1...blanks.count {
+            let i = (focus + step) % blanks.count
+            if filled[blanks[i]] == nil { focus = i; return }
+        }
+    }
+
+    mutating func moveFocus(by delta: Int) {
+        let n = task.blanks.count
+        guard n > 0 else { return }
+        focus = ((focus + delta) % n + n) % n
+    }
+
+    /// Grades the filled blanks: right ends the task; wrong marks the wrong blanks and costs an
+    /// attempt; the last wrong attempt fills in the answer and counts the task as missed.
+    mutating func check() {
+        guard isComplete, !isFinished else { return }
+        if task.isCorrect(filled) {
+            outcome = .solved
+            wrongBlanks = []
+            return
+        }
+        attemptsLeft -= 1
+        wrongBlanks = Set(task.blanks.filter { filled[$0] != task.answers[$0] })
+        if attemptsLeft <= 0 {
+            attemptsLeft = 0
+            outcome = .missed
+            filled = task.answers
+            showsMistakes = true
+        } else {
+            showsHint = true
+        }
+    }
+
+    /// Attempts used so far (for progress).
+    public var attemptsUsed: Int { task.attempts - attemptsLeft + (outcome == .solved ? 1 : 0) }
+}

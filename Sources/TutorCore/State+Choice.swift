@@ -1,0 +1,48 @@
+extension State {
+    mutating func updateChoice(_ choice: inout ChoiceState, key: Key) -> [Effect] {
+        let count = choice.question.options.count
+        switch key {
+        case .char("q"), .escape:
+            return back()
+        case .char("n"):
+            return choice.questionIndex + 1 < choice.questionCount
+                ? replaceTask(.practice, lessonIndex: choice.lessonIndex, task: choice.questionIndex + 1) : []
+        case .char("p"):
+            return choice.questionIndex > 0
+                ? replaceTask(.practice, lessonIndex: choice.lessonIndex, task: choice.questionIndex - 1) : []
+        case .char("h"):
+            choice.showsHint.toggle()
+        case .up, .char("k"):
+            if choice.answered == nil { choice.selected = max(0, choice.selected - 1) } else { choice.scroll = max(0, choice.scroll - 1) }
+        case .down, .char("j"):
+            if choice.answered == nil { choice.selected = min(count - 1, choice.selected + 1) } else { choice.scroll = min(scrollLimit, choice.scroll + 1) }
+        case .pageDown:
+            choice.scroll = min(scrollLimit, choice.scroll + max(1, size.height / 2))
+        case .pageUp:
+            choice.scroll = max(0, choice.scroll - max(1, size.height / 2))
+        case .char(let c) where c.isLetter && choice.answered == nil:
+            if let i = choice.question.options.firstIndex(where: { $0.letter == String(c).uppercased() }) { choice.selected = i }
+        case .enter where choice.answered == nil:
+            choice.answered = choice.question.options[choice.selected].letter
+            choice.scroll = 0
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func updateChoice(_ choice: inout ChoiceState, mouse: MouseEvent) -> [Effect] {
+        switch (mouse.kind, mouse.target) {
+        case (.wheelDown, _):
+            choice.scroll = min(scrollLimit, choice.scroll + 1)
+        case (.wheelUp, _):
+            choice.scroll = max(0, choice.scroll - 1)
+        case (.press, .choice(let i)?) where choice.answered == nil:
+            // First click selects, a second click on the same option answers.
+            if choice.selected == i { choice.answered = choice.question.options[i].letter } else { choice.selected = i }
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,74 @@
+import TutorCore
+
+/// A multiple-choice question, then its worked solution as the seed page lays it out.
+enum ChoiceView {
+    static func render(_ choice: ChoiceState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        let compact = area.height < 18
+        var doc = Doc(width: area.width - 2)
+        let q = choice.question
+        var header = [Span("Question \(choice.questionIndex + 1)/\(choice.questionCount)", .bold), Span(" · \(q.difficulty.rawValue)")]
+        if choice.answered != nil {
+            header.append(choice.isCorrect ? Span("  \(glyphs.check) right", .good) : Span("  \(glyphs.cross) wrong", .bad))
+        }
+        doc.line(header)
+        if !compact { doc.gap() }
+        doc.paragraph(q.question, .bold)
+        if let code = q.code {
+            if !compact { doc.gap() }
+            CodeBlock.plain(code, into: &doc, glyphs: glyphs)
+        }
+        if !compact { doc.gap() }
+        for (i, option) in q.options.enumerated() {
+            let selected = i == choice.selected
+            var style = Style.plain
+            var mark = selected && choice.answered == nil ? glyphs.pointer : " "
+            var suffix = ""
+            if let answered = choice.answered {
+                if option.letter == q.answer { mark = glyphs.check; style = .good; suffix = "  (right answer)" }
+                else if option.letter == answered { mark = glyphs.cross; style = .bad; suffix = "  (your answer)" }
+            } else if selected {
+                style = Style(bold: true, reverse: true)
+                doc.pin = doc.count
+            }
+            let start = doc.count
+            doc.paragraph(option.text + suffix, style, first: "\(mark) \(option.letter). ", firstStyle: style)
+            doc.markHit(rows: start..<doc.count, .choice(i))
+        }
+        doc.gap()
+        if let answered = choice.answered {
+            if choice.isCorrect {
+                doc.paragraph("Correct: \(q.answer).", .good, first: glyphs.check + " ")
+            } else {
+                doc.paragraph("Not quite: you chose \(answered); the answer is \(q.answer).", .bad, first: glyphs.cross + " ")
+            }
+            doc.gap()
+            solution(q, into: &doc, glyphs: glyphs)
+        } else {
+            if choice.showsHint {
+                doc.paragraph(q.hint, first: "Hint: ", firstStyle: Style(color: .warn, bold: true))
+            }
+            doc.line([Span("Enter answers · h hint", .dim)])
+        }
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: choice.scroll)
+    }
+
+    static func solution(_ q: ChoiceQuestion, into doc: inout Doc, glyphs: Glyphs) {
+        doc.line([Span("Solution", .title)])
+        var n = 1
+        for step in q.solution {
+            doc.paragraph(step.title, .bold, first: "  \(n). ", firstStyle: .bold)
+            doc.paragraph(step.text, indent: 6)
+            n += 1
+        }
+        doc.paragraph("Final Answer:", .bold, first: "  \(n). ")
+        doc.paragraph(q.finalAnswer, indent: 6)
+        doc.paragraph("Quick Check:", .bold, first: "  \(n + 1). ")
+        doc.paragraph(q.quickCheck, indent: 6)
+        doc.gap()
+        doc.paragraph(q.hint, first: "Hint: ", firstStyle: Style(color: .warn, bold: true))
+        doc.line([Span("Common Mistakes:", Style(color: .warn, bold: true))])
+        for mistake in q.commonMistakes {
+            doc.paragraph(mistake, first: "  \(glyphs.bullet) ")
+        }
+    }
+}

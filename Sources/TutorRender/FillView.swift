@@ -1,0 +1,130 @@
+import TutorCore
+
+/// A fill-in-blank task: header, prompt, the code with its blanks as slots, the option chips, and
+/// the feedback, hint and common mistakes. Right, wrong and focused each carry a mark or a word as
+/// well as a style, so nothing depends on colour.
+enum FillView {
+    static func render(_ fill: FillState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        let compact = area.height < 18
+        var doc = Doc(width: area.width - 2)
+        let task = fill.task
+
+        var header = [Span("Task \(fill.taskIndex + 1)/\(fill.taskCount)", .bold), Span(" · \(task.difficulty.rawValue) · "),
+                      Span("Attempts: \(fill.attemptsLeft) left")]
+        switch fill.outcome {
+        case .solved: header.append(Span("  \(glyphs.check) solved", .good))
+        case .missed: header.append(Span("  \(glyphs.cross) missed", .bad))
+        case .working: break
+        }
+        doc.line(header)
+        if !compact { doc.gap() }
+        doc.paragraph(task.prompt, .bold)
+        if !compact { doc.gap() }
+
+        doc.line([Span("PyTorch", .dim)])
+        for segments in task.lines {
+            var spans: [(span: Span, atomic: Bool)] = []
+            for segment in segments {
+                switch segment {
+                case .text(let text):
+                    spans.append((Span(text, Style(color: .accent)), false))
+                case .blank(let n):
+                    if n == fill.focusedBlank, !fill.isFinished { doc.pin = doc.count }
+                    spans.append((blankSpan(n, fill: fill, glyphs: glyphs), true))
+                }
+            }
+            doc.flow(spans, indent: glyphs.vertical + " ", continuation: glyphs.vertical + "   ")
+        }
+        if !compact { doc.gap() }
+
+        if !fill.isFinished {
+            doc.line([Span("Drag options to blanks, or click blank then click option", .dim)])
+        }
+        var chips: [(span: Span, atomic: Bool)] = []
+        for (index, option) in task.options.enumerated() {
+            if index > 0 { chips.append((Span("  "), false)) }
+            chips.append((chipSpan(index, option: option, fill: fill, glyphs: glyphs), true))
+        }
+        doc.flow(chips)
+        doc.gap()
+
+        feedback(fill, into: &doc, glyphs: glyphs)
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: fill.scroll)
+    }
+
+    /// `[1]` while empty; the chip's text once filled; reversed with arrows when focused; a cross
+    /// after it when the last check found it wrong.
+    static func blankSpan(_ n: Int, fill: FillState, glyphs: Glyphs) -> Span {
+        let focused = n == fill.focusedBlank && !fill.isFinished
+        var text: String
+        var style = Style(bold: true, underline: true)
+        if let letter = fill.filled[n], let option = fill.task.option(letter) {
+            text = option.text
+        } else {
+            text = "[\(n)]"
+            style = Style(bold: true)
+        }
+        if focused {
+            text = fill.carrying.flatMap { fill.task.option($0) }.map { "\(glyphs.arrowRight)\($0.text)?" } ?? ">\(text)<"
+            style.reverse = true
+        }
+        if fill.wrongBlanks.contains(n) {
+            text += glyphs.cross
+            style.color = .bad
+        } else if fill.outcome == .solved {
+            style.color = .good
+        }
+        return Span(text, style, hit: .blank(n))
+    }
+
+    /// `[A] 1`; reversed under the keyboard cursor; a placed chip dimmed with the blank it sits in.
+    static func chipSpan(_ index: Int, option: Option, fill: FillState, glyphs: Glyphs) -> Span {
+        var text = "[\(option.letter)] \(option.text)"
+        var style = Style.plain
+        if let blank = fill.blank(holding: option.letter) {
+            text += " \(glyphs.arrowRight)[\(blank)]"
+            style = .dim
+        }
+        if fill.carrying == option.letter || fill.dragging == option.letter {
+            text = "\(glyphs.arrowUp)" + text
+            style = Style(color: .accent, bold: true)
+        }
+        if index == fill.chipCursor && !fill.isFinished {
+            style.reverse = true
+        }
+        return Span(text, style, hit: .chip(index))
+    }
+
+    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs) {
+        switch fill.outcome {
+        case .solved:
+            doc.paragraph("Correct! " + (fill.taskIndex + 1 < fill.taskCount ? "Press n for the next task." : "That was the last task."), .good, first: glyphs.check + " ")
+        case .missed:
+            let answer = fill.task.blanks.compactMap { n in fill.task.answers[n].map { "[\(n)] = \($0)" } }.joined(separator: ", ")
+            doc.paragraph("Out of attempts: the answer is filled in (\(answer)). The common mistakes explain it.", .bad, first: glyphs.cross + " ")
+        case .working:
+            if let letter = fill.carrying, let blank = fill.focusedBlank {
+                doc.paragraph("Carrying \(letter) to blank [\(blank)]: ← → or Tab to move, Space or Enter to drop, Esc to put back.", Style(color: .accent), first: glyphs.arrowUp + " ")
+            } else if !fill.wrongBlanks.isEmpty {
+                let wrong = fill.wrongBlanks.sorted().map { "[\($0)]" }.joined(separator: ", ")
+                let plural = fill.wrongBlanks.count == 1 ? "blank \(wrong) is" : "blanks \(wrong) are"
+                doc.paragraph("Not quite: \(plural) wrong. \(fill.attemptsLeft) attempt\(fill.attemptsLeft == 1 ? "" : "s") left.", .bad, first: glyphs.cross + " ")
+            } else if fill.isComplete {
+                doc.line([Span("Every blank is filled: Enter checks.", .dim)])
+            }
+        }
+        if fill.showsHint {
+            doc.paragraph(fill.task.hint, .plain, first: "Hint: ", firstStyle: Style(color: .warn, bold: true))
+        }
+        if fill.showsMistakes {
+            doc.line([Span("Common Mistakes:", Style(color: .warn, bold: true))])
+            for mistake in fill.task.commonMistakes {
+                doc.paragraph(mistake, first: "  \(glyphs.bullet) ")
+            }
+        }
+        if !fill.showsHint || !fill.showsMistakes {
+            let offers = [fill.showsHint ? nil : "h hint", fill.showsMistakes ? nil : "m common mistakes"].compactMap { $0 }
+            doc.line([Span(offers.joined(separator: " · "), .dim)])
+        }
+    }
+}
