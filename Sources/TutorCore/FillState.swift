@@ -93,6 +93,7 @@ extension FillState {
             attemptsLeft = 0
             outcome = .missed
             filled = task.answers
+            wrongBlanks = []
             showsMistakes = true
         } else {
             showsHint = true

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TutorCore
+@testable import TutorRender
+
+/// Snapshots of the lesson screens over the real seed lesson, at 80×24 and at 40×12.
+@Suite struct ScreenSnapshotTests {
+    static let seed: Lesson = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Lessons/01-why-rnns-handle-sequences.yaml")
+        return LessonDecoder.decodeLesson(yaml: try! String(contentsOf: url, encoding: .utf8), file: url.path).lesson!
+    }()
+
+    static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12)]
+
+    func state(_ mode: Mode?, task: Int = 0, size: Size, keys: [Key] = []) -> State {
+        var state = State(lessons: [Self.seed], size: size)
+        _ = state.openLesson(at: 0)
+        if let mode { _ = state.open(mode, lessonIndex: 0, task: task) }
+        for key in keys { _ = state.update(.key(key)) }
+        return state
+    }
+
+    func name(_ base: String, _ size: Size) -> String { "\(base)-\(size.width)x\(size.height)" }
+
+    @Test(arguments: sizes) func modeChooser(size: Size) {
+        let buffer = Renderer.render(state(nil, size: size))
+        #expect(buffer.text.contains("Choose your learning style"))
+        Snapshot.assertMatches(buffer, named: name("modes", size))
+    }
+
+    @Test(arguments: sizes) func fillTask(size: Size) {
+        let buffer = Renderer.render(state(.try, task: 4, size: size, keys: [.char("a")]))
+        #expect(buffer.text.contains("Task 5/5 · hard · Attempts: 3 left"))
+        #expect(buffer.hit(column: 0, row: 0) == nil)
+        #expect(buffer.hits.contains { $0.target == .blank(2) })
+        if size.height >= 24 { #expect(buffer.hits.contains { $0.target == .chip(3) }) }
+        Snapshot.assertMatches(buffer, named: name("fill-task", size))
+    }
+
+    @Test(arguments: sizes) func fillFeedbackAfterAWrongCheck(size: Size) {
+        let buffer = Renderer.render(state(.try, task: 1, size: size, keys: [.char("b"), .enter]))
+        #expect(buffer.text.contains("✗"))
+        Snapshot.assertMatches(buffer, named: name("fill-wrong", size))
+    }
+
+    @Test func fillMissedShowsTheAnswerAndMistakes() {
+        let buffer = Renderer.render(state(.try, task: 1, size: Self.sizes[0], keys: [.char("b"), .enter, .char("c"), .enter, .char("d"), .enter]))
+        #expect(buffer.text.contains("Out of attempts: the answer is filled in ([1] = A)."))
+        #expect(buffer.text.contains("hidden = torch.zeros(1, 5, 20)"))
+        #expect(buffer.text.contains("Mixing up batch size and hidden size dimensions."))
+        Snapshot.assertMatches(buffer, named: "fill-missed-80x24")
+    }
+
+    @Test func fillSolved() {
+        let buffer = Renderer.render(state(.try, task: 0, size: Self.sizes[0], keys: [.char("a"), .enter]))
+        #expect(buffer.text.contains("✓ Correct! Press n for the next task."))
+        #expect(buffer.text.contains("num_layers=1)"))
+    }
+
+    @Test(arguments: sizes) func choiceSolution(size: Size) {
+        let buffer = Renderer.render(state(.practice, task: 2, size: size, keys: [.char("a"), .enter]))
+        #expect(buffer.text.contains("wrong"))
+        Snapshot.assertMatches(buffer, named: name("choice-solution", size))
+    }
+
+    @Test func choiceSolutionScrollsToTheCommonMistakes() {
+        var s = state(.practice, task: 2, size: Self.sizes[0], keys: [.char("a"), .enter])
+        let limit = Renderer.render(s).scrollLimit
+        #expect(limit > 0)
+        _ = s.update(.layout(scrollLimit: limit))
+        _ = s.update(.key(.pageDown)); _ = s.update(.key(.pageDown))
+        let text = Renderer.render(s).text
+        #expect(text.contains("Assuming output shape swaps batch and seq_len"))
+        #expect(text.contains("Output shape = (seq_len, batch, hidden_size) = (4, 2, 3) [OK]"))
+    }
+
+    @Test(arguments: sizes) func choiceQuestion(size: Size) {
+        let buffer = Renderer.render(state(.practice, task: 2, size: size))
+        Snapshot.assertMatches(buffer, named: name("choice-question", size))
+    }
+
+    @Test(arguments: sizes) func help(size: Size) {
+        let buffer = Renderer.render(state(.try, size: size, keys: [.char("?")]))
+        #expect(buffer.text.contains("Keys"))
+        Snapshot.assertMatches(buffer, named: name("fill-help", size))
+    }
+}
