@@ -11,14 +11,14 @@ public enum ProgressDecodeError: Error, Sendable, Equatable {
     public var reason: String {
         switch self {
         case .notJSON: return "it is not valid JSON"
-        case let .newerFormat(v): return "it was written by a newer Unroll (format_version \(v), this one reads \(Progress.currentFormatVersion))"
+        case let .newerFormat(v): return "it was written by a newer Unroll (format_version \(v), this one reads \(LearnerProgress.currentFormatVersion))"
         case .noFormatVersion: return "it has no format_version"
         case let .wrongContent(at): return "it holds unexpected content at \(at)"
         }
     }
 }
 
-extension Progress {
+extension LearnerProgress {
     /// Human-readable JSON: pretty-printed, keys sorted, ISO 8601 dates, a trailing newline.
     public func encoded() -> Data {
         let encoder = JSONEncoder()
@@ -31,7 +31,7 @@ extension Progress {
     }
 
     /// Decodes a file's bytes; the version is checked before the rest so a newer file is named as such.
-    public static func decode(_ data: Data) throws(ProgressDecodeError) -> Progress {
+    public static func decode(_ data: Data) throws(ProgressDecodeError) -> LearnerProgress {
         guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else { throw .notJSON }
         struct Probe: Decodable {
             var version: Int?
@@ -45,13 +45,13 @@ extension Progress {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode(Progress.self, from: data)
+            return try decoder.decode(LearnerProgress.self, from: data)
         } catch let DecodingError.typeMismatch(_, ctx) {
             throw .wrongContent(ctx.pathText)
         } catch let DecodingError.valueNotFound(_, ctx) {
             throw .wrongContent(ctx.pathText)
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw .wrongContent((ctx.codingPath + [key]).map(\.stringValue).joined(separator: "."))
+            throw .wrongContent((ctx.codingPath + [key]).pathText)
         } catch let DecodingError.dataCorrupted(ctx) {
             throw .wrongContent(ctx.pathText)
         } catch {
@@ -62,6 +62,17 @@ extension Progress {
 
 extension DecodingError.Context {
     fileprivate var pathText: String {
-        codingPath.isEmpty ? "the top level" : codingPath.map(\.stringValue).joined(separator: ".")
+        codingPath.isEmpty ? "the top level" : codingPath.pathText
+    }
+}
+
+extension [any CodingKey] {
+    /// "lessons.L.tests[0]"
+    fileprivate var pathText: String {
+        var out = ""
+        for key in self {
+            if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return out
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension Progress {
+extension LearnerProgress {
     /// Combines two copies so that nothing either one recorded is lost. Commutative, associative and
     /// idempotent (each field is a join): attempts take the larger count, flags are OR-ed,
     /// `rightAtFirstTry` is AND-ed (right first time only if no copy saw a wrong first attempt), first
@@ -11,8 +11,8 @@ extension Progress {
     /// The store itself replays the events it has not yet saved on top of the file it reads under the
     /// lock (exact counts, and a reset by another instance stays reset); `merging` is for combining two
     /// whole snapshots, e.g. what this instance knew with a file that was damaged under it.
-    public func merging(_ other: Progress) -> Progress {
-        var out = Progress()
+    public func merging(_ other: LearnerProgress) -> LearnerProgress {
+        var out = LearnerProgress()
         out.formatVersion = max(formatVersion, other.formatVersion)
         out.lessons = lessons.merging(other.lessons) { $0.merging($1) }
         switch (resumePoint, other.resumePoint) {
@@ -27,8 +27,8 @@ extension LessonProgress {
     public func merging(_ other: LessonProgress) -> LessonProgress {
         LessonProgress(
             items: items.merging(other.items) { $0.merging($1) },
-            tests: Progress.union(tests, other.tests),
-            challenges: Progress.union(challenges, other.challenges)
+            tests: LearnerProgress.union(tests, other.tests),
+            challenges: LearnerProgress.union(challenges, other.challenges)
         )
     }
 }

@@ -54,7 +54,7 @@ public enum Mastery: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-extension Progress {
+extension LearnerProgress {
     /// The record of one item, if anything was recorded.
     public func item(lesson: String, item: String) -> ItemProgress? {
         lessons[lesson]?.items[item]

@@ -5,11 +5,11 @@ import Foundation
 /// the store (TutorStore) is the only thing that reads or writes it on disk.
 ///
 /// ```swift
-/// var progress = Progress()
+/// var progress = LearnerProgress()
 /// progress.apply(.attempt(lesson: "rnn-shapes", item: "t1", correct: true, at: now))
 /// progress.status(lesson: "rnn-shapes", item: "t1")   // .solved
 /// ```
-public struct Progress: Sendable, Equatable, Codable {
+public struct LearnerProgress: Sendable, Equatable, Codable {
     /// The version this build writes; a file with a larger one is left alone (never overwritten).
     public static let currentFormatVersion = 1
 
@@ -20,7 +20,7 @@ public struct Progress: Sendable, Equatable, Codable {
     public var resumePoint: ResumePoint?
 
     public init(lessons: [String: LessonProgress] = [:], resumePoint: ResumePoint? = nil) {
-        self.formatVersion = Progress.currentFormatVersion
+        self.formatVersion = LearnerProgress.currentFormatVersion
         self.lessons = lessons
         self.resumePoint = resumePoint
     }

@@ -18,7 +18,7 @@ public enum ProgressEvent: Sendable, Equatable {
     case reset(lesson: String?)
 }
 
-extension Progress {
+extension LearnerProgress {
     /// Applies one event. Dates are kept to whole seconds so the file round-trips exactly.
     public mutating func apply(_ event: ProgressEvent) {
         switch event {
@@ -38,10 +38,10 @@ extension Progress {
             updateItem(lesson, item, at) { $0.solutionSeen = true }
         case let .testScore(lesson, score, total, at):
             let s = Score(score: score, total: total, at: at.wholeSeconds)
-            lessons[lesson, default: LessonProgress()].tests = Progress.union(lessons[lesson]?.tests ?? [], [s])
+            lessons[lesson, default: LessonProgress()].tests = LearnerProgress.union(lessons[lesson]?.tests ?? [], [s])
         case let .challengeScore(lesson, score, total, at):
             let s = Score(score: score, total: total, at: at.wholeSeconds)
-            lessons[lesson, default: LessonProgress()].challenges = Progress.union(lessons[lesson]?.challenges ?? [], [s])
+            lessons[lesson, default: LessonProgress()].challenges = LearnerProgress.union(lessons[lesson]?.challenges ?? [], [s])
         case let .leftOff(lesson, mode, task, at):
             resumePoint = ResumePoint(lesson: lesson, mode: mode, task: task, at: at.wholeSeconds)
         case let .reset(lesson):

@@ -79,7 +79,7 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
         try c.encode(resume, forKey: .resume)
     }
 
-    public init(progress: Progress, outline: ProgressOutline) {
+    public init(progress: LearnerProgress, outline: ProgressOutline) {
         var rows: [Lesson] = []
         var listed = Set<String>()
         for lesson in outline.lessons where !listed.contains(lesson.id) {
@@ -94,7 +94,7 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
     }
 
     /// `itemIDs` nil: a lesson no longer in the course; its recorded items are counted as they are.
-    private static func row(_ progress: Progress, id: String, title: String, itemIDs: [String]?, inLessons: Bool) -> Lesson {
+    private static func row(_ progress: LearnerProgress, id: String, title: String, itemIDs: [String]?, inLessons: Bool) -> Lesson {
         let recorded = progress.lessons[id]?.items ?? [:]
         let current = itemIDs ?? recorded.keys.sorted()
         var seen = Set<String>()
@@ -162,5 +162,20 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)
+    }
+}
+
+/// The words of `unroll progress --reset`, kept pure so they are tested without a terminal.
+public enum ProgressReset {
+    /// The question asked before resetting.
+    public static func prompt(lesson: String?, path: String) -> String {
+        if let lesson { return "Forget all progress in lesson \(lesson) (in \(path))? [y/N] " }
+        return "Forget all progress in every lesson (in \(path))? [y/N] "
+    }
+
+    /// Only "y" or "yes" (any case, surrounding spaces ignored) confirms; nothing read means no.
+    public static func confirms(_ line: String?) -> Bool {
+        guard let answer = line?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return false }
+        return answer == "y" || answer == "yes"
     }
 }
