@@ -107,7 +107,8 @@ public final class ProgressStore: @unchecked Sendable {
         let fd = open(p, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let e = errno
-            return e == ENOENT ? .missing : .unreadable(FileError(path: p, code: e).message)
+            // ENOTDIR: a parent is a regular file, so there is no progress file either; `record` says why it cannot save.
+            return e == ENOENT || e == ENOTDIR ? .missing : .unreadable(FileError(path: p, code: e).message)
         }
         defer { close(fd) }
         var data = Data()
