@@ -1,2 +1,65 @@
+// Records answers through TutorStore so the crash test can SIGKILL it mid-write.
+//
+//   progress-crash-helper record PATH COUNT [START]
+//       records item-START ... item-(START+COUNT-1) one save each, printing each id (flushed) only
+//       after its save returned saved.
+//   progress-crash-helper fsize PATH BYTES
+//       limits file size (RLIMIT_FSIZE) so the real write fails as on a full disk, records one
+//       answer and prints the outcome's reason.
+import Foundation
+import TutorCore
 import TutorStore
-print("progress-crash-helper: not yet")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One unbuffered write(2) per line: once it returns, the line is in the pipe even if SIGKILL follows.
+func say(_ line: String) {
+    var bytes = Array((line + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+        if n <= 0 { if errno == EINTR { continue }; exit(4) }
+        offset += n
+    }
+}
+let args = CommandLine.arguments
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: progress-crash-helper record PATH COUNT [START] | fsize PATH BYTES\n".utf8))
+    exit(2)
+}
+guard args.count >= 4 else { usage() }
+let store = ProgressStore(path: URL(fileURLWithPath: args[2]))
+
+switch args[1] {
+case "record":
+    guard let count = Int(args[3]) else { usage() }
+    let start = args.count > 4 ? Int(args[4]) ?? 0 : 0
+    for i in start ..< start + count {
+        let id = "item-\(i)"
+        let outcome = store.record([.attempt(lesson: "crash", item: id, correct: true, at: Date())])
+        if outcome.saved {
+            say(id)
+        } else {
+            FileHandle.standardError.write(Data("not saved: \(outcome.reason ?? "?")\n".utf8))
+            exit(1)
+        }
+    }
+case "fsize":
+    guard let bytes = UInt64(args[3]) else { usage() }
+    signal(SIGXFSZ, SIG_IGN)
+    var limit = rlimit(rlim_cur: rlim_t(bytes), rlim_max: rlim_t(bytes))
+    #if canImport(Glibc)
+    let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+    #else
+    let resource = RLIMIT_FSIZE
+    #endif
+    guard setrlimit(resource, &limit) == 0 else { say("setrlimit failed"); exit(3) }
+    let outcome = store.record([.attempt(lesson: "full", item: "q1", correct: true, at: Date())])
+    say(outcome.saved ? "saved" : "not saved: \(outcome.reason ?? "?")")
+    if let a = outcome.announcement { say("announce: \(a)") }
+default:
+    usage()
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import TutorCore
+import TutorStore
+
+extension Unroll {
+    /// `unroll progress [--json] [--reset [LESSON] [--yes]]`: what has been done, or forget it.
+    struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "progress",
+            abstract: "Show what has been done per lesson (solved, missed, unseen, test score, mastery), or reset it."
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Flag(name: .long, help: "Print the report as JSON: lessons, then items with id, status and attempts_used.")
+        var json = false
+
+        @Flag(name: .long, help: "Forget progress: in every lesson, or in LESSON. Asks first.")
+        var reset = false
+
+        @Flag(name: .long, help: "With --reset: do not ask.")
+        var yes = false
+
+        @Argument(help: "With --reset: the lesson id to forget (default: every lesson).")
+        var lesson: String?
+
+        func validate() throws {
+            if lesson != nil, !reset {
+                throw ValidationError("A lesson id is only taken with --reset, as in `unroll progress --reset LESSON`.")
+            }
+            if yes, !reset { throw ValidationError("--yes only goes with --reset.") }
+            if json, reset { throw ValidationError("--json shows progress; run it without --reset.") }
+        }
+
+        func run() throws {
+            let environment = ProcessInfo.processInfo.environment
+            let store = ProgressStore(path: ProgressStore.defaultPath(explicit: common.progress, environment: environment))
+            let (progress, notice) = store.load()
+            if let notice { printError(notice) }
+            if reset {
+                try runReset(store: store, progress: progress)
+                return
+            }
+            let folder = ProgressCommand.lessonsFolder(explicit: common.lessons, environment: environment)
+            var lessons: [Lesson] = []
+            if FileManager.default.fileExists(atPath: folder.path) {
+                do { lessons = try LessonLibrary.load(folder: folder) } catch {
+                    printError("Could not read the lessons in \(folder.path) (\(error.localizedDescription)); showing recorded progress only.")
+                }
+            }
+            let report = ProgressReport(progress: progress, outline: ProgressCommand.outline(from: lessons))
+            print(json ? report.json() : report.table(), terminator: "")
+        }
+
+        private func runReset(store: ProgressStore, progress: LearnerProgress) throws {
+            if let lesson, progress.lessons[lesson] == nil {
+                print("Nothing is recorded for lesson \(lesson); nothing to reset.")
+                return
+            }
+            if !yes {
+                // Unbuffered, so the question shows before readLine waits.
+                FileHandle.standardOutput.write(Data(ProgressReset.prompt(lesson: lesson, path: store.path.path).utf8))
+                guard ProgressReset.confirms(readLine()) else {
+                    print("Nothing reset.")
+                    return
+                }
+            }
+            let outcome = store.record([.reset(lesson: lesson)])
+            guard outcome.saved else {
+                printError(outcome.reason ?? "Progress is not being saved.")
+                throw ExitCode.failure
+            }
+            if let note = outcome.announcement { printError(note) }
+            print(lesson.map { "Progress in lesson \($0) reset." } ?? "All progress reset.")
+        }
+
+        private func printError(_ line: String) {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}
+
+/// What the progress command needs from the lessons, kept apart so the lesson format can change.
+enum ProgressCommand {
+    /// `--lessons`, else `$UNROLL_LESSONS`, else `./Lessons`.
+    static func lessonsFolder(explicit: String?, environment: [String: String]) -> URL {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let chosen = [explicit, environment["UNROLL_LESSONS"]].compactMap { $0 }.first { !$0.isEmpty } ?? "Lessons"
+        return chosen.hasPrefix("/") ? URL(fileURLWithPath: chosen) : cwd.appendingPathComponent(chosen)
+    }
+
+    /// The adapter from lessons to the report's neutral outline. The placeholder `Lesson` has no items
+    /// yet; when the lesson format lands, fill `itemIDs` with its task and question ids in order.
+    static func outline(from lessons: [Lesson]) -> ProgressOutline {
+        ProgressOutline(lessons: lessons.map { .init(id: $0.id, title: $0.title, itemIDs: []) })
+    }
+}

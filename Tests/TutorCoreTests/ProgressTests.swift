@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+@testable import TutorCore
+
+/// Seconds after 2025-01-01T00:00:00Z, so dates in expectations read as small numbers.
+func t(_ s: Double) -> Date { Date(timeIntervalSince1970: 1_735_689_600 + s) }
+
+@Suite struct ProgressApplyTests {
+    @Test func firstAttemptDecidesFirstTryAndRightAttemptSolves() {
+        var p = LearnerProgress()
+        p.apply(.attempt(lesson: "L", item: "a", correct: false, at: t(10)))
+        p.apply(.attempt(lesson: "L", item: "a", correct: true, at: t(20)))
+        p.apply(.attempt(lesson: "L", item: "b", correct: true, at: t(30)))
+        let a = p.item(lesson: "L", item: "a")
+        #expect(a?.attemptsUsed == 2)
+        #expect(a?.solved == true)
+        #expect(a?.rightAtFirstTry == false)
+        #expect(a?.firstAt == t(10))
+        #expect(a?.lastAt == t(20))
+        #expect(p.item(lesson: "L", item: "b")?.rightAtFirstTry == true)
+        #expect(p.firstTryRate(lesson: "L") == 0.5)
+    }
+
+    @Test func statusGoesUnseenInProgressMissedSolved() {
+        var p = LearnerProgress()
+        #expect(p.status(lesson: "L", item: "q") == .unseen)
+        p.apply(.hintSeen(lesson: "L", item: "q", at: t(1)))
+        #expect(p.status(lesson: "L", item: "q") == .inProgress)
+        p.apply(.attempt(lesson: "L", item: "q", correct: false, at: t(2)))
+        p.apply(.missed(lesson: "L", item: "q", at: t(3)))
+        #expect(p.status(lesson: "L", item: "q") == .missed)
+        p.apply(.solutionSeen(lesson: "L", item: "q", at: t(4)))
+        p.apply(.mistakesSeen(lesson: "L", item: "q", at: t(5)))
+        p.apply(.attempt(lesson: "L", item: "q", correct: true, at: t(6)))
+        let q = p.item(lesson: "L", item: "q")!
+        #expect(q.status == .solved)
+        #expect(q.missed && q.hintSeen && q.solutionSeen && q.mistakesSeen)
+    }
+
+    @Test func datesKeepWholeSeconds() {
+        var p = LearnerProgress()
+        p.apply(.attempt(lesson: "L", item: "a", correct: true, at: t(1.75)))
+        #expect(p.item(lesson: "L", item: "a")?.firstAt == t(1))
+    }
+
+    @Test func scoresResumeAndReset() {
+        var p = LearnerProgress()
+        p.apply(.testScore(lesson: "L", score: 3, total: 5, at: t(100)))
+        p.apply(.testScore(lesson: "L", score: 5, total: 5, at: t(50)))
+        p.apply(.challengeScore(lesson: "L", score: 1, total: 2, at: t(60)))
+        p.apply(.leftOff(lesson: "L", mode: "test", task: "q2", at: t(70)))
+        p.apply(.attempt(lesson: "M", item: "x", correct: true, at: t(80)))
+        #expect(p.lessons["L"]?.tests.map(\.score) == [5, 3])
+        #expect(p.latestTest(lesson: "L")?.score == 3)
+        #expect(p.latestChallenge(lesson: "L")?.total == 2)
+        #expect(p.resumePoint == ResumePoint(lesson: "L", mode: "test", task: "q2", at: t(70)))
+        p.apply(.reset(lesson: "L"))
+        #expect(p.lessons["L"] == nil)
+        #expect(p.resumePoint == nil)
+        #expect(p.lessons["M"] != nil)
+        p.apply(.reset(lesson: nil))
+        #expect(p.lessons.isEmpty)
+    }
+
+    @Test func summaryCountsOnlyTheGivenItems() {
+        var p = LearnerProgress()
+        p.apply(.attempt(lesson: "L", item: "a", correct: true, at: t(1)))
+        p.apply(.missed(lesson: "L", item: "b", at: t(1)))
+        p.apply(.hintSeen(lesson: "L", item: "c", at: t(1)))
+        p.apply(.attempt(lesson: "L", item: "gone", correct: true, at: t(1)))
+        let s = p.summary(lesson: "L", itemIDs: ["a", "b", "c", "d", "e", "a"])
+        #expect(s == ProgressSummary(solved: 1, missed: 1, inProgress: 1, unseen: 2))
+        #expect(s.total == 5)
+        #expect(p.item(lesson: "L", item: "gone")?.solved == true)
+    }
+}
+
+@Suite struct ProgressMasteryTests {
+    @Test(arguments: [
+        (nil, nil, Mastery.unrated),
+        (1.0, nil, .strong),
+        (0.5, nil, .developing),
+        (0.49, nil, .weak),
+        (nil, 0.8, .strong),
+        (0.8, 0.8, .strong),
+        (1.0, 0.0, .developing),   // 0.6
+        (0.5, 0.0, .weak),         // 0.3
+        (0.0, 1.0, .weak),         // 0.4
+    ] as [(Double?, Double?, Mastery)])
+    func rule(test: Double?, firstTry: Double?, expected: Mastery) {
+        #expect(Mastery.from(testFraction: test, firstTryRate: firstTry) == expected)
+    }
+
+    @Test func lessonMasteryUsesLatestTestAndFirstTries() {
+        var p = LearnerProgress()
+        #expect(p.mastery(lesson: "L") == .unrated)
+        p.apply(.testScore(lesson: "L", score: 5, total: 5, at: t(1)))
+        p.apply(.testScore(lesson: "L", score: 1, total: 5, at: t(2)))
+        #expect(p.mastery(lesson: "L") == .weak)
+        p.apply(.attempt(lesson: "L", item: "a", correct: true, at: t(3)))
+        #expect(p.mastery(lesson: "L") == .developing)   // 0.6·0.2 + 0.4·1 = 0.52
+        #expect(Mastery.strong.label == "strong")
+        #expect(Mastery.weak < Mastery.strong)
+    }
+}
+
+@Suite struct ProgressCodecTests {
+    static func sample() -> LearnerProgress {
+        var p = LearnerProgress()
+        p.apply(.attempt(lesson: "rnn-shapes", item: "t1", correct: false, at: t(1)))
+        p.apply(.attempt(lesson: "rnn-shapes", item: "t1", correct: true, at: t(2)))
+        p.apply(.hintSeen(lesson: "rnn-shapes", item: "q/3", at: t(3)))
+        p.apply(.testScore(lesson: "rnn-shapes", score: 4, total: 5, at: t(4)))
+        p.apply(.challengeScore(lesson: "lstm", score: 2, total: 3, at: t(5)))
+        p.apply(.leftOff(lesson: "rnn-shapes", mode: "learn", task: "t2", at: t(6)))
+        return p
+    }
+
+    @Test func roundTrip() throws {
+        let p = Self.sample()
+        let data = p.encoded()
+        #expect(try LearnerProgress.decode(data) == p)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"format_version\" : 1"))
+        #expect(text.contains("\"attempts_used\" : 2"))
+        #expect(text.contains("2025-01-01T00:00:04Z"))
+        #expect(text.contains("q/3"))   // slashes unescaped: readable
+        #expect(text.hasSuffix("}\n"))
+    }
+
+    @Test func missingOptionalFieldsDecodeToDefaults() throws {
+        let json = #"{"format_version": 1, "lessons": {"L": {"items": {"a": {"attempts_used": 2, "solved": true}}}}}"#
+        let p = try LearnerProgress.decode(Data(json.utf8))
+        #expect(p.item(lesson: "L", item: "a") == ItemProgress(attemptsUsed: 2, solved: true))
+    }
+
+    @Test(arguments: [
+        ("{not json", ProgressDecodeError.notJSON),
+        ("[1, 2]", .notJSON),
+        ("", .notJSON),
+        (#"{"lessons": {}}"#, .noFormatVersion),
+        (#"{"format_version": 2, "lessons": {"L": 5}}"#, .newerFormat(2)),
+        (#"{"format_version": "1"}"#, .wrongContent("format_version")),
+        (#"{"format_version": 0}"#, .wrongContent("format_version")),
+        (#"{"format_version": 1, "lessons": []}"#, .wrongContent("lessons")),
+        (#"{"format_version": 1, "lessons": {"L": {"items": {"a": {"attempts_used": "3"}}}}}"#, .wrongContent("lessons.L.items.a.attempts_used")),
+        (#"{"format_version": 1, "lessons": {"L": {"items": {"a": {"attempts_used": -1}}}}}"#, .wrongContent("lessons.L.items.a.attempts_used")),
+        (#"{"format_version": 1, "lessons": {"L": {"tests": [{"score": 1, "total": 2, "at": "yesterday"}]}}}"#, .wrongContent("lessons.L.tests[0]")),
+    ])
+    func damagedInputsAreNamed(json: String, expected: ProgressDecodeError) {
+        #expect(throws: expected) { try LearnerProgress.decode(Data(json.utf8)) }
+    }
+}
+
+@Suite struct ProgressMergeTests {
+    static func copies() -> [LearnerProgress] {
+        var a = LearnerProgress(), b = LearnerProgress(), c = LearnerProgress()
+        a.apply(.attempt(lesson: "L", item: "x", correct: false, at: t(10)))
+        a.apply(.attempt(lesson: "L", item: "x", correct: false, at: t(11)))
+        a.apply(.missed(lesson: "L", item: "x", at: t(12)))
+        a.apply(.testScore(lesson: "L", score: 2, total: 4, at: t(13)))
+        a.apply(.leftOff(lesson: "L", mode: "learn", task: "x", at: t(14)))
+        b.apply(.attempt(lesson: "L", item: "x", correct: true, at: t(5)))
+        b.apply(.hintSeen(lesson: "L", item: "y", at: t(20)))
+        b.apply(.testScore(lesson: "L", score: 4, total: 4, at: t(21)))
+        b.apply(.attempt(lesson: "old-lesson", item: "retired", correct: true, at: t(1)))
+        b.apply(.leftOff(lesson: "L", mode: "test", task: "y", at: t(22)))
+        c.apply(.solutionSeen(lesson: "L", item: "x", at: t(30)))
+        c.apply(.testScore(lesson: "L", score: 2, total: 4, at: t(13)))
+        c.apply(.challengeScore(lesson: "M", score: 1, total: 1, at: t(31)))
+        return [a, b, c, LearnerProgress()]
+    }
+
+    @Test func twoWritersKeepEverything() {
+        let all = Self.copies()
+        let m = all[0].merging(all[1])
+        let x = m.item(lesson: "L", item: "x")!
+        #expect(x.attemptsUsed == 2)
+        #expect(x.solved && x.missed)
+        #expect(x.status == .solved)                // solved wins over missed
+        #expect(x.rightAtFirstTry == false)         // any copy that saw a wrong first try says so
+        #expect(x.firstAt == t(5))
+        #expect(x.lastAt == t(12))
+        #expect(m.status(lesson: "L", item: "y") == .inProgress)
+        #expect(m.item(lesson: "old-lesson", item: "retired")?.solved == true)   // unknown ids kept
+        #expect(m.lessons["L"]?.tests.map(\.score) == [2, 4])
+        #expect(m.resumePoint?.task == "y")
+    }
+
+    @Test func mergeIsCommutativeAssociativeIdempotent() {
+        let all = Self.copies()
+        for a in all {
+            #expect(a.merging(a) == a)
+            #expect(a.merging(LearnerProgress()) == a)
+            for b in all {
+                #expect(a.merging(b) == b.merging(a))
+                for c in all {
+                    #expect(a.merging(b).merging(c) == a.merging(b.merging(c)))
+                }
+            }
+        }
+    }
+
+    @Test func resumeTieBreaksTheSameOnBothSides() {
+        let a = LearnerProgress(resumePoint: ResumePoint(lesson: "A", mode: "m", task: "1", at: t(1)))
+        let b = LearnerProgress(resumePoint: ResumePoint(lesson: "B", mode: "m", task: "1", at: t(1)))
+        #expect(a.merging(b).resumePoint?.lesson == "B")
+        #expect(b.merging(a).resumePoint?.lesson == "B")
+    }
+}
