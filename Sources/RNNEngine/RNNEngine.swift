@@ -1,1 +1,0 @@
-// RNNEngine: tensors and PyTorch's recurrent modules. It knows nothing of the tutor.
