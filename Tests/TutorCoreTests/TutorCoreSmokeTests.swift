@@ -1,3 +1,0 @@
-import Testing
-@testable import TutorCore
-@Suite struct TutorCoreSmokeTests { @Test func builds() { #expect(true) } }
