@@ -56,7 +56,8 @@ extension DecodingContext {
             guard let t = text(pair.value, "option \(letter)") else { ok = false; continue }
             result.append(Option(letter: letter, text: t))
         }
-        if ok && result.count < 2 {
+        let duplicatesSkipped = node.mapping.map { $0.count != pairs.count } ?? false
+        if ok && !duplicatesSkipped && result.count < 2 {
             report(node, "there must be at least two options")
             ok = false
         }
