@@ -197,3 +197,18 @@ import Testing
         #expect(future.problems.first?.message == "unknown format_version '9'; this version of unroll reads 1")
     }
 }
+
+@Suite struct LessonReadmeTests {
+    /// The README's complete example must stay valid: its only problem is the shortened test.
+    @Test func theReadmeExampleDecodes() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Lessons/README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let afterHeading = try #require(text.components(separatedBy: "## A complete example\n\n```yaml\n").last)
+        let example = try #require(afterHeading.components(separatedBy: "```").first)
+        let decoded = LessonDecoder.decodeLesson(yaml: example, file: "README.md")
+        #expect(decoded.problems.map(\.message) == ["the test has 3 items; it needs 10"])
+        #expect(decoded.lesson?.modes == Mode.allCases)
+        #expect(decoded.lesson?.tryIt?.tasks.first?.answerLetters == ["A", "B"])
+    }
+}
