@@ -65,3 +65,14 @@ import Testing
         #expect(LessonDecoder.isValidID(id) == valid)
     }
 }
+
+@Suite struct LessonProblemTests {
+    @Test func problemsNeverCarryControlCharacters() {
+        let yaml = "format_version: 1\nid: l\ntitle: T\ntopic: P\n\"\\e[2J\": x\n"
+        let problems = LessonDecoder.decodeLesson(yaml: yaml, file: "f\u{1B}.yaml").problems
+        #expect(problems.count >= 1)
+        #expect(problems.allSatisfy { LessonDecoder.forbiddenCharacter(in: $0.description) == nil && !$0.description.contains("\n") })
+        #expect(problems.contains { $0.message.hasPrefix("unknown key '\\u{1B}[2J'") })
+        #expect(problems.first?.file == "f\\u{1B}.yaml")
+    }
+}
