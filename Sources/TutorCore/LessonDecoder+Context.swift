@@ -185,7 +185,7 @@ final class DecodingContext {
     func text(_ node: Node?, _ name: String, allowEmpty: Bool = false) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
-            report(node, "'\(name)' must be text, not a \(kind(node))")
+            report(node, "'\(name)' must be text, not \(kind(node))")
             return nil
         }
         var value = scalar.string
@@ -243,16 +243,16 @@ final class DecodingContext {
 
     func kind(_ node: Node) -> String {
         switch node {
-        case .scalar: "single value"
-        case .mapping: "mapping"
-        case .sequence: "list"
-        case .alias: "alias"
+        case .scalar: "a single value"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
         }
     }
 
     func describe(_ node: Node) -> String {
         if case .scalar(let s) = node { return s.string.isEmpty ? "nothing" : "'\(s.string)'" }
-        return "a \(kind(node))"
+        return kind(node)
     }
 
     /// Records an item id and reports it when malformed or already used in this lesson.

@@ -15,6 +15,15 @@ extension DecodingContext {
         return "a \(kind)"
     }
 
+    /// "task 't-one'" when the mapping has an id, else "a task": so messages say which item.
+    func itemLabel(_ node: Node, _ kind: String) -> String {
+        if case .mapping(let m) = node, let id = m.first(where: { $0.key.scalar?.string == "id" })?.value.scalar?.string,
+           !id.isEmpty, LessonDecoder.forbiddenCharacter(in: id) == nil {
+            return "\(kind) '\(id)'"
+        }
+        return "a \(kind)"
+    }
+
     func difficulty(_ node: Node?) -> Difficulty? {
         guard let node, let value = text(node, "difficulty") else { return nil }
         guard let d = Difficulty(rawValue: value) else {
@@ -47,7 +56,8 @@ extension DecodingContext {
             guard let t = text(pair.value, "option \(letter)") else { ok = false; continue }
             result.append(Option(letter: letter, text: t))
         }
-        if ok && result.count < 2 {
+        let duplicatesSkipped = node.mapping.map { $0.count != pairs.count } ?? false
+        if ok && !duplicatesSkipped && result.count < 2 {
             report(node, "there must be at least two options")
             ok = false
         }
@@ -55,7 +65,7 @@ extension DecodingContext {
     }
 
     func fillTask(_ node: Node, defaultAttempts: Int, extraKeys: [String] = []) -> FillTask? {
-        guard let f = fields(node, of: "a fill-in-blank task", allowed: Self.fillKeys + extraKeys, required: Self.fillRequired) else { return nil }
+        guard let f = fields(node, of: itemLabel(node, "task"), allowed: Self.fillKeys + extraKeys, required: Self.fillRequired) else { return nil }
         let name = itemName("task", f)
         let id = registerID(f["id"], name)
         let difficulty = difficulty(f["difficulty"])
@@ -118,7 +128,7 @@ extension DecodingContext {
     }
 
     func choiceQuestion(_ node: Node, extraKeys: [String] = []) -> ChoiceQuestion? {
-        guard let f = fields(node, of: "a multiple-choice question", allowed: Self.choiceKeys + extraKeys, required: Self.choiceRequired) else { return nil }
+        guard let f = fields(node, of: itemLabel(node, "question"), allowed: Self.choiceKeys + extraKeys, required: Self.choiceRequired) else { return nil }
         let name = itemName("question", f)
         let id = registerID(f["id"], name)
         let difficulty = difficulty(f["difficulty"])

@@ -143,7 +143,7 @@ extension DecodingContext {
               let minutes = int(f["minutes"], "minutes", in: Self.minutesRange),
               let list = sequence(f["cards"], "cards") else { return nil }
         let cards: [ReviewCard] = list.compactMap { card in
-            guard let c = fields(card, of: "a review card", allowed: ["id", "prompt", "answer"], required: ["id", "prompt", "answer"]) else { return nil }
+            guard let c = fields(card, of: itemLabel(card, "review card"), allowed: ["id", "prompt", "answer"], required: ["id", "prompt", "answer"]) else { return nil }
             let id = registerID(c["id"], "card"), prompt = text(c["prompt"], "prompt"), answer = text(c["answer"], "answer")
             guard let id, let prompt, let answer else { return nil }
             return ReviewCard(id: id, prompt: prompt, answer: answer)
@@ -156,7 +156,7 @@ extension DecodingContext {
               let minutes = int(f["minutes"], "minutes", in: Self.minutesRange),
               let list = sequence(f["snippets"], "snippets") else { return nil }
         let snippets: [Snippet] = list.compactMap { node in
-            guard let s = fields(node, of: "a snippet", allowed: ["id", "title", "code"], required: ["id", "title", "code"]) else { return nil }
+            guard let s = fields(node, of: itemLabel(node, "snippet"), allowed: ["id", "title", "code"], required: ["id", "title", "code"]) else { return nil }
             let id = registerID(s["id"], "snippet"), title = text(s["title"], "title"), code = text(s["code"], "code")
             guard let id, let title, let code else { return nil }
             return Snippet(id: id, title: title, code: code)

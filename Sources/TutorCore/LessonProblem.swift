@@ -9,8 +9,23 @@ public struct LessonProblem: Sendable, Equatable, Hashable, Error, CustomStringC
     public var column: Int
     public var message: String
 
+    /// Control characters in `file` or `message` (which may quote lesson text) are written as
+    /// `\u{1B}`, so a problem report can never drive the terminal.
     public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
+        self.file = LessonProblem.visible(file); self.line = line; self.column = column
+        self.message = LessonProblem.visible(message)
+    }
+
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for s in text.unicodeScalars {
+            if LessonDecoder.forbiddenCharacter(in: String(s)) != nil || s == "\n" {
+                out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
     }
 
     public var description: String { "\(file):\(line):\(column): \(message)" }

@@ -198,7 +198,16 @@ public enum LessonLibrary {
             }
         }
         for path in paths {
-            if isDirectory(path.path) {
+            if isDirectory(path.path) && !FileManager.default.fileExists(atPath: path.appendingPathComponent(courseFileName).path) {
+                // A folder without course.yaml is a set of lesson files, checked one by one.
+                var problems: [LessonProblem] = []
+                for file in lessonFiles(in: path, problems: &problems) {
+                    let decoded = loadLessonFile(file)
+                    problems += decoded.problems
+                    if let lesson = decoded.lesson { count(lesson) }
+                }
+                report.problems += problems
+            } else if isDirectory(path.path) {
                 let load = loadCourse(folder: path)
                 report.problems += load.problems
                 // Count every lesson that decoded, even with problems, so the summary matches the folder.
@@ -240,7 +249,9 @@ public enum LessonLibrary {
     static func read(_ file: URL, into problems: inout [LessonProblem]) -> String? {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             problems.append(LessonProblem(file: file.relativePath, line: 1, column: 1,
-                                          message: isDirectory(file.path) ? "is a folder, not a lesson file" : "cannot read the file (missing or not permitted)"))
+                                          message: isDirectory(file.path) ? "is a folder, not a lesson file"
+                                                   : file.lastPathComponent == courseFileName ? "missing course.yaml, the lesson order (format_version and lessons)"
+                                                   : "cannot read the file (missing or not permitted)"))
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {

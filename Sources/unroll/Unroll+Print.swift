@@ -24,7 +24,9 @@ extension Unroll {
             let load = LessonLibrary.loadLesson(lesson, folder: folder)
             guard let found = load.lesson else {
                 for problem in load.problems {
-                    FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+                    // A lesson id that matched no file has no line to point at: say it plainly.
+                    let line = load.file == nil ? "unroll: \(problem.message)" : problem.description
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
                 throw ExitCode(load.file == nil ? 2 : 1)
             }
