@@ -35,7 +35,7 @@ run: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
-	# (the lesson checker joins here with the lesson format)
+	.build/debug/unroll check Lessons
 	bash Tests/e2e/run.sh
 
 unit: deps
