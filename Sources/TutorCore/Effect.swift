@@ -9,4 +9,6 @@ public enum Effect: Sendable, Equatable {
     /// Deliver `Msg.tick` every `interval` seconds until `stopTimer`.
     case startTimer(interval: TimeInterval)
     case stopTimer
+    /// Save one progress event (already applied to `State.progress`).
+    case record(ProgressEvent)
 }

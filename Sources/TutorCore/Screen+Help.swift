@@ -33,6 +33,7 @@ extension Screen {
             return [
                 HelpEntry("↑ ↓  k j", "move between lessons"),
                 HelpEntry("Enter", "open the lesson"),
+                HelpEntry("r", "resume where you left off"),
                 HelpEntry("mouse", "click a lesson, click again to open"),
                 HelpEntry("q  Esc", "quit (progress is already saved)"),
             ] + Self.common

@@ -12,6 +12,7 @@ extension State {
                 ? replaceTask(.practice, lessonIndex: choice.lessonIndex, task: choice.questionIndex - 1) : []
         case .char("h"):
             choice.showsHint.toggle()
+            if choice.showsHint { return [record(.hintSeen(lesson: lessonID(choice.lessonIndex), item: choice.question.id, at: now))] }
         case .up, .char("k"):
             if choice.answered == nil { choice.selected = max(0, choice.selected - 1) } else { choice.scroll = max(0, choice.scroll - 1) }
         case .down, .char("j"):
@@ -23,8 +24,7 @@ extension State {
         case .char(let c) where c.isLetter && choice.answered == nil:
             if let i = choice.question.options.firstIndex(where: { $0.letter == String(c).uppercased() }) { choice.selected = i }
         case .enter where choice.answered == nil:
-            choice.answered = choice.question.options[choice.selected].letter
-            choice.scroll = 0
+            return answer(&choice, letter: choice.question.options[choice.selected].letter)
         default:
             break
         }
@@ -39,10 +39,23 @@ extension State {
             choice.scroll = max(0, choice.scroll - 1)
         case (.press, .choice(let i)?) where choice.answered == nil:
             // First click selects, a second click on the same option answers.
-            if choice.selected == i { choice.answered = choice.question.options[i].letter } else { choice.selected = i }
+            if choice.selected == i { return answer(&choice, letter: choice.question.options[i].letter) }
+            choice.selected = i
         default:
             break
         }
         return []
+    }
+
+    /// One answer per question: it is graded, the worked solution opens, and all of it is recorded.
+    private mutating func answer(_ choice: inout ChoiceState, letter: String) -> [Effect] {
+        choice.answered = letter
+        choice.scroll = 0
+        let lesson = lessonID(choice.lessonIndex)
+        let id = choice.question.id
+        var effects = [record(.attempt(lesson: lesson, item: id, correct: choice.isCorrect, at: now))]
+        if !choice.isCorrect { effects.append(record(.missed(lesson: lesson, item: id, at: now))) }
+        effects.append(record(.solutionSeen(lesson: lesson, item: id, at: now)))
+        return effects
     }
 }

@@ -13,6 +13,12 @@ extension State {
             return back()
         case .enter:
             return openLesson(at: menu.selected)
+        case .char("r"):
+            guard let target = resumeTarget else { return [] }
+            menu.selected = target.lessonIndex
+            var effects = openLesson(at: target.lessonIndex)
+            effects += open(target.mode, lessonIndex: target.lessonIndex, task: target.task)
+            return effects
         default:
             break
         }

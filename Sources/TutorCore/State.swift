@@ -16,6 +16,12 @@ public struct State: Sendable {
     /// How far the current screen can scroll, as the last frame measured it (the runtime reports it
     /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
     public var scrollLimit = 0
+    /// The learner's progress as last loaded or saved; screens read it to mark solved and missed
+    /// items. `update` applies its own events here at once and asks the runtime to save them.
+    public var progress = LearnerProgress()
+    /// The injected clock: the runtime sets it before each message, tests set it by hand, so
+    /// `update` never reads the system clock.
+    public var now = Date(timeIntervalSince1970: 0)
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons

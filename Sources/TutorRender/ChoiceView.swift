@@ -2,12 +2,15 @@ import TutorCore
 
 /// A multiple-choice question, then its worked solution as the seed page lays it out.
 enum ChoiceView {
-    static func render(_ choice: ChoiceState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    /// `before` is the item's status in the progress file, shown as a mark in the header.
+    static func render(_ choice: ChoiceState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let q = choice.question
         var header = [Span("Question \(choice.questionIndex + 1)/\(choice.questionCount)", .bold), Span(" · \(q.difficulty.rawValue)")]
-        if choice.answered != nil {
+        if choice.answered == nil {
+            header += ProgressMark.spans(before, glyphs: glyphs)
+        } else {
             header.append(choice.isCorrect ? Span("  \(glyphs.check) right", .good) : Span("  \(glyphs.cross) wrong", .bad))
         }
         doc.line(header)

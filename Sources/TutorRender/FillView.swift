@@ -4,7 +4,8 @@ import TutorCore
 /// the feedback, hint and common mistakes. Right, wrong and focused each carry a mark or a word as
 /// well as a style, so nothing depends on colour.
 enum FillView {
-    static func render(_ fill: FillState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    /// `before` is the item's status in the progress file, shown as a mark in the header.
+    static func render(_ fill: FillState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let task = fill.task
@@ -14,7 +15,9 @@ enum FillView {
         switch fill.outcome {
         case .solved: header.append(Span("  \(glyphs.check) solved", .good))
         case .missed: header.append(Span("  \(glyphs.cross) missed", .bad))
-        case .working: break
+        case .working:
+            // Only before this visit's first check: after it, the screen's own marks say more.
+            if fill.attemptsLeft == fill.task.attempts { header += ProgressMark.spans(before, glyphs: glyphs) }
         }
         doc.line(header)
         if !compact { doc.gap() }

@@ -2,7 +2,8 @@ import TutorCore
 
 /// The lesson menu: one row per lesson, the selected one marked with a pointer and reversed.
 enum MenuView {
-    static func render(_ menu: MenuState, lessons: [Lesson], into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    static func render(_ menu: MenuState, state: State, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        let lessons = state.lessons
         var y = area.y + 1
         buffer.put("Choose a lesson", x: area.x + 2, y: y, style: .title)
         y += 2
@@ -13,16 +14,39 @@ enum MenuView {
             }
             return
         }
-        let rows = max(1, area.maxY - y - 1)
+        if let resume = state.resumeTarget {
+            let task = resume.task + 1
+            let text = "r resumes: \(lessons[resume.lessonIndex].title) · \(resume.mode.title) · \(resume.mode == .try ? "task" : "question") \(task)"
+            buffer.put(DisplayWidth.truncate(text, to: area.width - 4), x: area.x + 2, y: area.maxY - 1, style: Style(color: .accent))
+        }
+        let rows = max(1, area.maxY - y - 2)
         let first = max(0, min(menu.selected - rows + 1, lessons.count - rows))
         for (index, lesson) in lessons.enumerated().dropFirst(first).prefix(rows) {
             let selected = index == menu.selected
             let mark = selected ? glyphs.pointer : " "
-            let label = "\(mark) \(index + 1). " + DisplayWidth.truncate(lesson.title, to: area.width - 10)
+            let summary = Self.summary(lesson, progress: state.progress, glyphs: glyphs)
+            let titleRoom = max(8, area.width - 8 - (area.width >= 60 ? DisplayWidth.of(summary) + 2 : 0))
+            let label = "\(mark) \(index + 1). " + DisplayWidth.truncate(lesson.title, to: titleRoom)
             let row = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
             buffer.put(label, x: area.x + 1, y: y, style: selected ? Style(bold: true, reverse: true) : .plain)
+            if area.width >= 60 {
+                buffer.put(summary, x: area.maxX - DisplayWidth.of(summary) - 2, y: y, style: .dim)
+            }
             buffer.addHit(row, .menuItem(index))
             y += 1
         }
+    }
+
+    /// "3/10 ✓ 1 ✗ · strong": solved and missed items, then the mastery when rated. Marks and words,
+    /// never colour alone.
+    static func summary(_ lesson: Lesson, progress: LearnerProgress, glyphs: Glyphs) -> String {
+        let ids = lesson.gradableItems.map(\.id)
+        guard !ids.isEmpty else { return "" }
+        let s = progress.summary(lesson: lesson.id, itemIDs: ids)
+        var text = "\(s.solved)/\(ids.count) \(glyphs.check)"
+        if s.missed > 0 { text += " \(s.missed) \(glyphs.cross)" }
+        let mastery = progress.mastery(lesson: lesson.id)
+        if mastery != .unrated { text += " · \(mastery.label)" }
+        return text
     }
 }

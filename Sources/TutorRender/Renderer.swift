@@ -21,13 +21,15 @@ public enum Renderer {
         Chrome.title("Unroll", detail: titleDetail(state), into: &buffer, glyphs: glyphs)
         switch state.screen {
         case .menu(let menu):
-            MenuView.render(menu, lessons: state.lessons, into: &buffer, area: body, glyphs: glyphs)
+            MenuView.render(menu, state: state, into: &buffer, area: body, glyphs: glyphs)
         case .modes(let chooser):
             ModeChooserView.render(chooser, lesson: state.lessons[chooser.lessonIndex], into: &buffer, area: body, glyphs: glyphs)
         case .fill(let fill):
-            FillView.render(fill, into: &buffer, area: body, glyphs: glyphs)
+            FillView.render(fill, before: state.progress.status(lesson: state.lessons[fill.lessonIndex].id, item: fill.task.id),
+                            into: &buffer, area: body, glyphs: glyphs)
         case .choice(let choice):
-            ChoiceView.render(choice, into: &buffer, area: body, glyphs: glyphs)
+            ChoiceView.render(choice, before: state.progress.status(lesson: state.lessons[choice.lessonIndex].id, item: choice.question.id),
+                              into: &buffer, area: body, glyphs: glyphs)
         }
         Chrome.footer(status: state.status, hints: footerHints(state.screen), into: &buffer)
         if state.showsHelp {
@@ -47,7 +49,7 @@ public enum Renderer {
 
     static func footerHints(_ screen: Screen) -> String {
         switch screen {
-        case .menu: return "↑↓ move · Enter open · ? help · q quit"
+        case .menu: return "↑↓ move · Enter open · r resume · ? help · q quit"
         case .modes: return "↑↓ move · Enter open · ? help · q back"
         case .fill(let f):
             if f.isFinished { return "n next · p previous · h hint · m mistakes · ? help · q back" }

@@ -2,19 +2,23 @@ import Foundation
 import Terminal
 import TutorCore
 import TutorRender
+import TutorStore
 
 /// The event loop: terminal event → Msg → update → effects performed here → render → draw.
 /// Everything with a side effect happens in this file or in what it calls.
 struct Runtime {
     var state: State
     let terminal: Terminal
+    /// Where answers are saved; nil when nothing may be written (the instructor preview).
+    let store: ProgressStore?
     /// The clock effect: when set, `Msg.tick` is due at `nextTick` and every `interval` after.
     private var interval: TimeInterval?
     private var nextTick: Date?
 
-    init(state: State, terminal: Terminal) {
+    init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
         self.terminal = terminal
+        self.store = store
     }
 
     /// Runs until the learner quits, input ends or a signal arrives.
@@ -48,6 +52,7 @@ struct Runtime {
                 terminal.stop()
                 return 0
             }
+            state.now = Date()
             for effect in state.update(msg) {
                 if let status = perform(effect) { return status }
             }
@@ -68,6 +73,12 @@ struct Runtime {
         case .stopTimer:
             interval = nil
             nextTick = nil
+        case .record(let event):
+            guard let store else { break }
+            let outcome = store.record([event])
+            // The store's copy holds what another instance wrote too; the screens show that.
+            state.progress = store.progress
+            if let announcement = outcome.announcement { _ = state.update(.notice(announcement)) }
         }
         return nil
     }

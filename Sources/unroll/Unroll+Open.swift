@@ -72,16 +72,25 @@ extension Unroll {
             }
             let settings = Settings(ascii: common.ascii || !terminal.isUTF8)
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
+            let store = ProgressStore(path: ProgressStore.defaultPath(explicit: common.progress))
+            let (progress, notice) = store.load()
+            state.progress = progress
+            state.now = Date()
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count
                 state.status = "\(course.problems.count) problem\(course.problems.count == 1 ? "" : "s") in \(files) lesson file\(files == 1 ? "" : "s") kept lessons out; run `unroll check`."
             }
+            if let notice { state.status = notice }
             if let start {
                 state.route = [.menu(MenuState(selected: start.lessonIndex))]
                 _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode { _ = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
+                if let mode = start.mode {
+                    for case .record(let event) in state.open(mode, lessonIndex: start.lessonIndex, task: start.task) {
+                        _ = store.record([event])
+                    }
+                }
             }
-            var runtime = Runtime(state: state, terminal: terminal)
+            var runtime = Runtime(state: state, terminal: terminal, store: store)
             let status = runtime.run()
             terminal.stop()
             if status != 0 { throw ExitCode(status) }

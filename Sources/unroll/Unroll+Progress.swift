@@ -90,9 +90,8 @@ enum ProgressCommand {
         return chosen.hasPrefix("/") ? URL(fileURLWithPath: chosen) : cwd.appendingPathComponent(chosen)
     }
 
-    /// The adapter from lessons to the report's neutral outline. The placeholder `Lesson` has no items
-    /// yet; when the lesson format lands, fill `itemIDs` with its task and question ids in order.
+    /// The adapter from lessons to the report's neutral outline: every gradable item, in lesson order.
     static func outline(from lessons: [Lesson]) -> ProgressOutline {
-        ProgressOutline(lessons: lessons.map { .init(id: $0.id, title: $0.title, itemIDs: []) })
+        ProgressOutline(lessons: lessons.map { .init(id: $0.id, title: $0.title, itemIDs: $0.gradableItems.map(\.id)) })
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TutorCore
 @testable import TutorRender
@@ -21,7 +22,7 @@ import TutorCore
     @Test func menuAt40x12InAscii() {
         let state = State(lessons: lessons, size: Size(width: 40, height: 12), settings: Settings(ascii: true))
         let buffer = Renderer.render(state)
-        #expect(buffer.lines[4] == " > 1. Why RNNs handle sequences in .")
+        #expect(buffer.lines[4] == " > 1. Why RNNs handle sequences in Py.")
         Snapshot.assertMatches(buffer, named: "menu-40x12-ascii")
     }
 
@@ -40,6 +41,18 @@ import TutorCore
         #expect(text.contains("Make the window"))
         #expect(text.contains("now \(size.width)×\(size.height)"))
         #expect(!text.contains("Choose a lesson"))
+    }
+
+    @Test func menuShowsProgressAndTheResumePoint() {
+        let seed = ScreenSnapshotTests.seed
+        var state = State(lessons: [seed], size: Size(width: 80, height: 24))
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        state.progress.apply(.attempt(lesson: seed.id, item: seed.tryIt!.tasks[0].id, correct: true, at: t0))
+        state.progress.apply(.missed(lesson: seed.id, item: seed.tryIt!.tasks[1].id, at: t0))
+        state.progress.apply(.leftOff(lesson: seed.id, mode: "try", task: seed.tryIt!.tasks[2].id, at: t0))
+        let text = Renderer.render(state).text
+        #expect(text.contains("1/\(seed.gradableItems.count) ✓ 1 ✗"))
+        #expect(text.contains("r resumes: Why RNNs handle sequences in PyTorch · Try · task 3"))
     }
 
     @Test func emptyLessonFolderSaysWhatToDo() {

@@ -79,3 +79,16 @@ e2e_cleanup() {
   rm -rf "$E2E_TMP"
 }
 trap e2e_cleanup EXIT
+
+# e2e_find NAME TEXT — prints "COLUMN ROW" (1-based, as mouse reports count) of TEXT's first
+# character on the screen, or fails.
+e2e_find() {
+  e2e_screen "$1" | awk -v t="$2" '{ i = index($0, t); if (i > 0) { print i, NR; found = 1; exit } } END { if (!found) exit 1 }'
+}
+
+# e2e_click NAME TEXT — press and release on TEXT's first character.
+e2e_click() {
+  local pos; pos=$(e2e_find "$1" "$2") || { echo "    not on screen: $2"; return 1; }
+  set -- "$1" $pos
+  e2e_mouse "$1" press "$2" "$3"; e2e_mouse "$1" release "$2" "$3"
+}
