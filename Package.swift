@@ -15,7 +15,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "RNNEngine"),
-        .target(name: "TutorCore", dependencies: ["RNNEngine", .product(name: "Yams", package: "Yams")]),
+        // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
+        .target(name: "MiniPy", dependencies: ["RNNEngine"]),
+        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")]),
         .target(name: "TutorRender", dependencies: ["TutorCore"]),
         .target(name: "TutorStore", dependencies: ["TutorCore"]),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
@@ -23,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "RNNEngine", "TutorCore", "TutorRender", "TutorStore", "Terminal",
+                "RNNEngine", "MiniPy", "TutorCore", "TutorRender", "TutorStore", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +34,7 @@ let package = Package(
         // Records answers through TutorStore so the crash test can SIGKILL it mid-write.
         .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"]),
+        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore"]),
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"]),
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
