@@ -113,3 +113,32 @@ test_ascii_flag_draws_plain_lines() {
   e2e_screen $s | grep -q "[─│›]" && { echo "    Unicode lines under --ascii"; return 1; }
   return 0
 }
+
+test_ctrl_z_suspends_and_fg_redraws() {
+  local s=susp$$
+  tm new-session -d -s $s -x 80 -y 24 "bash --norc -i" </dev/null
+  E2E_SESSIONS="$E2E_SESSIONS $s"
+  sleep 0.2
+  e2e_keys $s "TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$E2E_TMP/xdg $E2E_BIN --progress $E2E_TMP/susp.json" Enter
+  e2e_wait_for $s "Choose a lesson" || return 1
+  e2e_keys $s C-z
+  e2e_wait_for $s "Stopped" || return 1
+  e2e_keys $s "fg" Enter
+  e2e_wait_for $s "Choose a lesson" || return 1
+  e2e_keys $s q
+  e2e_wait_gone $s "Choose a lesson" || return 1
+  e2e_keys $s 'echo "st=$? $(stty -a | grep -o -- "-icanon" | head -1)"' Enter
+  e2e_wait_for $s "st=0 " || return 1
+}
+
+test_no_color_draws_without_colour() {
+  local s=nocolor$$
+  e2e_start $s 80 24 "NO_COLOR=1 $E2E_BIN --progress $E2E_TMP/nc.json"
+  e2e_wait_for $s "Choose a lesson" || return 1
+  # With colours the heading is cyan (38;5;6 or 36); without, only attributes remain.
+  tm capture-pane -t $s -p -e | grep -q $'\e\\[[0-9;]*3[1-6]m' && { echo "    colour codes under NO_COLOR"; return 1; }
+  s=color$$
+  e2e_start $s 80 24 "$E2E_BIN --progress $E2E_TMP/c.json"
+  e2e_wait_for $s "Choose a lesson" || return 1
+  tm capture-pane -t $s -p -e | grep -q $'\e\\[[0-9;]*3[1-6]m' || { echo "    no colour codes by default"; return 1; }
+}
