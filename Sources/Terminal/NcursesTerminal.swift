@@ -85,14 +85,14 @@ public final class NcursesTerminal: Terminal {
                 let cell = buffer[column, row]
                 if !full, previous![column, row] == cell { continue }
                 if cell.text.isEmpty { continue } // the right half of a wide character
-                put(cell, row: row, column: column, lastColumn: column == buffer.width - 1)
+                put(cell, row: row, column: column)
             }
         }
         previous = buffer
         refresh()
     }
 
-    private func put(_ cell: Cell, row: Int, column: Int, lastColumn: Bool) {
+    private func put(_ cell: Cell, row: Int, column: Int) {
         var attrs = attr_t(A_NORMAL)
         if cell.style.bold { attrs |= cn_a_bold() }
         if cell.style.dim { attrs |= cn_a_dim() }
@@ -114,7 +114,6 @@ public final class NcursesTerminal: Terminal {
         // Writing the bottom-right cell makes curses want to scroll and report ERR; the cell is
         // drawn all the same, so the result is ignored.
         _ = wide.withUnsafeBufferPointer { mvaddwstr(Int32(row), Int32(column), $0.baseAddress) }
-        _ = lastColumn
     }
 
     private static func cursesColor(_ color: Style.Color) -> Int16 {

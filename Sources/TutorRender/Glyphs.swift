@@ -1,9 +1,11 @@
+import TutorCore
+
 /// The characters screens draw lines and marks with: Unicode by default, plain ASCII with `--ascii`.
 public struct Glyphs: Sendable {
     public var horizontal, vertical: String
     public var topLeft, topRight, bottomLeft, bottomRight: String
     public var pointer, bullet, check, cross, arrowRight, arrowUp, ellipsis: String
-    /// Eighths of a block, emptiest first, for bars.
+    /// Full and half blocks, for bars.
     public var barFull: String
     public var barHalf: String
 
@@ -21,5 +23,3 @@ public struct Glyphs: Sendable {
         settings.ascii ? .ascii : .unicode
     }
 }
-
-import TutorCore
