@@ -46,6 +46,7 @@ e2e: build
 
 bench: deps
 	bash Scripts/bench.sh
+	bash Scripts/bench_tui.sh
 
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/unroll/Lessons"

@@ -89,3 +89,16 @@ test_solved_task_is_remembered_and_resume_is_offered() {
   e2e_wait_for $s "Task 3/5" || return 1
   e2e_wait_for $s "✓ solved before" || return 1
 }
+
+test_task_screen_survives_resizing_to_compact_and_back() {
+  local s=rsz$$
+  seed_try $s 5 || return 1
+  e2e_keys $s a
+  tm resize-window -t $s -x 40 -y 12
+  e2e_wait_for $s "Task 5/5 · hard · Attempts: 3 left" || return 1
+  e2e_wait_for $s ">[2]<" || return 1        # the focused blank stays in view
+  tm resize-window -t $s -x 30 -y 8
+  e2e_wait_for $s "Make the window larger" || return 1
+  tm resize-window -t $s -x 80 -y 24
+  e2e_wait_for $s "[A] word.upper() →[1]" || return 1
+}
