@@ -1,4 +1,5 @@
 import Foundation
+import RNNEngine
 
 /// The whole tutor as a value. `update` changes it; `render` draws it. No file, clock or terminal
 /// call happens here: those are `Effect`s the runtime performs.
@@ -16,6 +17,8 @@ public struct State: Sendable {
     /// How far the current screen can scroll, as the last frame measured it (the runtime reports it
     /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
     public var scrollLimit = 0
+    /// The state_dicts of lessons' `visualize` sections (lesson id → tensors), read at the edge.
+    public var visualizeWeights: [String: [String: Tensor]] = [:]
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -46,6 +49,7 @@ public enum Screen: Sendable, Equatable {
     case modes(ModeChooserState)
     case fill(FillState)
     case choice(ChoiceState)
+    case visualize(VisualizerState)
 }
 
 /// The lesson menu: which lesson the cursor is on.
