@@ -24,9 +24,13 @@ extension VisualizerView {
             spans.append(Span("]", .bold))
             return spans
         }
-        let head = [Span("layer \(s.layer) \(dir) t=\(s.t): ", .bold), Span(equation(trace, compact: compact))]
+        let label = "layer \(s.layer) \(dir) t=\(s.t): "
+        let wrapped = TextWrap.wrap(equation(trace, compact: compact), width: max(10, width - DisplayWidth.of(label)))
+        let heads: [[Span]] = wrapped.enumerated().map { i, text in
+            [Span(i == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label)), .bold), Span(text)]
+        }
         if compact {
-            return [head, vector("h_t", s.h(batch: b))]
+            return [heads[0], vector("h_t", s.h(batch: b))]
         }
         items.append(vector("x_t", s.x(batch: b)))
         items.append(vector(prev, s.hPrev(batch: b)))
@@ -44,7 +48,7 @@ extension VisualizerView {
             items.append(vector("h_t = \(trace.config.mode == .rnnRelu ? "relu" : "tanh")(…)", s.h(batch: b)))
         }
         // Pack the vectors two to a line when they fit.
-        var lines: [[Span]] = [head]
+        var lines: [[Span]] = heads
         var line: [Span] = []
         for item in items {
             let w = item.reduce(0) { $0 + DisplayWidth.of($1.text) }
@@ -66,10 +70,10 @@ extension VisualizerView {
         switch trace.config.mode.className {
         case "LSTM":
             return compact ? "c_t = f⊙c_{t−1} + i⊙g, h_t = o⊙tanh(c_t)"
-                : "i,f,o = σ(…), g = tanh(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh); c_t = f⊙c_{t−1} + i⊙g; h_t = o⊙tanh(c_t)"
+                : "i,f,o = σ(…), g = tanh(…) of W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh"
         case "GRU":
             return compact ? "h_t = (1−z)⊙n + z⊙h_{t−1}"
-                : "r,z = σ(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh), n = tanh(W_in·x_t + b_in + r⊙(W_hn·h_{t−1} + b_hn)); h_t = (1−z)⊙n + z⊙h_{t−1}"
+                : "r,z = σ(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh), n = tanh(W_in·x_t + b_in + r⊙(W_hn·h_{t−1} + b_hn))"
         default:
             let f = trace.config.mode == .rnnRelu ? "relu" : "tanh"
             return "h_t = \(f)(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh)"

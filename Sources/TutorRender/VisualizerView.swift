@@ -24,7 +24,8 @@ enum VisualizerView {
     /// A three-cell bar: █ for positive, ░ for negative, its length the magnitude (clamped at 1), so
     /// the sign and size read without colour.
     static func bar(_ v: Float) -> String {
-        let n = Int((min(1, abs(Double(v))) * 3).rounded())
+        let m = min(1, abs(Double(v)))
+        let n = m < 0.00005 ? 0 : Int((m * 3).rounded(.up))
         return String(repeating: v < 0 ? "░" : "█", count: n) + String(repeating: " ", count: 3 - n)
     }
 
@@ -135,7 +136,7 @@ enum VisualizerView {
             for t in first..<(first + visible) {
                 let xs = trace.step(layer: 0, direction: 0, t: t).x(batch: vis.batchElement)
                 var text = number(xs[j])
-                if j == xLines - 1 && inputWidth > xLines { text += " +\(inputWidth - xLines)" }
+                if j == xLines - 1 && inputWidth > xLines { text += " …" }
                 buffer.put(text, x: columnX(t) + 2, y: y)
             }
             y += 1
