@@ -4,15 +4,15 @@ extension VisualizerState {
     /// Seconds between steps while playing: slow enough to read the numbers.
     public static let playInterval: TimeInterval = 0.6
 
-    /// Width of one time-step column, arrow included, and of the h_0 / h_n margins, in cells.
-    /// The view draws with these; `update` uses them to keep the current step in view.
-    public static let columnWidth = 16
+    /// Width of one time-step column, arrow included (narrower on small screens), and of the h_0 / h_n
+    /// margins, in cells. The view draws with these; `update` uses them to keep the current step in view.
+    public static func columnWidth(screenWidth: Int) -> Int { screenWidth < 60 ? 13 : 16 }
     public static let leftMargin = 7
     public static let rightMargin = 5
 
     /// How many time-step columns fit in a screen `width` cells wide.
     public static func columnsThatFit(width: Int) -> Int {
-        max(1, (width - leftMargin - rightMargin) / columnWidth)
+        max(1, (width - leftMargin - rightMargin) / columnWidth(screenWidth: width))
     }
 
     /// Reveal up to `count` steps; the focus follows the step, the columns scroll to keep it in view.

@@ -13,7 +13,19 @@ import TutorCore
 ///               ↑               ↑               ↑
 ///     x       +1.0000         +0.0000         +1.0000
 enum VisualizerView {
-    static let boxWidth = VisualizerState.columnWidth - 3
+    /// Column geometry for a screen width: the column pitch, the box inside it, the arrow after it.
+    struct Geometry {
+        var pitch: Int
+        var box: Int { pitch == 16 ? 13 : 11 }
+        var arrow: Int { pitch - box }
+        /// Cells of the bar after the number (a space between them when there is room).
+        var barCells: Int { box - 2 - 7 - (pitch == 16 ? 1 : 0) }
+        init(screenWidth: Int) { pitch = VisualizerState.columnWidth(screenWidth: screenWidth) }
+        func arrow(forward: Bool) -> String {
+            let line = String(repeating: "─", count: arrow - 1)
+            return forward ? line + "→" : "←" + line
+        }
+    }
     static let decimals = Screen.visualizeDecimals
 
     /// A value as the screen shows it: sign, one digit group, `decimals` decimals.
@@ -23,10 +35,10 @@ enum VisualizerView {
 
     /// A three-cell bar: █ for positive, ░ for negative, its length the magnitude (clamped at 1), so
     /// the sign and size read without colour.
-    static func bar(_ v: Float) -> String {
+    static func bar(_ v: Float, cells: Int = 3) -> String {
         let m = min(1, abs(Double(v)))
-        let n = m < 0.00005 ? 0 : Int((m * 3).rounded(.up))
-        return String(repeating: v < 0 ? "░" : "█", count: n) + String(repeating: " ", count: 3 - n)
+        let n = m < 0.00005 ? 0 : Int((m * Double(cells)).rounded(.up))
+        return String(repeating: v < 0 ? "░" : "█", count: n) + String(repeating: " ", count: cells - n)
     }
 
     static func valueStyle(_ v: Float) -> Style { v < 0 ? Style(color: .warn) : Style(color: .accent) }
@@ -68,11 +80,11 @@ enum VisualizerView {
     }
 
     static func infoLine(_ vis: VisualizerState) -> String {
-        var parts: [String] = [vis.trace?.config.repr ?? vis.config.module.rawValue]
-        parts.append(vis.config.stateDict != nil ? "weights: state_dict" : "seed \(vis.seed)")
-        parts.append("step \(vis.revealed)/\(vis.stepCount)")
-        if vis.batchCount > 1 { parts.append("batch \(vis.batchElement + 1)/\(vis.batchCount)") }
+        var parts = ["step \(vis.revealed)/\(vis.stepCount)"]
         if vis.playing { parts.append("playing") }
+        parts.append(vis.config.stateDict != nil ? "weights: state_dict" : "seed \(vis.seed)")
+        if vis.batchCount > 1 { parts.append("batch \(vis.batchElement + 1)/\(vis.batchCount)") }
+        parts.append(vis.trace?.config.repr ?? vis.config.module.rawValue)
         return parts.joined(separator: " · ")
     }
 
@@ -104,8 +116,10 @@ enum VisualizerView {
         for layer in layerList { for d in 0..<D { lanes.append(Lane(layer: layer, direction: d)) } }
         // Direction 0 is drawn on top of its reverse only for the top layer shown: keep forward nearest the input.
         let current = vis.current
+        let geo = Geometry(screenWidth: area.width)
+        let boxWidth = geo.box
         let x0 = area.x + VisualizerState.leftMargin
-        func columnX(_ t: Int) -> Int { x0 + (t - first) * VisualizerState.columnWidth }
+        func columnX(_ t: Int) -> Int { x0 + (t - first) * geo.pitch }
         var y = area.y
         // Header: the time index of each column.
         for t in first..<(first + visible) {
@@ -137,7 +151,7 @@ enum VisualizerView {
                 let xs = trace.step(layer: 0, direction: 0, t: t).x(batch: vis.batchElement)
                 var text = number(xs[j])
                 if j == xLines - 1 && inputWidth > xLines { text += " …" }
-                buffer.put(text, x: columnX(t) + 2, y: y)
+                buffer.put(text, x: columnX(t) + (boxWidth - 7) / 2, y: y)
             }
             y += 1
         }
@@ -146,6 +160,8 @@ enum VisualizerView {
     static func drawLane(_ vis: VisualizerState, trace: TutorCore.VisualizerState.Trace, lane: Lane, lines: Int, first: Int, visible: Int,
                          x0: Int, y: Int, into buffer: inout CellBuffer, area: Rect) {
         let H = trace.config.hiddenSize
+        let geo = Geometry(screenWidth: area.width)
+        let boxWidth = geo.box
         let forward = lane.direction == 0
         let mid = y + 1 + (lines - 1) / 2
         let focused = lane.layer == vis.focusLayer
@@ -157,7 +173,7 @@ enum VisualizerView {
         let rightLabel = forward ? (atEnd ? "h_n" : "…") : (atEnd ? "h_0" : "…")
         buffer.put(leftLabel + " " + (forward ? "──→" : "←──"), x: area.x, y: mid, style: .dim)
         for t in first..<(first + visible) {
-            let x = x0 + (t - first) * VisualizerState.columnWidth
+            let x = x0 + (t - first) * geo.pitch
             let step = vis.step(layer: lane.layer, direction: lane.direction, t: t)
             let current = vis.current
             let isNow = current != nil && current?.layer == lane.layer && current?.direction == lane.direction && current?.t == t
@@ -167,12 +183,12 @@ enum VisualizerView {
                 let h = step.h(batch: vis.batchElement)
                 for j in 0..<min(lines, h.count) {
                     buffer.put(number(h[j]), x: x + 1, y: y + 1 + j, style: valueStyle(h[j]))
-                    buffer.put(bar(h[j]), x: x + 1 + 8, y: y + 1 + j, style: valueStyle(h[j]))
+                    buffer.put(bar(h[j], cells: geo.barCells), x: x + boxWidth - 1 - geo.barCells, y: y + 1 + j, style: valueStyle(h[j]))
                 }
             }
             let last = t == first + visible - 1
-            buffer.put(forward ? "──→" : "←──", x: x + boxWidth, y: mid, style: .dim)
-            if last { buffer.put(rightLabel, x: x + boxWidth + 3, y: mid, style: .dim, limit: area.maxX) }
+            buffer.put(geo.arrow(forward: forward), x: x + boxWidth, y: mid, style: .dim)
+            if last { buffer.put(rightLabel, x: x + geo.pitch, y: mid, style: .dim, limit: area.maxX) }
         }
     }
 
@@ -182,7 +198,8 @@ enum VisualizerView {
         if now { top = "─ now " + String(repeating: "─", count: max(0, inner - 6)) }
         buffer.put("┌" + top + "┐", x: rect.x, y: rect.y, style: style)
         var bottom = String(repeating: "─", count: inner)
-        if more > 0 { bottom = "─ +\(more) more " + String(repeating: "─", count: max(0, inner - 9 - String(more).count)) }
+        let moreText = inner >= 11 ? " +\(more) more " : " +\(more) "
+        if more > 0 { bottom = "─" + moreText + String(repeating: "─", count: max(0, inner - 1 - moreText.count)) }
         buffer.put("└" + bottom + "┘", x: rect.x, y: rect.maxY - 1, style: style)
         for row in (rect.y + 1)..<(rect.maxY - 1) {
             buffer.put("│", x: rect.x, y: row, style: style)

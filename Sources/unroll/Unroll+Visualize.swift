@@ -121,5 +121,21 @@ extension Unroll {
                                     bidirectional: bidirectional || inferredBidirectional, nonlinearity: nl,
                                     stateDict: stateDict, input: x)
         }
+
+        /// The state_dicts of the lessons' `visualize` sections that name one (path relative to the
+        /// lesson file), read here at the edge so `update` never touches a file. Unreadable ones are
+        /// left out; the visualizer then says so and falls back to seeded weights.
+        static func lessonWeights(_ lessons: [Lesson], files: [String: String]) -> [String: [String: Tensor]] {
+            var out: [String: [String: Tensor]] = [:]
+            for lesson in lessons {
+                guard case .stateDict(let path)? = lesson.visualize?.weights, let file = files[lesson.id] else { continue }
+                let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path)
+                guard let data = FileManager.default.contents(atPath: url.path),
+                      let json = try? JSONValue.parse(data),
+                      let sd = try? EngineCase.stateDict(from: json["state_dict"] ?? json) else { continue }
+                out[lesson.id] = sd
+            }
+            return out
+        }
     }
 }

@@ -15,7 +15,7 @@ import TutorCore
 
     static let cases: [(name: String, section: VisualizeSection)] = [
         ("rnn", section(.RNN)), ("rnn2", section(.RNN, layers: 2)), ("lstm", section(.LSTM)), ("gru", section(.GRU)),
-        ("birnn", section(.RNN, bidirectional: true)),
+        ("birnn", section(.RNN, bidirectional: true)), ("bilstm2", section(.LSTM, layers: 2, bidirectional: true)),
     ]
 
     static func state(_ section: VisualizeSection, size: Size, keys: [Key]) -> State {
@@ -34,12 +34,30 @@ import TutorCore
         }
     }
 
-    @Test(arguments: ["rnn", "lstm"])
+    @Test(arguments: ["rnn", "lstm", "gru", "rnn2"])
     func compact(name: String) {
         let section = Self.cases.first { $0.name == name }!.section
         let buffer = Renderer.render(Self.state(section, size: Size(width: 40, height: 12), keys: [.right, .right]))
         #expect(buffer.text.contains("t=1"))
         Snapshot.assertMatches(buffer, named: "vis-\(name)-step2-40x12")
+    }
+
+    @Test func tooManyLayersShowTheFocusedOne() {
+        let section = Self.cases.first { $0.name == "bilstm2" }!.section
+        let end = Renderer.render(Self.state(section, size: Size(width: 80, height: 24), keys: [.end]))
+        #expect(end.text.contains("L1 →"))
+        let down = Renderer.render(Self.state(section, size: Size(width: 80, height: 24), keys: [.end, .down]))
+        #expect(down.text.contains("›L0 →"))
+        Snapshot.assertMatches(down, named: "vis-bilstm2-focus0-80x24")
+        let rnn2 = Renderer.render(Self.state(Self.section(.RNN, layers: 2), size: Size(width: 40, height: 12), keys: [.end, .down]))
+        #expect(rnn2.text.contains("›L0 →"))
+        #expect(!rnn2.text.contains("›L1") && !rnn2.text.contains(" L1 →  ┌"))
+    }
+
+    @Test func helpSaysHowManyDecimals() {
+        var state = Self.state(Self.section(.RNN), size: Size(width: 100, height: 30), keys: [])
+        _ = state.update(.key(.char("?")))
+        #expect(Renderer.render(state).text.contains("rounded to 4 decimals"))
     }
 
     @Test func numbersAreTheTracesRounded() {

@@ -7,7 +7,7 @@ test_visualize_numbers_equal_the_engine() {
   local s=vis$$ i line
   "$E2E_BIN" engine --trace "$VIS_FIXTURE" > "$E2E_TMP/engine.json" || { echo "    unroll engine failed"; return 1; }
   e2e_start $s 80 24 "$E2E_BIN visualize --weights $VIS_FIXTURE --input $VIS_FIXTURE 2>$E2E_TMP/vis.err"
-  e2e_wait_for $s "LSTM(2, 3) · weights: state_dict · step 0/4" || return 1
+  e2e_wait_for $s "step 0/4 · weights: state_dict · LSTM(2, 3)" || return 1
   for i in 1 2 3 4; do
     e2e_keys $s Right
     e2e_wait_for $s "step $i/4" || return 1
@@ -30,13 +30,13 @@ test_visualize_numbers_equal_the_engine() {
 test_visualize_space_plays_to_the_end() {
   local s=visplay$$
   e2e_start $s 80 24 "$E2E_BIN visualize --module GRU --seq-len 3 --seed 7"
-  e2e_wait_for $s "seed 7 · step 0/3" || return 1
+  e2e_wait_for $s "step 0/3 · seed 7 · GRU" || return 1
   e2e_keys $s Space
   e2e_wait_for $s "playing" || return 1
   e2e_wait_for $s "step 3/3" 5 || return 1
   e2e_wait_gone $s "playing" 3 || return 1
   e2e_keys $s r
-  e2e_wait_for $s "seed 8 · step 3/3" || return 1
+  e2e_wait_for $s "step 3/3 · seed 8" || return 1
 }
 
 test_visualize_bad_flags_exit_2() {
@@ -54,4 +54,23 @@ test_visualize_from_the_lesson() {
   e2e_wait_for $s "The first step starts from h0 = zeros" || return 1
   e2e_keys $s q
   e2e_wait_for $s "Choose your learning style" || return 1
+}
+
+test_visualize_lesson_state_dict_is_read_at_the_edge() {
+  local s=vissd$$ case
+  mkdir -p "$E2E_TMP/lessons"
+  cp Lessons/*.yaml "$E2E_TMP/lessons/"
+  cp Tests/e2e/fixtures/visualize-rnn-state-dict.json "$E2E_TMP/lessons/weights.json"
+  sed -i 's/^  seed: 0$/  state_dict: weights.json/' "$E2E_TMP/lessons/01-why-rnns-handle-sequences.yaml"
+  # The same weights and the lesson's input through `unroll engine`.
+  printf '{"module": "RNN", "config": {"input_size": 2, "hidden_size": 3}, "state_dict": %s, "input": [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0]]}' \
+    "$(cat Tests/e2e/fixtures/visualize-rnn-state-dict.json)" > "$E2E_TMP/lesson-case.json"
+  "$E2E_BIN" engine --trace "$E2E_TMP/lesson-case.json" > "$E2E_TMP/lesson-engine.json" || return 1
+  e2e_start $s 80 24 "$E2E_BIN --lessons $E2E_TMP/lessons why-rnns-handle-sequences --mode visualize"
+  e2e_wait_for $s "step 0/4 · weights: state_dict" || return 1
+  e2e_text $s "$(printf '\033OF')"
+  e2e_wait_for $s "step 4/4" || return 1
+  e2e_screen $s > "$E2E_TMP/lesson-screen"
+  python3 Tests/e2e/fixtures/check_visualize_numbers.py "$E2E_TMP/lesson-engine.json" "$E2E_TMP/lesson-screen" --last >/dev/null \
+    || { sed 's/^/    | /' "$E2E_TMP/lesson-screen"; return 1; }
 }
