@@ -106,3 +106,27 @@ import Testing
         #expect(Mode.listed.contains(.visualize))
     }
 }
+
+@Suite struct VisualizerFromTheLessonTests {
+    @Test func theSeedLessonOpensItsVisualizeSection() {
+        var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
+        _ = state.open(.visualize, lessonIndex: 0, task: 0)
+        guard case .visualize(let vis) = state.screen else { Issue.record("not on the visualizer"); return }
+        #expect(vis.stepCount == 4)
+        #expect(vis.lessonIndex == 0)
+        #expect(vis.notice == nil)
+        _ = state.update(.key(.right))
+        guard case .visualize(let after) = state.screen else { return }
+        #expect(after.caption?.hasPrefix("The first step starts from h0") == true)
+    }
+
+    @Test func aStateDictThatWasNotLoadedSaysSo() {
+        var lesson = SeedLesson.lesson
+        lesson.visualize?.weights = .stateDict("weights.json")
+        var state = State(lessons: [lesson], size: Size(width: 80, height: 24))
+        _ = state.open(.visualize, lessonIndex: 0, task: 0)
+        guard case .visualize(let vis) = state.screen else { Issue.record("not on the visualizer"); return }
+        #expect(vis.notice?.contains("weights.json") == true)
+        #expect(vis.trace != nil)
+    }
+}
