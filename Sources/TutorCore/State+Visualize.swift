@@ -113,14 +113,14 @@ extension Screen {
     public static let visualizeDecimals = 4
 
     static let visualizeHelp = [
-        HelpEntry("→  l", "compute and reveal the next step (PyTorch's order: layer, direction, time)"),
+        HelpEntry("→  l", "compute the next step (order: layer, direction, t)"),
         HelpEntry("←  h", "go back a step"),
-        HelpEntry("Space", "play / pause, one step every \(VisualizerState.playInterval) s"),
-        HelpEntry("Home End", "the start (only h_0), the end (every step)"),
+        HelpEntry("Space", "play / pause (a step every \(VisualizerState.playInterval) s)"),
+        HelpEntry("Home End", "back to h_0, on to the last step"),
         HelpEntry("↑ ↓  k j", "the layer in focus"),
         HelpEntry("b", "the next batch element"),
-        HelpEntry("r", "new weights from the next seed (the seed is shown)"),
-        HelpEntry("numbers", "the engine's values rounded to \(visualizeDecimals) decimals; █ positive, ░ negative"),
+        HelpEntry("r", "new weights from the next seed"),
+        HelpEntry("numbers", "the engine's values rounded to \(visualizeDecimals) decimals; bars: █ +, ░ −"),
         HelpEntry("q  Esc", "back"),
     ]
 }

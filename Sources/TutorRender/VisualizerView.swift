@@ -98,7 +98,8 @@ enum VisualizerView {
         guard area.height >= 4 else { return }
         let H = trace.config.hiddenSize
         let D = trace.numDirections
-        let inputWidth = trace.steps.first?.x.shape[1] ?? 0
+        // The layer drawn lowest takes x from below: the input for layer 0, else the layer under it.
+        let inputWidth = trace.step(layer: 0, direction: 0, t: 0).x.shape[1]
         let visible = min(trace.seqLen, VisualizerState.columnsThatFit(width: area.width))
         let first = max(0, min(vis.scroll, trace.seqLen - visible))
         let xLinesWanted = min(inputWidth, 2)
@@ -145,12 +146,16 @@ enum VisualizerView {
         }
         for t in first..<(first + visible) { buffer.put("↑", x: columnX(t) + boxWidth / 2, y: y, style: .dim) }
         y += 1
-        for j in 0..<xLines {
-            if j == 0 { buffer.put("x", x: area.x + 1, y: y, style: .bold) }
+        let lowest = lanes.last?.layer ?? 0
+        let width = trace.step(layer: lowest, direction: 0, t: 0).x.shape[1]
+        for j in 0..<min(xLines, width) {
+            if j == 0 { buffer.put(lowest == 0 ? "x" : "L\(lowest - 1)", x: area.x + 1, y: y, style: .bold) }
             for t in first..<(first + visible) {
-                let xs = trace.step(layer: 0, direction: 0, t: t).x(batch: vis.batchElement)
+                // Above layer 0, x_t is the layer below's output: known once that layer has computed t.
+                if lowest > 0 && !(0..<D).allSatisfy({ vis.isRevealed(layer: lowest - 1, direction: $0, t: t) }) { continue }
+                let xs = trace.step(layer: lowest, direction: 0, t: t).x(batch: vis.batchElement)
                 var text = number(xs[j])
-                if j == xLines - 1 && inputWidth > xLines { text += " …" }
+                if j == min(xLines, width) - 1 && width > xLines { text += " …" }
                 buffer.put(text, x: columnX(t) + (boxWidth - 7) / 2, y: y)
             }
             y += 1

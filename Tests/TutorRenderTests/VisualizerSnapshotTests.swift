@@ -46,6 +46,7 @@ import TutorCore
         let section = Self.cases.first { $0.name == "bilstm2" }!.section
         let end = Renderer.render(Self.state(section, size: Size(width: 80, height: 24), keys: [.end]))
         #expect(end.text.contains("L1 →"))
+        Snapshot.assertMatches(end, named: "vis-bilstm2-focus1-80x24")
         let down = Renderer.render(Self.state(section, size: Size(width: 80, height: 24), keys: [.end, .down]))
         #expect(down.text.contains("›L0 →"))
         Snapshot.assertMatches(down, named: "vis-bilstm2-focus0-80x24")
