@@ -81,7 +81,7 @@ public struct RNNStepper: Sendable {
                             hRaw.withUnsafeMutableBufferPointer { rp in
                                 Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: xw.baseAddress! + t * N * GH,
                                              h: hp.baseAddress!, c: cp.baseAddress, gh: ghp.baseAddress!,
-                                             gates: record ? gp.baseAddress : nil, hRaw: rp.baseAddress)
+                                             gates: record ? gp.baseAddress : nil, hRaw: rp.isEmpty ? nil : rp.baseAddress)
                             }
                         }
                     }

@@ -16,6 +16,7 @@ extension Screen {
         case .modes: return "Choose your learning style"
         case .fill: return "Fill in the blanks"
         case .choice: return "Multiple choice"
+        case .visualize: return "The RNN unrolled over time"
         }
     }
 
@@ -68,6 +69,8 @@ extension Screen {
                 HelpEntry("mouse", "click an option, click again to answer"),
                 HelpEntry("q  Esc", "back to the modes"),
             ] + Self.common
+        case .visualize:
+            return Self.visualizeHelp + Self.common
         }
     }
 }

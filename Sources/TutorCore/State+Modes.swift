@@ -1,3 +1,5 @@
+import RNNEngine
+
 extension State {
     /// Whether the chooser can open `mode` for this lesson: it has content and this build runs it.
     public func canOpen(_ mode: Mode, lesson: Lesson) -> Bool {
@@ -56,6 +58,17 @@ extension State {
             let i = min(max(0, task), questions.count - 1)
             route.append(.choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i])))
             return [record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: questions[i].id, at: now))]
+        case .visualize:
+            guard let section = lesson.visualize else { return [] }
+            var seed: UInt64 = 0
+            var weights: [String: Tensor]?
+            switch section.weights {
+            case .seed(let n): seed = UInt64(max(0, n))
+            case .stateDict: weights = visualizeWeights[lesson.id]
+            }
+            var vis = VisualizerState(config: VisualizerConfig(section: section, stateDict: weights), seed: seed, lessonIndex: lessonIndex)
+            if case .stateDict(let path) = section.weights, weights == nil { vis.notice = "weights file \(path) was not loaded; showing seeded weights" }
+            route.append(.visualize(vis))
         default:
             return []
         }

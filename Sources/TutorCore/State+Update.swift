@@ -11,7 +11,8 @@ extension State {
             status = sentence
             return []
         case .tick:
-            return []
+            if case .visualize(var vis) = screen { let effects = updateVisualizerTick(&vis); screen = .visualize(vis); return effects }
+            return [.stopTimer]
         case .layout(let limit):
             scrollLimit = limit
             return []
@@ -66,6 +67,10 @@ extension State {
             let effects = updateChoice(&choice, key: key)
             if route.count == depth, case .choice(let current) = screen, current.questionIndex == choice.questionIndex { screen = .choice(choice) }
             return effects
+        case .visualize(var vis):
+            let effects = updateVisualizer(&vis, key: key)
+            if route.count == depth, case .visualize = screen { screen = .visualize(vis) }
+            return effects
         }
     }
 
@@ -87,6 +92,10 @@ extension State {
         case .choice(var choice):
             let effects = updateChoice(&choice, mouse: mouse)
             if route.count == depth, case .choice = screen { screen = .choice(choice) }
+            return effects
+        case .visualize(var vis):
+            let effects = updateVisualizer(&vis, mouse: mouse)
+            if route.count == depth, case .visualize = screen { screen = .visualize(vis) }
             return effects
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RNNEngine
 
 /// The whole tutor as a value. `update` changes it; `render` draws it. No file, clock or terminal
 /// call happens here: those are `Effect`s the runtime performs.
@@ -22,6 +23,8 @@ public struct State: Sendable {
     /// The injected clock: the runtime sets it before each message, tests set it by hand, so
     /// `update` never reads the system clock.
     public var now = Date(timeIntervalSince1970: 0)
+    /// The state_dicts of lessons' `visualize` sections (lesson id → tensors), read at the edge.
+    public var visualizeWeights: [String: [String: Tensor]] = [:]
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -52,6 +55,7 @@ public enum Screen: Sendable, Equatable {
     case modes(ModeChooserState)
     case fill(FillState)
     case choice(ChoiceState)
+    case visualize(VisualizerState)
 }
 
 /// The lesson menu: which lesson the cursor is on.

@@ -30,6 +30,8 @@ public enum Renderer {
         case .choice(let choice):
             ChoiceView.render(choice, before: state.progress.status(lesson: state.lessons[choice.lessonIndex].id, item: choice.question.id),
                               into: &buffer, area: body, glyphs: glyphs)
+        case .visualize(let vis):
+            VisualizerView.render(vis, into: &buffer, area: body, glyphs: glyphs)
         }
         Chrome.footer(status: state.status, hints: footerHints(state.screen), into: &buffer)
         if state.showsHelp {
@@ -44,6 +46,7 @@ public enum Renderer {
         case .modes(let c): return state.lessons[c.lessonIndex].title
         case .fill(let f): return "\(state.lessons[f.lessonIndex].title) · Try"
         case .choice(let c): return "\(state.lessons[c.lessonIndex].title) · Practice"
+        case .visualize(let v): return v.lessonIndex.map { "\(state.lessons[$0].title) · Visualize" } ?? "visualize"
         }
     }
 
@@ -58,6 +61,8 @@ public enum Renderer {
         case .choice(let c):
             if c.answered != nil { return "↑↓ scroll · n next · p previous · ? help · q back" }
             return "↑↓ a-d choose · Enter answer · h hint · ? help · q back"
+        case .visualize(let v):
+            return "→ step · ← back · Space \(v.playing ? "pause" : "play") · Home End · ↑↓ layer · b batch · r reseed · ? help · q back"
         }
     }
 }

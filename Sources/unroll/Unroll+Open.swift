@@ -39,6 +39,7 @@ extension Unroll {
             let course = LessonLibrary.loadCourse(folder: folder)
             var lessons = course.lessons
             var start: (lessonIndex: Int, mode: Mode?, task: Int)?
+            var files = course.files
             if let lesson {
                 let load = LessonLibrary.loadLesson(lesson, folder: folder)
                 guard let opened = load.lesson else {
@@ -47,6 +48,7 @@ extension Unroll {
                 }
                 let index = lessons.firstIndex { $0.id == opened.id } ?? { lessons.append(opened); return lessons.count - 1 }()
                 lessons[index] = opened
+                files[opened.id] = load.file
                 let chosen = mode.flatMap(Mode.init(rawValue:))
                 if let chosen, opened.minutes(for: chosen) == nil {
                     FileHandle.standardError.write(Data("unroll: lesson '\(opened.id)' has no \(chosen.rawValue) section.\n".utf8))
@@ -76,6 +78,7 @@ extension Unroll {
             let (progress, notice) = store.load()
             state.progress = progress
             state.now = Date()
+            state.visualizeWeights = Visualize.lessonWeights(lessons, files: files)
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count
                 state.status = "\(course.problems.count) problem\(course.problems.count == 1 ? "" : "s") in \(files) lesson file\(files == 1 ? "" : "s") kept lessons out; run `unroll check`."

@@ -17,6 +17,7 @@ import Testing
     @Test func modesWithoutContentCannotBeOpened() {
         var lesson = SeedLesson.lesson
         lesson.practice = nil
+        lesson.visualize = nil
         var state = State(lessons: [lesson], size: Size(width: 80, height: 24))
         state.send(.enter, .down, .enter)
         #expect(state.fill != nil)  // the cursor stayed on Try: Practice is dimmed

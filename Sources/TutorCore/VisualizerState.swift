@@ -1,0 +1,161 @@
+import Foundation
+import RNNEngine
+
+/// What the visualizer runs: a module's shape, where its weights come from, and the input.
+/// Built from a lesson's `visualize` section or from `unroll visualize`'s flags (files already read).
+public struct VisualizerConfig: Sendable, Equatable {
+    public var module: VisualizeSection.Module
+    public var inputSize: Int
+    public var hiddenSize: Int
+    public var numLayers: Int
+    public var bidirectional: Bool
+    public var nonlinearity: VisualizeSection.Nonlinearity
+    /// Weights loaded from a state_dict; nil: weights drawn from the seed.
+    public var stateDict: [String: Tensor]?
+    /// [seq_len, input_size] (unbatched) or [seq_len, batch, input_size].
+    public var input: Tensor
+    /// A caption per time step (may be fewer).
+    public var captions: [String]
+
+    public init(module: VisualizeSection.Module, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
+                bidirectional: Bool = false, nonlinearity: VisualizeSection.Nonlinearity = .tanh,
+                stateDict: [String: Tensor]? = nil, input: Tensor, captions: [String] = []) {
+        self.module = module; self.inputSize = inputSize; self.hiddenSize = hiddenSize; self.numLayers = numLayers
+        self.bidirectional = bidirectional; self.nonlinearity = nonlinearity; self.stateDict = stateDict
+        self.input = input; self.captions = captions
+    }
+
+    /// A lesson's section. `stateDict` is the section's weights file, read at the edge (nil for `.seed`).
+    public init(section: VisualizeSection, stateDict: [String: Tensor]? = nil) {
+        self.init(module: section.module, inputSize: section.inputSize, hiddenSize: section.hiddenSize,
+                  numLayers: section.numLayers, bidirectional: section.bidirectional,
+                  nonlinearity: section.nonlinearity, stateDict: stateDict,
+                  input: Tensor(shape: section.inputShape, storage: section.input.map { Float($0) }),
+                  captions: section.captions)
+    }
+
+    /// A deterministic input uniform in (−1, 1) of shape [seqLen, inputSize], for `unroll visualize`
+    /// without `--input`.
+    public static func randomInput(seqLen: Int, inputSize: Int, seed: UInt64) -> Tensor {
+        var rng = SplitMix64(seed: seed ^ 0x5EED_1A90)
+        return rng.uniformTensor([seqLen, inputSize], bound: 1)
+    }
+
+    /// The module's constructor keywords, as `unroll engine` takes them.
+    var kwargs: [(String, ArgValue)] {
+        var kw: [(String, ArgValue)] = [
+            ("input_size", .int(inputSize)), ("hidden_size", .int(hiddenSize)),
+            ("num_layers", .int(numLayers)), ("bidirectional", .bool(bidirectional)),
+        ]
+        if module == .RNN { kw.append(("nonlinearity", .string(nonlinearity.rawValue))) }
+        return kw
+    }
+
+    /// Runs the engine: every step recorded. Pure and deterministic.
+    public func trace(seed: UInt64) -> Result<RNNTrace, VisualizerError> {
+        var base: RNNBase
+        do { base = try RNNBase(module: module.rawValue, args: [], kwargs: kwargs, seed: seed) } catch {
+            return .failure(VisualizerError(message: "\(error.type): \(error.message)"))
+        }
+        if let stateDict {
+            do { try base.loadStateDict(stateDict) } catch { return .failure(VisualizerError(message: "state_dict: \(error)")) }
+        }
+        do { return .success(try base.trace(input)) } catch {
+            return .failure(VisualizerError(message: "\(error.type): \(error.message)"))
+        }
+    }
+}
+
+public struct VisualizerError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The unrolled RNN on screen: the engine's trace and how much of it the learner has revealed.
+///
+/// Steps are revealed in the engine's computation order (layer, then direction, then time), the
+/// order PyTorch computes them; `revealed` counts them (0: only h_0 is known).
+public struct VisualizerState: Sendable, Equatable {
+    /// The engine's types, named here so the views need not import the engine.
+    public typealias Trace = RNNTrace
+    public typealias Step = TraceStep
+
+    public var config: VisualizerConfig
+    /// The seed of the weights when they are not from a state_dict (`r` adds one).
+    public var seed: UInt64
+    /// The engine's trace, or why it could not run.
+    public private(set) var trace: RNNTrace?
+    public private(set) var error: String?
+    /// How many steps of `trace.steps` are shown.
+    public var revealed = 0
+    /// The layer in focus (↑ ↓); follows the step being revealed.
+    public var focusLayer = 0
+    /// The batch element shown (`b`).
+    public var batchElement = 0
+    /// Space: revealing a step per tick.
+    public var playing = false
+    /// The first time step drawn (long sequences scroll sideways).
+    public var scroll = 0
+    /// The lesson this came from, if any.
+    public var lessonIndex: Int?
+    /// A sentence about where the weights came from when it is not what was asked for.
+    public var notice: String?
+
+    public init(config: VisualizerConfig, seed: UInt64 = 0, lessonIndex: Int? = nil) {
+        self.config = config
+        self.seed = seed
+        self.lessonIndex = lessonIndex
+        recompute()
+    }
+
+    /// Runs the engine again (after a new seed).
+    mutating func recompute() {
+        switch config.trace(seed: seed) {
+        case .success(let t):
+            trace = t
+            error = nil
+        case .failure(let e):
+            trace = nil
+            error = e.message
+        }
+        revealed = min(revealed, stepCount)
+        batchElement = min(batchElement, max(0, batchCount - 1))
+    }
+
+    public var stepCount: Int { trace?.steps.count ?? 0 }
+    public var seqLen: Int { trace?.seqLen ?? 0 }
+    public var batchCount: Int { trace?.batch ?? 1 }
+    public var isAtEnd: Bool { revealed >= stepCount }
+
+    /// The step revealed last: the one the equation panel explains.
+    public var current: TraceStep? {
+        guard let trace, revealed > 0 else { return nil }
+        return trace.steps[revealed - 1]
+    }
+
+    /// Whether the step of (layer, direction, t) has been revealed.
+    public func isRevealed(layer: Int, direction: Int, t: Int) -> Bool {
+        guard let trace else { return false }
+        let k = direction == 0 ? t : trace.seqLen - 1 - t
+        return (layer * trace.numDirections + direction) * trace.seqLen + k < revealed
+    }
+
+    /// The step of (layer, direction, t) if revealed.
+    public func step(layer: Int, direction: Int, t: Int) -> TraceStep? {
+        guard let trace, isRevealed(layer: layer, direction: direction, t: t) else { return nil }
+        return trace.step(layer: layer, direction: direction, t: t)
+    }
+
+    /// The caption of the current step's time index, if the lesson has one.
+    public var caption: String? {
+        guard let s = current, s.layer == 0, s.direction == 0, config.captions.indices.contains(s.t) else { return nil }
+        return config.captions[s.t]
+    }
+
+    public static func == (a: VisualizerState, b: VisualizerState) -> Bool {
+        a.config == b.config && a.seed == b.seed && a.error == b.error && a.revealed == b.revealed
+            && a.focusLayer == b.focusLayer && a.batchElement == b.batchElement && a.playing == b.playing
+            && a.scroll == b.scroll && a.lessonIndex == b.lessonIndex && a.notice == b.notice
+            && a.trace?.steps == b.trace?.steps && a.trace?.result == b.trace?.result
+    }
+}
