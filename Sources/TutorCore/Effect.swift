@@ -9,4 +9,6 @@ public enum Effect: Sendable, Equatable {
     /// Deliver `Msg.tick` every `interval` seconds until `stopTimer`.
     case startTimer(interval: TimeInterval)
     case stopTimer
+    /// Save one progress event (the runtime hands it to the progress store; preview drops it).
+    case record(ProgressEvent)
 }

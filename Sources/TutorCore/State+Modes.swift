@@ -54,6 +54,15 @@ extension State {
             guard let questions = lesson.practice?.questions, !questions.isEmpty else { return [] }
             let i = min(max(0, task), questions.count - 1)
             route.append(.choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i])))
+        case .intro, .why, .deep:
+            guard lesson.page(for: mode) != nil else { return [] }
+            route.append(.page(PageState(lessonIndex: lessonIndex, mode: mode)))
+        case .test:
+            return openTest(lessonIndex: lessonIndex, task: task)
+        case .review:
+            return openReview(lessonIndex: lessonIndex)
+        case .challenge:
+            return openChallenge(lessonIndex: lessonIndex, task: task)
         default:
             return []
         }

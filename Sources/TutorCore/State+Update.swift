@@ -10,8 +10,9 @@ extension State {
         case .notice(let sentence):
             status = sentence
             return []
-        case .tick:
-            return []
+        case .tick(let date):
+            now = date
+            return updateTick()
         case .layout(let limit):
             scrollLimit = limit
             return []
@@ -45,6 +46,22 @@ extension State {
         return []
     }
 
+    /// A clock tick goes to the screen that asked for the timer (the challenge).
+    private mutating func updateTick() -> [Effect] {
+        guard case .challenge(var challenge) = screen else { return [] }
+        let effects = tickChallenge(&challenge)
+        if case .challenge = screen { screen = .challenge(challenge) }
+        return effects
+    }
+
+    /// Records a progress event: applied to `progress` and emitted for the runtime to save.
+    /// Preview records nothing.
+    mutating func record(_ event: ProgressEvent) -> [Effect] {
+        if settings.preview { return [] }
+        progress.apply(event)
+        return [.record(event)]
+    }
+
     // Each screen's handler works on a copy and writes it back only if the handler did not move to
     // another screen (opening a task replaces the route's top).
     private mutating func updateScreen(key: Key) -> [Effect] {
@@ -65,6 +82,22 @@ extension State {
         case .choice(var choice):
             let effects = updateChoice(&choice, key: key)
             if route.count == depth, case .choice(let current) = screen, current.questionIndex == choice.questionIndex { screen = .choice(choice) }
+            return effects
+        case .page(var page):
+            let effects = updatePage(&page, key: key)
+            if route.count == depth, case .page(let current) = screen, current.mode == page.mode { screen = .page(page) }
+            return effects
+        case .test(var test):
+            let effects = updateTest(&test, key: key)
+            if route.count == depth, case .test = screen { screen = .test(test) }
+            return effects
+        case .review(var review):
+            let effects = updateReview(&review, key: key)
+            if route.count == depth, case .review = screen { screen = .review(review) }
+            return effects
+        case .challenge(var challenge):
+            let effects = updateChallenge(&challenge, key: key)
+            if route.count == depth, case .challenge = screen { screen = .challenge(challenge) }
             return effects
         }
     }
@@ -87,6 +120,22 @@ extension State {
         case .choice(var choice):
             let effects = updateChoice(&choice, mouse: mouse)
             if route.count == depth, case .choice = screen { screen = .choice(choice) }
+            return effects
+        case .page(var page):
+            let effects = updatePage(&page, mouse: mouse)
+            if route.count == depth, case .page = screen { screen = .page(page) }
+            return effects
+        case .test(var test):
+            let effects = updateTest(&test, mouse: mouse)
+            if route.count == depth, case .test = screen { screen = .test(test) }
+            return effects
+        case .review(var review):
+            let effects = updateReview(&review, mouse: mouse)
+            if route.count == depth, case .review = screen { screen = .review(review) }
+            return effects
+        case .challenge(var challenge):
+            let effects = updateChallenge(&challenge, mouse: mouse)
+            if route.count == depth, case .challenge = screen { screen = .challenge(challenge) }
             return effects
         }
     }

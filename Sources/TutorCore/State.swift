@@ -16,6 +16,12 @@ public struct State: Sendable {
     /// How far the current screen can scroll, as the last frame measured it (the runtime reports it
     /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
     public var scrollLimit = 0
+    /// What the learner has done, as loaded at start; screens read it (review's missed items) and
+    /// `update` applies what it records here as well as emitting `Effect.record`.
+    public var progress = LearnerProgress()
+    /// The time as the runtime last told it (set before every message; `Msg.tick` sets it too).
+    /// `update` never reads the clock itself, so tests inject time by sending ticks.
+    public var now = Date(timeIntervalSince1970: 0)
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -35,8 +41,11 @@ public struct State: Sendable {
 public struct Settings: Sendable, Equatable {
     /// Plain ASCII lines and marks instead of box drawing and Unicode symbols.
     public var ascii: Bool
-    public init(ascii: Bool = false) {
+    /// Instructor preview: answers shown on every task, nothing recorded.
+    public var preview: Bool
+    public init(ascii: Bool = false, preview: Bool = false) {
         self.ascii = ascii
+        self.preview = preview
     }
 }
 
@@ -46,6 +55,10 @@ public enum Screen: Sendable, Equatable {
     case modes(ModeChooserState)
     case fill(FillState)
     case choice(ChoiceState)
+    case page(PageState)
+    case test(TestState)
+    case review(ReviewState)
+    case challenge(ChallengeState)
 }
 
 /// The lesson menu: which lesson the cursor is on.

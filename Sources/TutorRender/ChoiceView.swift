@@ -2,7 +2,7 @@ import TutorCore
 
 /// A multiple-choice question, then its worked solution as the seed page lays it out.
 enum ChoiceView {
-    static func render(_ choice: ChoiceState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    static func render(_ choice: ChoiceState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let q = choice.question
@@ -47,7 +47,7 @@ enum ChoiceView {
             if choice.showsHint {
                 doc.paragraph(q.hint, first: "Hint: ", firstStyle: Style(color: .warn, bold: true))
             }
-            doc.line([Span("Enter answers · h hint", .dim)])
+            doc.line([Span(hints ? "Enter answers · h hint" : "Enter answers", .dim)])
         }
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: choice.scroll)
     }

@@ -4,7 +4,7 @@ import TutorCore
 /// the feedback, hint and common mistakes. Right, wrong and focused each carry a mark or a word as
 /// well as a style, so nothing depends on colour.
 enum FillView {
-    static func render(_ fill: FillState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    static func render(_ fill: FillState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let task = fill.task
@@ -48,7 +48,7 @@ enum FillView {
         doc.flow(chips)
         doc.gap()
 
-        feedback(fill, into: &doc, glyphs: glyphs)
+        feedback(fill, into: &doc, glyphs: glyphs, hints: hints)
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: fill.scroll)
     }
 
@@ -95,7 +95,7 @@ enum FillView {
         return Span(text, style, hit: .chip(index))
     }
 
-    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs) {
+    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs, hints: Bool = true) {
         switch fill.outcome {
         case .solved:
             doc.paragraph("Correct! " + (fill.taskIndex + 1 < fill.taskCount ? "Press n for the next task." : "That was the last task."), .good, first: glyphs.check + " ")
@@ -122,7 +122,7 @@ enum FillView {
                 doc.paragraph(mistake, first: "  \(glyphs.bullet) ")
             }
         }
-        if !fill.showsHint || !fill.showsMistakes {
+        if hints, !fill.showsHint || !fill.showsMistakes {
             let offers = [fill.showsHint ? nil : "h hint", fill.showsMistakes ? nil : "m common mistakes"].compactMap { $0 }
             doc.line([Span(offers.joined(separator: " · "), .dim)])
         }

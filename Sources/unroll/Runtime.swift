@@ -48,6 +48,7 @@ struct Runtime {
                 terminal.stop()
                 return 0
             }
+            state.now = Date()
             for effect in state.update(msg) {
                 if let status = perform(effect) { return status }
             }
@@ -68,6 +69,8 @@ struct Runtime {
         case .stopTimer:
             interval = nil
             nextTick = nil
+        case .record:
+            break  // the integrator hands these to ProgressStore (and drops them in preview)
         }
         return nil
     }
