@@ -15,10 +15,10 @@ enum ItemWorkView {
 
     /// An item's answer written out: the fill task's code with the answers in the blanks and its
     /// common mistakes, or the choice question's worked solution.
-    static func solution(_ item: LessonItem, into doc: inout Doc, glyphs: Glyphs) {
+    static func solution(_ item: LessonItem, prompt: Bool = true, into doc: inout Doc, glyphs: Glyphs) {
         switch item {
         case .fill(let task):
-            doc.paragraph(task.prompt, .bold)
+            if prompt { doc.paragraph(task.prompt, .bold) }
             doc.line([Span("Answer: ", .bold), Span(answerText(task))])
             doc.line([Span("PyTorch", .dim)])
             for line in task.lines {
@@ -34,7 +34,7 @@ enum ItemWorkView {
             doc.line([Span("Common Mistakes:", Style(color: .warn, bold: true))])
             for mistake in task.commonMistakes { doc.paragraph(mistake, first: "  \(glyphs.bullet) ") }
         case .choice(let q):
-            doc.paragraph(q.question, .bold)
+            if prompt { doc.paragraph(q.question, .bold) }
             if let a = q.option(q.answer) { doc.paragraph("\(q.answer). \(a.text)", first: "Answer: ", firstStyle: .bold) }
             ChoiceView.solution(q, into: &doc, glyphs: glyphs)
         }

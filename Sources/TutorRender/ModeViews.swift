@@ -66,7 +66,7 @@ enum ReviewView {
             if review.revealed {
                 switch entry {
                 case .card(let card): doc.paragraph(card.answer, Style(color: .good), first: "Answer: ", firstStyle: .bold)
-                case .missed(let item): ItemWorkView.solution(item, into: &doc, glyphs: glyphs)
+                case .missed(let item): ItemWorkView.solution(item, prompt: false, into: &doc, glyphs: glyphs)
                 }
                 doc.gap()
                 doc.line([Span("y knew it", .good), Span("  ·  "), Span("n not yet", Style(color: .warn, bold: true))])
