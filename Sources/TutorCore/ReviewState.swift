@@ -39,13 +39,17 @@ extension LearnerProgress {
 }
 
 extension State {
-    mutating func openReview(lessonIndex: Int) -> [Effect] {
+    mutating func openReview(lessonIndex: Int, task: Int = 0) -> [Effect] {
         let lesson = lessons[lessonIndex]
         let cards = (lesson.review?.cards ?? []).map(ReviewState.Entry.card)
         let missed = progress.missedItems(lesson: lesson).map(ReviewState.Entry.missed)
         guard !cards.isEmpty || !missed.isEmpty else { return [] }
         var review = ReviewState(lessonIndex: lessonIndex, entries: cards + missed)
-        if settings.preview { review.revealed = true }
+        if settings.preview {
+            review.revealed = true
+            review.index = min(max(0, task), review.entries.count - 1)
+            review.marks = Array(repeating: true, count: review.index)
+        }
         route.append(.review(review))
         return []
     }

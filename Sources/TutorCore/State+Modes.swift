@@ -60,7 +60,7 @@ extension State {
         case .test:
             return openTest(lessonIndex: lessonIndex, task: task)
         case .review:
-            return openReview(lessonIndex: lessonIndex)
+            return openReview(lessonIndex: lessonIndex, task: task)
         case .challenge:
             return openChallenge(lessonIndex: lessonIndex, task: task)
         default:

@@ -13,6 +13,16 @@ extension State {
         case .tick(let date):
             now = date
             return updateTick()
+        case .lessonReloaded(let lesson):
+            return reload(lesson)
+        case .lessonBroken(let problems):
+            lessonProblems = problems
+            return []
+        case .key(let key) where goto != nil:
+            return updateGoto(key)
+        case .key(.char("g")) where settings.preview && !showsHelp:
+            goto = ""
+            return []
         case .layout(let limit):
             scrollLimit = limit
             return []

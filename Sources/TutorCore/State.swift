@@ -22,6 +22,10 @@ public struct State: Sendable {
     /// The time as the runtime last told it (set before every message; `Msg.tick` sets it too).
     /// `update` never reads the clock itself, so tests inject time by sending ticks.
     public var now = Date(timeIntervalSince1970: 0)
+    /// Preview: the problems of the lesson file as last saved; shown instead of the screen until fixed.
+    public var lessonProblems: [String] = []
+    /// Preview: the task number being typed after `g` (nil when not going anywhere).
+    public var goto: String?
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons

@@ -39,7 +39,7 @@ public enum Renderer {
             ChallengeView.render(challenge, now: state.now, into: &buffer, area: body, glyphs: glyphs)
         }
         if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
-        Chrome.footer(status: state.status ?? (state.settings.preview ? Preview.status : nil), hints: footerHints(state.screen), into: &buffer)
+        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status, hints: footerHints(state.screen), into: &buffer)
         if state.showsHelp {
             HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
         }

@@ -53,7 +53,7 @@ extension Unroll {
                     throw ExitCode(1)
                 }
                 if let chosen, let task {
-                    let count = chosen == .try ? opened.tryIt?.tasks.count ?? 0 : opened.practice?.questions.count ?? 0
+                    let count = opened.taskCount(for: chosen)
                     if task > count {
                         FileHandle.standardError.write(Data("unroll: --task \(task) is past the end; lesson '\(opened.id)' has \(count) in \(chosen.rawValue).\n".utf8))
                         throw ExitCode(1)
@@ -76,12 +76,15 @@ extension Unroll {
                 let files = Set(course.problems.map(\.file)).count
                 state.status = "\(course.problems.count) problem\(course.problems.count == 1 ? "" : "s") in \(files) lesson file\(files == 1 ? "" : "s") kept lessons out; run `unroll check`."
             }
+            state.now = Date()
+            var effects: [Effect] = []
             if let start {
                 state.route = [.menu(MenuState(selected: start.lessonIndex))]
                 _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode { _ = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
+                if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
             }
             var runtime = Runtime(state: state, terminal: terminal)
+            runtime.initialEffects = effects
             let status = runtime.run()
             terminal.stop()
             if status != 0 { throw ExitCode(status) }
