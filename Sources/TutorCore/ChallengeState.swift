@@ -28,6 +28,7 @@ public struct ChallengeState: Sendable, Equatable {
         self.lessonIndex = lessonIndex
         self.items = items
         self.index = index
+        self.start = index
         let item = items[index]
         self.work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts)
         self.choiceAttemptsLeft = item.attempts
@@ -36,10 +37,14 @@ public struct ChallengeState: Sendable, Equatable {
 
     public var item: ChallengeItem { items[index] }
     public var isLast: Bool { index + 1 >= items.count }
-    /// Every item is done and the summary is on screen.
-    public var isFinished: Bool { results.count == items.count && outcome != .working }
+    /// The index the run started at (0 unless opened at a later task).
+    public var start: Int
+    /// The last item is done and the summary is on screen.
+    public var isFinished: Bool { isLast && outcome != .working }
+    /// The run covered every item (a run opened at a later task is not scored).
+    public var isComplete: Bool { results.count == items.count }
     public var score: Int { results.filter { $0 }.count }
-    public var mastered: Bool { isFinished && score == items.count }
+    public var mastered: Bool { isFinished && isComplete && score == items.count }
 
     /// Whole seconds left on the clock at `now` (never below zero).
     public func secondsLeft(at now: Date) -> Int {
@@ -148,15 +153,17 @@ extension State {
         }
         challenge.results.append(right)
         status = nil
-        if challenge.results.count == challenge.items.count {
+        if challenge.isLast {
             effects.append(.stopTimer)
-            effects += record(.challengeScore(lesson: lesson, score: challenge.score, total: challenge.items.count, at: now))
+            if challenge.isComplete {
+                effects += record(.challengeScore(lesson: lesson, score: challenge.score, total: challenge.items.count, at: now))
+            }
         }
         return effects
     }
 
     private mutating func nextChallengeItem(_ challenge: inout ChallengeState) -> [Effect] {
-        guard !challenge.isLast, challenge.results.count < challenge.items.count else { return [] }
+        guard !challenge.isLast else { return [] }
         challenge.index += 1
         let item = challenge.item
         challenge.work = ItemWork(item.item, lessonIndex: challenge.lessonIndex, index: challenge.index, count: challenge.items.count, attempts: item.attempts)

@@ -96,7 +96,7 @@ enum ChallengeView {
             doc.gap()
             outcome(challenge, into: &doc, glyphs: glyphs)
             doc.gap()
-            doc.line([Span("Score: \(challenge.score)/\(challenge.items.count)", .bold)])
+            doc.line([Span("Score: \(challenge.score)/\(challenge.results.count)", .bold)])
             if challenge.mastered {
                 doc.line([Span("\(glyphs.check) MASTERY: every challenge right, in time.", Style(color: .good, bold: true, reverse: true))])
             } else {
@@ -134,9 +134,9 @@ enum ChallengeView {
     }
 
     static func outcome(_ challenge: ChallengeState, into doc: inout Doc, glyphs: Glyphs) {
-        for (i, item) in challenge.items.enumerated() where i < challenge.results.count {
-            let right = challenge.results[i]
-            doc.line([Span(right ? glyphs.check : glyphs.cross, right ? .good : .bad), Span(" \(i + 1). \(item.id)")])
+        for (n, right) in challenge.results.enumerated() {
+            let i = challenge.start + n
+            doc.line([Span(right ? glyphs.check : glyphs.cross, right ? .good : .bad), Span(" \(i + 1). \(challenge.items[i].id)")])
         }
     }
 }

@@ -180,3 +180,16 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         #expect(state.press(.char("q")) == [.stopTimer])
     }
 }
+
+@Suite struct ChallengeFromALaterTaskTests {
+    @Test func aRunOpenedAtALaterTaskEndsButIsNotScored() {
+        var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
+        _ = state.openLesson(at: 0)
+        let count = SeedLesson.lesson.challenge!.items.count
+        _ = state.open(.challenge, lessonIndex: 0, task: count - 1)
+        let effects = answer(&state, right: true)
+        #expect(state.challenge?.isFinished == true && state.challenge?.mastered == false)
+        #expect(effects.contains(.stopTimer))
+        #expect(!effects.contains { if case .record(.challengeScore) = $0 { true } else { false } })
+    }
+}

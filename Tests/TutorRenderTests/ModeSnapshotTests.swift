@@ -113,4 +113,38 @@ import TutorCore
         #expect(buffer.text.contains("PREVIEW"))
         Snapshot.assertMatches(buffer, named: "preview-test-80x24")
     }
+
+    @Test func challengeMasteryAndTimeUp() {
+        var s = state(.challenge)
+        // Item 1 (choice, B) right; item 2 runs out of time; item 3 (choice, B) right.
+        for key in [Key.char("b"), .enter] { _ = s.update(.key(key)) }
+        _ = s.update(.key(.char("n")))
+        _ = s.update(.tick(Self.t0.addingTimeInterval(200)))
+        let timedOut = Renderer.render(s)
+        #expect(timedOut.text.contains("time is up"))
+        Snapshot.assertMatches(timedOut, named: "challenge-time-up-80x24")
+        _ = s.update(.key(.char("n")))
+        for key in [Key.char("b"), .enter] { _ = s.update(.key(key)) }
+        let result = Renderer.render(s)
+        #expect(result.text.contains("Score: 2/3"))
+        #expect(result.text.contains("No mastery badge yet"))
+        Snapshot.assertMatches(result, named: "challenge-result-80x24")
+    }
+
+    @Test func challengeMasteryBadge() {
+        var s = state(.challenge)
+        for keys in [[Key.char("b"), .enter, .char("n")], [.char("a"), .char("d"), .enter, .char("n")], [.char("b"), .enter]] {
+            for key in keys { _ = s.update(.key(key)) }
+        }
+        let result = Renderer.render(s)
+        #expect(result.text.contains("MASTERY"))
+        Snapshot.assertMatches(result, named: "challenge-mastery-80x24")
+    }
+
+    @Test func reviewTally() {
+        let keys: [Key] = Array(repeating: [Key.char(" "), .char("n")], count: 6).flatMap { $0 }
+        let buffer = Renderer.render(state(.review, keys: keys))
+        #expect(buffer.text.contains("Knew 0 of 6."))
+        Snapshot.assertMatches(buffer, named: "review-done-80x24")
+    }
 }
