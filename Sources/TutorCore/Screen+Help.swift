@@ -17,6 +17,10 @@ extension Screen {
         case .fill: return "Fill in the blanks"
         case .choice: return "Multiple choice"
         case .visualize: return "The RNN unrolled over time"
+        case .page(let p): return p.mode.title
+        case .test: return "Test this pattern"
+        case .review: return "Review cards"
+        case .challenge: return "Challenge"
         }
     }
 
@@ -71,6 +75,39 @@ extension Screen {
             ] + Self.common
         case .visualize:
             return Self.visualizeHelp + Self.common
+        case .page:
+            return [
+                HelpEntry("↑ ↓  k j", "scroll a line"),
+                HelpEntry("PgUp PgDn Space", "scroll half a screen"),
+                HelpEntry("Home End", "top, bottom"),
+                HelpEntry("n  Enter", "on to the next mode"),
+                HelpEntry("q  Esc", "back to the modes"),
+            ] + Self.common
+        case .test:
+            return [
+                HelpEntry("keys of the item", "as in Try (fill) and Practice (choice)"),
+                HelpEntry("Enter", "answer: one attempt, the next question follows"),
+                HelpEntry("h m", "no hints until the end; then the solutions"),
+                HelpEntry("r", "at the end: take the test again"),
+                HelpEntry("q  Esc", "back to the modes (an unfinished test is not scored)"),
+            ] + Self.common
+        case .review:
+            return [
+                HelpEntry("Space Enter", "show the answer"),
+                HelpEntry("y  →", "knew it"),
+                HelpEntry("n  ←", "not yet"),
+                HelpEntry("↑ ↓ PgUp PgDn", "scroll"),
+                HelpEntry("r", "at the end: go through again"),
+                HelpEntry("q  Esc", "back to the modes"),
+            ] + Self.common
+        case .challenge:
+            return [
+                HelpEntry("keys of the item", "as in Try (fill) and Practice (choice)"),
+                HelpEntry("Enter", "check; each item has its own clock and 2 attempts"),
+                HelpEntry("n  Enter", "after an item: the next one (its clock starts then)"),
+                HelpEntry("r", "at the end: try again"),
+                HelpEntry("q  Esc", "back to the modes"),
+            ] + Self.common
         }
     }
 }

@@ -12,7 +12,7 @@ extension State {
                 ? replaceTask(.practice, lessonIndex: choice.lessonIndex, task: choice.questionIndex - 1) : []
         case .char("h"):
             choice.showsHint.toggle()
-            if choice.showsHint { return [record(.hintSeen(lesson: lessonID(choice.lessonIndex), item: choice.question.id, at: now))] }
+            if choice.showsHint { return record(.hintSeen(lesson: lessonID(choice.lessonIndex), item: choice.question.id, at: now)) }
         case .up, .char("k"):
             if choice.answered == nil { choice.selected = max(0, choice.selected - 1) } else { choice.scroll = max(0, choice.scroll - 1) }
         case .down, .char("j"):
@@ -53,9 +53,9 @@ extension State {
         choice.scroll = 0
         let lesson = lessonID(choice.lessonIndex)
         let id = choice.question.id
-        var effects = [record(.attempt(lesson: lesson, item: id, correct: choice.isCorrect, at: now))]
-        if !choice.isCorrect { effects.append(record(.missed(lesson: lesson, item: id, at: now))) }
-        effects.append(record(.solutionSeen(lesson: lesson, item: id, at: now)))
+        var effects = record(.attempt(lesson: lesson, item: id, correct: choice.isCorrect, at: now))
+        if !choice.isCorrect { effects += record(.missed(lesson: lesson, item: id, at: now)) }
+        effects += record(.solutionSeen(lesson: lesson, item: id, at: now))
         return effects
     }
 }

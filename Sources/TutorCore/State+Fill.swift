@@ -11,10 +11,10 @@ extension State {
             return fill.taskIndex > 0 ? replaceTask(.try, lessonIndex: fill.lessonIndex, task: fill.taskIndex - 1) : []
         case .char("h"):
             fill.showsHint.toggle()
-            if fill.showsHint { return [record(.hintSeen(lesson: lessonID(fill.lessonIndex), item: fill.task.id, at: now))] }
+            if fill.showsHint { return record(.hintSeen(lesson: lessonID(fill.lessonIndex), item: fill.task.id, at: now)) }
         case .char("m"):
             fill.showsMistakes.toggle()
-            if fill.showsMistakes { return [record(.mistakesSeen(lesson: lessonID(fill.lessonIndex), item: fill.task.id, at: now))] }
+            if fill.showsMistakes { return record(.mistakesSeen(lesson: lessonID(fill.lessonIndex), item: fill.task.id, at: now)) }
         case .pageDown:
             fill.scroll = min(scrollLimit, fill.scroll + max(1, size.height / 2))
         case .pageUp:
@@ -56,8 +56,8 @@ extension State {
             status = nil
             fill.check()
             let lesson = lessonID(fill.lessonIndex)
-            var effects = [record(.attempt(lesson: lesson, item: fill.task.id, correct: fill.outcome == .solved, at: now))]
-            if fill.outcome == .missed { effects.append(record(.missed(lesson: lesson, item: fill.task.id, at: now))) }
+            var effects = record(.attempt(lesson: lesson, item: fill.task.id, correct: fill.outcome == .solved, at: now))
+            if fill.outcome == .missed { effects += record(.missed(lesson: lesson, item: fill.task.id, at: now)) }
             return effects
         case .backspace, .delete:
             if let blank = fill.focusedBlank { fill.filled[blank] = nil; fill.wrongBlanks.remove(blank) }

@@ -52,12 +52,12 @@ extension State {
             guard let tasks = lesson.tryIt?.tasks, !tasks.isEmpty else { return [] }
             let i = min(max(0, task), tasks.count - 1)
             route.append(.fill(FillState(lessonIndex: lessonIndex, taskIndex: i, taskCount: tasks.count, task: tasks[i])))
-            return [record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: tasks[i].id, at: now))]
+            return record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: tasks[i].id, at: now))
         case .practice:
             guard let questions = lesson.practice?.questions, !questions.isEmpty else { return [] }
             let i = min(max(0, task), questions.count - 1)
             route.append(.choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i])))
-            return [record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: questions[i].id, at: now))]
+            return record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: questions[i].id, at: now))
         case .visualize:
             guard let section = lesson.visualize else { return [] }
             var seed: UInt64 = 0
@@ -69,6 +69,15 @@ extension State {
             var vis = VisualizerState(config: VisualizerConfig(section: section, stateDict: weights), seed: seed, lessonIndex: lessonIndex)
             if case .stateDict(let path) = section.weights, weights == nil { vis.notice = "weights file \(path) was not loaded; showing seeded weights" }
             route.append(.visualize(vis))
+        case .intro, .why, .deep:
+            guard lesson.page(for: mode) != nil else { return [] }
+            route.append(.page(PageState(lessonIndex: lessonIndex, mode: mode)))
+        case .test:
+            return openTest(lessonIndex: lessonIndex, task: task)
+        case .review:
+            return openReview(lessonIndex: lessonIndex, task: task)
+        case .challenge:
+            return openChallenge(lessonIndex: lessonIndex, task: task)
         default:
             return []
         }

@@ -1,13 +1,6 @@
 import Foundation
 
 extension State {
-    /// Applies a progress event to the state's copy at once (so marks update on this frame) and
-    /// returns the effect that saves it.
-    mutating func record(_ event: ProgressEvent) -> Effect {
-        progress.apply(event)
-        return .record(event)
-    }
-
     /// The id of the lesson a screen belongs to.
     func lessonID(_ index: Int) -> String { lessons.indices.contains(index) ? lessons[index].id : "" }
 

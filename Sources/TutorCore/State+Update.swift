@@ -10,9 +10,20 @@ extension State {
         case .notice(let sentence):
             status = sentence
             return []
-        case .tick:
+        case .tick(let date):
+            now = date
             if case .visualize(var vis) = screen { let effects = updateVisualizerTick(&vis); screen = .visualize(vis); return effects }
-            return [.stopTimer]
+            return updateTick()
+        case .lessonReloaded(let lesson):
+            return reload(lesson)
+        case .lessonBroken(let problems):
+            lessonProblems = problems
+            return []
+        case .key(let key) where goto != nil:
+            return updateGoto(key)
+        case .key(.char("g")) where settings.preview && !showsHelp:
+            goto = ""
+            return []
         case .layout(let limit):
             scrollLimit = limit
             return []
@@ -46,6 +57,23 @@ extension State {
         return []
     }
 
+    /// A clock tick goes to the screen that asked for the timer (the challenge).
+    private mutating func updateTick() -> [Effect] {
+        // A tick for a screen that no longer runs a clock stops the clock.
+        guard case .challenge(var challenge) = screen else { return [.stopTimer] }
+        let effects = tickChallenge(&challenge)
+        if case .challenge = screen { screen = .challenge(challenge) }
+        return effects
+    }
+
+    /// Records a progress event: applied to `progress` and emitted for the runtime to save.
+    /// Preview records nothing.
+    mutating func record(_ event: ProgressEvent) -> [Effect] {
+        if settings.preview { return [] }
+        progress.apply(event)
+        return [.record(event)]
+    }
+
     // Each screen's handler works on a copy and writes it back only if the handler did not move to
     // another screen (opening a task replaces the route's top).
     private mutating func updateScreen(key: Key) -> [Effect] {
@@ -70,6 +98,22 @@ extension State {
         case .visualize(var vis):
             let effects = updateVisualizer(&vis, key: key)
             if route.count == depth, case .visualize = screen { screen = .visualize(vis) }
+            return effects
+        case .page(var page):
+            let effects = updatePage(&page, key: key)
+            if route.count == depth, case .page(let current) = screen, current.mode == page.mode { screen = .page(page) }
+            return effects
+        case .test(var test):
+            let effects = updateTest(&test, key: key)
+            if route.count == depth, case .test = screen { screen = .test(test) }
+            return effects
+        case .review(var review):
+            let effects = updateReview(&review, key: key)
+            if route.count == depth, case .review = screen { screen = .review(review) }
+            return effects
+        case .challenge(var challenge):
+            let effects = updateChallenge(&challenge, key: key)
+            if route.count == depth, case .challenge = screen { screen = .challenge(challenge) }
             return effects
         }
     }
@@ -96,6 +140,22 @@ extension State {
         case .visualize(var vis):
             let effects = updateVisualizer(&vis, mouse: mouse)
             if route.count == depth, case .visualize = screen { screen = .visualize(vis) }
+            return effects
+        case .page(var page):
+            let effects = updatePage(&page, mouse: mouse)
+            if route.count == depth, case .page = screen { screen = .page(page) }
+            return effects
+        case .test(var test):
+            let effects = updateTest(&test, mouse: mouse)
+            if route.count == depth, case .test = screen { screen = .test(test) }
+            return effects
+        case .review(var review):
+            let effects = updateReview(&review, mouse: mouse)
+            if route.count == depth, case .review = screen { screen = .review(review) }
+            return effects
+        case .challenge(var challenge):
+            let effects = updateChallenge(&challenge, mouse: mouse)
+            if route.count == depth, case .challenge = screen { screen = .challenge(challenge) }
             return effects
         }
     }

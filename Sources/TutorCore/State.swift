@@ -25,6 +25,10 @@ public struct State: Sendable {
     public var now = Date(timeIntervalSince1970: 0)
     /// The state_dicts of lessons' `visualize` sections (lesson id → tensors), read at the edge.
     public var visualizeWeights: [String: [String: Tensor]] = [:]
+    /// Preview: the problems of the lesson file as last saved; shown instead of the screen until fixed.
+    public var lessonProblems: [String] = []
+    /// Preview: the task number being typed after `g` (nil when not going anywhere).
+    public var goto: String?
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -44,8 +48,11 @@ public struct State: Sendable {
 public struct Settings: Sendable, Equatable {
     /// Plain ASCII lines and marks instead of box drawing and Unicode symbols.
     public var ascii: Bool
-    public init(ascii: Bool = false) {
+    /// Instructor preview: answers shown on every task, nothing recorded.
+    public var preview: Bool
+    public init(ascii: Bool = false, preview: Bool = false) {
         self.ascii = ascii
+        self.preview = preview
     }
 }
 
@@ -56,6 +63,10 @@ public enum Screen: Sendable, Equatable {
     case fill(FillState)
     case choice(ChoiceState)
     case visualize(VisualizerState)
+    case page(PageState)
+    case test(TestState)
+    case review(ReviewState)
+    case challenge(ChallengeState)
 }
 
 /// The lesson menu: which lesson the cursor is on.

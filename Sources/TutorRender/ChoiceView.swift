@@ -2,8 +2,9 @@ import TutorCore
 
 /// A multiple-choice question, then its worked solution as the seed page lays it out.
 enum ChoiceView {
-    /// `before` is the item's status in the progress file, shown as a mark in the header.
-    static func render(_ choice: ChoiceState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    /// `before` is the item's status in the progress file, shown as a mark in the header; `hints`
+    /// off hides hint offers (the test).
+    static func render(_ choice: ChoiceState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let q = choice.question
@@ -50,7 +51,7 @@ enum ChoiceView {
             if choice.showsHint {
                 doc.paragraph(q.hint, first: "Hint: ", firstStyle: Style(color: .warn, bold: true))
             }
-            doc.line([Span("Enter answers · h hint", .dim)])
+            doc.line([Span(hints ? "Enter answers · h hint" : "Enter answers", .dim)])
         }
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: choice.scroll)
     }

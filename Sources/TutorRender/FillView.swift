@@ -4,8 +4,9 @@ import TutorCore
 /// the feedback, hint and common mistakes. Right, wrong and focused each carry a mark or a word as
 /// well as a style, so nothing depends on colour.
 enum FillView {
-    /// `before` is the item's status in the progress file, shown as a mark in the header.
-    static func render(_ fill: FillState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    /// `before` is the item's status in the progress file, shown as a mark in the header; `hints`
+    /// off hides hint offers (the test).
+    static func render(_ fill: FillState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let task = fill.task
@@ -51,7 +52,7 @@ enum FillView {
         doc.flow(chips)
         doc.gap()
 
-        feedback(fill, into: &doc, glyphs: glyphs)
+        feedback(fill, into: &doc, glyphs: glyphs, hints: hints)
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: fill.scroll)
     }
 
@@ -98,7 +99,7 @@ enum FillView {
         return Span(text, style, hit: .chip(index))
     }
 
-    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs) {
+    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs, hints: Bool = true) {
         switch fill.outcome {
         case .solved:
             doc.paragraph("Correct! " + (fill.taskIndex + 1 < fill.taskCount ? "Press n for the next task." : "That was the last task."), .good, first: glyphs.check + " ")
@@ -125,7 +126,7 @@ enum FillView {
                 doc.paragraph(mistake, first: "  \(glyphs.bullet) ")
             }
         }
-        if !fill.showsHint || !fill.showsMistakes {
+        if hints, !fill.showsHint || !fill.showsMistakes {
             let offers = [fill.showsHint ? nil : "h hint", fill.showsMistakes ? nil : "m common mistakes"].compactMap { $0 }
             doc.line([Span(offers.joined(separator: " · "), .dim)])
         }

@@ -32,8 +32,18 @@ public enum Renderer {
                               into: &buffer, area: body, glyphs: glyphs)
         case .visualize(let vis):
             VisualizerView.render(vis, into: &buffer, area: body, glyphs: glyphs)
+        case .page(let page):
+            let lesson = state.lessons[page.lessonIndex]
+            PageView.render(page, lesson: lesson, next: state.nextMode(after: page.mode, lesson: lesson), into: &buffer, area: body, glyphs: glyphs)
+        case .test(let test):
+            TestView.render(test, into: &buffer, area: body, glyphs: glyphs)
+        case .review(let review):
+            ReviewView.render(review, into: &buffer, area: body, glyphs: glyphs)
+        case .challenge(let challenge):
+            ChallengeView.render(challenge, now: state.now, into: &buffer, area: body, glyphs: glyphs)
         }
-        Chrome.footer(status: state.status, hints: footerHints(state.screen), into: &buffer)
+        if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
+        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status, hints: footerHints(state.screen), into: &buffer)
         if state.showsHelp {
             HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
         }
@@ -47,6 +57,10 @@ public enum Renderer {
         case .fill(let f): return "\(state.lessons[f.lessonIndex].title) · Try"
         case .choice(let c): return "\(state.lessons[c.lessonIndex].title) · Practice"
         case .visualize(let v): return v.lessonIndex.map { "\(state.lessons[$0].title) · Visualize" } ?? "visualize"
+        case .page(let p): return "\(state.lessons[p.lessonIndex].title) · \(p.mode.title)"
+        case .test(let t): return "\(state.lessons[t.lessonIndex].title) · Test"
+        case .review(let r): return "\(state.lessons[r.lessonIndex].title) · Review"
+        case .challenge(let c): return "\(state.lessons[c.lessonIndex].title) · Challenge"
         }
     }
 
@@ -63,6 +77,17 @@ public enum Renderer {
             return "↑↓ a-d choose · Enter answer · h hint · ? help · q back"
         case .visualize(let v):
             return "→ step · ← back · Space \(v.playing ? "pause" : "play") · Home End · ↑↓ layer · b batch · r reseed · ? help · q back"
+        case .page: return "↑↓ PgUp PgDn scroll · n next mode · ? help · q back"
+        case .test(let t):
+            if t.isFinished { return "↑↓ PgUp PgDn scroll · r again · ? help · q back" }
+            return "answer with the item's keys · Enter answer · ? help · q back"
+        case .review(let r):
+            if r.isFinished { return "r again · ? help · q back" }
+            return r.revealed ? "y knew it · n not yet · ? help · q back" : "Space show answer · ? help · q back"
+        case .challenge(let c):
+            if c.isFinished { return "r again · ? help · q back" }
+            if c.outcome != .working { return "n next · m mistakes · ? help · q back" }
+            return "answer with the item's keys · Enter check · ? help · q back"
         }
     }
 }

@@ -15,6 +15,11 @@ struct Runtime {
     private var interval: TimeInterval?
     private var nextTick: Date?
 
+    /// Preview: the lesson file being watched for saves (nil otherwise).
+    var watcher: LessonWatcher?
+    /// Effects to perform before the first frame (opening a challenge from the command line starts its clock).
+    var initialEffects: [Effect] = []
+
     init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
         self.terminal = terminal
@@ -25,11 +30,13 @@ struct Runtime {
     /// - Returns: the exit status (0, or 128 + the signal).
     mutating func run() -> Int32 {
         _ = state.update(.resize(terminal.size))
+        for effect in initialEffects { if let status = perform(effect) { return status } }
         while true {
             let frame = Renderer.render(state)
             terminal.draw(frame)
             if frame.scrollLimit != state.scrollLimit { _ = state.update(.layout(scrollLimit: frame.scrollLimit)) }
-            let timeout = nextTick.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
+            let due = [nextTick, watcher?.nextCheck].compactMap { $0 }.min()
+            let timeout = due.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg
             switch terminal.nextEvent(timeout: timeout) {
             case .key(let key):
@@ -39,6 +46,11 @@ struct Runtime {
             case .resize(let size):
                 msg = .resize(size)
             case .timeout:
+                if let changed = watcher?.poll() {
+                    state.now = Date()
+                    _ = state.update(changed)
+                    continue
+                }
                 guard let due = nextTick, let interval, Date() >= due else { continue }
                 nextTick = due.addingTimeInterval(interval)
                 msg = .tick(Date())

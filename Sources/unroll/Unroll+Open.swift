@@ -55,7 +55,7 @@ extension Unroll {
                     throw ExitCode(1)
                 }
                 if let chosen, let task {
-                    let count = chosen == .try ? opened.tryIt?.tasks.count ?? 0 : opened.practice?.questions.count ?? 0
+                    let count = opened.taskCount(for: chosen)
                     if task > count {
                         FileHandle.standardError.write(Data("unroll: --task \(task) is past the end; lesson '\(opened.id)' has \(count) in \(chosen.rawValue).\n".utf8))
                         throw ExitCode(1)
@@ -84,16 +84,14 @@ extension Unroll {
                 state.status = "\(course.problems.count) problem\(course.problems.count == 1 ? "" : "s") in \(files) lesson file\(files == 1 ? "" : "s") kept lessons out; run `unroll check`."
             }
             if let notice { state.status = notice }
+            var effects: [Effect] = []
             if let start {
                 state.route = [.menu(MenuState(selected: start.lessonIndex))]
                 _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode {
-                    for case .record(let event) in state.open(mode, lessonIndex: start.lessonIndex, task: start.task) {
-                        _ = store.record([event])
-                    }
-                }
+                if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
+            runtime.initialEffects = effects
             let status = runtime.run()
             terminal.stop()
             if status != 0 { throw ExitCode(status) }

@@ -1,0 +1,78 @@
+/// Instructor preview: jump to any task with `g`, and take a saved lesson file in place.
+extension State {
+    /// Where the screen on top is: its mode, lesson and task (0-based); nil for the menu and chooser.
+    public var position: (mode: Mode, lessonIndex: Int, task: Int)? {
+        switch screen {
+        case .menu, .modes: return nil
+        case .fill(let f): return (.try, f.lessonIndex, f.taskIndex)
+        case .choice(let c): return (.practice, c.lessonIndex, c.questionIndex)
+        case .page(let p): return (p.mode, p.lessonIndex, 0)
+        case .test(let t): return (.test, t.lessonIndex, t.index)
+        case .review(let r): return (.review, r.lessonIndex, r.index)
+        case .challenge(let c): return (.challenge, c.lessonIndex, c.index)
+        case .visualize(let v): return v.lessonIndex.map { (.visualize, $0, 0) }
+        }
+    }
+
+    /// `g`, digits, Enter: go to task N of the mode on screen. Esc cancels.
+    mutating func updateGoto(_ key: Key) -> [Effect] {
+        switch key {
+        case .char(let c) where c.isASCII && c.isNumber:
+            goto = (goto ?? "") + String(c)
+        case .backspace, .delete:
+            goto = String((goto ?? "").dropLast())
+        case .enter:
+            let n = Int(goto ?? "") ?? 0
+            goto = nil
+            guard let at = position, n >= 1 else { return [] }
+            let count = lessons[at.lessonIndex].taskCount(for: at.mode)
+            guard n <= count else {
+                status = "There is no task \(n): \(at.mode.title) has \(count)."
+                return []
+            }
+            status = nil
+            return replaceTask(at.mode, lessonIndex: at.lessonIndex, task: n - 1)
+        default:
+            goto = nil
+        }
+        return []
+    }
+
+    /// The previewed lesson was saved and decodes: take it in place, on the same mode and task.
+    mutating func reload(_ lesson: Lesson) -> [Effect] {
+        lessonProblems = []
+        guard let index = lessons.firstIndex(where: { $0.id == lesson.id }) ?? position?.lessonIndex else {
+            lessons.append(lesson)
+            return []
+        }
+        lessons[index] = lesson
+        guard let at = position, at.lessonIndex == index else { return [] }
+        let scroll = pageScroll
+        let count = lesson.taskCount(for: at.mode)
+        guard lesson.minutes(for: at.mode) != nil, count > 0 else {
+            route.removeLast()
+            return []
+        }
+        let effects = replaceTask(at.mode, lessonIndex: index, task: min(at.task, count - 1))
+        if case .page(var p) = screen { p.scroll = scroll; screen = .page(p) }
+        return effects
+    }
+
+    private var pageScroll: Int { if case .page(let p) = screen { return p.scroll }; return 0 }
+}
+
+extension Lesson {
+    /// How many tasks `--task` and `g` can choose from in a mode (1 for a page).
+    public func taskCount(for mode: Mode) -> Int {
+        switch mode {
+        case .intro, .why, .deep: page(for: mode) == nil ? 0 : 1
+        case .try: tryIt?.tasks.count ?? 0
+        case .practice: practice?.questions.count ?? 0
+        case .challenge: challenge?.items.count ?? 0
+        case .review: review?.cards.count ?? 0
+        case .test: testItems.count
+        case .visualize: visualize == nil ? 0 : 1
+        case .playground: playground?.snippets.count ?? 0
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import TutorCore
+
+/// The test: the item on screen, then the result page.
+enum TestView {
+    static func render(_ test: TestState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        guard test.isFinished else {
+            let header = [Span("Test this pattern", .title),
+                          Span(" · question \(test.index + 1) of \(test.items.count) · one attempt, no hints", .dim)]
+            ItemWorkView.render(test.work, header: header, hints: false, into: &buffer, area: area, glyphs: glyphs)
+            return
+        }
+        var doc = Doc(width: area.width - 2)
+        doc.line([Span("Test this pattern", .title), Span(" · result", .dim)])
+        doc.gap()
+        let percent = test.items.isEmpty ? 0 : test.score * 100 / test.items.count
+        doc.line([Span("Score: \(test.score)/\(test.items.count) (\(percent) %)", .bold)])
+        let style: Style = switch test.verdict {
+        case .strong: .good
+        case .gettingThere: Style(color: .warn, bold: true)
+        case .notYet: .bad
+        }
+        doc.line([Span("Verdict: ", .bold), Span(test.verdict.rawValue, style)])
+        doc.gap()
+        let missed = test.missed
+        if missed.isEmpty {
+            doc.paragraph("Every question right.", .good, first: glyphs.check + " ")
+        } else {
+            doc.line([Span("Missed (\(missed.count)), with their solutions:", .bold)])
+            for (i, item) in missed.enumerated() {
+                doc.gap()
+                doc.line([Span("\(glyphs.cross) \(i + 1). \(item.id) · \(item.difficulty.rawValue)", .bad)])
+                ItemWorkView.solution(item, into: &doc, glyphs: glyphs)
+            }
+        }
+        doc.gap()
+        doc.line([Span("r take it again · q back", .dim)])
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: test.scroll)
+    }
+}
+
+/// Review: one card at a time, the answer once revealed; at the end, the tally.
+enum ReviewView {
+    static func render(_ review: ReviewState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        var doc = Doc(width: area.width - 2)
+        if review.isFinished {
+            doc.line([Span("Review", .title), Span(" · done", .dim)])
+            doc.gap()
+            doc.line([Span("Knew \(review.knew) of \(review.entries.count).", .bold)])
+            let notYet = review.entries.indices.filter { !review.marks[$0] }
+            if !notYet.isEmpty {
+                doc.gap()
+                doc.line([Span("Not yet:", Style(color: .warn, bold: true))])
+                for i in notYet { doc.paragraph(prompt(review.entries[i]), first: "  \(glyphs.bullet) ") }
+            }
+            doc.gap()
+            doc.line([Span("r go through again · q back", .dim)])
+        } else {
+            let entry = review.entries[review.index]
+            var header = [Span("Review", .title), Span(" · card \(review.index + 1) of \(review.entries.count)", .dim)]
+            if case .missed = entry { header.append(Span(" · missed before", Style(color: .warn, bold: true))) }
+            doc.line(header)
+            doc.gap()
+            doc.paragraph(prompt(entry), .bold)
+            doc.gap()
+            if review.revealed {
+                switch entry {
+                case .card(let card): doc.paragraph(card.answer, Style(color: .good), first: "Answer: ", firstStyle: .bold)
+                case .missed(let item): ItemWorkView.solution(item, prompt: false, into: &doc, glyphs: glyphs)
+                }
+                doc.gap()
+                doc.line([Span("y knew it", .good), Span("  ·  "), Span("n not yet", Style(color: .warn, bold: true))])
+            } else {
+                doc.line([Span("Answer in your head, then Space shows it.", .dim)])
+            }
+        }
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: review.scroll)
+    }
+
+    static func prompt(_ entry: ReviewState.Entry) -> String {
+        switch entry {
+        case .card(let c): c.prompt
+        case .missed(.fill(let t)): t.prompt
+        case .missed(.choice(let q)): q.question
+        }
+    }
+}
+
+/// The challenge: a countdown and attempts above the item; after it, the outcome; at the end, the
+/// score and the mastery badge.
+enum ChallengeView {
+    static func render(_ challenge: ChallengeState, now: Date, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        if challenge.isFinished {
+            var doc = Doc(width: area.width - 2)
+            doc.line([Span("Challenge", .title), Span(" · result", .dim)])
+            doc.gap()
+            outcome(challenge, into: &doc, glyphs: glyphs)
+            doc.gap()
+            doc.line([Span("Score: \(challenge.score)/\(challenge.results.count)", .bold)])
+            if challenge.mastered {
+                doc.line([Span("\(glyphs.check) MASTERY: every challenge right, in time.", Style(color: .good, bold: true, reverse: true))])
+            } else {
+                doc.paragraph("No mastery badge yet: it needs every challenge right. r tries again.", Style(color: .warn, bold: true))
+            }
+            doc.gap()
+            doc.line([Span("r try again · q back", .dim)])
+            doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: challenge.scroll)
+            return
+        }
+        let left = challenge.outcome == .working ? challenge.secondsLeft(at: now) : max(0, challenge.secondsLeft(at: now))
+        let attempts: Int = switch challenge.work {
+        case .fill(let f): f.attemptsLeft
+        case .choice: challenge.choiceAttemptsLeft
+        }
+        var header = [Span("Challenge \(challenge.index + 1)/\(challenge.items.count)", .title)]
+        if challenge.outcome == .working {
+            header.append(Span(" · "))
+            header.append(Span("time \(ChallengeState.clock(left))", left <= 10 ? .bad : .bold))
+            header.append(Span(" · attempts \(attempts)", .dim))
+        } else {
+            header.append(Span(" · " + outcomeWord(challenge.outcome), challenge.outcome == .solved ? .good : .bad))
+            header.append(Span(challenge.isLast ? " · Enter: result" : " · n next", .dim))
+        }
+        ItemWorkView.render(challenge.work, header: header, hints: true, into: &buffer, area: area, glyphs: glyphs)
+    }
+
+    static func outcomeWord(_ outcome: ChallengeState.Outcome) -> String {
+        switch outcome {
+        case .working: ""
+        case .solved: "solved"
+        case .missed: "missed"
+        case .timedOut: "time is up"
+        }
+    }
+
+    static func outcome(_ challenge: ChallengeState, into doc: inout Doc, glyphs: Glyphs) {
+        for (n, right) in challenge.results.enumerated() {
+            let i = challenge.start + n
+            doc.line([Span(right ? glyphs.check : glyphs.cross, right ? .good : .bad), Span(" \(i + 1). \(challenge.items[i].id)")])
+        }
+    }
+}
