@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Run the code of lessons 2-4 under real PyTorch (never in CI).
+
+    ~/torchenv/bin/python Scripts/verify_lessons_a.py [Lessons]
+
+What it checks, per lesson:
+- every try task and fill challenge, with its answers filled in, behaves as
+  EXPECT says (default: runs);
+- every practice question and choice challenge with code behaves as EXPECT says;
+- every playground snippet, and the code blocks of intro and why (run in order,
+  in one namespace per page), run;
+- a `print(...)` whose line ends in `# <output>` (or is followed by a line that
+  is only `# <output>`) prints exactly <output>, when <output> looks like output
+  (starts with torch.Size, tensor, True, False, a digit, a bracket or a quote-free
+  error message given in EXPECT).
+
+EXPECT maps an item id to (prelude, expectation), the data the `run:` key will
+carry: expectation is "runs", "raises Type: message" or "prints <text>"
+(the whole stdout, stripped).
+"""
+import contextlib
+import io
+import re
+import sys
+import warnings
+
+import torch
+import yaml
+
+warnings.filterwarnings("ignore")
+
+P = "import torch"
+EXPECT = {
+    # lesson 2: shapes-in-shapes-out
+    "try-batch-first-flag": (P, "prints torch.Size([32, 50, 16])"),
+    "try-default-layout": (P, "prints torch.Size([50, 32, 16])"),
+    "try-h0-batch-first": (P, "runs"),
+    "try-last-step-batch-first": (P, "prints True"),
+    "try-unbatched": (P, "prints torch.Size([5, 6])"),
+    "practice-h-n-batch-first": (P + "\n", "runs"),
+    "practice-unbatched-shapes": (P, "runs"),
+    "practice-silent-swap": (P, "runs"),
+    "practice-h0-batch-first-error": (
+        P, "raises RuntimeError: Expected hidden size (1, 4, 16), "
+           "got [4, 1, 16]"),
+    "challenge-permute": (P, "prints torch.Size([50, 32, 16])"),
+    "challenge-unbatched-h0": (
+        P, "raises RuntimeError: For unbatched 2-D input, hx should "
+           "also be 2-D but got 3-D tensor"),
+}
+
+# Extra facts the lessons state (question answers, wrong options, text).
+FACTS = [
+    # (description, prelude+code, expectation)
+    ("practice-h-n-batch-first answer (1, 4, 16)",
+     "rnn = torch.nn.RNN(8, 16, batch_first=True)\n"
+     "output, h_n = rnn(torch.randn(4, 12, 8))\n"
+     "print(tuple(h_n.shape))", "prints (1, 4, 16)"),
+    ("practice-unbatched-shapes answer",
+     "rnn = torch.nn.RNN(3, 5)\n"
+     "output, h_n = rnn(torch.randn(7, 3))\n"
+     "print(tuple(output.shape), tuple(h_n.shape))",
+     "prints (7, 5) (1, 5)"),
+    ("practice-silent-swap answer (32, 50, 16)",
+     "rnn = torch.nn.RNN(8, 16)\n"
+     "output, h_n = rnn(torch.randn(32, 50, 8))\n"
+     "print(tuple(output.shape), tuple(h_n.shape))",
+     "prints (32, 50, 16) (1, 50, 16)"),
+    ("try-h0-batch-first mistake: batch first in h0",
+     "rnn = torch.nn.RNN(8, 16, batch_first=True)\n"
+     "rnn(torch.randn(32, 50, 8), torch.zeros(32, 1, 16))",
+     "raises RuntimeError: Expected hidden size (1, 32, 16), "
+     "got [32, 1, 16]"),
+    ("try-batch-first-flag mistake: batch_first=32",
+     "torch.nn.RNN(8, 16, batch_first=32)",
+     "raises TypeError: batch_first should be of type bool, got: int"),
+    ("try-last-step-batch-first mistake: output[-1] is (50, 16)",
+     "rnn = torch.nn.RNN(8, 16, batch_first=True)\n"
+     "output, h_n = rnn(torch.randn(32, 50, 8))\n"
+     "print(tuple(output[-1].shape))", "prints (50, 16)"),
+    ("try-unbatched mistake: h0 (1, 1, 6)",
+     "rnn = torch.nn.RNN(4, 6)\n"
+     "rnn(torch.randn(5, 4), torch.zeros(1, 1, 6))",
+     "raises RuntimeError: For unbatched 2-D input, hx should also be "
+     "2-D but got 3-D tensor"),
+    ("challenge-view-not-transpose answer: view != transpose, runs",
+     "x = torch.randn(32, 50, 8)\n"
+     "rnn = torch.nn.RNN(8, 16)\n"
+     "out, h = rnn(x.view(50, 32, 8))\n"
+     "print(torch.equal(x.view(50, 32, 8), x.transpose(0, 1)))",
+     "prints False"),
+    ("challenge-permute mistake: permute(0, 1, 2) runs",
+     "rnn = torch.nn.RNN(8, 16)\n"
+     "x = torch.randn(32, 50, 8)\n"
+     "print(tuple(rnn(x.permute(0, 1, 2))[0].shape))",
+     "prints (32, 50, 16)"),
+    ("deep: 4-D input",
+     "torch.nn.RNN(8, 16)(torch.randn(2, 50, 32, 8))",
+     "raises ValueError: RNN: Expected input to be 2D or 3D, got 4D "
+     "tensor instead"),
+    ("deep: input_size check",
+     "torch.nn.RNN(8, 16)(torch.randn(50, 32, 10))",
+     "raises RuntimeError: input.size(-1) must be equal to input_size. "
+     "Expected 8, got 10"),
+    ("deep: hidden size check",
+     "torch.nn.RNN(8, 16)(torch.randn(50, 32, 8), torch.zeros(1, 50, 16))",
+     "raises RuntimeError: Expected hidden size (1, 32, 16), "
+     "got [1, 50, 16]"),
+    ("deep: unbatched size errors show the 3-D form",
+     "torch.nn.RNN(8, 16)(torch.randn(50, 8), torch.zeros(2, 16))",
+     "raises RuntimeError: Expected hidden size (1, 1, 16), "
+     "got [2, 1, 16]"),
+]
+
+OUTPUT_START = re.compile(r"^(torch\.Size|tensor|True|False|-?\d|\(|\[)")
+
+
+def instrument(code):
+    """Turn `print(X)  # out` into a checked print."""
+    lines = code.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        m = re.match(r"^(\s*)print\((.*?)\)\s*(#\s*(.*))?$", line)
+        expected = None
+        if m:
+            if m.group(4) is not None:
+                expected = m.group(4).strip()
+            elif i + 1 < len(lines):
+                n = re.match(r"^\s*#\s*(.*)$", lines[i + 1])
+                if n:
+                    expected = n.group(1).strip()
+        if m and expected and OUTPUT_START.match(expected) \
+                or m and expected and expected.startswith(("For ", "Expected")):
+            out.append("%s__chk(%r, %d, %s)" % (m.group(1), expected, i + 1,
+                                               m.group(2)))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+class Mismatch(Exception):
+    pass
+
+
+def make_chk(problems, where):
+    def __chk(expected, line, *args):
+        got = " ".join(str(a) for a in args)
+        print(got)
+        # a comment may add words after the output ("...: one per sentence")
+        if got != expected and not expected.startswith(got + ":") \
+                and not expected.startswith(got + " "):
+            problems.append("%s line %d: printed %r, comment says %r"
+                            % (where, line, got, expected))
+    return __chk
+
+
+def run(code, problems, where, ns=None):
+    """Run code; return ('ok', stdout) or ('raise', 'Type: msg', stdout)."""
+    ns = {} if ns is None else ns
+    ns["__chk"] = make_chk(problems, where)
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf):
+            exec(compile(instrument(code), where, "exec"), ns)
+    except Exception as e:  # noqa: BLE001
+        return ("raise", "%s: %s" % (type(e).__name__, e), buf.getvalue())
+    return ("ok", None, buf.getvalue())
+
+
+def judge(result, expectation, problems, where):
+    kind, err, out = result
+    if expectation == "runs":
+        if kind != "ok":
+            problems.append("%s: expected to run, raised %s" % (where, err))
+    elif expectation.startswith("raises "):
+        want = expectation[len("raises "):]
+        if kind != "raise" or err != want:
+            problems.append("%s: expected to raise %r, got %s"
+                            % (where, want, err if kind == "raise"
+                               else "no error"))
+    elif expectation.startswith("prints "):
+        want = expectation[len("prints "):]
+        if kind != "ok":
+            problems.append("%s: expected output, raised %s" % (where, err))
+        elif out.strip() != want:
+            problems.append("%s: expected to print %r, printed %r"
+                            % (where, want, out.strip()))
+    else:
+        problems.append("%s: bad expectation %r" % (where, expectation))
+
+
+def fill(code, answers, options):
+    def sub(m):
+        n = int(m.group(1))
+        return str(options[answers[n]]) if n in answers else m.group(0)
+    return re.sub(r"\[(\d+)\]", sub, code)
+
+
+def check_lesson(path, problems, seen):
+    with open(path) as f:
+        lesson = yaml.safe_load(f)
+    lid = lesson["id"]
+    for page in ("intro", "why"):
+        ns = {}
+        exec("import torch", ns)
+        torch.manual_seed(0)
+        for i, block in enumerate(lesson.get(page, {}).get("blocks", [])):
+            if "code" in block:
+                where = "%s %s block %d" % (lid, page, i)
+                kind, err, _ = run(block["code"], problems, where, ns)
+                if kind != "ok":
+                    problems.append("%s: raised %s" % (where, err))
+    items = []
+    items += lesson.get("try", {}).get("tasks", [])
+    items += lesson.get("practice", {}).get("questions", [])
+    items += lesson.get("challenge", {}).get("items", [])
+    for item in items:
+        iid = item["id"]
+        where = "%s %s" % (lid, iid)
+        if "answers" in item:
+            code = fill(item["code"], item["answers"], item["options"])
+        elif "code" in item:
+            code = item["code"]
+        else:
+            continue
+        seen.add(iid)
+        prelude, expectation = EXPECT.get(iid, (P, "runs"))
+        if iid not in EXPECT:
+            problems.append("%s: no EXPECT entry" % where)
+        torch.manual_seed(0)
+        judge(run(prelude + "\n" + code, problems, where), expectation,
+              problems, where)
+    for snip in lesson.get("playground", {}).get("snippets", []):
+        where = "%s %s" % (lid, snip["id"])
+        kind, err, _ = run(snip["code"], problems, where)
+        if kind != "ok":
+            problems.append("%s: raised %s" % (where, err))
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else "Lessons"
+    problems, seen = [], set()
+    for name in ("02-shapes-in-shapes-out.yaml",
+                 "03-stacking-and-directions.yaml",
+                 "04-inside-the-cell.yaml"):
+        try:
+            check_lesson("%s/%s" % (folder, name), problems, seen)
+        except FileNotFoundError:
+            print("skipped (missing): %s" % name)
+    for desc, code, expectation in FACTS:
+        torch.manual_seed(0)
+        judge(run(P + "\n" + code, problems, desc), expectation, problems,
+              desc)
+    for iid in sorted(set(EXPECT) - seen):
+        problems.append("EXPECT names %s, which no lesson has" % iid)
+    for p in problems:
+        print(p)
+    print("%d facts, %d items: %s" % (len(FACTS), len(seen),
+          "%d problems" % len(problems) if problems else "all as stated"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
