@@ -47,6 +47,18 @@ EXPECT = {
     "challenge-unbatched-h0": (
         P, "raises RuntimeError: For unbatched 2-D input, hx should "
            "also be 2-D but got 3-D tensor"),
+    # lesson 3: stacking-and-directions
+    "try-num-layers-two": (P, "prints torch.Size([2, 3, 6])"),
+    "try-bidirectional-output": (P, "prints torch.Size([7, 3, 12])"),
+    "try-h0-layers-directions": (P, "runs"),
+    "try-last-layer-both": (P, "prints torch.Size([3, 12])\nTrue"),
+    "try-view-layers": (P, "prints True"),
+    "practice-stacked-shapes": (P, "runs"),
+    "practice-bi-output": (P, "runs"),
+    "practice-h0-rows-error": (
+        P, "raises RuntimeError: Expected hidden size (4, 3, 6), "
+           "got [2, 3, 6]"),
+    "challenge-final-states": (P, "prints True True"),
 }
 
 # Extra facts the lessons state (question answers, wrong options, text).
@@ -110,6 +122,57 @@ FACTS = [
      "torch.nn.RNN(8, 16)(torch.randn(50, 8), torch.zeros(2, 16))",
      "raises RuntimeError: Expected hidden size (1, 1, 16), "
      "got [2, 1, 16]"),
+    # lesson 3
+    ("practice-stacked-shapes answer",
+     "rnn = torch.nn.RNN(4, 6, num_layers=3)\n"
+     "o, h = rnn(torch.randn(7, 3, 4))\n"
+     "print(tuple(o.shape), tuple(h.shape))", "prints (7, 3, 6) (3, 3, 6)"),
+    ("practice-bi-output answer",
+     "rnn = torch.nn.RNN(4, 6, bidirectional=True)\n"
+     "o, h = rnn(torch.randn(7, 3, 4))\n"
+     "print(tuple(o.shape), tuple(h.shape))", "prints (7, 3, 12) (2, 3, 6)"),
+    ("practice-h-n-row answer: row 3 is layer 1 reverse",
+     "rnn = torch.nn.RNN(4, 6, num_layers=2, bidirectional=True)\n"
+     "o, h = rnn(torch.randn(7, 3, 4))\n"
+     "print(torch.equal(h.view(2, 2, 3, 6)[1, 1], h[3]),"
+     " torch.equal(o[0, :, 6:], h[3]))", "prints True True"),
+    ("practice-bi-last-step: B true, A C D false",
+     "rnn = torch.nn.RNN(4, 6, bidirectional=True)\n"
+     "o, h = rnn(torch.randn(7, 3, 4))\n"
+     "c = torch.cat([h[0], h[1]], 1)\n"
+     "print(torch.equal(o[-1], c), torch.equal(o[-1, :, :6], h[0])"
+     " and torch.equal(o[0, :, 6:], h[1]),"
+     " torch.equal(o[-1, :, 6:], h[1]), torch.equal(o[0], c))",
+     "prints False True False False"),
+    ("try-h0-layers-directions mistake: h0 (3, 5, 6)",
+     "rnn = torch.nn.RNN(4, 6, num_layers=3, bidirectional=True)\n"
+     "rnn(torch.randn(7, 5, 4), torch.zeros(3, 5, 6))",
+     "raises RuntimeError: Expected hidden size (6, 5, 6), got [3, 5, 6]"),
+    ("try-view-layers mistake: view(2, 3, 5, 6)",
+     "rnn = torch.nn.RNN(4, 6, num_layers=3, bidirectional=True)\n"
+     "o, h_n = rnn(torch.randn(7, 5, 4))\n"
+     "h_n.view(2, 3, 5, 6)[2, 1]",
+     "raises IndexError: index 2 is out of bounds for dimension 0 "
+     "with size 2"),
+    ("challenge-weight-ih-l1 answer (6, 12), and the state_dict",
+     "rnn = torch.nn.RNN(4, 6, num_layers=2, bidirectional=True)\n"
+     "print(tuple(rnn.weight_ih_l1.shape), "
+     "tuple(rnn.weight_ih_l1_reverse.shape))",
+     "prints (6, 12) (6, 12)"),
+    ("challenge-dropout-one-layer: a UserWarning, builds",
+     "import warnings\n"
+     "with warnings.catch_warnings(record=True) as w:\n"
+     "    warnings.simplefilter('always')\n"
+     "    rnn = torch.nn.RNN(4, 6, dropout=0.5)\n"
+     "m = str(w[0].message)\n"
+     "print(w[0].category.__name__, m.startswith('dropout option adds "
+     "dropout after all but last recurrent layer'))",
+     "prints UserWarning True"),
+    ("challenge-dropout-one-layer: one layer, dropout does nothing",
+     "import warnings\nwarnings.simplefilter('ignore')\n"
+     "rnn = torch.nn.RNN(4, 6, dropout=0.5).train()\n"
+     "x = torch.randn(7, 3, 4)\n"
+     "print(torch.equal(rnn(x)[0], rnn(x)[0]))", "prints True"),
 ]
 
 OUTPUT_START = re.compile(r"^(torch\.Size|tensor|True|False|-?\d|\(|\[)")
@@ -218,6 +281,10 @@ def check_lesson(path, problems, seen):
         iid = item["id"]
         where = "%s %s" % (lid, iid)
         if "answers" in item:
+            found = re.findall(r"\[([1-9]\d?)\]", item["code"])
+            if sorted(found) != sorted(set(found)):
+                problems.append("%s: a blank number occurs twice in the "
+                                "code (x[1] is a blank too)" % where)
             code = fill(item["code"], item["answers"], item["options"])
         elif "code" in item:
             code = item["code"]
