@@ -23,6 +23,14 @@ LESSONS = Path(__file__).resolve().parent.parent / "Lessons"
 FILES = ["05-lstm-and-gru.yaml", "06-why-long-sequences-are-hard.yaml",
          "07-next-word-prediction.yaml"]
 
+LSTM_STEP = ("torch.manual_seed(0)\nlstm = torch.nn.LSTM(2, 3)\nx = torch.randn(1, 2)\n"
+             "c_prev = torch.randn(1, 3)\nh0 = torch.randn(1, 3)\n"
+             "_, (h_ref, c_ref) = lstm(x, (h0, c_prev))\n"
+             "pre = (x @ lstm.weight_ih_l0.T + lstm.bias_ih_l0\n"
+             "       + h0 @ lstm.weight_hh_l0.T + lstm.bias_hh_l0)\n"
+             "i, f, g, o = [t for t in pre.chunk(4, 1)]\n"
+             "i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)\n")
+
 # id: (prelude, probe, expected)
 CLAIMS = {
     # lesson 5
@@ -45,6 +53,29 @@ CLAIMS = {
                              "z = torch.sigmoid(gi[:, 3:6] + gh[:, 3:6])\n"
                              "n = torch.tanh(gi[:, 6:] + r * gh[:, 6:])\n",
                              "print(torch.allclose(h_new, ref))", "prints True"),
+    # lesson 6
+    "try-long-input": ("", "", "prints torch.Size([200, 1, 8])"),
+    "try-additive-memory": ("", "print(tuple(c_n.shape))", "prints (1, 1, 8)"),
+    "try-chunks": ("", "", "prints 4 torch.Size([25, 1, 4])"),
+    "try-carry-state": ("", "", "prints torch.Size([1, 1, 8])"),
+    "try-long-batch-first": ("", "", "prints torch.Size([2, 500, 8])\ntorch.Size([1, 2, 8])"),
+    "challenge-cell-path": (LSTM_STEP, "print(torch.allclose(c_t, c_ref), "
+                            "torch.allclose(h_t, h_ref))", "prints True True"),
+}
+
+# (id, wrong option letter): what that mistake really does, as the common mistakes say.
+WRONG = {
+    ("try-lstm-state", "B"): "raises IndexError: index 1 is out of bounds for dimension 0 "
+                             "with size 1",
+    ("try-lstm-state", "D"): "raises TypeError: LSTM.forward() takes from 2 to 3 positional "
+                             "arguments but 4 were given",
+    ("try-gru-module", "B"): "runs",  # h_n is then the tuple (h_n, c_n)
+    ("try-additive-memory", "C"): "raises ValueError: not enough values to unpack "
+                                  "(expected 2, got 1)",
+    ("try-additive-memory", "B"): "raises ValueError: not enough values to unpack "
+                                  "(expected 2, got 1)",
+    ("try-carry-state", "C"): "raises NameError: name 'out' is not defined",
+    ("try-long-batch-first", "B"): "runs",
 }
 
 PARAM_COUNTS = {  # lesson 5 practice-lstm-params and lesson text
@@ -99,6 +130,15 @@ def main():
             failures += not ok
             shown = result if not expected.startswith("prints") else "prints " + printed.strip()
             print(("ok  " if ok else "FAIL"), item["id"], "->", shown)
+        for item in items:
+            for (wid, letter), expected in WRONG.items():
+                if wid != item["id"] or letter is None:
+                    continue
+                answers = {b: letter for b in item["answers"]}
+                result, _ = run(fill(item["code"], answers, item["options"]))
+                ok = result == expected
+                failures += not ok
+                print(("ok  " if ok else "FAIL"), f"{wid} with {letter}", "->", result)
         for snip in lesson.get("playground", {}).get("snippets", []):
             result, _ = run(snip["code"])
             ok = result == "runs"
