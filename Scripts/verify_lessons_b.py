@@ -31,6 +31,10 @@ LSTM_STEP = ("torch.manual_seed(0)\nlstm = torch.nn.LSTM(2, 3)\nx = torch.randn(
              "i, f, g, o = [t for t in pre.chunk(4, 1)]\n"
              "i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)\n")
 
+NEXT_WORD = ("emb = torch.nn.Embedding(10, 8)\n"
+             "rnn = torch.nn.RNN(8, 16, batch_first=True)\n"
+             "head = torch.nn.Linear(16, 10)\n")
+
 # id: (prelude, probe, expected)
 CLAIMS = {
     # lesson 5
@@ -61,6 +65,56 @@ CLAIMS = {
     "try-long-batch-first": ("", "", "prints torch.Size([2, 500, 8])\ntorch.Size([1, 2, 8])"),
     "challenge-cell-path": (LSTM_STEP, "print(torch.allclose(c_t, c_ref), "
                             "torch.allclose(h_t, h_ref))", "prints True True"),
+    # lesson 7
+    "try-embedding": ("", "", "prints torch.Size([1, 4, 8])"),
+    "try-head": ("", "", "prints torch.Size([1, 4, 10])"),
+    "try-last-step": ("", "", "prints torch.Size([3, 16])"),
+    "try-shift": ("", "", "prints tensor([[5, 1, 4, 2]]) tensor([[1, 4, 2, 7]])"),
+    "try-flatten": ("", "", "prints (18, 10) (18,)"),
+    "practice-embedding-input": ("emb = torch.nn.Embedding(10, 8)",
+                                 "emb(torch.tensor([[1.0, 4.0]]))",
+                                 "raises RuntimeError: Expected tensor for argument #1 'indices' "
+                                 "to have one of the following scalar types: Long, Int; but got "
+                                 "torch.FloatTensor instead (while checking arguments for "
+                                 "embedding)"),
+    "practice-logits-shape": ("", "print(tuple(logits.shape))", "prints (3, 6, 10)"),
+    "practice-loss-shape": (NEXT_WORD + "out, h_n = rnn(emb(torch.tensor([[1, 4, 2, 7]])))\n",
+                            "", "raises RuntimeError: Expected target size [1, 10], got [1, 4]"),
+    "challenge-embedding-size": ("", "", "prints torch.Size([1, 4, 8])"),
+    "challenge-last-equals": (NEXT_WORD + "out, h_n = rnn(torch.randn(3, 6, 8))\n",
+                              "print(torch.allclose(out[:, -1], h_n[-1]), "
+                              "torch.allclose(out[-1], h_n[-1]) if out[-1].shape == "
+                              "h_n[-1].shape else 'shape differs')",
+                              "prints True shape differs"),
+}
+
+# Page code that must run as written, with a prelude.
+PAGES = {
+    "lesson 7 deep: the training loop": (
+        NEXT_WORD + "vocab = 10\nbatches = [torch.tensor([[5, 1, 4, 2, 7]] * 3)]\n",
+        "next-word-prediction", "deep", "The training loop, in outline"),
+    "lesson 7 why: ids straight into the RNN": (
+        NEXT_WORD + "tokens = torch.tensor([[1, 4, 2, 7]])\n",
+        "next-word-prediction", "why", "Before"),
+    "lesson 7 why: after": (
+        NEXT_WORD + "tokens = torch.tensor([[1, 4, 2, 7]])\n",
+        "next-word-prediction", "why", "After"),
+    "lesson 7 deep: inputs and targets": ("", "next-word-prediction", "deep",
+                                          "Inputs and targets"),
+    "lesson 7 intro": ("", "next-word-prediction", "intro", "Three layers"),
+    "lesson 6 intro": ("", "why-long-sequences-are-hard", "intro", "Long sequences in PyTorch"),
+    "lesson 6 deep: seeing it": ("", "why-long-sequences-are-hard", "deep", "Seeing it"),
+    "lesson 6 deep: forget bias": ("", "why-long-sequences-are-hard", "deep",
+                                   "Why the LSTM can help"),
+    "lesson 5 intro": ("", "lstm-and-gru", "intro", "The modules"),
+    "lesson 5 intro: proj_size": ("x = torch.randn(5, 3, 10)\n", "lstm-and-gru", "intro",
+                                  "proj_size (LSTM only)"),
+    "lesson 5 deep: gate order": ("", "lstm-and-gru", "deep", "The gate order in the weights"),
+}
+PAGE_EXPECT = {
+    "lesson 7 why: ids straight into the RNN": "raises ValueError: RNN input dtype (torch.int64) "
+    "does not match weight dtype (torch.float32). Convert input: input.to(torch.float32), or "
+    "convert model: model.to(torch.int64)",
 }
 
 # (id, wrong option letter): what that mistake really does, as the common mistakes say.
@@ -76,6 +130,11 @@ WRONG = {
                                   "(expected 2, got 1)",
     ("try-carry-state", "C"): "raises NameError: name 'out' is not defined",
     ("try-long-batch-first", "B"): "runs",
+    ("try-last-step", "B"): "runs",  # prints torch.Size([6, 16])
+    ("try-head", "CB"): "raises RuntimeError: addmm: mat1 and mat2 shapes cannot be "
+                        "multiplied (4x16 and 8x10)",
+    ("try-embedding", "B"): "raises TypeError: Linear.__init__() got an unexpected keyword "
+                            "argument 'num_embeddings'",
 }
 
 PARAM_COUNTS = {  # lesson 5 practice-lstm-params and lesson text
@@ -134,7 +193,9 @@ def main():
             for (wid, letter), expected in WRONG.items():
                 if wid != item["id"] or letter is None:
                     continue
-                answers = {b: letter for b in item["answers"]}
+                blanks = sorted(item["answers"])  # one letter for all, or one per blank
+                answers = {b: letter[i] if len(letter) > 1 else letter
+                           for i, b in enumerate(blanks)}
                 result, _ = run(fill(item["code"], answers, item["options"]))
                 ok = result == expected
                 failures += not ok
@@ -148,6 +209,19 @@ def main():
         got = sum(p.numel() for p in eval(ctor).parameters())
         failures += got != count
         print("ok  " if got == count else "FAIL", ctor, "parameters", got)
+    lessons = {}
+    for name in FILES:
+        lesson = yaml.safe_load((LESSONS / name).read_text())
+        lessons[lesson["id"]] = lesson
+    for label, (prelude, lid, mode, heading) in PAGES.items():
+        blocks = lessons[lid][mode]["blocks"]
+        at = next(i for i, b in enumerate(blocks) if b.get("heading") == heading)
+        code = next(b["code"] for b in blocks[at:] if "code" in b)
+        result, _ = run(prelude + code)
+        expected = PAGE_EXPECT.get(label, "runs")
+        ok = result == expected
+        failures += not ok
+        print(("ok  " if ok else "FAIL"), label, "->", result)
     missing = set(CLAIMS) - seen
     for m in sorted(missing):
         print("FAIL", m, "-> no such item")
