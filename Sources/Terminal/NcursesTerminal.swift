@@ -47,6 +47,11 @@ public final class NcursesTerminal: Terminal {
         nonl()
         keypad(cn_stdscr(), true)
         set_escdelay(25)
+        // Home and End as tmux, screen and rxvt send them; xterm's terminfo knows only its own
+        // forms, and without these the Esc that starts them would read as a lone Esc (back).
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END)] {
+            _ = define_key(sequence, code)
+        }
         curs_set(0)
         mouseinterval(0)
         _ = mousemask(cn_all_mouse_events() | cn_report_mouse_position(), nil)

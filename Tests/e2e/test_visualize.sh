@@ -74,3 +74,13 @@ test_visualize_lesson_state_dict_is_read_at_the_edge() {
   python3 Tests/e2e/fixtures/check_visualize_numbers.py "$E2E_TMP/lesson-engine.json" "$E2E_TMP/lesson-screen" --last >/dev/null \
     || { sed 's/^/    | /' "$E2E_TMP/lesson-screen"; return 1; }
 }
+
+test_visualize_home_and_end_as_tmux_sends_them() {
+  local s=homeend$$
+  e2e_start $s 80 24 "$E2E_BIN why-rnns-handle-sequences --mode visualize --progress $E2E_TMP/he.json"
+  e2e_wait_for $s "step 0/" || return 1
+  e2e_keys $s End
+  e2e_wait_for $s "step 4/4" || return 1
+  e2e_keys $s Home
+  e2e_wait_for $s "step 0/4" || return 1
+}
