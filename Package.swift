@@ -22,10 +22,12 @@ let package = Package(
         .target(name: "TutorStore", dependencies: ["TutorCore"]),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TutorRender"]),
+        // The event loop that runs effects, apart from the executable so it can be tested whole.
+        .target(name: "TutorRuntime", dependencies: ["Terminal", "TutorStore", "TutorRender", "TutorCore"]),
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "RNNEngine", "MiniPy", "TutorCore", "TutorRender", "TutorStore", "Terminal",
+                "RNNEngine", "MiniPy", "TutorCore", "TutorRender", "TutorStore", "Terminal", "TutorRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,5 +41,6 @@ let package = Package(
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"]),
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"]),
+        .testTarget(name: "TutorRuntimeTests", dependencies: ["TutorRuntime", "Terminal", "TutorStore", "TutorCore"]),
     ]
 )

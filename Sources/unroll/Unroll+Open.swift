@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Terminal
 import TutorCore
+import TutorRuntime
 import TutorStore
 
 extension Unroll {

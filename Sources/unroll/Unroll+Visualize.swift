@@ -3,6 +3,7 @@ import Foundation
 import RNNEngine
 import Terminal
 import TutorCore
+import TutorRuntime
 
 extension Unroll {
     /// `unroll visualize`: the unrolled RNN on its own, from flags, a state_dict file and an input file.

@@ -5,9 +5,10 @@ import TutorRender
 import TutorStore
 
 /// The event loop: terminal event → Msg → update → effects performed here → render → draw.
-/// Everything with a side effect happens in this file or in what it calls.
-struct Runtime {
-    var state: State
+/// Everything with a side effect happens in this file or in what it calls. It lives in a library,
+/// not the executable, so whole-program tests can run it against a `MemoryTerminal`.
+public struct Runtime {
+    public private(set) var state: State
     let terminal: Terminal
     /// Where answers are saved; nil when nothing may be written (the instructor preview).
     let store: ProgressStore?
@@ -16,11 +17,11 @@ struct Runtime {
     private var nextTick: Date?
 
     /// Preview: the lesson file being watched for saves (nil otherwise).
-    var watcher: LessonWatcher?
+    public var watcher: LessonWatcher?
     /// Effects to perform before the first frame (opening a challenge from the command line starts its clock).
-    var initialEffects: [Effect] = []
+    public var initialEffects: [Effect] = []
 
-    init(state: State, terminal: Terminal, store: ProgressStore?) {
+    public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
         self.terminal = terminal
         self.store = store
@@ -28,7 +29,7 @@ struct Runtime {
 
     /// Runs until the learner quits, input ends or a signal arrives.
     /// - Returns: the exit status (0, or 128 + the signal).
-    mutating func run() -> Int32 {
+    public mutating func run() -> Int32 {
         _ = state.update(.resize(terminal.size))
         for effect in initialEffects { if let status = perform(effect) { return status } }
         while true {
