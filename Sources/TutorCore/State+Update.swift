@@ -6,6 +6,8 @@ extension State {
         switch msg {
         case .resize(let newSize):
             size = newSize
+            // The visualizer's columns depend on the width: keep the current step in view.
+            if case .visualize(var vis) = screen { vis.keepInView(width: newSize.width); screen = .visualize(vis) }
             return []
         case .notice(let sentence):
             status = sentence

@@ -130,3 +130,16 @@ import Testing
         #expect(vis.trace != nil)
     }
 }
+
+extension VisualizerUpdateTests {
+    @Test func narrowingTheWindowKeepsTheCurrentStepInView() {
+        var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
+        _ = state.openLesson(at: 0)
+        _ = state.open(.visualize, lessonIndex: 0, task: 0)
+        for _ in 0..<4 { _ = state.update(.key(.right)) }
+        _ = state.update(.resize(Size(width: 40, height: 12)))
+        guard case .visualize(let vis) = state.screen, let t = vis.current?.t else { Issue.record("no visualizer"); return }
+        let visible = VisualizerState.columnsThatFit(width: 40)
+        #expect(t >= vis.scroll && t < vis.scroll + visible)
+    }
+}
