@@ -53,16 +53,7 @@ extension Unroll {
                 FileHandle.standardError.write(Data("unroll visualize: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            let environment = ProcessInfo.processInfo.environment
-            let noColor = common.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
-            let terminal: NcursesTerminal
-            do {
-                terminal = try NcursesTerminal(colors: !noColor)
-            } catch let error as TerminalError {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitCode(2)
-            }
-            let settings = Settings(ascii: common.ascii || !terminal.isUTF8)
+            let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: [], size: terminal.size, settings: settings)
             state.route = [.visualize(state0)]
             var runtime = Runtime(state: state, terminal: terminal, store: nil)

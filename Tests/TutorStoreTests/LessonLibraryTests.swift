@@ -23,18 +23,24 @@ import Testing
         try String(contentsOf: validLesson, encoding: .utf8).replacingOccurrences(of: "id: minimal-lesson", with: "id: \(id)")
     }
 
+    static let courseOrder = [
+        "why-rnns-handle-sequences", "shapes-in-shapes-out", "stacking-and-directions", "inside-the-cell",
+        "lstm-and-gru", "why-long-sequences-are-hard", "next-word-prediction",
+    ]
+
     @Test func theRepositoryCourseLoadsCleanly() {
         let load = LessonLibrary.loadCourse(folder: Self.repoLessons)
         #expect(load.problems == [])
-        #expect(load.lessons.map(\.id) == ["why-rnns-handle-sequences"])
+        #expect(load.lessons.map(\.id) == Self.courseOrder)
         #expect(load.files["why-rnns-handle-sequences"]?.hasSuffix("01-why-rnns-handle-sequences.yaml") == true)
     }
 
     @Test func theRepositoryLessonsPassTheCheck() {
         let report = LessonLibrary.check(paths: [Self.repoLessons])
         #expect(report.problems == [])
-        #expect(report.lessons == 1 && report.tasks == 6 && report.questions == 7)
-        #expect(report.summary == "checked 1 lesson, 6 tasks, 7 questions: no problems")
+        // Each lesson: 5 try tasks, 5 practice questions and 3 challenge items (the seed: 1 and 2).
+        #expect(report.lessons == 7 && report.tasks == 42 && report.questions == 49)
+        #expect(report.summary == "checked 7 lessons, 42 tasks, 49 questions: no problems")
     }
 
     @Test func courseOrderWinsOverFileNames() throws {
