@@ -107,6 +107,7 @@ public struct CellBase: Sendable {
         var gi = [Float](repeating: 0, count: n * mode.gateCount * H)
         var gh = gi
         let p = packed
+        if n > 0 {
         x.storage.withUnsafeBufferPointer { xp in
             gi.withUnsafeMutableBufferPointer { gip in
                 if let base = xp.baseAddress { Kernels.inputProjection(m: n, x: base, p: p, into: gip.baseAddress!) }
@@ -121,6 +122,7 @@ public struct CellBase: Sendable {
                     }
                 }
             }
+        }
         }
         var out = [Tensor(shape: [n, H], storage: h)]
         if mode == .lstm { out.append(Tensor(shape: [n, H], storage: c)) }

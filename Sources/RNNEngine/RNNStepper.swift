@@ -59,9 +59,9 @@ public struct RNNStepper: Sendable {
         if k == 0 {
             // x·W_ihᵀ + b_ih for the whole sequence first, as PyTorch does.
             xW = [Float](repeating: 0, count: L * N * GH)
-            layerInput.withUnsafeBufferPointer { x in
+            if N > 0 { layerInput.withUnsafeBufferPointer { x in
                 xW.withUnsafeMutableBufferPointer { Kernels.inputProjection(m: L * N, x: x.baseAddress!, p: p, into: $0.baseAddress!) }
-            }
+            } }
             h = Array(hN[(index * N * R)..<((index + 1) * N * R)])
             if cfg.mode == .lstm { c = Array(cN[(index * N * H)..<((index + 1) * N * H)]) }
         }
@@ -72,8 +72,8 @@ public struct RNNStepper: Sendable {
             hPrev = h
             cPrev = c
         }
-        let mode = cfg.mode
-        xW.withUnsafeBufferPointer { xw in
+        let mode = cfg.mode, hasProjection = cfg.projSize > 0
+        if N > 0 { xW.withUnsafeBufferPointer { xw in
             h.withUnsafeMutableBufferPointer { hp in
                 c.withUnsafeMutableBufferPointer { cp in
                     gh.withUnsafeMutableBufferPointer { ghp in
@@ -81,13 +81,13 @@ public struct RNNStepper: Sendable {
                             hRaw.withUnsafeMutableBufferPointer { rp in
                                 Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: xw.baseAddress! + t * N * GH,
                                              h: hp.baseAddress!, c: cp.baseAddress, gh: ghp.baseAddress!,
-                                             gates: record ? gp.baseAddress : nil, hRaw: rp.baseAddress)
+                                             gates: record ? gp.baseAddress : nil, hRaw: hasProjection ? rp.baseAddress : nil)
                             }
                         }
                     }
                 }
             }
-        }
+        } }
         // Put h_t into the output at time t, columns of this direction.
         let DR = D * R
         h.withUnsafeBufferPointer { hp in
