@@ -106,6 +106,7 @@ public struct CellBase: Sendable {
         var c = mode == .lstm ? states[1].storage : []
         var gi = [Float](repeating: 0, count: n * mode.gateCount * H)
         var gh = gi
+        var gates = gi
         let p = packed
         if n > 0 {
         x.storage.withUnsafeBufferPointer { xp in
@@ -117,8 +118,10 @@ public struct CellBase: Sendable {
             h.withUnsafeMutableBufferPointer { hp in
                 c.withUnsafeMutableBufferPointer { cp in
                     gh.withUnsafeMutableBufferPointer { ghp in
-                        Kernels.step(mode: stepMode, n: n, hidden: H, p: p, gi: gip.baseAddress!, h: hp.baseAddress!,
-                                     c: cp.baseAddress, gh: ghp.baseAddress!, gates: nil, hRaw: nil)
+                        gates.withUnsafeMutableBufferPointer { gp in
+                            Kernels.step(mode: stepMode, n: n, hidden: H, p: p, gi: gip.baseAddress!, h: hp.baseAddress!,
+                                         c: cp.baseAddress, gh: ghp.baseAddress!, gates: gp.baseAddress, hRaw: nil)
+                        }
                     }
                 }
             }

@@ -40,7 +40,7 @@ public struct RNNStepper: Sendable {
         layerInput = prepared.x
         layerOutput = [Float](repeating: 0, count: seqLen * batch * cfg.numDirections * cfg.outputSize)
         self.gh = [Float](repeating: 0, count: batch * gh)
-        gates = cfg.mode.gateNames.isEmpty ? [] : [Float](repeating: 0, count: batch * gh)
+        gates = [Float](repeating: 0, count: batch * gh)
         hRaw = cfg.projSize > 0 ? [Float](repeating: 0, count: batch * cfg.hiddenSize) : []
         hN = prepared.h0
         cN = prepared.c0
@@ -81,7 +81,7 @@ public struct RNNStepper: Sendable {
                             hRaw.withUnsafeMutableBufferPointer { rp in
                                 Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: xw.baseAddress! + t * N * GH,
                                              h: hp.baseAddress!, c: cp.baseAddress, gh: ghp.baseAddress!,
-                                             gates: record ? gp.baseAddress : nil, hRaw: hasProjection ? rp.baseAddress : nil)
+                                             gates: gp.baseAddress, hRaw: hasProjection ? rp.baseAddress : nil)
                             }
                         }
                     }

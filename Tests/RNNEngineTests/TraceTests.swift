@@ -72,8 +72,8 @@ import Testing
                 let pf = s.preActivation("f", batch: b)!
                 for j in 0..<4 {
                     #expect(c[j] == f[j] * cPrev[j] + i[j] * g[j])
-                    #expect(s.h(batch: b)[j] == o[j] * tanh(c[j]))
-                    #expect(f[j] == 1 / (1 + exp(-pf[j])))
+                    #expect(s.h(batch: b)[j] == o[j] * Kernels.tanh(c[j]))
+                    #expect(f[j] == Kernels.sigmoid(pf[j]))
                 }
             }
         }
