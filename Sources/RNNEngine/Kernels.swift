@@ -131,13 +131,22 @@ enum Kernels {
     @inline(__always) static func relu8(_ x: V) -> V { x.replacing(with: 0, where: x .< 0) }
 }
 
-/// The packed parameters of one (layer, direction) or of one cell.
-struct DirectionParams: Sendable {
-    var wIH: PackedWeight
-    var wHH: PackedWeight
-    var bIH: [Float]?
-    var bHH: [Float]?
-    var wHR: PackedWeight?
+/// The packed parameters of one (layer, direction) or of one cell. Immutable, so sharing one instance
+/// keeps value semantics; a class so a step hands it on with one retain instead of five.
+final class DirectionParams: Sendable {
+    let wIH: PackedWeight
+    let wHH: PackedWeight
+    let bIH: [Float]?
+    let bHH: [Float]?
+    let wHR: PackedWeight?
+
+    init(wIH: PackedWeight, wHH: PackedWeight, bIH: [Float]?, bHH: [Float]?, wHR: PackedWeight?) {
+        self.wIH = wIH
+        self.wHH = wHH
+        self.bIH = bIH
+        self.bHH = bHH
+        self.wHR = wHR
+    }
 }
 
 extension Kernels {
