@@ -35,10 +35,10 @@ let package = Package(
         .executableTarget(name: "engine-bench", dependencies: ["RNNEngine"], path: "Benchmarks/EngineBench"),
         // Records answers through TutorStore so the crash test can SIGKILL it mid-write.
         .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
-        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"]),
-        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"]),
-        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore"]),
-        .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"]),
+        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"], exclude: ["Snapshots"]),
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"]),
         .testTarget(name: "TutorRuntimeTests", dependencies: ["TutorRuntime", "Terminal", "TutorStore", "TutorCore"]),

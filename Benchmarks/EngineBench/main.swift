@@ -1,2 +1,51 @@
+// engine-bench: times RNNEngine's forward on fixed shapes (not a test). Scripts/bench.sh runs it next to torch.
+// Output: one line per shape, "name ms_per_call gflops", machine-readable for bench.sh.
+import Foundation
 import RNNEngine
-print("engine-bench: not yet")
+
+struct Shape {
+    let name: String
+    let module: String
+    let L: Int, N: Int, input: Int, hidden: Int, layers: Int
+
+    /// Multiply-adds ×2 of the forward (matrix products only, as usual for GFLOP/s).
+    var flops: Double {
+        let g = Double(module == "LSTM" ? 4 : module == "GRU" ? 3 : 1) * Double(hidden)
+        var f = 0.0
+        for k in 0..<layers {
+            let inK = Double(k == 0 ? input : hidden)
+            f += 2 * Double(L * N) * g * (inK + Double(hidden))
+        }
+        return f
+    }
+}
+
+let shapes = [
+    Shape(name: "RNN L=4 N=2 5->3", module: "RNN", L: 4, N: 2, input: 5, hidden: 3, layers: 1),
+    Shape(name: "RNN L=128 N=16 64->128 x2", module: "RNN", L: 128, N: 16, input: 64, hidden: 128, layers: 2),
+    Shape(name: "LSTM L=128 N=16 64->128 x2", module: "LSTM", L: 128, N: 16, input: 64, hidden: 128, layers: 2),
+    Shape(name: "GRU L=128 N=16 64->128 x2", module: "GRU", L: 128, N: 16, input: 64, hidden: 128, layers: 2),
+    Shape(name: "LSTM L=256 N=64 256->512", module: "LSTM", L: 256, N: 64, input: 256, hidden: 512, layers: 1),
+]
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+var sink: Float = 0
+for s in shapes {
+    let base = try RNNBase(module: s.module, args: [.int(s.input), .int(s.hidden)], kwargs: [("num_layers", .int(s.layers))])
+    var g = SplitMix64(seed: 1)
+    let x = g.uniformTensor([s.L, s.N, s.input], bound: 1)
+    // Warm up, then repeat for at least ~1 s (at least 3 calls).
+    sink += try base.forward(x).output.storage[0]
+    var calls = 0
+    let start = now()
+    var elapsed = 0.0
+    repeat {
+        sink += try base.forward(x).output.storage[0]
+        calls += 1
+        elapsed = now() - start
+    } while elapsed < 1.0 || calls < 3
+    let perCall = elapsed / Double(calls)
+    print(String(format: "%@\t%.6f\t%.2f", s.name, perCall * 1e3, s.flops / perCall / 1e9))
+}
+if sink.isNaN { print("nan") }

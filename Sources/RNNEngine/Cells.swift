@@ -106,7 +106,9 @@ public struct CellBase: Sendable {
         var c = mode == .lstm ? states[1].storage : []
         var gi = [Float](repeating: 0, count: n * mode.gateCount * H)
         var gh = gi
+        var gates = gi
         let p = packed
+        if n > 0 {
         x.storage.withUnsafeBufferPointer { xp in
             gi.withUnsafeMutableBufferPointer { gip in
                 if let base = xp.baseAddress { Kernels.inputProjection(m: n, x: base, p: p, into: gip.baseAddress!) }
@@ -116,11 +118,14 @@ public struct CellBase: Sendable {
             h.withUnsafeMutableBufferPointer { hp in
                 c.withUnsafeMutableBufferPointer { cp in
                     gh.withUnsafeMutableBufferPointer { ghp in
-                        Kernels.step(mode: stepMode, n: n, hidden: H, p: p, gi: gip.baseAddress!, h: hp.baseAddress!,
-                                     c: cp.baseAddress, gh: ghp.baseAddress!, gates: nil, hRaw: nil)
+                        gates.withUnsafeMutableBufferPointer { gp in
+                            Kernels.step(mode: stepMode, n: n, hidden: H, p: p, gi: gip.baseAddress!, h: hp.baseAddress!,
+                                         c: cp.baseAddress, gh: ghp.baseAddress!, gates: gp.baseAddress, hRaw: nil)
+                        }
                     }
                 }
             }
+        }
         }
         var out = [Tensor(shape: [n, H], storage: h)]
         if mode == .lstm { out.append(Tensor(shape: [n, H], storage: c)) }

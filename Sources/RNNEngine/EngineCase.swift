@@ -27,7 +27,7 @@ public struct EngineCase: Sendable {
 
     public static func decode(_ data: Data) throws(CaseError) -> EngineCase {
         let json: JSONValue
-        do { json = try JSONValue.parse(data) } catch { throw CaseError(error.description) }
+        do { json = try JSONValue.parse(data) } catch { throw CaseError("\(error)") }
         guard case .object(let top) = json else { throw CaseError("the case must be a JSON object") }
         if let k = top.first(where: { !keys.contains($0.0) }) { throw CaseError("unknown key '\(k.0)' in the case") }
         guard case .string(let module)? = json["module"], ["RNN", "LSTM", "GRU"].contains(module) else {
@@ -94,24 +94,29 @@ public struct EngineCase: Sendable {
         }
         var values: [Float] = []
         values.reserveCapacity(shape.reduce(1, *))
-        func walk(_ v: JSONValue, _ depth: Int, _ path: String) throws(CaseError) {
-            if depth == shape.count {
-                guard let n = v.number else {
-                    throw CaseError("\(key)\(path): expected a number, got \(v.serialized.prefix(40))")
-                }
-                values.append(Float(n))
-                return
-            }
-            guard case .array(let a) = v else {
-                throw CaseError("\(key)\(path): ragged nested list: expected a list of length \(shape[depth]), got \(v.serialized.prefix(40))")
-            }
-            guard a.count == shape[depth] else {
-                throw CaseError("\(key)\(path): ragged nested list: expected length \(shape[depth]) at depth \(depth), got \(a.count) (shape so far \(shape))")
-            }
-            for (i, x) in a.enumerated() { try walk(x, depth + 1, path + "[\(i)]") }
+        if let problem = flatten(json, shape: shape, depth: 0, path: "", into: &values) {
+            throw CaseError("\(key)\(problem)")
         }
-        try walk(json, 0, "")
         return Tensor(shape: shape, storage: values)
+    }
+
+    /// Appends the numbers of `v` in row-major order; returns the problem (path and what was wrong) if ragged.
+    private static func flatten(_ v: JSONValue, shape: [Int], depth: Int, path: String, into values: inout [Float]) -> String? {
+        if depth == shape.count {
+            guard let n = v.number else { return "\(path): expected a number, got \(v.serialized.prefix(40))" }
+            values.append(Float(n))
+            return nil
+        }
+        guard case .array(let a) = v else {
+            return "\(path): ragged nested list: expected a list of length \(shape[depth]), got \(v.serialized.prefix(40))"
+        }
+        guard a.count == shape[depth] else {
+            return "\(path): ragged nested list: expected length \(shape[depth]) at depth \(depth), got \(a.count) (shape \(shape))"
+        }
+        for (i, x) in a.enumerated() {
+            if let p = flatten(x, shape: shape, depth: depth + 1, path: path + "[\(i)]", into: &values) { return p }
+        }
+        return nil
     }
 
     /// Builds the module, loads the weights, runs the forward (and the trace when asked).

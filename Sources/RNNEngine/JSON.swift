@@ -42,7 +42,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Parses UTF-8 JSON text; accepts Python's `NaN`, `Infinity`, `-Infinity`.
-    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ data: Data) throws -> JSONValue {
         var p = JSONParser(bytes: Array(data))
         p.skipSpace()
         let v = try p.value(depth: 0)
@@ -130,7 +130,7 @@ struct JSONParser {
         return true
     }
 
-    mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func value(depth: Int) throws -> JSONValue {
         guard depth < 512 else { throw error("nested too deeply") }
         guard i < bytes.count else { throw error("unexpected end") }
         switch bytes[i] {
@@ -181,7 +181,7 @@ struct JSONParser {
         }
     }
 
-    mutating func number() throws(JSONParseError) -> JSONValue {
+    mutating func number() throws -> JSONValue {
         let start = i
         var isFloat = false
         while i < bytes.count {
@@ -200,7 +200,7 @@ struct JSONParser {
         return .float(d)
     }
 
-    mutating func string() throws(JSONParseError) -> String {
+    mutating func string() throws -> String {
         i += 1
         var out: [UInt8] = []
         while i < bytes.count {

@@ -80,8 +80,8 @@ struct PreparedInput {
     var seqLen: Int
     var batch: Int
     var isBatched: Bool
-    var h0: [Float]       // (layers·D) × N × R
-    var c0: [Float]       // (layers·D) × N × H (LSTM)
+    var h0: [Float]?      // (layers·D) × N × R; nil: zeros
+    var c0: [Float]?      // (layers·D) × N × H (LSTM); nil: zeros
 }
 
 extension RNNBase {
@@ -130,20 +130,23 @@ extension RNNBase {
         let ld = c.numLayers * c.numDirections
         func tuple(_ s: [Int]) -> String { "(" + s.map(String.init).joined(separator: ", ") + ")" }
         func list(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
-        let expectedH = [ld, batch, c.outputSize], expectedC = [ld, batch, c.hiddenSize]
+        func fits(_ t: Tensor, _ size: Int) -> Bool { t.dim == 3 && t.shape[0] == ld && t.shape[1] == batch && t.shape[2] == size }
         if c.mode == .lstm {
-            if let h, h.shape != expectedH { throw .runtime("Expected hidden[0] size \(tuple(expectedH)), got \(list(h.shape))") }
-            if let cx, cx.shape != expectedC { throw .runtime("Expected hidden[1] size \(tuple(expectedC)), got \(list(cx.shape))") }
+            if let h, !fits(h, c.outputSize) {
+                throw .runtime("Expected hidden[0] size \(tuple([ld, batch, c.outputSize])), got \(list(h.shape))")
+            }
+            if let cx, !fits(cx, c.hiddenSize) {
+                throw .runtime("Expected hidden[1] size \(tuple([ld, batch, c.hiddenSize])), got \(list(cx.shape))")
+            }
             if hxCount != 2 { throw .runtime("lstm expects two hidden states") }
-        } else if let h, h.shape != expectedH {
-            throw .runtime("Expected hidden size \(tuple(expectedH)), got \(list(h.shape))")
+        } else if let h, !fits(h, c.outputSize) {
+            throw .runtime("Expected hidden size \(tuple([ld, batch, c.outputSize])), got \(list(h.shape))")
         }
         let timeMajor = c.batchFirst ? x.transposed01() : x
         let seqLen = timeMajor.shape[0]
         if seqLen == 0 { throw .runtime("Expected sequence length to be larger than 0 in RNN") }
         return PreparedInput(
             x: timeMajor.storage, seqLen: seqLen, batch: batch, isBatched: isBatched,
-            h0: h?.storage ?? [Float](repeating: 0, count: ld * batch * c.outputSize),
-            c0: c.mode == .lstm ? (cx?.storage ?? [Float](repeating: 0, count: ld * batch * c.hiddenSize)) : [])
+            h0: h?.storage, c0: cx?.storage)
     }
 }

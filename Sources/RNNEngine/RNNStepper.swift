@@ -21,12 +21,10 @@ public struct RNNStepper: Sendable {
 
     private var layerInput: [Float]    // L × N × in_k
     private var layerOutput: [Float]   // L × N × D·R
-    private var xW: [Float] = []       // L × N × G·H for the current direction
-    private var h: [Float] = []        // N × R
-    private var c: [Float] = []        // N × H
-    private var gh: [Float]            // N × G·H
-    private var gates: [Float]         // N × G·H
-    private var hRaw: [Float]          // N × H (LSTM with proj_size)
+    /// One allocation for every working buffer (few allocations matter for short sequences):
+    /// xW (L×N×G·H, the current direction) | h (N×R) | c (N×H) | gh (N×G·H) | gates (N×G·H) | hRaw (N×H).
+    private var scratch: [Float]
+    private let offsets: (h: Int, c: Int, gh: Int, gates: Int, hRaw: Int)
     private var hN: [Float]
     private var cN: [Float]
 
@@ -34,16 +32,18 @@ public struct RNNStepper: Sendable {
         self.module = module
         prepared = try module.prepare(input, hx: hx)
         let cfg = module.config
-        seqLen = prepared.seqLen
-        batch = prepared.batch
-        let gh = cfg.mode.gateCount * cfg.hiddenSize
+        let (L, N, H, R) = (prepared.seqLen, prepared.batch, cfg.hiddenSize, cfg.outputSize)
+        let GH = cfg.mode.gateCount * H
+        seqLen = L
+        batch = N
         layerInput = prepared.x
-        layerOutput = [Float](repeating: 0, count: seqLen * batch * cfg.numDirections * cfg.outputSize)
-        self.gh = [Float](repeating: 0, count: batch * gh)
-        gates = cfg.mode.gateNames.isEmpty ? [] : [Float](repeating: 0, count: batch * gh)
-        hRaw = cfg.projSize > 0 ? [Float](repeating: 0, count: batch * cfg.hiddenSize) : []
-        hN = prepared.h0
-        cN = prepared.c0
+        layerOutput = [Float](repeating: 0, count: L * N * cfg.numDirections * R)
+        let h = L * N * GH, c = h + N * R, gh = c + N * H, gates = gh + N * GH, hRaw = gates + N * GH
+        offsets = (h, c, gh, gates, hRaw)
+        scratch = [Float](repeating: 0, count: hRaw + (cfg.projSize > 0 ? N * H : 0))
+        let ld = cfg.numLayers * cfg.numDirections
+        hN = prepared.h0 ?? [Float](repeating: 0, count: ld * N * R)
+        cN = cfg.mode == .lstm ? (prepared.c0 ?? [Float](repeating: 0, count: ld * N * H)) : []
     }
 
     /// Runs the next step and returns its record, or nil when every step has run.
@@ -56,74 +56,72 @@ public struct RNNStepper: Sendable {
         let index = layer * D + direction
         let p = module.packed[index]
         let inSize = p.wIH.cols
-        if k == 0 {
-            // x·W_ihᵀ + b_ih for the whole sequence first, as PyTorch does.
-            xW = [Float](repeating: 0, count: L * N * GH)
-            layerInput.withUnsafeBufferPointer { x in
-                xW.withUnsafeMutableBufferPointer { Kernels.inputProjection(m: L * N, x: x.baseAddress!, p: p, into: $0.baseAddress!) }
-            }
-            h = Array(hN[(index * N * R)..<((index + 1) * N * R)])
-            if cfg.mode == .lstm { c = Array(cN[(index * N * H)..<((index + 1) * N * H)]) }
-        }
+        let mode = cfg.mode, hasProjection = cfg.projSize > 0, off = offsets
         let t = direction == 0 ? k : L - 1 - k
+        let isFirst = k == 0
         var x: [Float] = [], hPrev: [Float] = [], cPrev: [Float] = []
-        if record {
-            x = Array(layerInput[(t * N * inSize)..<((t + 1) * N * inSize)])
-            hPrev = h
-            cPrev = c
-        }
-        let mode = cfg.mode
-        xW.withUnsafeBufferPointer { xw in
-            h.withUnsafeMutableBufferPointer { hp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    gh.withUnsafeMutableBufferPointer { ghp in
-                        gates.withUnsafeMutableBufferPointer { gp in
-                            hRaw.withUnsafeMutableBufferPointer { rp in
-                                Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: xw.baseAddress! + t * N * GH,
-                                             h: hp.baseAddress!, c: cp.baseAddress, gh: ghp.baseAddress!,
-                                             gates: record ? gp.baseAddress : nil, hRaw: rp.isEmpty ? nil : rp.baseAddress)
+        if record { x = Array(layerInput[(t * N * inSize)..<((t + 1) * N * inSize)]) }
+        let DR = D * R, direction = direction
+        if N > 0 {
+            layerInput.withUnsafeBufferPointer { xin in
+                layerOutput.withUnsafeMutableBufferPointer { out in
+                    hN.withUnsafeBufferPointer { hN in
+                        cN.withUnsafeBufferPointer { cN in
+                            scratch.withUnsafeMutableBufferPointer { sp in
+                                let s = sp.baseAddress!
+                                let h = s + off.h, c = s + off.c
+                                if isFirst {
+                                    // x·W_ihᵀ + b_ih for the whole sequence first, as PyTorch does.
+                                    Kernels.inputProjection(m: L * N, x: xin.baseAddress!, p: p, into: s)
+                                    h.update(from: hN.baseAddress! + index * N * R, count: N * R)
+                                    if mode == .lstm { c.update(from: cN.baseAddress! + index * N * H, count: N * H) }
+                                }
+                                if record {
+                                    hPrev = Array(UnsafeBufferPointer(start: h, count: N * R))
+                                    if mode == .lstm { cPrev = Array(UnsafeBufferPointer(start: c, count: N * H)) }
+                                }
+                                Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: s + t * N * GH, h: h,
+                                             c: mode == .lstm ? c : nil, gh: s + off.gh, gates: s + off.gates,
+                                             hRaw: hasProjection ? s + off.hRaw : nil)
+                                // Put h_t into the output at time t, columns of this direction.
+                                for b in 0..<N {
+                                    (out.baseAddress! + (t * N + b) * DR + direction * R).update(from: h + b * R, count: R)
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        // Put h_t into the output at time t, columns of this direction.
-        let DR = D * R
-        h.withUnsafeBufferPointer { hp in
-            layerOutput.withUnsafeMutableBufferPointer { out in
-                for b in 0..<N {
-                    let o = (t * N + b) * DR + direction * R
-                    for j in 0..<R { out[o + j] = hp[b * R + j] }
-                }
-            }
-        }
         var step: TraceStep?
         if record {
+            func region(_ o: Int, _ count: Int) -> [Float] { Array(scratch[o..<(o + count)]) }
             step = TraceStep(layer: layer, direction: direction, t: t, gateNames: mode.gateNames,
                              x: Tensor(shape: [N, inSize], storage: x),
                              hPrev: Tensor(shape: [N, R], storage: hPrev),
                              cPrev: mode == .lstm ? Tensor(shape: [N, H], storage: cPrev) : nil,
-                             preActivation: Tensor(shape: [N, GH], storage: gh),
-                             gates: mode.gateNames.isEmpty ? nil : Tensor(shape: [N, GH], storage: gates),
-                             c: mode == .lstm ? Tensor(shape: [N, H], storage: c) : nil,
-                             hUnprojected: cfg.projSize > 0 ? Tensor(shape: [N, H], storage: hRaw) : nil,
-                             h: Tensor(shape: [N, R], storage: h))
+                             preActivation: Tensor(shape: [N, GH], storage: region(off.gh, N * GH)),
+                             gates: mode.gateNames.isEmpty ? nil : Tensor(shape: [N, GH], storage: region(off.gates, N * GH)),
+                             c: mode == .lstm ? Tensor(shape: [N, H], storage: region(off.c, N * H)) : nil,
+                             hUnprojected: hasProjection ? Tensor(shape: [N, H], storage: region(off.hRaw, N * H)) : nil,
+                             h: Tensor(shape: [N, R], storage: region(off.h, N * R)))
         }
         k += 1
         if k == L {
-            hN.replaceSubrange((index * N * R)..<((index + 1) * N * R), with: h)
-            if mode == .lstm { cN.replaceSubrange((index * N * H)..<((index + 1) * N * H), with: c) }
+            if N > 0 {
+                hN.replaceSubrange((index * N * R)..<((index + 1) * N * R), with: scratch[off.h..<(off.h + N * R)])
+                if mode == .lstm { cN.replaceSubrange((index * N * H)..<((index + 1) * N * H), with: scratch[off.c..<(off.c + N * H)]) }
+            }
             k = 0
-            direction += 1
-            if direction == D {
-                direction = 0
+            self.direction += 1
+            if self.direction == D {
+                self.direction = 0
                 layer += 1
                 if layer == cfg.numLayers {
                     isFinished = true
                 } else {
                     // Dropout between layers applies only in training; the engine runs in eval mode.
-                    layerInput = layerOutput
+                    layerInput = layerOutput   // the next layer's xW overwrites the scratch's first region
                 }
             }
         }

@@ -42,13 +42,8 @@ extension Unroll {
                 try runReset(store: store, progress: progress)
                 return
             }
-            let folder = ProgressCommand.lessonsFolder(explicit: common.lessons, environment: environment)
-            var lessons: [Lesson] = []
-            if FileManager.default.fileExists(atPath: folder.path) {
-                do { lessons = try LessonLibrary.load(folder: folder) } catch {
-                    printError("Could not read the lessons in \(folder.path) (\(error.localizedDescription)); showing recorded progress only.")
-                }
-            }
+            // Lessons that will not load still show: their recorded ids are listed as no longer in the lessons.
+            let lessons = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: common.lessons))
             let report = ProgressReport(progress: progress, outline: ProgressCommand.outline(from: lessons))
             print(json ? report.json() : report.table(), terminator: "")
         }
@@ -83,13 +78,6 @@ extension Unroll {
 
 /// What the progress command needs from the lessons, kept apart so the lesson format can change.
 enum ProgressCommand {
-    /// `--lessons`, else `$UNROLL_LESSONS`, else `./Lessons`.
-    static func lessonsFolder(explicit: String?, environment: [String: String]) -> URL {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let chosen = [explicit, environment["UNROLL_LESSONS"]].compactMap { $0 }.first { !$0.isEmpty } ?? "Lessons"
-        return chosen.hasPrefix("/") ? URL(fileURLWithPath: chosen) : cwd.appendingPathComponent(chosen)
-    }
-
     /// The adapter from lessons to the report's neutral outline: every gradable item, in lesson order.
     static func outline(from lessons: [Lesson]) -> ProgressOutline {
         ProgressOutline(lessons: lessons.map { .init(id: $0.id, title: $0.title, itemIDs: $0.gradableItems.map(\.id)) })

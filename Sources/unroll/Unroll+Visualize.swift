@@ -64,7 +64,7 @@ extension Unroll {
 
         static func readJSON(_ path: String, flag: String) throws(CaseError) -> JSONValue {
             guard let data = FileManager.default.contents(atPath: path) else { throw CaseError("\(flag): cannot read \(path)") }
-            do { return try JSONValue.parse(data) } catch { throw CaseError("\(flag) \(path): \(error.description)") }
+            do { return try JSONValue.parse(data) } catch { throw CaseError("\(flag) \(path): \(error)") }
         }
 
         func makeConfig() throws(CaseError) -> VisualizerConfig {
