@@ -14,7 +14,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
-        .target(name: "RNNEngine"),
+        // The engine's matrix kernels in C: AVX2/AVX-512 FMA picked at run time, scalar elsewhere.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "RNNEngine", dependencies: ["CKernels"]),
         // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
         .target(name: "MiniPy", dependencies: ["RNNEngine"]),
         .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")]),
