@@ -121,7 +121,7 @@ extension State {
         if now >= challenge.deadline { return tickChallenge(&challenge) }
         guard let right = challenge.work.verdict else { return [] }
         let lesson = lessons[challenge.lessonIndex].id
-        var effects = record(.attempt(lesson: lesson, item: challenge.item.id, correct: right, at: now))
+        let effects = record(.attempt(lesson: lesson, item: challenge.item.id, correct: right, at: now))
         if right {
             challenge.outcome = .solved
             return effects + finishChallengeItem(&challenge, right: true)
