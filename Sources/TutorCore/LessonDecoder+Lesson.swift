@@ -104,7 +104,7 @@ extension DecodingContext {
             case "heading": text(value, "heading").map { blocks.append(.heading($0)) }
             case "text": text(value, "text").map { blocks.append(.text($0)) }
             case "code": text(value, "code").map { blocks.append(.code($0)) }
-            case "diagram": text(value, "diagram").map { blocks.append(.diagram($0)) }
+            case "diagram": text(value, "diagram").map { checkWidth($0, of: "diagram", at: value); blocks.append(.diagram($0)) }
             case "list": textList(value, "list", nonEmpty: true).map { blocks.append(.list($0)) }
             default:
                 var message = "unknown block '\(kind)'"
@@ -113,6 +113,16 @@ extension DecodingContext {
             }
         }
         return Page(minutes: minutes, blocks: blocks)
+    }
+
+    /// Diagrams are shown as drawn, never wrapped (wrapping would break the drawing): a line wider
+    /// than an 80-column terminal shows would be cut off for every learner. Code wraps, so it may be wider.
+    static let maxBlockWidth = 76
+
+    func checkWidth(_ text: String, of kind: String, at node: Node) {
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.count > Self.maxBlockWidth {
+            report(node, "line \(i + 1) of this \(kind) is \(line.count) columns wide; at most \(Self.maxBlockWidth) fit an 80-column terminal")
+        }
     }
 
     // MARK: Sections

@@ -26,6 +26,7 @@ extension Unroll {
             }
             for problem in report.problems { print(problem.description) }
             let count = report.problems.count
+            fflush(nil)  // the problem lines first, then the count, even when both go to one place
             FileHandle.standardError.write(Data("\(count) problem\(count == 1 ? "" : "s") found\n".utf8))
             throw ExitCode(1)
         }

@@ -17,6 +17,7 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
 
     static let cases: [BrokenCase] = [
         BrokenCase("tab-indent", line: 28, "YAML syntax error"),
+        BrokenCase("diagram-too-wide", line: 14, "line 1 of this diagram is 96 columns wide; at most 76 fit an 80-column terminal"),
         BrokenCase("unknown-key-typo", line: 28, "unknown key 'hnit' (did you mean 'hint'?)"),
         BrokenCase("missing-prompt", line: 17, "missing required key 'prompt' in task 't-one'"),
         BrokenCase("duplicate-id", line: 34, "duplicate id 't-one' (first used on line 17)"),
