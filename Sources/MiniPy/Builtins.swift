@@ -254,7 +254,7 @@ extension Interpreter {
                 throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
             }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
-            if let s = suggestion(for: name, among: o.attributeNames) { msg += ". Did you mean: '\(s)'?" }
+            if let s = suggestion(for: name, among: o.attributeNames.sorted()) { msg += ". Did you mean: '\(s)'?" }
             throw .attributeError(msg)
         default: break
         }
@@ -266,7 +266,7 @@ extension Interpreter {
         case .dict: names = Self.dictMethods
         default: names = []
         }
-        if let s = suggestion(for: name, among: names) { msg += ". Did you mean: '\(s)'?" }
+        if let s = suggestion(for: name, among: names.sorted()) { msg += ". Did you mean: '\(s)'?" }
         throw .attributeError(msg)
     }
 
@@ -358,7 +358,7 @@ extension Interpreter {
                 if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
                 var field = ""
                 while let d = chars.popFirst(), d != "}" { field.append(d) }
-                let parts = field.split(separator: ":", maxSplits: 1).map(String.init)
+                let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let key = parts.first ?? ""
                 let spec = parts.count > 1 ? parts[1] : ""
                 let v: PyValue

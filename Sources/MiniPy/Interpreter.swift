@@ -235,7 +235,8 @@ public final class Interpreter {
         case .name(let n, _):
             guard let v = globals[n] else {
                 var msg = "name '\(n)' is not defined"
-                if let s = suggestion(for: n, among: Array(globals.keys)) { msg += ". Did you mean: '\(s)'?" }
+                let user = globals.keys.filter { Builtins.all[$0] == nil } + Self.moduleDunders
+                if let s = suggestion(for: n, among: user.sorted() + Self.pythonBuiltins) { msg += ". Did you mean: '\(s)'?" }
                 throw PyError(type: "NameError", message: msg)
             }
             return v
@@ -372,8 +373,18 @@ public final class Interpreter {
     // MARK: Running
 
     /// Parses and runs `source`; names it defines stay for the next call.
-    public func run(_ source: String) throws(PyError) {
+    /// With `keepLast`, the value of a final expression statement is kept in `_` (as at Python's prompt).
+    public func run(_ source: String, keepLast: Bool = false) throws(PyError) {
         let body = try Parser.parse(source)
+        if keepLast, case .expr(let e, let p)? = body.last {
+            _ = try exec(Array(body.dropLast()))
+            currentLine = p.line
+            do { globals["_"] = try eval(e) } catch var err {
+                if err.line == 0 { err.line = p.line }
+                throw err
+            }
+            return
+        }
         _ = try exec(body)
     }
 }
@@ -433,11 +444,36 @@ final class IterableObject: PyObject {
 
 func formatSeconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
 
+extension Interpreter {
+    static let moduleDunders = ["__annotations__", "__builtins__", "__cached__", "__doc__", "__file__", "__loader__",
+                                "__name__", "__package__", "__spec__"]
+    /// `dir(builtins)` of CPython 3.11, the candidates of NameError suggestions.
+    static let pythonBuiltins = """
+        ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError \
+        BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError \
+        ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception \
+        ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError \
+        ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError \
+        KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented \
+        NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError \
+        RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration \
+        SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError \
+        UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError \
+        Warning ZeroDivisionError __build_class__ __debug__ __doc__ __import__ __loader__ __name__ __package__ \
+        __spec__ abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile \
+        complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset \
+        getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max \
+        memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice \
+        sorted staticmethod str sum super tuple type vars zip
+        """.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+}
+
 /// CPython 3.11's "Did you mean" suggestion (traceback._compute_suggestion_error).
 func suggestion(for name: String, among candidates: [String]) -> String? {
     var best: String?
     var bestDistance = Int.max
-    for c in candidates.sorted() where c != name {
+    guard name.count <= 40, candidates.count <= 750 else { return nil }
+    for c in candidates where c != name {
         let maxDistance = (name.count + c.count + 3) * 2 / 6
         let d = levenshtein(name, c, max: maxDistance)
         if d <= maxDistance, d < bestDistance { best = c; bestDistance = d }

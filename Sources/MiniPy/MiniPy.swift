@@ -29,13 +29,14 @@ public enum MiniPy {
 
     /// Runs `prelude` (if any) and then `source` in one interpreter, on a thread with a large stack,
     /// bounded by `limits` (elements, steps, nesting, wall time).
-    public static func run(_ source: String, prelude: String? = nil, file: String = "snippet.py",
+    /// `then` runs after `source`; `_` holds the value of `source`'s last expression statement.
+    public static func run(_ source: String, prelude: String? = nil, then: String? = nil, file: String = "snippet.py",
                            limits: Limits = .standard) -> Outcome {
         final class Box: @unchecked Sendable { var outcome: Outcome? }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.outcome = runHere(source, prelude: prelude, file: file, limits: limits)
+            box.outcome = runHere(source, prelude: prelude, then: then, file: file, limits: limits)
             done.signal()
         }
         thread.stackSize = 64 << 20
@@ -44,7 +45,7 @@ public enum MiniPy {
         return box.outcome!
     }
 
-    static func runHere(_ source: String, prelude: String?, file: String, limits: Limits) -> Outcome {
+    static func runHere(_ source: String, prelude: String?, then: String?, file: String, limits: Limits) -> Outcome {
         let interp = Interpreter(limits: limits)
         var outcome = Outcome(stdout: "", warnings: "", error: nil, source: source, file: file)
         if let prelude {
@@ -58,7 +59,16 @@ public enum MiniPy {
                 return outcome
             }
         }
-        do { try interp.run(source) } catch { outcome.error = error }
+        do {
+            try interp.run(source, keepLast: then != nil)
+            if let then {
+                do { try interp.run(then) } catch {
+                    outcome.error = error
+                    outcome.source = then
+                    outcome.file = "<then>"
+                }
+            }
+        } catch { outcome.error = error }
         outcome.stdout = interp.stdout
         outcome.warnings = interp.stderr
         return outcome

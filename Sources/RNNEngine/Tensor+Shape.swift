@@ -102,7 +102,7 @@ extension Tensor {
     public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TorchError) -> [Int] {
         let n = Swift.max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
-        for k in 0..<n {
+        for k in stride(from: n - 1, through: 0, by: -1) {
             let x = k - (n - a.count) >= 0 ? a[k - (n - a.count)] : 1
             let y = k - (n - b.count) >= 0 ? b[k - (n - b.count)] : 1
             if x != y && x != 1 && y != 1 {
