@@ -13,11 +13,14 @@ public struct Limits: Sendable, Equatable {
     public var wallTime: Double = 5
     /// Characters printed.
     public var maxOutput = 1_000_000
+    /// Multiply-adds in one tensor operation (a forward pass, a matmul): engine kernels cannot be
+    /// interrupted, so their cost is bounded before they start.
+    public var maxOperations = 300_000_000
 
     public init(maxElements: Int = 10_000_000, maxSteps: Int = 1_000_000, maxDepth: Int = 150, wallTime: Double = 5,
-                maxOutput: Int = 1_000_000) {
+                maxOutput: Int = 1_000_000, maxOperations: Int = 300_000_000) {
         self.maxElements = maxElements; self.maxSteps = maxSteps; self.maxDepth = maxDepth
-        self.wallTime = wallTime; self.maxOutput = maxOutput
+        self.wallTime = wallTime; self.maxOutput = maxOutput; self.maxOperations = maxOperations
     }
     public static let standard = Limits()
 }
@@ -65,6 +68,15 @@ public final class Interpreter {
         if n > limits.maxElements {
             throw PyError(type: "MemoryError",
                           message: "\(n) elements is more than MiniPy's limit of \(limits.maxElements) in one tensor or list")
+        }
+    }
+
+    /// Bounds the work of one uninterruptible tensor operation (`ops` multiply-adds, saturating).
+    func checkOperations(_ ops: Double) throws(PyError) {
+        try checkTime()
+        if ops > Double(limits.maxOperations) {
+            throw PyError(type: "TimeoutError",
+                          message: "this operation needs about \(Int(min(ops, 9e18))) multiply-adds, more than MiniPy's limit of \(limits.maxOperations)")
         }
     }
 

@@ -196,7 +196,7 @@ extension Interpreter {
         let n = try checkedShape(name, dims)
         var values = [Float](repeating: name == "ones" ? 1 : 0, count: n)
         if name == "randn" {
-            for k in 0..<n { values[k] = normal() }
+            for k in 0..<n { values[k] = normal(); if k & 0xFFFF == 0xFFFF { try checkTime() } }
         } else if name == "rand" {
             for k in 0..<n { values[k] = rng.uniform(0, 1) }
         }
@@ -484,6 +484,7 @@ extension Interpreter {
             guard case .tensor = l, case .tensor = r else {
                 throw .typeError("unsupported operand type(s) for @: '\(l.typeName)' and '\(r.typeName)'")
             }
+            try checkOperations(Double(a.t.count) * Double(b.t.dim == 2 ? b.t.shape[1] : 1))
             return .tensor(PyTensor(try tc { try Tensor.matmul(a.t, b.t) }, dtype: a.dtype == .int64 && b.dtype == .int64 ? .int64 : .float32))
         }
         let shape = try tc { try Tensor.broadcastShape(a.t.shape, b.t.shape) }

@@ -252,6 +252,10 @@ final class TorchModule: PyObject {
                     hx = [try Self.tensorArg(h).t]
                 }
             }
+            let c = base.config
+            let steps = Double(input.t.count) / Double(max(1, c.inputSize))   // L × N
+            let perStep = Double(c.mode.gateCount * c.hiddenSize) * Double(c.inputSize + c.outputSize * c.numDirections + c.hiddenSize)
+            try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
             var stepper = try tc { try base.stepper(input.t, hx: hx) }
             while stepper.next() != nil { try interp.checkTime() }
             let r = stepper.result
@@ -273,6 +277,7 @@ final class TorchModule: PyObject {
                     hx = [try Self.tensorArg(h).t]
                 }
             }
+            try interp.checkOperations(Double(input.t.count) * Double(c.mode.gateCount * c.hiddenSize) * 2)
             let r = try tc { try c.forward(input.t, hx: hx) }
             if r.count == 2 { return .tuple([.tensor(PyTensor(r[0])), .tensor(PyTensor(r[1]))]) }
             return .tensor(PyTensor(r[0]))
@@ -286,6 +291,7 @@ final class TorchModule: PyObject {
                 let prefix = x.dim <= 2 ? "addmm: " : ""
                 throw .runtime("\(prefix)mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
             }
+            try interp.checkOperations(Double(x.count) * Double(out))
             var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
             if let bias { y = try tc { try Tensor.broadcasting(y, bias, +) } }
             return .tensor(PyTensor(y))

@@ -23,17 +23,28 @@ import Testing
     }
 
     @Test func loopSteps() {
-        let r = MiniPy.run("n = 0\nwhile True:\n    n += 1\n", limits: Limits(wallTime: 60))
+        let r = MiniPy.run("n = 0\nwhile True:\n    n += 1\n", limits: Limits(maxSteps: 20_000, wallTime: 60))
         #expect(r.error?.type == "TimeoutError")
-        #expect(r.errorLine?.contains("more than 1000000 steps") == true)
+        #expect(r.errorLine == "TimeoutError: the snippet ran more than 20000 steps (MiniPy's limit); is a loop too long?")
     }
 
     @Test func wallTime() {
         let start = Date()
-        let r = MiniPy.run("import torch\nrnn = torch.nn.LSTM(1000, 1000)\nx = torch.randn(5000, 1, 1000)\nout, h = rnn(x)\n",
-                           limits: Limits(wallTime: 0.5))
-        #expect(r.errorLine == "TimeoutError: the snippet ran longer than 0.5 seconds (MiniPy's limit)")
+        // Many small forward passes: each is cheap, together they outlast the limit.
+        let r = MiniPy.run("import torch\nrnn = torch.nn.RNN(8, 8)\nx = torch.randn(50, 1, 8)\nfor i in range(100000):\n    out, h = rnn(x)\n",
+                           limits: Limits(wallTime: 0.3))
+        #expect(r.errorLine == "TimeoutError: the snippet ran longer than 0.3 seconds (MiniPy's limit)")
+        #expect(r.error?.line == 5)
         #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func oneHugeForwardPassIsRefusedBeforeItStarts() {
+        let start = Date()
+        let r = MiniPy.run("import torch\nrnn = torch.nn.LSTM(1000, 1000)\nx = torch.randn(2000, 1, 1000)\nout, h = rnn(x)\n")
+        #expect(r.error?.type == "TimeoutError")
+        #expect(r.errorLine?.contains("multiply-adds, more than MiniPy's limit") == true)
+        #expect(r.error?.line == 4)
+        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func nestingDepth() {
