@@ -15,11 +15,25 @@ extension Unroll {
         @Argument(help: "Lesson files or folders (default: the lessons folder).")
         var paths: [String] = []
 
+        @ArgumentParser.Option(name: .customLong("with-torch"),
+                               help: "Also run every snippet under this Python (with torch installed) and report each difference from MiniPy.")
+        var withTorch: String?
+
         func run() throws {
             let urls = paths.isEmpty
                 ? [LessonLibrary.defaultFolder(explicit: common.lessons)]
                 : paths.map { URL(fileURLWithPath: $0) }
             let report = LessonLibrary.check(paths: urls)
+            if let python = withTorch {
+                let (checked, differences) = try TorchComparison.compare(paths: urls, python: python)
+                for d in differences { print(d.description) }
+                let n = differences.count
+                print("ran \(checked) snippet\(checked == 1 ? "" : "s") under \(python): \(n == 0 ? "no differences from MiniPy" : "\(n) difference\(n == 1 ? "" : "s") from MiniPy")")
+                if n > 0 || !report.problems.isEmpty {
+                    for problem in report.problems { print(problem.description) }
+                    throw ExitCode(1)
+                }
+            }
             if report.problems.isEmpty {
                 print(report.summary)
                 return
