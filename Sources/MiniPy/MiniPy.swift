@@ -1,2 +1,76 @@
-// MiniPy: a small interpreter for the part of Python (and torch) that lesson snippets use.
-public enum MiniPy {}
+import Foundation
+
+/// MiniPy: a small interpreter for the part of Python (and torch) that lesson snippets use.
+///
+///     let r = MiniPy.run("import torch\nprint(torch.zeros(4, 2, 3).shape)")
+///     r.stdout            // "torch.Size([4, 2, 3])\n"
+///     r.error             // nil, or the PyError (type, message, line)
+public enum MiniPy {
+    /// What a run printed and how it ended.
+    public struct Outcome: Sendable, Equatable {
+        public var stdout: String
+        /// Warnings (as Python writes them to stderr), not the traceback.
+        public var warnings: String
+        public var error: PyError?
+        /// True when the error came from the prelude, not the snippet.
+        public var errorInPrelude = false
+        public var source: String
+        public var file: String
+
+        /// The last line of the traceback, `Type: message`, or nil when the run succeeded.
+        public var errorLine: String? { error?.description }
+
+        /// What Python would write to stderr: warnings, then the traceback.
+        public var stderr: String {
+            guard let error else { return warnings }
+            return warnings + error.traceback(file: file, source: source)
+        }
+    }
+
+    /// Runs `prelude` (if any) and then `source` in one interpreter, on a thread with a large stack,
+    /// bounded by `limits` (elements, steps, nesting, wall time).
+    /// `then` runs after `source`; `_` holds the value of `source`'s last expression statement.
+    public static func run(_ source: String, prelude: String? = nil, then: String? = nil, file: String = "snippet.py",
+                           limits: Limits = .standard) -> Outcome {
+        final class Box: @unchecked Sendable { var outcome: Outcome? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.outcome = runHere(source, prelude: prelude, then: then, file: file, limits: limits)
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        done.wait()
+        return box.outcome!
+    }
+
+    static func runHere(_ source: String, prelude: String?, then: String?, file: String, limits: Limits) -> Outcome {
+        let interp = Interpreter(limits: limits)
+        var outcome = Outcome(stdout: "", warnings: "", error: nil, source: source, file: file)
+        if let prelude {
+            do { try interp.run(prelude) } catch {
+                outcome.error = error
+                outcome.errorInPrelude = true
+                outcome.source = prelude
+                outcome.file = "<prelude>"
+                outcome.stdout = interp.stdout
+                outcome.warnings = interp.stderr
+                return outcome
+            }
+        }
+        do {
+            try interp.run(source, keepLast: then != nil)
+            if let then {
+                do { try interp.run(then) } catch {
+                    outcome.error = error
+                    outcome.source = then
+                    outcome.file = "<then>"
+                }
+            }
+        } catch { outcome.error = error }
+        outcome.stdout = interp.stdout
+        outcome.warnings = interp.stderr
+        return outcome
+    }
+}

@@ -26,12 +26,15 @@ public struct FillTask: Sendable, Equatable, Identifiable {
     public var hint: String
     public var commonMistakes: [String]
     public var attempts: Int
+    /// What running the code claims (`run:`), proven by `unroll check`.
+    public var run: RunSpec?
 
     public init(id: String, difficulty: Difficulty, prompt: String, code: String, options: [Option],
-                answers: [Int: String], hint: String, commonMistakes: [String], attempts: Int = FillTask.defaultAttempts) {
+                answers: [Int: String], hint: String, commonMistakes: [String], attempts: Int = FillTask.defaultAttempts,
+                run: RunSpec? = nil) {
         self.id = id; self.difficulty = difficulty; self.prompt = prompt; self.code = code
         self.options = options; self.answers = answers; self.hint = hint
-        self.commonMistakes = commonMistakes; self.attempts = attempts
+        self.commonMistakes = commonMistakes; self.attempts = attempts; self.run = run
     }
 
     /// The blank numbers in the order they first appear in the code (each once).
@@ -104,14 +107,16 @@ public struct ChoiceQuestion: Sendable, Equatable, Identifiable {
     public var quickCheck: String
     public var hint: String
     public var commonMistakes: [String]
+    /// What running the code claims (`run:`), proven by `unroll check`.
+    public var run: RunSpec?
 
     public init(id: String, difficulty: Difficulty, question: String, code: String? = nil, options: [Option],
                 answer: String, solution: [SolutionStep], finalAnswer: String, quickCheck: String,
-                hint: String, commonMistakes: [String]) {
+                hint: String, commonMistakes: [String], run: RunSpec? = nil) {
         self.id = id; self.difficulty = difficulty; self.question = question; self.code = code
         self.options = options; self.answer = answer; self.solution = solution
         self.finalAnswer = finalAnswer; self.quickCheck = quickCheck; self.hint = hint
-        self.commonMistakes = commonMistakes
+        self.commonMistakes = commonMistakes; self.run = run
     }
 
     public func option(_ letter: String) -> Option? { options.first { $0.letter == letter } }

@@ -1,10 +1,10 @@
 import Yams
 
 extension DecodingContext {
-    static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts"]
+    static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts", "run"]
     static let fillRequired = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes"]
     static let choiceKeys = ["id", "difficulty", "question", "code", "options", "answer", "solution", "final_answer",
-                             "quick_check", "hint", "common_mistakes"]
+                             "quick_check", "hint", "common_mistakes", "run"]
     static let choiceRequired = ["id", "difficulty", "question", "options", "answer", "solution", "final_answer",
                                  "quick_check", "hint", "common_mistakes"]
     static let optionLetters = ["A", "B", "C", "D", "E", "F"]
@@ -76,10 +76,11 @@ extension DecodingContext {
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let attempts = f["attempts"].map { int($0, "attempts", in: Self.attemptsRange) } ?? defaultAttempts
         let answers = fillAnswers(f["answers"], code: code, codeNode: f["code"], options: options, name: name)
+        let run = f["run"].map { runSpec($0, fill: true, code: code, options: options, answers: answers) }
         guard let id, let difficulty, let prompt, let code, let options, let hint, let mistakes,
-              let attempts, let answers else { return nil }
+              let attempts, let answers, run != .some(nil) else { return nil }
         return FillTask(id: id, difficulty: difficulty, prompt: prompt, code: code, options: options,
-                        answers: answers, hint: hint, commonMistakes: mistakes, attempts: attempts)
+                        answers: answers, hint: hint, commonMistakes: mistakes, attempts: attempts, run: run ?? nil)
     }
 
     /// `answers: {1: A, 2: B}` checked against the code's blanks and the options.
@@ -145,11 +146,12 @@ extension DecodingContext {
         let quick = text(f["quick_check"], "quick_check")
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
+        let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, options: options, answers: nil) }
         guard let id, let difficulty, let question, code != .some(nil), let options, let answer, let steps,
-              let final, let quick, let hint, let mistakes else { return nil }
+              let final, let quick, let hint, let mistakes, run != .some(nil) else { return nil }
         return ChoiceQuestion(id: id, difficulty: difficulty, question: question, code: code ?? nil, options: options,
                               answer: answer, solution: steps, finalAnswer: final, quickCheck: quick,
-                              hint: hint, commonMistakes: mistakes)
+                              hint: hint, commonMistakes: mistakes, run: run ?? nil)
     }
 
     func solution(_ node: Node?) -> [SolutionStep]? {

@@ -27,6 +27,8 @@ public struct CheckReport: Sendable, Equatable {
     public var tasks = 0
     /// Multiple-choice questions (practice and challenge).
     public var questions = 0
+    /// Programs run to prove `run:` claims.
+    public var runs = 0
 
     public var summary: String {
         func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
@@ -191,11 +193,14 @@ public enum LessonLibrary {
     /// Checks files and folders (a folder is checked as a course: course.yaml and its lessons).
     public static func check(paths: [URL]) -> CheckReport {
         var report = CheckReport(problems: [])
-        func count(_ lesson: Lesson) {
+        func count(_ lesson: Lesson, _ file: URL) {
             report.lessons += 1
             for item in lesson.gradableItems {
                 if case .fill = item { report.tasks += 1 } else { report.questions += 1 }
             }
+            // Prove the `run:` claims by running the code (MiniPy).
+            report.problems += LessonRunCheck.problems(lesson, file: file.relativePath)
+            report.runs += LessonRunCheck.cases(lesson).count
         }
         for path in paths {
             if isDirectory(path.path) && !FileManager.default.fileExists(atPath: path.appendingPathComponent(courseFileName).path) {
@@ -204,7 +209,7 @@ public enum LessonLibrary {
                 for file in lessonFiles(in: path, problems: &problems) {
                     let decoded = loadLessonFile(file)
                     problems += decoded.problems
-                    if let lesson = decoded.lesson { count(lesson) }
+                    if let lesson = decoded.lesson { count(lesson, file) }
                 }
                 report.problems += problems
             } else if isDirectory(path.path) {
@@ -213,7 +218,7 @@ public enum LessonLibrary {
                 // Count every lesson that decoded, even with problems, so the summary matches the folder.
                 var problems: [LessonProblem] = []
                 for file in lessonFiles(in: path, problems: &problems) {
-                    if let lesson = loadLessonFile(file).lesson { count(lesson) }
+                    if let lesson = loadLessonFile(file).lesson { count(lesson, file) }
                 }
             } else if path.lastPathComponent == courseFileName {
                 var problems: [LessonProblem] = []
@@ -224,7 +229,7 @@ public enum LessonLibrary {
             } else {
                 let decoded = loadLessonFile(path)
                 report.problems += decoded.problems
-                if let lesson = decoded.lesson { count(lesson) }
+                if let lesson = decoded.lesson { count(lesson, path) }
             }
         }
         report.problems = sortProblems(report.problems)

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Runs every snippet below under real CPython + torch and writes what they printed and raised to
+Tests/MiniPyTests/Fixtures/snippets.json, the table MiniPyTests compares MiniPy against verbatim.
+
+    python3 -m venv ~/torchenv && ~/torchenv/bin/pip install torch   # a throwaway environment, never in CI
+    ~/torchenv/bin/python Scripts/minipy_fixtures.py
+
+Each snippet runs as `python snippet.py` in a fresh temporary folder. Recorded: stdout, and for a failing
+run the last line of the traceback (`Type: message`) and the snippet line the traceback shows.
+Snippets never print random values (MiniPy's generator is its own), only shapes, fixed values and errors.
+"""
+import json, os, re, subprocess, sys, tempfile
+
+SNIPPETS = [
+    # --- Python core
+    ("print-literals", 'print(1, 2.5, "hi", True, None, [1, "a"], (1,), {"k": 2})'),
+    ("arith", "print(3 / 2, 7 // 2, -7 // 2, -7 % 3, 2 ** 10, 2 ** -1, 1e-05, 1e16, 0.1 + 0.2)"),
+    ("unary-compare", "x = -3\nprint(-x, x < 0 < 5, x == -3.0, 1 != 1, not x, 3 in [1, 2, 3], 'a' not in 'abc')"),
+    ("tuple-unpack", "a, b = 1, 2\na, b = b, a\nprint(a, b)\n(c, d), e = (3, 4), 5\nprint(c, d, e)"),
+    ("for-range", "total = 0\nfor i in range(1, 10, 2):\n    total += i\nprint(total)\nfor i in range(3):\n    print(i, end=' ')\nprint()"),
+    ("for-list-if", "for w in ['a', 'bb', 'ccc']:\n    if len(w) > 2:\n        print('long', w)\n    elif len(w) == 2:\n        print('two', w)\n    else:\n        print('short', w)"),
+    ("list-comp", "print([x * x for x in range(6) if x % 2 == 0])\nprint([(i, j) for i in range(2) for j in range(2)])"),
+    ("dict-comp", "words = ['the', 'cat', 'sat', 'quickly']\nprint({w: len(w) for w in words if len(w) > 3})"),
+    ("dict-comp-upper", "words = ['apple', 'fig', 'banana', 'kiwi', 'cherry']\nresult = {word.upper(): len(word) for word in words if len(word) > 4}\nprint(result)"),
+    ("str-methods", "s = ' Hello World '\nprint(s.upper(), s.lower(), s.strip(), s.split(), '-'.join(['a', 'b']), s.replace('o', '0'))"),
+    ("str-more", "s = 'sequence'\nprint(s[0], s[-1], s[1:4], s[::-1], len(s), s.startswith('seq'), s.count('e'), s.find('q'))"),
+    ("list-ops", "xs = [3, 1, 2]\nxs.append(5)\nxs.extend([0])\nprint(xs, sorted(xs), xs[-2], xs[1:3], len(xs), sum(xs), min(xs), max(xs))\nxs.sort()\nprint(xs, xs.pop(), xs)"),
+    ("dict-ops", "d = {'a': 1}\nd['b'] = 2\nprint(d, d['a'], d.get('z'), d.get('z', 0), list(d.keys()), list(d.values()), list(d.items()), 'a' in d, len(d))"),
+    ("dict-views", "d = {'a': 1, 'b': 2}\nprint(d.keys(), d.values(), d.items())"),
+    ("enumerate-zip", "for i, (a, b) in enumerate(zip('xy', [10, 20])):\n    print(i, a, b)"),
+    ("while-break", "n = 0\nwhile True:\n    n += 1\n    if n == 3:\n        continue\n    if n > 5:\n        break\nprint(n)"),
+    ("slices", "xs = list(range(10))\nprint(xs[2:8:3], xs[::-2], xs[-3:], xs[:0], xs[100:])"),
+    ("str-concat", "print('a' + 'b' * 3, [0] * 3, (1, 2) + (3,))"),
+    ("int-float-str", "print(int('42') + 1, float('2.5'), str(10) + '!', int(3.9), round(2.5), round(3.14159, 2), abs(-2))"),
+    ("bool-ops", "print(0 or 'x', 1 and 2, None or [], not [], [] == [], (1, 2) < (1, 3))"),
+    ("ternary", "x = 5\nprint('big' if x > 3 else 'small')"),
+    ("format-method", "print('{} has {} items'.format('list', 3), '{:.2f}'.format(3.14159))"),
+    ("nested-list-index", "m = [[1, 2], [3, 4]]\nprint(m[1][0], m[-1], len(m[0]))"),
+    ("print-sep", "print(1, 2, 3, sep=', ')\nprint('a', end='')\nprint('b')"),
+    ("repr-strings", "print(repr('it\\'s'), ['a', \"b'c\"], str(1.0), repr(1.50))"),
+    # --- Python errors
+    ("err-name", "print(x)"),
+    ("err-name-suggest", "output = 1\nprint(outptu)"),
+    ("err-type-concat", "print('a' + 1)"),
+    ("err-type-operand", "x = [1] - 1"),
+    ("err-type-list-concat", "x = [1] + 1"),
+    ("err-zero-div", "print(1 / 0)"),
+    ("err-zero-floordiv", "print(1 // 0)"),
+    ("err-index-list", "xs = [1, 2]\nprint(xs[5])"),
+    ("err-index-tuple", "t = (1, 2)\nprint(t[2])"),
+    ("err-key", "d = {'a': 1}\nprint(d['b'])"),
+    ("err-attr-str", "s = 'abc'\nprint(s.uper())"),
+    ("err-attr-int", "n = 5\nn.append(1)"),
+    ("err-not-callable", "x = 5\nx()"),
+    ("err-not-subscriptable", "x = 5\nprint(x[0])"),
+    ("err-not-iterable", "for i in 5:\n    print(i)"),
+    ("err-unpack-many", "a, b = 1, 2, 3"),
+    ("err-unpack-few", "a, b, c = 1, 2"),
+    ("err-unpack-int", "a, b = 1"),
+    ("err-len", "print(len(5))"),
+    ("err-list-indices", "xs = [1]\nprint(xs['a'])"),
+    ("err-compare", "print(1 < 'a')"),
+    ("err-int-parse", "int('abc')"),
+    ("err-line-later", "a = 1\nb = 2\nc = a + b\nprint(c)\nprint(d)"),
+    ("err-in-loop", "for i in range(3):\n    print(i)\n    if i == 2:\n        print(10 / (i - 2))"),
+    # --- SyntaxErrors (line and message)
+    ("syntax-unclosed", "x = (1, 2\nprint(x)"),
+    ("syntax-colon", "for i in range(3)\n    print(i)"),
+    ("syntax-indent", "x = 1\n    y = 2"),
+    ("syntax-block", "for i in range(3):\nprint(i)"),
+    ("syntax-assign-call", "f() = 1"),
+    ("syntax-assign-literal", "1 = x"),
+    ("syntax-print-stmt", "print 'hello'"),
+    ("syntax-invalid", "x = = 1"),
+    ("syntax-unmatched", "x = 1)"),
+    ("syntax-string", "s = 'abc"),
+    # --- torch: creation and printing
+    ("torch-size", "import torch\nprint(torch.zeros(4, 2, 3).shape)\nprint(torch.Size([4, 2, 3]))"),
+    ("torch-zeros-print", "import torch\nprint(torch.zeros(2, 3))\nprint(torch.ones(1, 1, 3))"),
+    ("torch-tensor-print", "import torch\nprint(torch.tensor([[1.5, -2.25], [100.0, 0.0]]))\nprint(torch.tensor([1, 2, 3]))\nprint(torch.tensor(3.5))"),
+    ("torch-tensor-sci", "import torch\nprint(torch.tensor([1e-5, 1.0]))\nprint(torch.tensor([True, False]))"),
+    ("torch-tensor-empty", "import torch\nprint(torch.zeros(0, 3))\nprint(torch.tensor([]))"),
+    ("torch-arange-summary", "import torch\nprint(torch.arange(2000.))"),
+    ("torch-arange-int", "import torch\nprint(torch.arange(5), torch.arange(1, 3.0, 0.5))"),
+    ("torch-long-row", "import torch\nprint(torch.ones(3, 20) * 0.5)"),
+    ("torch-shape-list", "import torch\nx = torch.zeros(4, 2, 3)\nprint(list(x.shape), tuple(x.shape), x.size(), x.size(-1), x.dim(), x.shape[0], len(x), x.numel())"),
+    ("torch-views", "import torch\nx = torch.zeros(2, 3, 4)\nprint(x.view(6, 4).shape, x.reshape(-1).shape, x.view(2, -1).shape, x.unsqueeze(0).shape, x.unsqueeze(-1).shape)"),
+    ("torch-transpose-permute", "import torch\nx = torch.zeros(2, 3, 4)\nprint(x.transpose(0, 1).shape, x.permute(2, 0, 1).shape, x.squeeze().shape, torch.zeros(1, 3, 1).squeeze().shape, torch.zeros(1, 3).squeeze(0).shape)"),
+    ("torch-values-ops", "import torch\nx = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])\nprint(x.T)\nprint(x[1], x[:, 0], x[0, -1], x[-1, 1:])\nprint(x.transpose(0, 1).reshape(3, 2))"),
+    ("torch-arith", "import torch\nx = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(x + 1, x * x, x - torch.tensor([1.0, 1.0]), x / 2)\nprint(x @ x, x.sum(), x.mean(0), x.sum(1))"),
+    ("torch-item-tolist", "import torch\nx = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(x[0, 1].item(), x.tolist(), torch.tensor([1, 2]).tolist())"),
+    ("torch-cat-stack", "import torch\na = torch.zeros(2, 3)\nprint(torch.cat([a, a]).shape, torch.cat([a, a], dim=1).shape, torch.stack([a, a]).shape, torch.stack([a, a], 1).shape)"),
+    ("torch-dtype", "import torch\nprint(torch.zeros(2).dtype, torch.tensor([1, 2]).dtype, torch.tensor([1, 2.0]))"),
+    ("torch-size-eq", "import torch\nprint(torch.zeros(2, 3).shape == (2, 3), torch.Size([2, 3]) == torch.Size([2, 3]), torch.zeros(2, 3).shape[-1])"),
+    # --- torch.nn modules
+    ("rnn-shapes", "import torch\nrnn = torch.nn.RNN(input_size=10, hidden_size=20, num_layers=1)\nx = torch.randn(5, 3, 10)\nh0 = torch.zeros(1, 3, 20)\noutput, h_n = rnn(x, h0)\nprint(output.shape)\nprint(h_n.shape)"),
+    ("rnn-batch-first", "import torch\nrnn = torch.nn.RNN(10, 20, batch_first=True)\noutput, h_n = rnn(torch.randn(3, 5, 10))\nprint(output.shape, h_n.shape)\noutput, h_n = rnn(torch.randn(5, 10))\nprint(output.shape, h_n.shape)"),
+    ("rnn-layers-bidir", "import torch.nn as nn\nimport torch\nrnn = nn.RNN(4, 6, num_layers=2, bidirectional=True)\nout, h = rnn(torch.randn(7, 3, 4))\nprint(out.shape, h.shape, out[-1].shape, out[:, 0].shape)"),
+    ("lstm-shapes", "from torch import nn\nimport torch\nlstm = nn.LSTM(input_size=3, hidden_size=4, num_layers=2)\nout, (h, c) = lstm(torch.randn(6, 2, 3))\nprint(out.shape, h.shape, c.shape)"),
+    ("lstm-proj", "import torch\nlstm = torch.nn.LSTM(5, 4, proj_size=2)\nout, (h, c) = lstm(torch.randn(4, 5))\nprint(out.shape, h.shape, c.shape)"),
+    ("gru-shapes", "import torch\ngru = torch.nn.GRU(3, 5, batch_first=True)\nout, h = gru(torch.randn(2, 7, 3))\nprint(out.shape, h.shape)"),
+    ("cells", "import torch\nfrom torch import nn\ncell = nn.RNNCell(3, 4)\nh = cell(torch.randn(2, 3))\nprint(h.shape)\nlc = nn.LSTMCell(3, 4)\nh, c = lc(torch.randn(3))\nprint(h.shape, c.shape)\ng = nn.GRUCell(3, 4)\nprint(g(torch.randn(5, 3), torch.zeros(5, 4)).shape)"),
+    ("linear-embedding", "import torch\nfrom torch import nn\nlin = nn.Linear(20, 5)\nprint(lin(torch.randn(3, 7, 20)).shape, lin(torch.randn(20)).shape)\nemb = nn.Embedding(10, 3)\nprint(emb(torch.tensor([[1, 2, 4], [4, 3, 9]])).shape)"),
+    ("module-repr", "import torch.nn as nn\nprint(nn.RNN(2, 3))\nprint(nn.LSTM(2, 3, num_layers=2, bias=False, batch_first=True, dropout=0.5, bidirectional=True))\nprint(nn.GRU(2, 3), nn.Linear(4, 2), nn.Embedding(10, 3), nn.RNNCell(4, 2, nonlinearity='relu'), nn.LSTMCell(4, 2, bias=False))"),
+    ("module-params", "import torch\nrnn = torch.nn.RNN(10, 20)\nfor name, p in rnn.named_parameters():\n    print(name, tuple(p.shape))\nprint(sum(p.numel() for p in rnn.parameters()), rnn.hidden_size, rnn.num_layers, rnn.batch_first)"),
+    ("rnn-unroll-compare", "import torch\ntorch.manual_seed(0)\nrnn = torch.nn.RNN(input_size=2, hidden_size=3)\nx = torch.randn(4, 2)\noutput, h_n = rnn(x)\nh = torch.zeros(3)\nfor t in range(4):\n    h = torch.tanh(x[t] @ rnn.weight_ih_l0.T + rnn.bias_ih_l0 + h @ rnn.weight_hh_l0.T + rnn.bias_hh_l0)\nprint(torch.allclose(h, h_n[0], atol=1e-6))\nprint(torch.allclose(output[-1], h_n[0]))"),
+    # --- torch errors
+    ("torch-err-input-size", "import torch\nrnn = torch.nn.RNN(input_size=8, hidden_size=4)\ninput_seq = torch.randn(5, 3, 10) # seq_len=5, batch=3, input_size=10\noutput, hidden = rnn(input_seq)"),
+    ("torch-err-num-layers", "import torch\nrnn = torch.nn.RNN(input_size=10, hidden_size=20, num_layers=0)"),
+    ("torch-err-num-layers-neg", "import torch\nrnn = torch.nn.RNN(input_size=10, hidden_size=20, num_layers=-1)"),
+    ("torch-err-hidden-size", "import torch\nrnn = torch.nn.RNN(10, 20)\nh0 = torch.zeros(2, 3, 20)\nout, h = rnn(torch.randn(5, 3, 10), h0)"),
+    ("torch-err-hidden-dim", "import torch\nrnn = torch.nn.RNN(10, 20)\nout, h = rnn(torch.randn(5, 3, 10), torch.zeros(3, 20))"),
+    ("torch-err-4d", "import torch\nlstm = torch.nn.LSTM(10, 20)\nout, h = lstm(torch.randn(2, 5, 3, 10))"),
+    ("torch-err-rnn-not-tensor", "import torch\nrnn = torch.nn.RNN(10, 20)\nout, h = rnn([1, 2, 3])"),
+    ("torch-err-rnn-module-input", "import torch\nrnn = torch.nn.RNN(10, 20)\nout, h = rnn(rnn)"),
+    ("torch-err-nonlinearity", "import torch\nrnn = torch.nn.RNN(10, 20, nonlinearity='sigmoid')"),
+    ("torch-err-unexpected-kw", "import torch\nrnn = torch.nn.RNN(10, 20, foo=1)"),
+    ("torch-err-missing-args", "import torch\nrnn = torch.nn.GRU()"),
+    ("torch-err-float-size", "import torch\nrnn = torch.nn.LSTM(10.0, 20)"),
+    ("torch-err-view", "import torch\nx = torch.zeros(2, 3)\ny = x.view(5, -1)"),
+    ("torch-err-view-two", "import torch\nx = torch.zeros(2, 3)\ny = x.view(-1, -1)"),
+    ("torch-err-permute", "import torch\nx = torch.zeros(2, 3, 4)\ny = x.permute(0, 1)"),
+    ("torch-err-transpose", "import torch\nx = torch.zeros(2, 3)\ny = x.transpose(0, 2)"),
+    ("torch-err-index", "import torch\nx = torch.zeros(2, 3)\nprint(x[5])"),
+    ("torch-err-index-dim1", "import torch\nx = torch.zeros(2, 3)\nprint(x[:, 5])"),
+    ("torch-err-too-many", "import torch\nx = torch.zeros(2, 3)\nprint(x[0, 0, 0])"),
+    ("torch-err-broadcast", "import torch\nprint(torch.zeros(2, 3) + torch.zeros(3, 2))"),
+    ("torch-err-matmul", "import torch\nprint(torch.zeros(2, 3) @ torch.zeros(2, 3))"),
+    ("torch-err-linear", "import torch\nlin = torch.nn.Linear(4, 2)\nprint(lin(torch.zeros(3, 5)))"),
+    ("torch-err-embedding-float", "import torch\nemb = torch.nn.Embedding(10, 3)\nprint(emb(torch.zeros(2)))"),
+    ("torch-err-embedding-range", "import torch\nemb = torch.nn.Embedding(10, 3)\nprint(emb(torch.tensor([12])))"),
+    ("torch-err-zeros-neg", "import torch\nx = torch.zeros(-1, 2)"),
+    ("torch-err-cell-size", "import torch\ncell = torch.nn.RNNCell(8, 4)\nh = cell(torch.randn(3, 10))"),
+    ("torch-err-cell-batch", "import torch\ncell = torch.nn.GRUCell(8, 4)\nh = cell(torch.randn(3, 8), torch.zeros(5, 4))"),
+    ("torch-err-item", "import torch\nprint(torch.zeros(2, 3).item())"),
+    ("torch-err-attr", "import torch\nx = torch.zeros(2)\nprint(x.foo)"),
+    ("torch-err-module-attr", "import torch\nprint(torch.foo)"),
+    ("torch-err-nn-attr", "import torch.nn as nn\nrnn = nn.SimpleRNN(10, 20)"),
+    ("torch-err-no-module", "import tensorflow"),
+    ("torch-err-tensor-ragged", "import torch\nx = torch.tensor([[1, 2], [3]])"),
+    ("torch-err-lstm-hx-tensor", "import torch\nlstm = torch.nn.LSTM(2, 3)\nout = lstm(torch.zeros(4, 2), torch.zeros(1, 3))"),
+    ("torch-err-hidden-first", "import torch\nrnn = torch.nn.RNN(10, 20)\nhidden = torch.zeros(1, 5, 20)\noutput, hidden = rnn(hidden, hidden)"),
+    ("torch-err-unpack-module-out", "import torch\nrnn = torch.nn.RNN(10, 20)\noutput, hidden, extra = rnn(torch.randn(5, 3, 10))"),
+]
+
+
+def frame(stderr):
+    """The snippet line the traceback shows: (line number, the shown source line)."""
+    lines = stderr.splitlines()
+    for i, l in enumerate(lines):
+        m = re.match(r'  File "(?:.*/)?snippet\.py", line (\d+)', l)
+        if m:
+            shown = lines[i + 1].strip() if i + 1 < len(lines) and lines[i + 1].startswith("    ") else None
+            return int(m.group(1)), shown
+    return None, None
+
+
+def run(item):
+    name, code = item
+    python = sys.executable
+    if True:
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "snippet.py"), "w") as f:
+                f.write(code + "\n")
+            p = subprocess.run([python, "snippet.py"], cwd=d, capture_output=True, text=True, timeout=120,
+                               env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        entry = {"name": name, "code": code, "stdout": p.stdout, "error": None, "line": None, "shown": None}
+        if p.returncode != 0:
+            entry["error"] = p.stderr.rstrip("\n").splitlines()[-1]
+            entry["line"], entry["shown"] = frame(p.stderr)
+        return entry
+
+
+def main():
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        out = list(pool.map(run, SNIPPETS))
+    here = os.path.dirname(os.path.abspath(__file__))
+    target = os.path.join(here, "..", "Tests", "MiniPyTests", "Fixtures", "snippets.json")
+    with open(target, "w") as f:
+        json.dump({"python": sys.version.split()[0], "torch": __import__("torch").__version__, "snippets": out}, f, indent=1)
+        f.write("\n")
+    print(f"wrote {len(out)} snippets to {os.path.relpath(target)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,543 @@
+import Foundation
+import RNNEngine
+
+/// Binds a call's arguments to parameter names as Python does, with Python's messages.
+func bind(_ fname: String, _ params: [String], required: Int, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> [PyValue?] {
+    var out = [PyValue?](repeating: nil, count: params.count)
+    if args.count > params.count {
+        let takes = required == params.count ? "\(params.count)" : "from \(required) to \(params.count)"
+        throw .typeError("\(fname)() takes \(takes) positional argument\(params.count == 1 ? "" : "s") but \(args.count) \(args.count == 1 ? "was" : "were") given")
+    }
+    for (i, a) in args.enumerated() { out[i] = a }
+    for (k, v) in kwargs {
+        guard let i = params.firstIndex(of: k) else { throw .typeError("\(fname)() got an unexpected keyword argument '\(k)'") }
+        if out[i] != nil { throw .typeError("\(fname)() got multiple values for argument '\(k)'") }
+        out[i] = v
+    }
+    let missing = (0..<required).filter { out[$0] == nil }.map { "'\(params[$0])'" }
+    if !missing.isEmpty {
+        let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+        throw .typeError("\(fname)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+    }
+    return out
+}
+
+enum Builtins {
+    static func fn(_ name: String, _ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue {
+        .object(Builtin(name, body))
+    }
+
+    static func noKwargs(_ name: String, _ kwargs: [(String, PyValue)]) throws(PyError) {
+        if let k = kwargs.first { throw .typeError("\(name)() takes no keyword arguments") ; _ = k }
+    }
+
+    nonisolated(unsafe) static let all: [String: PyValue] = [
+        "print": fn("print") { args, kwargs, i throws(PyError) in
+            var sep = " ", end = "\n"
+            for (k, v) in kwargs {
+                switch k {
+                case "sep": if case .str(let s) = v { sep = s } else if case .none = v {} else { throw .typeError("sep must be None or a string, not \(v.typeName)") }
+                case "end": if case .str(let s) = v { end = s } else if case .none = v {} else { throw .typeError("end must be None or a string, not \(v.typeName)") }
+                case "flush", "file": break
+                default: throw .typeError("'\(k)' is an invalid keyword argument for print()")
+                }
+            }
+            var parts: [String] = []
+            for a in args { parts.append(try i.str(a)) }
+            try i.write(parts.joined(separator: sep) + end)
+            return .none
+        },
+        "len": fn("len") { args, kwargs, i throws(PyError) in
+            try noKwargs("len", kwargs)
+            guard args.count == 1 else { throw .typeError("len() takes exactly one argument (\(args.count) given)") }
+            switch args[0] {
+            case .str(let s): return .int(s.count)
+            case .list(let l): return .int(l.items.count)
+            case .tuple(let t): return .int(t.count)
+            case .dict(let d): return .int(d.keys.count)
+            case .size(let s): return .int(s.count)
+            case .range(let a, let b, let s): return .int(rangeCount(a, b, s))
+            case .tensor(let t):
+                guard t.t.dim > 0 else { throw .typeError("len() of a 0-d tensor") }
+                return .int(t.t.shape[0])
+            case .object(let o as IterableObject): return .int(o.items.count)
+            default: throw .typeError("object of type '\(args[0].typeName)' has no len()")
+            }
+        },
+        "range": fn("range") { args, kwargs, _ throws(PyError) in
+            try noKwargs("range", kwargs)
+            var ints: [Int] = []
+            for a in args {
+                guard let n = a.asIndex else { throw .typeError("'\(a.typeName)' object cannot be interpreted as an integer") }
+                ints.append(n)
+            }
+            switch ints.count {
+            case 1: return .range(0, ints[0], 1)
+            case 2: return .range(ints[0], ints[1], 1)
+            case 3:
+                if ints[2] == 0 { throw .valueError("range() arg 3 must not be zero") }
+                return .range(ints[0], ints[1], ints[2])
+            case 0: throw .typeError("range expected at least 1 argument, got 0")
+            default: throw .typeError("range expected at most 3 arguments, got \(ints.count)")
+            }
+        },
+        "str": fn("str") { args, _, i throws(PyError) in .str(args.isEmpty ? "" : try i.str(args[0])) },
+        "repr": fn("repr") { args, _, i throws(PyError) in
+            guard args.count == 1 else { throw .typeError("repr() takes exactly one argument (\(args.count) given)") }
+            return .str(i.repr(args[0]))
+        },
+        "int": fn("int") { args, _, i throws(PyError) in
+            guard let a = args.first else { return .int(0) }
+            switch a {
+            case .int, .bool: return .int(a.asIndex!)
+            case .float(let f):
+                guard f.isFinite else { throw PyError(type: f.isNaN ? "ValueError" : "OverflowError", message: f.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+                guard abs(f) < 9.2e18 else { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+                return .int(Int(f))
+            case .str(let s):
+                guard let n = Int(s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) else {
+                    throw .valueError("invalid literal for int() with base 10: \(pyStrRepr(s))")
+                }
+                return .int(n)
+            case .tensor(let t):
+                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
+                return .int(Int(t.t.storage[0]))
+            default: throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(a.typeName)'")
+            }
+        },
+        "float": fn("float") { args, _, _ throws(PyError) in
+            guard let a = args.first else { return .float(0) }
+            switch a {
+            case .int, .bool, .float: return .float(a.asDouble!)
+            case .str(let s):
+                let t = s.trimmingCharacters(in: .whitespaces).lowercased()
+                if ["inf", "+inf", "infinity"].contains(t) { return .float(.infinity) }
+                if ["-inf", "-infinity"].contains(t) { return .float(-.infinity) }
+                if t == "nan" { return .float(.nan) }
+                guard !t.isEmpty, t.allSatisfy({ "0123456789.e+-_".contains($0) }), let d = Double(t) else {
+                    throw .valueError("could not convert string to float: \(pyStrRepr(s))")
+                }
+                return .float(d)
+            case .tensor(let t):
+                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
+                return .float(Double(t.t.storage[0]))
+            default: throw .typeError("float() argument must be a string or a real number, not '\(a.typeName)'")
+            }
+        },
+        "bool": fn("bool") { args, _, _ throws(PyError) in .bool(try args.first?.truthy() ?? false) },
+        "list": fn("list") { args, _, i throws(PyError) in .list(PyList(args.isEmpty ? [] : try i.iterate(args[0]))) },
+        "tuple": fn("tuple") { args, _, i throws(PyError) in .tuple(args.isEmpty ? [] : try i.iterate(args[0])) },
+        "dict": fn("dict") { args, kwargs, i throws(PyError) in
+            let d = PyDict()
+            if let a = args.first {
+                if case .dict(let src) = a { for (k, v) in zip(src.keys, src.values) { try d.set(k, v) } }
+                else {
+                    for item in try i.iterate(a) {
+                        let pair = try i.iterate(item)
+                        guard pair.count == 2 else {
+                            throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required")
+                        }
+                        try d.set(pair[0], pair[1])
+                    }
+                }
+            }
+            for (k, v) in kwargs { try d.set(.str(k), v) }
+            return .dict(d)
+        },
+        "enumerate": fn("enumerate") { args, kwargs, i throws(PyError) in
+            guard let a = args.first else { throw .typeError("enumerate() missing required argument 'iterable' (pos 1)") }
+            let start = (args.count > 1 ? args[1] : kwargs.first { $0.0 == "start" }?.1)?.asIndex ?? 0
+            return .object(IterableObject("enumerate", try i.iterate(a).enumerated().map { .tuple([.int($0.offset + start), $0.element]) }))
+        },
+        "zip": fn("zip") { args, _, i throws(PyError) in
+            var lists: [[PyValue]] = []
+            for a in args { lists.append(try i.iterate(a)) }
+            let n = lists.map(\.count).min() ?? 0
+            return .object(IterableObject("zip", (0..<n).map { k in .tuple(lists.map { $0[k] }) }))
+        },
+        "reversed": fn("reversed") { args, _, i throws(PyError) in
+            guard let a = args.first else { throw .typeError("reversed expected 1 argument, got 0") }
+            return .object(IterableObject("reversed", try i.iterate(a).reversed()))
+        },
+        "sorted": fn("sorted") { args, kwargs, i throws(PyError) in
+            guard let a = args.first else { throw .typeError("sorted expected 1 argument, got 0") }
+            var items = try i.iterate(a)
+            try i.sortValues(&items)
+            if let r = kwargs.first(where: { $0.0 == "reverse" })?.1, try r.truthy() { items.reverse() }
+            return .list(PyList(items))
+        },
+        "sum": fn("sum") { args, _, i throws(PyError) in
+            guard let a = args.first else { throw .typeError("sum() takes at least 1 positional argument (0 given)") }
+            var acc: PyValue = args.count > 1 ? args[1] : .int(0)
+            for x in try i.iterate(a) { acc = try i.binary("+", acc, x) }
+            return acc
+        },
+        "min": fn("min") { args, _, i throws(PyError) in try i.extreme(args, "min", "<") },
+        "max": fn("max") { args, _, i throws(PyError) in try i.extreme(args, "max", ">") },
+        "abs": fn("abs") { args, _, _ throws(PyError) in
+            switch args.first {
+            case .int(let n)?: return .int(abs(n))
+            case .bool(let b)?: return .int(b ? 1 : 0)
+            case .float(let f)?: return .float(abs(f))
+            case .tensor(var t)?: t.t.storage = t.t.storage.map { abs($0) }; return .tensor(t)
+            case let v?: throw .typeError("bad operand type for abs(): '\(v.typeName)'")
+            case nil: throw .typeError("abs() takes exactly one argument (0 given)")
+            }
+        },
+        "round": fn("round") { args, _, _ throws(PyError) in
+            guard let a = args.first else { throw .typeError("round() missing required argument 'number' (pos 1)") }
+            let nd = args.count > 1 ? args[1].asIndex : nil
+            switch a {
+            case .int, .bool: return .int(a.asIndex!)
+            case .float(let f):
+                guard let nd else { return .int(Int(f.rounded(.toNearestOrEven))) }
+                let m = pow(10.0, Double(nd))
+                return .float(Double(String(format: "%.\(max(0, nd))f", f)) ?? (f * m).rounded(.toNearestOrEven) / m)
+            default: throw .typeError("type \(a.typeName) doesn't define __round__ method")
+            }
+        },
+        "isinstance": fn("isinstance") { args, _, i throws(PyError) in
+            guard args.count == 2 else { throw .typeError("isinstance expected 2 arguments, got \(args.count)") }
+            guard case .object(let c as PyClass) = args[1] else { return .bool(false) }
+            return .bool(args[0].typeName == c.name || (c.name == "int" && args[0].typeName == "bool"))
+        },
+        "type": fn("type") { args, _, _ throws(PyError) in
+            guard args.count == 1 else { throw .typeError("type() takes 1 or 3 arguments") }
+            let v = args[0]
+            let q: String
+            switch v {
+            case .tensor: q = "torch.Tensor"
+            case .size: q = "torch.Size"
+            case .object(let o as TorchModule): q = "torch.nn.modules.\(o.moduleFile).\(o.typeName)"
+            default: q = v.typeName
+            }
+            return .object(PyClass(v.typeName, qualified: q) { _, _, _ throws(PyError) in throw .typeError("MiniPy cannot construct this type") })
+        },
+    ]
+}
+
+extension Interpreter {
+    func extreme(_ args: [PyValue], _ name: String, _ op: String) throws(PyError) -> PyValue {
+        let items = args.count == 1 ? try iterate(args[0]) : args
+        guard var best = items.first else {
+            throw .valueError("\(name)() arg is an empty sequence")
+        }
+        for x in items.dropFirst() where try order(op, x, best) { best = x }
+        return best
+    }
+
+    func sortValues(_ items: inout [PyValue]) throws(PyError) {
+        // insertion-merge via Swift sort with a throwing comparison captured
+        var failure: PyError?
+        items.sort { a, b in
+            if failure != nil { return false }
+            do { return try order("<", a, b) } catch { failure = error as? PyError; return false }
+        }
+        if let failure { throw failure }
+    }
+
+    // MARK: Attributes
+
+    func attribute(_ v: PyValue, _ name: String) throws(PyError) -> PyValue {
+        switch v {
+        case .str(let s): if let m = strMethod(s, name) { return m }
+        case .list(let l): if let m = listMethod(l, name) { return m }
+        case .dict(let d): if let m = dictMethod(d, name) { return m }
+        case .tensor(let t): if let m = try tensorAttribute(t, name) { return m }
+        case .size(let s):
+            if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
+            if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
+        case .tuple(let t): if let m = tupleMethod(t, name) { return m }
+        case .object(let o):
+            if let a = try o.getAttribute(name, self) { return a }
+            if let ns = o as? Namespace {
+                throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
+            }
+            var msg = "'\(o.typeName)' object has no attribute '\(name)'"
+            if let s = suggestion(for: name, among: o.attributeNames.sorted()) { msg += ". Did you mean: '\(s)'?" }
+            throw .attributeError(msg)
+        default: break
+        }
+        var msg = "'\(v.typeName)' object has no attribute '\(name)'"
+        let names: [String]
+        switch v {
+        case .str: names = Self.strMethods
+        case .list: names = Self.listMethods
+        case .dict: names = Self.dictMethods
+        default: names = []
+        }
+        if let s = suggestion(for: name, among: names.sorted()) { msg += ". Did you mean: '\(s)'?" }
+        throw .attributeError(msg)
+    }
+
+    func method(_ name: String, _ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue {
+        .object(Builtin(name, method: true, body))
+    }
+
+    static let strMethods = ["capitalize", "count", "endswith", "find", "format", "isalpha", "isdigit", "islower",
+                             "isupper", "join", "lower", "lstrip", "replace", "rstrip", "split", "startswith", "strip",
+                             "title", "upper", "zfill", "center", "ljust", "rjust", "index", "casefold", "swapcase",
+                             "isspace", "splitlines", "partition", "encode", "expandtabs", "format_map", "isalnum",
+                             "isascii", "isdecimal", "isidentifier", "isnumeric", "isprintable", "istitle", "maketrans",
+                             "removeprefix", "removesuffix", "rfind", "rindex", "rpartition", "rsplit", "translate"]
+    static let listMethods = ["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"]
+    static let dictMethods = ["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"]
+
+    func strArg(_ args: [PyValue], _ k: Int, _ fname: String) throws(PyError) -> String {
+        guard k < args.count else { throw .typeError("\(fname)() takes at least \(k + 1) argument (\(args.count) given)") }
+        guard case .str(let s) = args[k] else { throw .typeError("must be str, not \(args[k].typeName)") }
+        return s
+    }
+
+    func strMethod(_ s: String, _ name: String) -> PyValue? {
+        switch name {
+        case "upper": return method(name) { _, _, _ throws(PyError) in .str(s.uppercased()) }
+        case "lower": return method(name) { _, _, _ throws(PyError) in .str(s.lowercased()) }
+        case "title": return method(name) { _, _, _ throws(PyError) in .str(s.capitalized) }
+        case "capitalize": return method(name) { _, _, _ throws(PyError) in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
+        case "strip", "lstrip", "rstrip":
+            return method(name) { args, _, _ throws(PyError) in
+                var chars: Set<Character> = [" ", "\n", "\t", "\r"]
+                if case .str(let c)? = args.first { chars = Set(c) }
+                var r = Substring(s)
+                if name != "rstrip" { r = r.drop { chars.contains($0) } }
+                if name != "lstrip" { while let l = r.last, chars.contains(l) { r = r.dropLast() } }
+                return .str(String(r))
+            }
+        case "split":
+            return method(name) { args, _, _ throws(PyError) in
+                if case .str(let sep)? = args.first {
+                    if sep.isEmpty { throw .valueError("empty separator") }
+                    return .list(PyList(s.components(separatedBy: sep).map { .str($0) }))
+                }
+                return .list(PyList(s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .str(String($0)) }))
+            }
+        case "join":
+            return method(name) { args, _, i throws(PyError) in
+                guard let a = args.first else { throw .typeError("str.join() takes exactly one argument (0 given)") }
+                var parts: [String] = []
+                for (k, x) in try i.iterate(a).enumerated() {
+                    guard case .str(let p) = x else { throw .typeError("sequence item \(k): expected str instance, \(x.typeName) found") }
+                    parts.append(p)
+                }
+                return .str(parts.joined(separator: s))
+            }
+        case "replace":
+            return method(name) { args, _, i throws(PyError) in
+                .str(s.replacingOccurrences(of: try i.strArg(args, 0, "replace"), with: try i.strArg(args, 1, "replace")))
+            }
+        case "startswith": return method(name) { args, _, i throws(PyError) in .bool(s.hasPrefix(try i.strArg(args, 0, "startswith"))) }
+        case "endswith": return method(name) { args, _, i throws(PyError) in .bool(s.hasSuffix(try i.strArg(args, 0, "endswith"))) }
+        case "count":
+            return method(name) { args, _, i throws(PyError) in
+                let sub = try i.strArg(args, 0, "count")
+                return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1)
+            }
+        case "find":
+            return method(name) { args, _, i throws(PyError) in
+                let sub = try i.strArg(args, 0, "find")
+                guard let r = s.range(of: sub) else { return .int(-1) }
+                return .int(s.distance(from: s.startIndex, to: r.lowerBound))
+            }
+        case "isdigit": return method(name) { _, _, _ throws(PyError) in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
+        case "isalpha": return method(name) { _, _, _ throws(PyError) in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
+        case "islower": return method(name) { _, _, _ throws(PyError) in .bool(s.contains(where: \.isLetter) && s == s.lowercased()) }
+        case "isupper": return method(name) { _, _, _ throws(PyError) in .bool(s.contains(where: \.isLetter) && s == s.uppercased()) }
+        case "format":
+            return method(name) { args, kwargs, i throws(PyError) in try i.formatString(s, args, kwargs) }
+        default: return nil
+        }
+    }
+
+    func formatString(_ s: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        var out = ""
+        var auto = 0
+        var chars = Array(s)[...]
+        while let c = chars.popFirst() {
+            if c == "{" {
+                if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+                var field = ""
+                while let d = chars.popFirst(), d != "}" { field.append(d) }
+                let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let key = parts.first ?? ""
+                let spec = parts.count > 1 ? parts[1] : ""
+                let v: PyValue
+                if key.isEmpty {
+                    guard auto < args.count else { throw .indexError("Replacement index \(auto) out of range for positional args tuple") }
+                    v = args[auto]; auto += 1
+                } else if let n = Int(key) {
+                    guard n < args.count else { throw .indexError("Replacement index \(n) out of range for positional args tuple") }
+                    v = args[n]
+                } else {
+                    guard let kv = kwargs.first(where: { $0.0 == key }) else { throw PyError(type: "KeyError", message: pyStrRepr(key)) }
+                    v = kv.1
+                }
+                out += try formatValue(v, spec)
+            } else if c == "}" {
+                if chars.first == "}" { chars.removeFirst() }
+                out.append("}")
+            } else {
+                out.append(c)
+            }
+        }
+        return .str(out)
+    }
+
+    func formatValue(_ v: PyValue, _ spec: String) throws(PyError) -> String {
+        if spec.isEmpty { return try str(v) }
+        if spec.hasSuffix("f") || spec.hasSuffix("e") || spec.hasSuffix("%") {
+            guard let d = v.asDouble ?? (try? scalarOf(v)) else { throw .valueError("Unknown format code '\(spec.last!)' for object of type '\(v.typeName)'") }
+            if spec.hasSuffix("%") { return String(format: "%\(spec.dropLast())f", d * 100) + "%" }
+            return String(format: "%\(spec)", d)
+        }
+        if spec.hasSuffix("d"), let n = v.asIndex { return String(format: "%\(spec.dropLast())ld", n) }
+        let s = try str(v)
+        if let w = Int(spec.trimmingCharacters(in: CharacterSet(charactersIn: "<>^"))) {
+            let pad = String(repeating: " ", count: max(0, w - s.count))
+            if spec.hasPrefix(">") || (!spec.hasPrefix("<") && v.asDouble != nil) { return pad + s }
+            return s + pad
+        }
+        return s
+    }
+
+    func listMethod(_ l: PyList, _ name: String) -> PyValue? {
+        switch name {
+        case "append": return method(name) { args, _, i throws(PyError) in
+            guard args.count == 1 else { throw .typeError("list.append() takes exactly one argument (\(args.count) given)") }
+            l.items.append(args[0]); try i.checkElements(l.items.count); return .none }
+        case "extend": return method(name) { args, _, i throws(PyError) in
+            guard args.count == 1 else { throw .typeError("list.extend() takes exactly one argument (\(args.count) given)") }
+            l.items += try i.iterate(args[0]); try i.checkElements(l.items.count); return .none }
+        case "pop": return method(name) { args, _, _ throws(PyError) in
+            guard !l.items.isEmpty else { throw .indexError("pop from empty list") }
+            var k = args.first?.asIndex ?? -1
+            if k < 0 { k += l.items.count }
+            guard k >= 0, k < l.items.count else { throw .indexError("pop index out of range") }
+            return l.items.remove(at: k) }
+        case "insert": return method(name) { args, _, _ throws(PyError) in
+            guard args.count == 2, var k = args[0].asIndex else { throw .typeError("insert expected 2 arguments, got \(args.count)") }
+            if k < 0 { k = max(0, k + l.items.count) }
+            l.items.insert(args[1], at: min(k, l.items.count)); return .none }
+        case "remove": return method(name) { args, _, i throws(PyError) in
+            guard let x = args.first, let k = l.items.firstIndex(where: { i.equal($0, x) }) else { throw .valueError("list.remove(x): x not in list") }
+            l.items.remove(at: k); return .none }
+        case "index": return method(name) { args, _, i throws(PyError) in
+            guard let x = args.first, let k = l.items.firstIndex(where: { i.equal($0, x) }) else {
+                throw .valueError("\(args.first.map { i.repr($0) } ?? "") is not in list") }
+            return .int(k) }
+        case "count": return method(name) { args, _, i throws(PyError) in
+            guard let x = args.first else { throw .typeError("list.count() takes exactly one argument (0 given)") }
+            return .int(l.items.filter { i.equal($0, x) }.count) }
+        case "reverse": return method(name) { _, _, _ throws(PyError) in l.items.reverse(); return .none }
+        case "sort": return method(name) { _, kwargs, i throws(PyError) in
+            try i.sortValues(&l.items)
+            if let r = kwargs.first(where: { $0.0 == "reverse" })?.1, try r.truthy() { l.items.reverse() }
+            return .none }
+        case "copy": return method(name) { _, _, _ throws(PyError) in .list(PyList(l.items)) }
+        case "clear": return method(name) { _, _, _ throws(PyError) in l.items = []; return .none }
+        default: return nil
+        }
+    }
+
+    func tupleMethod(_ t: [PyValue], _ name: String) -> PyValue? {
+        switch name {
+        case "index": return method(name) { args, _, i throws(PyError) in
+            guard let x = args.first, let k = t.firstIndex(where: { i.equal($0, x) }) else { throw .valueError("tuple.index(x): x not in tuple") }
+            return .int(k) }
+        case "count": return method(name) { args, _, i throws(PyError) in
+            guard let x = args.first else { throw .typeError("tuple.count() takes exactly one argument (0 given)") }
+            return .int(t.filter { i.equal($0, x) }.count) }
+        default: return nil
+        }
+    }
+
+    func dictMethod(_ d: PyDict, _ name: String) -> PyValue? {
+        switch name {
+        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_keys", d.keys)) }
+        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_values", d.values)) }
+        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case "get": return method(name) { args, _, _ throws(PyError) in
+            guard let k = args.first else { throw .typeError("get expected at least 1 argument, got 0") }
+            return try d.get(k) ?? (args.count > 1 ? args[1] : .none) }
+        case "pop": return method(name) { args, _, i throws(PyError) in
+            guard let k = args.first else { throw .typeError("pop expected at least 1 argument, got 0") }
+            guard let idx = d.index[try HashKey(k)] else {
+                if args.count > 1 { return args[1] }
+                throw PyError(type: "KeyError", message: i.repr(k))
+            }
+            let v = d.values[idx]
+            let keys = d.keys, values = d.values
+            d.keys = []; d.values = []; d.index = [:]
+            for (n, (kk, vv)) in zip(keys, values).enumerated() where n != idx { try d.set(kk, vv) }
+            return v }
+        case "update": return method(name) { args, kwargs, _ throws(PyError) in
+            if case .dict(let o)? = args.first { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
+            for (k, v) in kwargs { try d.set(.str(k), v) }
+            return .none }
+        case "copy": return method(name) { _, _, _ throws(PyError) in
+            let c = PyDict(); for (k, v) in zip(d.keys, d.values) { try c.set(k, v) }; return .dict(c) }
+        default: return nil
+        }
+    }
+
+    // MARK: Subscripts
+
+    func normalize(_ i: Int, _ n: Int, _ what: String) throws(PyError) -> Int {
+        let j = i < 0 ? i + n : i
+        guard j >= 0, j < n else { throw .indexError("\(what) index out of range") }
+        return j
+    }
+
+    func sliceItems<T>(_ items: [T], _ s: SliceObject) throws(PyError) -> [T] {
+        let (a, b, step) = try s.indices(items.count)
+        var out: [T] = []
+        var k = a
+        while step > 0 ? k < b : k > b { out.append(items[k]); k += step }
+        return out
+    }
+
+    func getItem(_ v: PyValue, _ index: PyValue) throws(PyError) -> PyValue {
+        switch v {
+        case .list(let l):
+            if case .object(let s as SliceObject) = index { return .list(PyList(try sliceItems(l.items, s))) }
+            guard let i = index.asIndex else { throw .typeError("list indices must be integers or slices, not \(index.typeName)") }
+            return l.items[try normalize(i, l.items.count, "list")]
+        case .tuple(let t):
+            if case .object(let s as SliceObject) = index { return .tuple(try sliceItems(t, s)) }
+            guard let i = index.asIndex else { throw .typeError("tuple indices must be integers or slices, not \(index.typeName)") }
+            return t[try normalize(i, t.count, "tuple")]
+        case .size(let t):
+            if case .object(let s as SliceObject) = index { return .size(try sliceItems(t, s)) }
+            guard let i = index.asIndex else { throw .typeError("tuple indices must be integers or slices, not \(index.typeName)") }
+            return .int(t[try normalize(i, t.count, "tuple")])
+        case .str(let s):
+            let chars = Array(s)
+            if case .object(let sl as SliceObject) = index { return .str(String(try sliceItems(chars, sl))) }
+            guard let i = index.asIndex else { throw .typeError("string indices must be integers, not '\(index.typeName)'") }
+            return .str(String(chars[try normalize(i, chars.count, "string")]))
+        case .range(let a, let b, let st):
+            let n = rangeCount(a, b, st)
+            guard let i = index.asIndex else { throw .typeError("range indices must be integers or slices, not \(index.typeName)") }
+            return .int(a + st * (try normalize(i, n, "range object")))
+        case .dict(let d):
+            guard let r = try d.get(index) else { throw PyError(type: "KeyError", message: repr(index)) }
+            return r
+        case .tensor(let t):
+            if case .tuple(let items) = index { return try tensorIndex(t, items) }
+            return try tensorIndex(t, [index])
+        case .object(let o as TorchModule):
+            throw .typeError("'\(o.typeName)' object is not subscriptable")
+        default:
+            throw .typeError("'\(v.typeName)' object is not subscriptable")
+        }
+    }
+}
+
+/// `dict.keys()`, `values()`, `items()`.
+final class DictView: PyObject {
+    let name: String
+    let items: [PyValue]
+    init(_ name: String, _ items: [PyValue]) { self.name = name; self.items = items }
+    override var typeName: String { name }
+    override func repr(_ interp: Interpreter) -> String { "\(name)([" + items.map { interp.repr($0) }.joined(separator: ", ") + "])" }
+}

@@ -1,0 +1,501 @@
+import Foundation
+import RNNEngine
+
+/// The bounds every run is held to. Each, when hit, raises a clear Python-style error; none hangs or crashes.
+public struct Limits: Sendable, Equatable {
+    /// Elements in one tensor (and items in one list or characters in one string).
+    public var maxElements = 10_000_000
+    /// Statements executed plus loop and comprehension iterations.
+    public var maxSteps = 1_000_000
+    /// Nesting of expressions (parser) and of evaluation.
+    public var maxDepth = 150
+    /// Seconds of wall time.
+    public var wallTime: Double = 5
+    /// Characters printed.
+    public var maxOutput = 1_000_000
+
+    public init(maxElements: Int = 10_000_000, maxSteps: Int = 1_000_000, maxDepth: Int = 150, wallTime: Double = 5,
+                maxOutput: Int = 1_000_000) {
+        self.maxElements = maxElements; self.maxSteps = maxSteps; self.maxDepth = maxDepth
+        self.wallTime = wallTime; self.maxOutput = maxOutput
+    }
+    public static let standard = Limits()
+}
+
+enum Flow { case normal, breakLoop, continueLoop }
+
+/// Evaluates a parsed snippet. One interpreter runs one program (globals persist across `exec` calls,
+/// so a prelude and a snippet can share names).
+public final class Interpreter {
+    var globals: [String: PyValue] = [:]
+    public internal(set) var stdout = ""
+    public internal(set) var stderr = ""
+    let limits: Limits
+    var steps = 0
+    var depth = 0
+    let deadline: DispatchTime
+    var rng = SplitMix64(seed: 0x5EED)
+    var currentLine = 0
+    var lineOffset = 0
+
+    public init(limits: Limits = .standard) {
+        self.limits = limits
+        deadline = DispatchTime.now() + limits.wallTime
+        globals = Builtins.all
+    }
+
+    // MARK: Limits
+
+    func tick() throws(PyError) {
+        steps += 1
+        if steps > limits.maxSteps {
+            throw PyError(type: "TimeoutError",
+                          message: "the snippet ran more than \(limits.maxSteps) steps (MiniPy's limit); is a loop too long?")
+        }
+        if steps & 63 == 0 { try checkTime() }
+    }
+
+    func checkTime() throws(PyError) {
+        if DispatchTime.now() > deadline {
+            throw PyError(type: "TimeoutError", message: "the snippet ran longer than \(formatSeconds(limits.wallTime)) seconds (MiniPy's limit)")
+        }
+    }
+
+    func checkElements(_ n: Int) throws(PyError) {
+        if n > limits.maxElements {
+            throw PyError(type: "MemoryError",
+                          message: "\(n) elements is more than MiniPy's limit of \(limits.maxElements) in one tensor or list")
+        }
+    }
+
+    func write(_ s: String) throws(PyError) {
+        stdout += s
+        if stdout.utf8.count > limits.maxOutput {
+            throw PyError(type: "MemoryError", message: "the snippet printed more than \(limits.maxOutput) characters (MiniPy's limit)")
+        }
+    }
+
+    // MARK: Statements
+
+    func exec(_ body: [Stmt]) throws(PyError) -> Flow {
+        for s in body {
+            let f = try exec(s)
+            if f != .normal { return f }
+        }
+        return .normal
+    }
+
+    func exec(_ s: Stmt) throws(PyError) -> Flow {
+        currentLine = s.pos.line
+        try tick()
+        do {
+            return try execInner(s)
+        } catch var e {
+            if e.line == 0 { e.line = s.pos.line }
+            throw e
+        }
+    }
+
+    private func execInner(_ s: Stmt) throws(PyError) -> Flow {
+        switch s {
+        case .expr(let e, _):
+            _ = try eval(e)
+        case .assign(let targets, let valueExpr, _):
+            let v = try eval(valueExpr)
+            for t in targets { try assign(t, v) }
+        case .augAssign(let target, let op, let valueExpr, _):
+            let cur = try eval(target)
+            let v = try binary(op, cur, try eval(valueExpr))
+            try assign(target, v)
+        case .importModule(let name, let alias, _):
+            guard let module = Modules.module(name) else { throw moduleNotFound(name) }
+            if let alias {
+                globals[alias] = module
+            } else {
+                let top = String(name.split(separator: ".")[0])
+                globals[top] = Modules.module(top)!
+            }
+        case .fromImport(let name, let names, _):
+            guard let module = Modules.module(name), case .object(let ns) = module else { throw moduleNotFound(name) }
+            for (n, alias) in names {
+                if n == "*" {
+                    if let nsp = ns as? Namespace { for (k, v) in nsp.attributes where !k.hasPrefix("_") { globals[k] = v } }
+                    continue
+                }
+                guard let v = try ns.getAttribute(n, self) ?? Modules.module(name + "." + n) else {
+                    throw PyError(type: "ImportError", message: "cannot import name '\(n)' from '\(name)' (MiniPy knows only part of \(name))")
+                }
+                globals[alias ?? n] = v
+            }
+        case .forLoop(let target, let iterExpr, let body, let orelse, _):
+            let seq = try iterate(try eval(iterExpr))
+            var broke = false
+            for item in seq {
+                try tick()
+                try assign(target, item)
+                let f = try exec(body)
+                if f == .breakLoop { broke = true; break }
+            }
+            if !broke { _ = try exec(orelse) }
+        case .whileLoop(let cond, let body, _):
+            while try eval(cond).truthy() {
+                try tick()
+                let f = try exec(body)
+                if f == .breakLoop { break }
+            }
+        case .ifStmt(let cond, let body, let orelse, _):
+            return try eval(cond).truthy() ? try exec(body) : try exec(orelse)
+        case .pass: break
+        case .breakStmt: return .breakLoop
+        case .continueStmt: return .continueLoop
+        case .assert(let test, let msg, _):
+            if try !eval(test).truthy() {
+                throw PyError(type: "AssertionError", message: try msg.map { e throws(PyError) in try str(try eval(e)) } ?? "")
+            }
+        }
+        return .normal
+    }
+
+    func moduleNotFound(_ name: String) -> PyError {
+        let known = ["torch", "torch.nn", "math", "random"]
+        if known.contains(where: { name.hasPrefix($0) }) || name.hasPrefix("torch") {
+            return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
+        }
+        return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
+    }
+
+    func assign(_ target: Expr, _ value: PyValue) throws(PyError) {
+        switch target {
+        case .name(let n, _):
+            globals[n] = value
+        case .tuple(let targets, _), .list(let targets, _):
+            let items: [PyValue]
+            switch value {
+            case .list, .tuple, .str, .dict, .range, .size, .tensor: items = try iterate(value)
+            default: throw .typeError("cannot unpack non-iterable \(value.typeName) object")
+            }
+            if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
+                let before = star, after = targets.count - star - 1
+                guard items.count >= before + after else {
+                    throw .valueError("not enough values to unpack (expected at least \(before + after), got \(items.count))")
+                }
+                for k in 0..<before { try assign(targets[k], items[k]) }
+                if case .starred(let inner, _) = targets[star] {
+                    try assign(inner, .list(PyList(Array(items[before..<(items.count - after)]))))
+                }
+                for k in 0..<after { try assign(targets[star + 1 + k], items[items.count - after + k]) }
+                return
+            }
+            if items.count > targets.count {
+                throw .valueError("too many values to unpack (expected \(targets.count))")
+            }
+            if items.count < targets.count {
+                throw .valueError("not enough values to unpack (expected \(targets.count), got \(items.count))")
+            }
+            for (t, v) in zip(targets, items) { try assign(t, v) }
+        case .index(let objExpr, let indexExpr, _):
+            let obj = try eval(objExpr)
+            let index = try eval(indexExpr)
+            switch obj {
+            case .list(let l):
+                guard let i = index.asIndex else {
+                    throw .typeError("list indices must be integers or slices, not \(index.typeName)")
+                }
+                let j = i < 0 ? i + l.items.count : i
+                guard j >= 0, j < l.items.count else { throw .indexError("list assignment index out of range") }
+                l.items[j] = value
+            case .dict(let d):
+                try d.set(index, value)
+            case .tuple:
+                throw .typeError("'tuple' object does not support item assignment")
+            case .str:
+                throw .typeError("'str' object does not support item assignment")
+            case .tensor:
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support assigning into a tensor")
+            default:
+                throw .typeError("'\(obj.typeName)' object does not support item assignment")
+            }
+        case .attribute(let objExpr, let name, _):
+            let obj = try eval(objExpr)
+            throw .attributeError("'\(obj.typeName)' object attribute '\(name)' is read-only")
+        default:
+            throw .syntax("cannot assign", line: target.pos.line, column: target.pos.column, text: "")
+        }
+    }
+
+    // MARK: Expressions
+
+    func eval(_ e: Expr) throws(PyError) -> PyValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > limits.maxDepth * 4 {
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded")
+        }
+        switch e {
+        case .name(let n, _):
+            guard let v = globals[n] else {
+                var msg = "name '\(n)' is not defined"
+                let user = globals.keys.filter { Builtins.all[$0] == nil } + Self.moduleDunders
+                if let s = suggestion(for: n, among: user.sorted() + Self.pythonBuiltins) { msg += ". Did you mean: '\(s)'?" }
+                throw PyError(type: "NameError", message: msg)
+            }
+            return v
+        case .constant(let v, _):
+            return v
+        case .list(let items, _):
+            return .list(PyList(try evalItems(items)))
+        case .tuple(let items, _):
+            return .tuple(try evalItems(items))
+        case .dict(let pairs, _):
+            let d = PyDict()
+            for (k, v) in pairs { try d.set(try eval(k), try eval(v)) }
+            return .dict(d)
+        case .listComp(let elt, let gens, _):
+            var out: [PyValue] = []
+            try comprehension(gens, 0) { () throws(PyError) in
+                out.append(try self.eval(elt))
+                try self.checkElements(out.count)
+            }
+            return .list(PyList(out))
+        case .dictComp(let k, let v, let gens, _):
+            let d = PyDict()
+            try comprehension(gens, 0) { () throws(PyError) in try d.set(try self.eval(k), try self.eval(v)) }
+            return .dict(d)
+        case .binary(let op, let l, let r, _):
+            return try binary(op, try eval(l), try eval(r))
+        case .unary(let op, let operand, _):
+            return try unary(op, try eval(operand))
+        case .boolOp(let op, let l, let r, _):
+            let lv = try eval(l)
+            let t = try lv.truthy()
+            if op == "and" { return t ? try eval(r) : lv }
+            return t ? lv : try eval(r)
+        case .compare(let first, let rest, _):
+            var left = try eval(first)
+            for (op, rexpr) in rest {
+                let right = try eval(rexpr)
+                let r = try compare(op, left, right)
+                if case .tensor = r { if rest.count == 1 { return r } }
+                if try !r.truthy() { return .bool(false) }
+                left = right
+            }
+            return .bool(true)
+        case .call(let fnExpr, let argExprs, let kwExprs, _):
+            let fn = try eval(fnExpr)
+            var args: [PyValue] = []
+            for a in argExprs {
+                if case .starred(let inner, _) = a { args += try iterate(try eval(inner)) } else { args.append(try eval(a)) }
+            }
+            var kwargs: [(String, PyValue)] = []
+            for (k, v) in kwExprs {
+                if kwargs.contains(where: { $0.0 == k }) {
+                    throw .syntax("keyword argument repeated: \(k)", line: v.pos.line, column: v.pos.column, text: "")
+                }
+                kwargs.append((k, try eval(v)))
+            }
+            return try call(fn, args, kwargs)
+        case .attribute(let objExpr, let name, _):
+            return try attribute(try eval(objExpr), name)
+        case .index(let objExpr, let indexExpr, _):
+            return try getItem(try eval(objExpr), try eval(indexExpr))
+        case .slice(let a, let b, let c, _):
+            return .object(SliceObject(try a.map { x throws(PyError) in try eval(x) } ?? .none,
+                                       try b.map { x throws(PyError) in try eval(x) } ?? .none,
+                                       try c.map { x throws(PyError) in try eval(x) } ?? .none))
+        case .ifExp(let cond, let body, let orelse, _):
+            return try eval(cond).truthy() ? try eval(body) : try eval(orelse)
+        case .starred:
+            throw .syntax("can't use starred expression here", line: e.pos.line, column: e.pos.column, text: "")
+        }
+    }
+
+    func evalItems(_ items: [Expr]) throws(PyError) -> [PyValue] {
+        var out: [PyValue] = []
+        for x in items {
+            if case .starred(let inner, _) = x { out += try iterate(try eval(inner)) } else { out.append(try eval(x)) }
+        }
+        try checkElements(out.count)
+        return out
+    }
+
+    /// Comprehension scopes are not separate here: the loop variable is removed afterwards (as Python 3 hides it).
+    func comprehension(_ gens: [Comprehension], _ k: Int, _ body: () throws(PyError) -> Void) throws(PyError) {
+        if k == gens.count { try body(); return }
+        let g = gens[k]
+        let names = g.target.boundNames
+        let saved = names.map { globals[$0] }
+        defer { for (n, v) in zip(names, saved) { globals[n] = v } }
+        for item in try iterate(try eval(g.iter)) {
+            try tick()
+            try assign(g.target, item)
+            var keep = true
+            for c in g.conditions where try !eval(c).truthy() { keep = false; break }
+            if keep { try comprehension(gens, k + 1, body) }
+        }
+    }
+
+    func call(_ fn: PyValue, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        try checkTime()
+        switch fn {
+        case .object(let o) where o.isCallable:
+            return try o.call(args, kwargs, self)
+        default:
+            throw .typeError("'\(fn.typeName)' object is not callable")
+        }
+    }
+
+    /// The items of an iterable, or Python's TypeError.
+    func iterate(_ v: PyValue) throws(PyError) -> [PyValue] {
+        switch v {
+        case .list(let l): return l.items
+        case .tuple(let t): return t
+        case .str(let s): return s.map { .str(String($0)) }
+        case .dict(let d): return d.keys
+        case .range(let a, let b, let s):
+            let n = rangeCount(a, b, s)
+            try checkElements(n)
+            return (0..<n).map { .int(a + $0 * s) }
+        case .size(let s): return s.map { .int($0) }
+        case .tensor(let t):
+            guard t.t.dim > 0 else { throw .typeError("iteration over a 0-d tensor") }
+            var out: [PyValue] = []
+            for i in 0..<t.t.shape[0] { out.append(try tensorIndex(t, [.int(i)])) }
+            return out
+        case .object(let o):
+            if let it = o as? IterableObject { return it.items }
+            if let dv = o as? DictView { return dv.items }
+            throw .typeError("'\(v.typeName)' object is not iterable")
+        default:
+            throw .typeError("'\(v.typeName)' object is not iterable")
+        }
+    }
+
+    // MARK: Running
+
+    /// Parses and runs `source`; names it defines stay for the next call.
+    /// With `keepLast`, the value of a final expression statement is kept in `_` (as at Python's prompt).
+    public func run(_ source: String, keepLast: Bool = false) throws(PyError) {
+        let body = try Parser.parse(source)
+        if keepLast, case .expr(let e, let p)? = body.last {
+            _ = try exec(Array(body.dropLast()))
+            currentLine = p.line
+            do { globals["_"] = try eval(e) } catch var err {
+                if err.line == 0 { err.line = p.line }
+                throw err
+            }
+            return
+        }
+        _ = try exec(body)
+    }
+}
+
+extension Expr {
+    var boundNames: [String] {
+        switch self {
+        case .name(let n, _): [n]
+        case .tuple(let items, _), .list(let items, _): items.flatMap(\.boundNames)
+        case .starred(let e, _): e.boundNames
+        default: []
+        }
+    }
+}
+
+/// `slice(a, b, c)`.
+final class SliceObject: PyObject {
+    let start: PyValue, stop: PyValue, step: PyValue
+    init(_ a: PyValue, _ b: PyValue, _ c: PyValue) { start = a; stop = b; step = c }
+    override var typeName: String { "slice" }
+
+    /// Python's `slice.indices(n)`.
+    func indices(_ n: Int) throws(PyError) -> (Int, Int, Int) {
+        func idx(_ v: PyValue) throws(PyError) -> Int? {
+            if case .none = v { return nil }
+            guard let i = v.asIndex else {
+                throw .typeError("slice indices must be integers or None or have an __index__ method")
+            }
+            return i
+        }
+        let step = try idx(self.step) ?? 1
+        if step == 0 { throw .valueError("slice step cannot be zero") }
+        var a = try idx(start), b = try idx(stop)
+        if step > 0 {
+            a = a.map { $0 < 0 ? max(0, $0 + n) : min($0, n) } ?? 0
+            b = b.map { $0 < 0 ? max(0, $0 + n) : min($0, n) } ?? n
+        } else {
+            a = a.map { $0 < 0 ? max(-1, $0 + n) : min($0, n - 1) } ?? n - 1
+            b = b.map { $0 < 0 ? max(-1, $0 + n) : min($0, n - 1) } ?? -1
+        }
+        return (a!, b!, step)
+    }
+
+    override func repr(_ interp: Interpreter) -> String {
+        "slice(\(interp.repr(start)), \(interp.repr(stop)), \(interp.repr(step)))"
+    }
+}
+
+/// enumerate/zip/reversed results, evaluated eagerly.
+final class IterableObject: PyObject {
+    let name: String
+    let items: [PyValue]
+    init(_ name: String, _ items: [PyValue]) { self.name = name; self.items = items }
+    override var typeName: String { name }
+    override func repr(_ interp: Interpreter) -> String { "<\(name) object>" }
+}
+
+func formatSeconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
+
+extension Interpreter {
+    static let moduleDunders = ["__annotations__", "__builtins__", "__cached__", "__doc__", "__file__", "__loader__",
+                                "__name__", "__package__", "__spec__"]
+    /// `dir(builtins)` of CPython 3.11, the candidates of NameError suggestions.
+    static let pythonBuiltins = """
+        ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError \
+        BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError \
+        ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception \
+        ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError \
+        ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError \
+        KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented \
+        NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError \
+        RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration \
+        SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError \
+        UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError \
+        Warning ZeroDivisionError __build_class__ __debug__ __doc__ __import__ __loader__ __name__ __package__ \
+        __spec__ abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile \
+        complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset \
+        getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max \
+        memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice \
+        sorted staticmethod str sum super tuple type vars zip
+        """.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+}
+
+/// CPython 3.11's "Did you mean" suggestion (traceback._compute_suggestion_error).
+func suggestion(for name: String, among candidates: [String]) -> String? {
+    var best: String?
+    var bestDistance = Int.max
+    guard name.count <= 40, candidates.count <= 750 else { return nil }
+    for c in candidates where c != name {
+        let maxDistance = (name.count + c.count + 3) * 2 / 6
+        let d = levenshtein(name, c, max: maxDistance)
+        if d <= maxDistance, d < bestDistance { best = c; bestDistance = d }
+    }
+    return best
+}
+
+/// traceback._levenshtein_distance: substitution 2 (1 when only case differs), insert/delete 2.
+func levenshtein(_ a: String, _ b: String, max maxCost: Int) -> Int {
+    let a = Array(a), b = Array(b)
+    if a == b { return 0 }
+    var row = (0...b.count).map { $0 * 2 }
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var prev = row[0]
+        row[0] = i * 2
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            let sub: Int
+            if a[i - 1] == b[j - 1] { sub = 0 } else if a[i - 1].lowercased() == b[j - 1].lowercased() { sub = 1 } else { sub = 2 }
+            let v = Swift.min(prev + sub, row[j] + 2, row[j - 1] + 2)
+            prev = row[j]
+            row[j] = v
+        }
+    }
+    return a.isEmpty ? b.count * 2 : (b.isEmpty ? a.count * 2 : row[b.count])
+}

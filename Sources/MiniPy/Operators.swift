@@ -1,0 +1,336 @@
+import Foundation
+import RNNEngine
+
+extension Interpreter {
+    // MARK: Arithmetic
+
+    func binary(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        if case .tensor = l { return try tensorBinary(op, l, r) }
+        if case .tensor = r { return try tensorBinary(op, l, r) }
+        switch (l, r) {
+        case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
+            return try intBinary(op, l.asIndex!, r.asIndex!)
+        case (.float, _) where r.asDouble != nil, (_, .float) where l.asDouble != nil:
+            return try floatBinary(op, l.asDouble!, r.asDouble!)
+        case (.str(let a), .str(let b)) where op == "+":
+            try checkElements(a.count + b.count)
+            return .str(a + b)
+        case (.list(let a), .list(let b)) where op == "+":
+            try checkElements(a.items.count + b.items.count)
+            return .list(PyList(a.items + b.items))
+        case (.tuple(let a), .tuple(let b)) where op == "+":
+            return .tuple(a + b)
+        case (.str(let s), _) where op == "*" && r.asIndex != nil:
+            let n = max(0, r.asIndex!)
+            try checkElements(s.count.multipliedReportingOverflow(by: n).overflow ? Int.max : s.count * n)
+            return .str(String(repeating: s, count: n))
+        case (_, .str(let s)) where op == "*" && l.asIndex != nil:
+            return try binary(op, r, .str(s))
+        case (.list(let a), _) where op == "*" && r.asIndex != nil:
+            let n = max(0, r.asIndex!)
+            try checkElements(a.items.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.items.count * n)
+            return .list(PyList(Array([[PyValue]](repeating: a.items, count: n).joined())))
+        case (_, .list) where op == "*" && l.asIndex != nil:
+            return try binary(op, r, l)
+        case (.tuple(let a), _) where op == "*" && r.asIndex != nil:
+            let n = max(0, r.asIndex!)
+            try checkElements(a.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.count * n)
+            return .tuple(Array([[PyValue]](repeating: a, count: n).joined()))
+        case (.str(let s), _) where op == "%":
+            return .str(try percentFormat(s, r))
+        default:
+            if op == "+", case .str = l {
+                throw .typeError("can only concatenate str (not \"\(r.typeName)\") to str")
+            }
+            if op == "+", case .list = l {
+                throw .typeError("can only concatenate list (not \"\(r.typeName)\") to list")
+            }
+            if op == "+", case .tuple = l {
+                throw .typeError("can only concatenate tuple (not \"\(r.typeName)\") to tuple")
+            }
+            if op == "*", case .str = l { throw .typeError("can't multiply sequence by non-int of type '\(r.typeName)'") }
+            if op == "*", case .list = l { throw .typeError("can't multiply sequence by non-int of type '\(r.typeName)'") }
+            if op == "*", case .str = r { throw .typeError("can't multiply sequence by non-int of type '\(l.typeName)'") }
+            if op == "*", case .list = r { throw .typeError("can't multiply sequence by non-int of type '\(l.typeName)'") }
+            let shown = op == "**" ? "** or pow()" : op
+            throw .typeError("unsupported operand type(s) for \(shown): '\(l.typeName)' and '\(r.typeName)'")
+        }
+    }
+
+    func intBinary(_ op: String, _ a: Int, _ b: Int) throws(PyError) -> PyValue {
+        func checked(_ r: (partialValue: Int, overflow: Bool)) throws(PyError) -> PyValue {
+            if r.overflow { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+            return .int(r.partialValue)
+        }
+        switch op {
+        case "+": return try checked(a.addingReportingOverflow(b))
+        case "-": return try checked(a.subtractingReportingOverflow(b))
+        case "*": return try checked(a.multipliedReportingOverflow(by: b))
+        case "/":
+            if b == 0 { throw PyError(type: "ZeroDivisionError", message: "division by zero") }
+            return .float(Double(a) / Double(b))
+        case "//", "%":
+            if b == 0 {
+                throw PyError(type: "ZeroDivisionError", message: op == "//" ? "integer division or modulo by zero" : "integer modulo by zero")
+            }
+            if a == Int.min && b == -1 { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+            var q = a / b, m = a % b
+            if m != 0 && ((m < 0) != (b < 0)) { q -= 1; m += b }
+            return .int(op == "//" ? q : m)
+        case "**":
+            if b < 0 { return .float(pow(Double(a), Double(b))) }
+            var result = 1, base = a, e = b
+            while e > 0 {
+                if e & 1 == 1 {
+                    let r = result.multipliedReportingOverflow(by: base)
+                    if r.overflow { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+                    result = r.partialValue
+                }
+                e >>= 1
+                if e > 0 {
+                    let r = base.multipliedReportingOverflow(by: base)
+                    if r.overflow { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+                    base = r.partialValue
+                }
+            }
+            return .int(result)
+        case "@":
+            throw .typeError("unsupported operand type(s) for @: 'int' and 'int'")
+        default:
+            throw .typeError("unsupported operand type(s) for \(op): 'int' and 'int'")
+        }
+    }
+
+    func floatBinary(_ op: String, _ a: Double, _ b: Double) throws(PyError) -> PyValue {
+        switch op {
+        case "+": return .float(a + b)
+        case "-": return .float(a - b)
+        case "*": return .float(a * b)
+        case "/":
+            if b == 0 { throw PyError(type: "ZeroDivisionError", message: "float division by zero") }
+            return .float(a / b)
+        case "//":
+            if b == 0 { throw PyError(type: "ZeroDivisionError", message: "float floor division by zero") }
+            return .float((a / b).rounded(.down))
+        case "%":
+            if b == 0 { throw PyError(type: "ZeroDivisionError", message: "float modulo") }
+            var m = fmod(a, b)
+            if m != 0 && ((m < 0) != (b < 0)) { m += b }
+            return .float(m)
+        case "**":
+            if a == 0 && b < 0 {
+                throw PyError(type: "ZeroDivisionError", message: "0.0 cannot be raised to a negative power")
+            }
+            return .float(pow(a, b))
+        default:
+            throw .typeError("unsupported operand type(s) for \(op): 'float' and 'float'")
+        }
+    }
+
+    func unary(_ op: String, _ v: PyValue) throws(PyError) -> PyValue {
+        switch (op, v) {
+        case ("not", _): return .bool(!(try v.truthy()))
+        case ("-", .int(let i)):
+            if i == Int.min { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+            return .int(-i)
+        case ("-", .bool(let b)): return .int(b ? -1 : 0)
+        case ("-", .float(let f)): return .float(-f)
+        case ("+", .int), ("+", .float): return v
+        case ("+", .bool(let b)): return .int(b ? 1 : 0)
+        case ("~", _) where v.asIndex != nil: return .int(~v.asIndex!)
+        case ("-", .tensor(let t)):
+            var r = t
+            r.t.storage = t.t.storage.map { -$0 }
+            return .tensor(r)
+        default:
+            throw .typeError("bad operand type for unary \(op): '\(v.typeName)'")
+        }
+    }
+
+    // MARK: Comparison
+
+    func compare(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        switch op {
+        case "==": if case .tensor = l { return try tensorBinary("==", l, r) }; return .bool(equal(l, r))
+        case "!=": return .bool(!equal(l, r))
+        case "is": return .bool(identical(l, r))
+        case "is not": return .bool(!identical(l, r))
+        case "in", "not in":
+            let found: Bool
+            switch r {
+            case .str(let s):
+                guard case .str(let sub) = l else {
+                    throw .typeError("'in <string>' requires string as left operand, not \(l.typeName)")
+                }
+                found = sub.isEmpty || s.contains(sub)
+            case .dict(let d): found = try d.get(l) != nil
+            case .list, .tuple, .range, .size: found = try iterate(r).contains { equal(l, $0) }
+            default: throw .typeError("argument of type '\(r.typeName)' is not iterable")
+            }
+            return .bool(op == "in" ? found : !found)
+        default:
+            return .bool(try order(op, l, r))
+        }
+    }
+
+    func identical(_ l: PyValue, _ r: PyValue) -> Bool {
+        switch (l, r) {
+        case (.none, .none): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.list(let a), .list(let b)): a === b
+        case (.dict(let a), .dict(let b)): a === b
+        case (.object(let a), .object(let b)): a === b
+        case (.int(let a), .int(let b)): a == b && a >= -5 && a <= 256
+        case (.str(let a), .str(let b)): a == b
+        default: false
+        }
+    }
+
+    func equal(_ l: PyValue, _ r: PyValue) -> Bool {
+        switch (l, r) {
+        case (.none, .none): return true
+        case (.str(let a), .str(let b)): return a == b
+        case (.list(let a), .list(let b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
+        case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.size(let a), .size(let b)): return a == b
+        case (.size(let a), .tuple(let b)), (.tuple(let b), .size(let a)):
+            return a.count == b.count && zip(a, b).allSatisfy { equal(.int($0), $1) }
+        case (.range(let a1, let b1, let s1), .range(let a2, let b2, let s2)): return (a1, b1, s1) == (a2, b2, s2)
+        case (.dict(let a), .dict(let b)):
+            guard a.keys.count == b.keys.count else { return false }
+            for (k, v) in zip(a.keys, a.values) {
+                guard let w = try? b.get(k), equal(v, w) else { return false }
+            }
+            return true
+        case (.object(let a), .object(let b)): return a === b
+        default:
+            if let a = l.asDouble, let b = r.asDouble { return a == b }
+            return false
+        }
+    }
+
+    func order(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> Bool {
+        func cmp<T: Comparable>(_ a: T, _ b: T) -> Bool {
+            switch op { case "<": a < b; case "<=": a <= b; case ">": a > b; default: a >= b }
+        }
+        switch (l, r) {
+        case (.str(let a), .str(let b)): return cmp(a, b)
+        case (.list, .list), (.tuple, .tuple):
+            let a = try iterate(l), b = try iterate(r)
+            for (x, y) in zip(a, b) where !equal(x, y) { return try order(op, x, y) }
+            return cmp(a.count, b.count)
+        case (.tensor, _), (_, .tensor):
+            if case .bool(let b) = try tensorCompareScalar(op, l, r) { return b }
+            throw .runtime("Boolean value of Tensor with more than one value is ambiguous")
+        default:
+            if let a = l.asDouble, let b = r.asDouble {
+                if case .int(let x) = l, case .int(let y) = r { return cmp(x, y) }
+                return cmp(a, b)
+            }
+            throw .typeError("'\(op)' not supported between instances of '\(l.typeName)' and '\(r.typeName)'")
+        }
+    }
+
+    func tensorCompareScalar(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        let a = try scalarOf(l), b = try scalarOf(r)
+        switch op { case "<": return .bool(a < b); case "<=": return .bool(a <= b); case ">": return .bool(a > b); default: return .bool(a >= b) }
+    }
+
+    func scalarOf(_ v: PyValue) throws(PyError) -> Double {
+        if let d = v.asDouble { return d }
+        if case .tensor(let t) = v, t.t.count == 1 { return Double(t.t.storage[0]) }
+        throw .runtime("Boolean value of Tensor with more than one value is ambiguous")
+    }
+
+    // MARK: printf-style formatting (a small part)
+
+    func percentFormat(_ s: String, _ arg: PyValue) throws(PyError) -> String {
+        var args: [PyValue]
+        if case .tuple(let t) = arg { args = t } else { args = [arg] }
+        var out = ""
+        var chars = Array(s)[...]
+        while let c = chars.popFirst() {
+            guard c == "%" else { out.append(c); continue }
+            var spec = ""
+            while let d = chars.first, "0123456789.-+ ".contains(d) { spec.append(d); chars.removeFirst() }
+            guard let conv = chars.popFirst() else { throw .valueError("incomplete format") }
+            if conv == "%" { out.append("%"); continue }
+            guard !args.isEmpty else { throw .typeError("not enough arguments for format string") }
+            let a = args.removeFirst()
+            switch conv {
+            case "s": out += try str(a)
+            case "r": out += repr(a)
+            case "d", "i":
+                guard let d = a.asDouble else { throw .typeError("%d format: a real number is required, not \(a.typeName)") }
+                out += String(format: "%\(spec)d", Int(d))
+            case "f", "e", "g":
+                guard let d = a.asDouble else { throw .typeError("must be real number, not \(a.typeName)") }
+                out += String(format: "%\(spec)\(conv)", d)
+            default: throw .valueError("unsupported format character '\(conv)'")
+            }
+        }
+        if !args.isEmpty { throw .typeError("not all arguments converted during string formatting") }
+        return out
+    }
+
+    // MARK: str and repr
+
+    func str(_ v: PyValue) throws(PyError) -> String {
+        switch v {
+        case .str(let s): return s
+        default: return repr(v)
+        }
+    }
+
+    func repr(_ v: PyValue) -> String {
+        switch v {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let f): return pyFloatRepr(f)
+        case .str(let s): return pyStrRepr(s)
+        case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
+        case .tuple(let t):
+            return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+        case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
+        case .size(let s): return "torch.Size([" + s.map(String.init).joined(separator: ", ") + "])"
+        case .tensor(let t): return TensorFormat.describe(t)
+        case .object(let o): return o.repr(self)
+        }
+    }
+}
+
+/// Python's `repr(float)`: the shortest string that round-trips.
+func pyFloatRepr(_ f: Double) -> String {
+    if f.isNaN { return "nan" }
+    if f.isInfinite { return f < 0 ? "-inf" : "inf" }
+    if f == f.rounded(), abs(f) < 1e16 { return String(format: "%.1f", f) }
+    var s = "\(f)"
+    if let e = s.firstIndex(of: "e") {
+        let mant = s[..<e], exp = s[s.index(after: e)...]
+        let sign = exp.hasPrefix("-") ? "-" : "+"
+        let digits = exp.drop { $0 == "-" || $0 == "+" }
+        s = mant + "e" + sign + (digits.count < 2 ? "0" + digits : String(digits))
+    }
+    return s
+}
+
+/// Python's `repr(str)`.
+func pyStrRepr(_ s: String) -> String {
+    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for c in s {
+        switch c {
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        case quote: out += "\\" + String(c)
+        default: out.append(c)
+        }
+    }
+    out.append(quote)
+    return out
+}

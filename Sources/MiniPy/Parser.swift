@@ -1,0 +1,620 @@
+/// A recursive-descent parser for the subset, with CPython 3.11's messages for the common syntax errors.
+struct Parser {
+    static let maxDepth = 150
+    var tokens: [Token]
+    var i = 0
+    let lines: [String]
+    var depth = 0
+    var bracketDepth = 0
+
+    init(source: String) throws(PyError) {
+        let lexer = Lexer(source: source)
+        lines = lexer.lines
+        tokens = try lexer.tokenize()
+    }
+
+    static func parse(_ source: String) throws(PyError) -> [Stmt] {
+        var p = try Parser(source: source)
+        var body: [Stmt] = []
+        while p.peek.kind != .eof {
+            if p.peek.kind == .newline { p.i += 1; continue }
+            if p.peek.kind == .indent { throw p.error("unexpected indent", p.peek, type: "IndentationError") }
+            body += try p.statement()
+        }
+        return body
+    }
+
+    // MARK: Tokens
+
+    var peek: Token { tokens[i] }
+    var peek2: Token { tokens[min(i + 1, tokens.count - 1)] }
+
+    func isOp(_ s: String) -> Bool { peek.kind == .op(s) }
+    func isName(_ s: String) -> Bool { peek.kind == .name(s) }
+
+    mutating func next() -> Token { let t = tokens[i]; i += 1; return t }
+
+    func error(_ message: String, _ t: Token, type: String = "SyntaxError") -> PyError {
+        .syntax(message, line: t.line, column: t.column, text: t.line <= lines.count ? lines[t.line - 1] : "", type: type)
+    }
+
+    func invalid(_ t: Token? = nil) -> PyError {
+        let t = t ?? peek
+        if t.kind == .eof || (t.kind == .newline && bracketDepth == 0 && false) {
+            return error("invalid syntax", t)
+        }
+        return error("invalid syntax", t)
+    }
+
+    mutating func expectOp(_ s: String) throws(PyError) {
+        guard isOp(s) else {
+            if s == ":" { throw error("expected ':'", peek) }
+            throw invalid()
+        }
+        i += 1
+    }
+
+    static let keywords: Set<String> = ["False", "None", "True", "and", "as", "assert", "break", "class", "continue",
+        "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]
+
+    // MARK: Statements
+
+    mutating func statement() throws(PyError) -> [Stmt] {
+        let t = peek
+        let p = Pos(line: t.line, column: t.column)
+        if case .name(let kw) = t.kind {
+            switch kw {
+            case "for":
+                i += 1
+                let target = try targetList()
+                guard isName("in") else { throw invalid() }
+                i += 1
+                let iter = try starExpressions()
+                try expectOp(":")
+                let body = try block(after: "'for' statement", line: t.line)
+                var orelse: [Stmt] = []
+                if isName("else"), peek2.kind == .op(":") {
+                    let e = next(); i += 1
+                    orelse = try block(after: "'else' statement", line: e.line)
+                }
+                return [.forLoop(target, iter, body, orelse, p)]
+            case "while":
+                i += 1
+                let cond = try namedExpression()
+                try expectOp(":")
+                return [.whileLoop(cond, try block(after: "'while' statement", line: t.line), p)]
+            case "if":
+                return [try ifStatement(kind: "if")]
+            case "def", "class", "try", "with", "lambda", "return", "raise", "del", "global", "nonlocal", "yield":
+                if kw == "return" { throw error("'return' outside function", t) }
+                throw PyError(type: "SyntaxError", message: "MiniPy does not support '\(kw)'", line: t.line,
+                              column: t.column, text: lines[t.line - 1])
+            default: break
+            }
+        }
+        var out: [Stmt] = [try simpleStatement()]
+        while isOp(";") {
+            i += 1
+            if peek.kind == .newline { break }
+            out.append(try simpleStatement())
+        }
+        guard peek.kind == .newline || peek.kind == .eof else { throw invalid() }
+        if peek.kind == .newline { i += 1 }
+        return out
+    }
+
+    mutating func ifStatement(kind: String) throws(PyError) -> Stmt {
+        let t = next()
+        let cond = try namedExpression()
+        try expectOp(":")
+        let body = try block(after: "'\(kind)' statement", line: t.line)
+        var orelse: [Stmt] = []
+        if isName("elif") {
+            orelse = [try ifStatement(kind: "elif")]
+        } else if isName("else") {
+            let e = next()
+            try expectOp(":")
+            orelse = try block(after: "'else' statement", line: e.line)
+        }
+        return .ifStmt(cond, body, orelse, Pos(line: t.line, column: t.column))
+    }
+
+    mutating func block(after what: String, line: Int) throws(PyError) -> [Stmt] {
+        if peek.kind != .newline {
+            return try statement()  // `if x: y` on one line
+        }
+        i += 1
+        guard peek.kind == .indent else {
+            throw error("expected an indented block after \(what) on line \(line)", peek, type: "IndentationError")
+        }
+        i += 1
+        var body: [Stmt] = []
+        while peek.kind != .dedent && peek.kind != .eof {
+            if peek.kind == .newline { i += 1; continue }
+            body += try statement()
+        }
+        if peek.kind == .dedent { i += 1 }
+        return body
+    }
+
+    mutating func simpleStatement() throws(PyError) -> Stmt {
+        let t = peek
+        let p = Pos(line: t.line, column: t.column)
+        if case .name(let kw) = t.kind {
+            switch kw {
+            case "pass": i += 1; return .pass(p)
+            case "break": i += 1; return .breakStmt(p)
+            case "continue": i += 1; return .continueStmt(p)
+            case "import":
+                i += 1
+                let name = try dottedName()
+                var alias: String?
+                if isName("as") { i += 1; alias = try identifier() }
+                return .importModule(name, alias, p)
+            case "from":
+                i += 1
+                let module = try dottedName()
+                guard isName("import") else { throw invalid() }
+                i += 1
+                var names: [(String, String?)] = []
+                let paren = isOp("(")
+                if paren { i += 1 }
+                repeat {
+                    if isOp(",") { i += 1 }
+                    if paren && isOp(")") { break }
+                    if isOp("*") { i += 1; names.append(("*", nil)); continue }
+                    let n = try identifier()
+                    var alias: String?
+                    if isName("as") { i += 1; alias = try identifier() }
+                    names.append((n, alias))
+                } while isOp(",")
+                if paren { try expectOp(")") }
+                return .fromImport(module, names, p)
+            case "assert":
+                i += 1
+                let test = try expression()
+                var msg: Expr?
+                if isOp(",") { i += 1; msg = try expression() }
+                return .assert(test, msg, p)
+            case "print":
+                if case .string = peek2.kind {
+                    throw PyError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
+                                         line: t.line, column: t.column, text: lines[t.line - 1])
+                }
+                if case .name(let n) = peek2.kind, !Parser.keywords.contains(n) {
+                    throw PyError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
+                                         line: t.line, column: t.column, text: lines[t.line - 1])
+                }
+            default: break
+            }
+        }
+        let first = try starExpressions()
+        if case .op(let op) = peek.kind, ["+=", "-=", "*=", "/=", "//=", "%=", "**="].contains(op) {
+            let opTok = next()
+            try checkTarget(first, opTok, augmented: true)
+            let value = try starExpressions()
+            return .augAssign(first, String(op.dropLast()), value, p)
+        }
+        if isOp("=") {
+            var targets = [first]
+            var value = first
+            while isOp("=") {
+                let eq = next()
+                try checkTarget(value, eq, augmented: false)
+                value = try starExpressions()
+                targets.append(value)
+            }
+            targets.removeLast()
+            return .assign(targets, value, p)
+        }
+        return .expr(first, p)
+    }
+
+    func checkTarget(_ e: Expr, _ eq: Token, augmented: Bool) throws(PyError) {
+        func what(_ e: Expr) -> String? {
+            switch e {
+            case .name, .attribute, .index: return nil
+            case .tuple(let items, _), .list(let items, _):
+                if augmented { return e.isTuple ? "tuple" : "list" }
+                for x in items { if let w = what(x) { return w } }
+                return nil
+            case .starred(let inner, _): return what(inner)
+            case .call: return "function call"
+            case .constant: return "literal"
+            case .compare: return "comparison"
+            case .binary, .unary: return "expression"
+            case .listComp: return "list comprehension"
+            case .dictComp: return "dict comprehension"
+            case .dict: return "dict literal"
+            case .boolOp: return "expression"
+            case .ifExp: return "conditional expression"
+            case .slice: return "expression"
+            }
+        }
+        func culprit(_ e: Expr) -> Expr {
+            switch e {
+            case .tuple(let items, _), .list(let items, _):
+                for x in items where what(x) != nil { return culprit(x) }
+                return e
+            default: return e
+            }
+        }
+        guard let w = what(e) else { return }
+        let c = augmented ? e : culprit(e)
+        let msg = augmented
+            ? "'\(w)' is an illegal expression for augmented assignment"
+            : (["literal", "function call", "expression", "comparison"].contains(w) && !e.isTuple
+               ? "cannot assign to \(w) here. Maybe you meant '==' instead of '='?"
+               : "cannot assign to \(w)")
+        throw PyError.syntax(msg, line: c.pos.line, column: c.pos.column, text: lines[c.pos.line - 1])
+    }
+
+    mutating func identifier() throws(PyError) -> String {
+        guard case .name(let n) = peek.kind, !Parser.keywords.contains(n) else { throw invalid() }
+        i += 1
+        return n
+    }
+
+    mutating func dottedName() throws(PyError) -> String {
+        var parts = [try identifier()]
+        while isOp(".") { i += 1; parts.append(try identifier()) }
+        return parts.joined(separator: ".")
+    }
+
+    /// `for` targets: names, attributes, subscripts, tuples of them (no `in` parsing).
+    mutating func targetList() throws(PyError) -> Expr {
+        let start = peek
+        var items: [Expr] = []
+        var trailingComma = false
+        repeat {
+            if isOp(",") { i += 1; if isName("in") { trailingComma = true; break } }
+            items.append(try bitOr())
+        } while isOp(",")
+        let t = items.count == 1 && !trailingComma ? items[0] : .tuple(items, Pos(line: start.line, column: start.column))
+        try checkTarget(t, start, augmented: false)
+        return t
+    }
+
+    // MARK: Expressions
+
+    /// A comma-separated list; more than one (or a trailing comma) makes a tuple.
+    mutating func starExpressions() throws(PyError) -> Expr {
+        let start = peek
+        let first = try starExpression()
+        guard isOp(",") else { return first }
+        var items = [first]
+        while isOp(",") {
+            i += 1
+            if atExpressionEnd { break }
+            items.append(try starExpression())
+        }
+        return .tuple(items, Pos(line: start.line, column: start.column))
+    }
+
+    var atExpressionEnd: Bool {
+        switch peek.kind {
+        case .newline, .eof, .indent, .dedent: return true
+        case .op(let o): return [")", "]", "}", "=", ":", ";"].contains(o) || o.hasSuffix("=") && o.count >= 2 && o != "==" && o != "<=" && o != ">=" && o != "!="
+        default: return false
+        }
+    }
+
+    mutating func starExpression() throws(PyError) -> Expr {
+        if isOp("*") {
+            let t = next()
+            return .starred(try bitOr(), Pos(line: t.line, column: t.column))
+        }
+        return try namedExpression()
+    }
+
+    mutating func namedExpression() throws(PyError) -> Expr { try expression() }
+
+    mutating func expression() throws(PyError) -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth {
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: peek.line)
+        }
+        let body = try disjunction()
+        if isName("if") {
+            let save = i
+            i += 1
+            let cond = try disjunction()
+            guard isName("else") else {
+                throw error("expected 'else' after 'if' expression", tokens[save])
+            }
+            i += 1
+            let orelse = try expression()
+            return .ifExp(cond, body, orelse, body.pos)
+        }
+        return body
+    }
+
+    mutating func disjunction() throws(PyError) -> Expr {
+        var left = try conjunction()
+        while isName("or") { i += 1; left = .boolOp("or", left, try conjunction(), left.pos) }
+        return left
+    }
+
+    mutating func conjunction() throws(PyError) -> Expr {
+        var left = try inversion()
+        while isName("and") { i += 1; left = .boolOp("and", left, try inversion(), left.pos) }
+        return left
+    }
+
+    mutating func inversion() throws(PyError) -> Expr {
+        if isName("not") {
+            let t = next()
+            depth += 1; defer { depth -= 1 }
+            if depth > Parser.maxDepth {
+                throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: t.line)
+            }
+            return .unary("not", try inversion(), Pos(line: t.line, column: t.column))
+        }
+        return try comparison()
+    }
+
+    mutating func comparison() throws(PyError) -> Expr {
+        let left = try bitOr()
+        var ops: [(String, Expr)] = []
+        while true {
+            var op: String?
+            switch peek.kind {
+            case .op(let o) where ["==", "!=", "<", "<=", ">", ">="].contains(o): op = o; i += 1
+            case .name("in"): op = "in"; i += 1
+            case .name("not") where peek2.kind == .name("in"): op = "not in"; i += 2
+            case .name("is"):
+                i += 1
+                if isName("not") { i += 1; op = "is not" } else { op = "is" }
+            default: break
+            }
+            guard let o = op else { break }
+            ops.append((o, try bitOr()))
+        }
+        return ops.isEmpty ? left : .compare(left, ops, left.pos)
+    }
+
+    mutating func bitOr() throws(PyError) -> Expr { try sum() }
+
+    mutating func sum() throws(PyError) -> Expr {
+        var left = try term()
+        while case .op(let o) = peek.kind, o == "+" || o == "-" {
+            i += 1
+            left = .binary(o, left, try term(), left.pos)
+        }
+        return left
+    }
+
+    mutating func term() throws(PyError) -> Expr {
+        var left = try factor()
+        while case .op(let o) = peek.kind, ["*", "/", "//", "%", "@"].contains(o) {
+            i += 1
+            left = .binary(o, left, try factor(), left.pos)
+        }
+        return left
+    }
+
+    mutating func factor() throws(PyError) -> Expr {
+        if case .op(let o) = peek.kind, o == "-" || o == "+" || o == "~" {
+            let t = next()
+            depth += 1; defer { depth -= 1 }
+            if depth > Parser.maxDepth {
+                throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: t.line)
+            }
+            return .unary(o, try factor(), Pos(line: t.line, column: t.column))
+        }
+        return try power()
+    }
+
+    mutating func power() throws(PyError) -> Expr {
+        let base = try primary()
+        if isOp("**") {
+            i += 1
+            return .binary("**", base, try factor(), base.pos)
+        }
+        return base
+    }
+
+    mutating func primary() throws(PyError) -> Expr {
+        var e = try atom()
+        while true {
+            if isOp(".") {
+                i += 1
+                guard case .name(let n) = peek.kind else { throw invalid() }
+                i += 1
+                e = .attribute(e, n, e.pos)
+            } else if isOp("(") {
+                let open = next()
+                bracketDepth += 1
+                var args: [Expr] = []
+                var kwargs: [(String, Expr)] = []
+                while !isOp(")") {
+                    if case .name(let n) = peek.kind, peek2.kind == .op("="), !Parser.keywords.contains(n) {
+                        i += 2
+                        kwargs.append((n, try expression()))
+                    } else {
+                        let argTok = peek
+                        let a = try starExpression()
+                        if isName("for") {
+                            let gens = try comprehensionClauses()
+                            args.append(.listComp(a, gens, a.pos))  // generator argument, evaluated eagerly
+                        } else {
+                            if !kwargs.isEmpty, case .starred = a {} else if !kwargs.isEmpty {
+                                throw error("positional argument follows keyword argument", argTok)
+                            }
+                            args.append(a)
+                        }
+                    }
+                    if isOp(",") { i += 1; continue }
+                    if !isOp(")") { throw missingComma(open) }
+                }
+                i += 1
+                bracketDepth -= 1
+                e = .call(e, args, kwargs, e.pos)
+            } else if isOp("[") {
+                let open = next()
+                bracketDepth += 1
+                let start = peek
+                var items: [Expr] = []
+                var tuple = false
+                repeat {
+                    if isOp(",") { i += 1; tuple = true; if isOp("]") { break } }
+                    items.append(try sliceItem())
+                } while isOp(",")
+                guard isOp("]") else { throw missingComma(open) }
+                i += 1
+                bracketDepth -= 1
+                let index = items.count == 1 && !tuple ? items[0] : .tuple(items, Pos(line: start.line, column: start.column))
+                e = .index(e, index, e.pos)
+            } else {
+                return e
+            }
+        }
+    }
+
+    func missingComma(_ open: Token) -> PyError {
+        if peek.kind == .eof || peek.kind == .newline { return error("'\(open.kind.opText)' was never closed", open) }
+        if case .op(let o) = peek.kind, [")", "]", "}", "=", ":"].contains(o) || o.hasSuffix("=") { return invalid() }
+        // Python: "invalid syntax. Perhaps you forgot a comma?" pointing at the previous expression's start.
+        return error("invalid syntax. Perhaps you forgot a comma?", tokens[max(0, i - 1)])
+    }
+
+    mutating func sliceItem() throws(PyError) -> Expr {
+        let t = peek
+        let p = Pos(line: t.line, column: t.column)
+        var lower: Expr?
+        if !isOp(":") { lower = try expression() }
+        guard isOp(":") else { return lower! }
+        i += 1
+        var upper: Expr?, step: Expr?
+        if !isOp(":") && !isOp(",") && !isOp("]") { upper = try expression() }
+        if isOp(":") {
+            i += 1
+            if !isOp(",") && !isOp("]") { step = try expression() }
+        }
+        return .slice(lower, upper, step, p)
+    }
+
+    mutating func comprehensionClauses() throws(PyError) -> [Comprehension] {
+        var gens: [Comprehension] = []
+        while isName("for") {
+            i += 1
+            let target = try targetList()
+            guard isName("in") else { throw invalid() }
+            i += 1
+            let iter = try disjunction()
+            var conds: [Expr] = []
+            while isName("if") { i += 1; conds.append(try disjunction()) }
+            gens.append(Comprehension(target: target, iter: iter, conditions: conds))
+        }
+        return gens
+    }
+
+    mutating func atom() throws(PyError) -> Expr {
+        let t = peek
+        let p = Pos(line: t.line, column: t.column)
+        switch t.kind {
+        case .name(let n):
+            switch n {
+            case "True": i += 1; return .constant(.bool(true), p)
+            case "False": i += 1; return .constant(.bool(false), p)
+            case "None": i += 1; return .constant(.none, p)
+            default:
+                if Parser.keywords.contains(n) { throw invalid() }
+                i += 1
+                return .name(n, p)
+            }
+        case .int(let v): i += 1; return .constant(.int(v), p)
+        case .float(let v): i += 1; return .constant(.float(v), p)
+        case .string(let s):
+            i += 1
+            var s = s
+            while case .string(let more) = peek.kind { s += more; i += 1 }
+            return .constant(.str(s), p)
+        case .op("("):
+            i += 1
+            bracketDepth += 1
+            defer { bracketDepth -= 1 }
+            if isOp(")") { i += 1; return .tuple([], p) }
+            let first = try starExpression()
+            if isName("for") {
+                let gens = try comprehensionClauses()
+                try expectClose(")", t)
+                return .listComp(first, gens, p)  // generator expression, evaluated eagerly
+            }
+            if isOp(")") { i += 1; return first }
+            var items = [first]
+            while isOp(",") {
+                i += 1
+                if isOp(")") { break }
+                items.append(try starExpression())
+            }
+            try expectClose(")", t)
+            return .tuple(items, p)
+        case .op("["):
+            i += 1
+            bracketDepth += 1
+            defer { bracketDepth -= 1 }
+            if isOp("]") { i += 1; return .list([], p) }
+            let first = try starExpression()
+            if isName("for") {
+                let gens = try comprehensionClauses()
+                try expectClose("]", t)
+                return .listComp(first, gens, p)
+            }
+            var items = [first]
+            while isOp(",") {
+                i += 1
+                if isOp("]") { break }
+                items.append(try starExpression())
+            }
+            try expectClose("]", t)
+            return .list(items, p)
+        case .op("{"):
+            i += 1
+            bracketDepth += 1
+            defer { bracketDepth -= 1 }
+            if isOp("}") { i += 1; return .dict([], p) }
+            let k = try expression()
+            guard isOp(":") else {
+                throw PyError(type: "SyntaxError", message: "MiniPy does not support sets", line: t.line, column: t.column,
+                              text: lines[t.line - 1])
+            }
+            i += 1
+            let v = try expression()
+            if isName("for") {
+                let gens = try comprehensionClauses()
+                try expectClose("}", t)
+                return .dictComp(k, v, gens, p)
+            }
+            var pairs = [(k, v)]
+            while isOp(",") {
+                i += 1
+                if isOp("}") { break }
+                let k2 = try expression()
+                try expectOp(":")
+                pairs.append((k2, try expression()))
+            }
+            try expectClose("}", t)
+            return .dict(pairs, p)
+        case .newline, .eof:
+            throw invalid()
+        default:
+            throw invalid()
+        }
+    }
+
+    mutating func expectClose(_ s: String, _ open: Token) throws(PyError) {
+        guard isOp(s) else { throw missingComma(open) }
+        i += 1
+    }
+}
+
+extension Token.Kind {
+    var opText: String { if case .op(let o) = self { return o }; return "" }
+}
+
+extension Expr {
+    var isTuple: Bool { if case .tuple = self { return true }; return false }
+}

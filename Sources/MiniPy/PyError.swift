@@ -1,0 +1,64 @@
+import RNNEngine
+/// A Python exception as MiniPy raises it: the type, the message, and where (the line of the statement
+/// for a runtime error; line, column and text for a SyntaxError).
+public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var type: String
+    public var message: String
+    /// 1-based line in the snippet; 0 when unknown.
+    public var line: Int
+    /// 1-based column (SyntaxError only).
+    public var column: Int?
+    /// The source line (SyntaxError only).
+    public var text: String?
+
+    public init(type: String, message: String, line: Int = 0, column: Int? = nil, text: String? = nil) {
+        self.type = type; self.message = message; self.line = line; self.column = column; self.text = text
+    }
+
+    static func syntax(_ m: String, line: Int, column: Int, text: String, type: String = "SyntaxError") -> PyError {
+        PyError(type: type, message: m, line: line, column: column, text: text)
+    }
+
+    static func typeError(_ m: String) -> PyError { PyError(type: "TypeError", message: m) }
+    static func valueError(_ m: String) -> PyError { PyError(type: "ValueError", message: m) }
+    static func indexError(_ m: String) -> PyError { PyError(type: "IndexError", message: m) }
+    static func attributeError(_ m: String) -> PyError { PyError(type: "AttributeError", message: m) }
+    static func runtime(_ m: String) -> PyError { PyError(type: "RuntimeError", message: m) }
+
+    /// `Type: message`, the last line of a traceback.
+    public var description: String { message.isEmpty ? type : "\(type): \(message)" }
+
+    public var isSyntaxError: Bool { column != nil }
+
+    /// The traceback as Python prints it, for a file named `file` whose lines are `source`.
+    public func traceback(file: String, source: String) -> String {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        if let column, let text {
+            let stripped = text.drop { $0 == " " || $0 == "\t" }
+            let caretColumn = max(1, column - (text.count - stripped.count))
+            var out = "  File \"\(file)\", line \(line)\n"
+            out += "    \(stripped.trimmingTrailing())\n"
+            out += "    " + String(repeating: " ", count: caretColumn - 1) + "^\n"
+            return out + description + "\n"
+        }
+        var out = "Traceback (most recent call last):\n"
+        out += "  File \"\(file)\", line \(line), in <module>\n"
+        if line >= 1, line <= lines.count {
+            let l = lines[line - 1].trimmingCharacters(in: .whitespaces)
+            if !l.isEmpty { out += "    \(l)\n" }
+        }
+        return out + description + "\n"
+    }
+}
+
+extension Substring {
+    func trimmingTrailing() -> String {
+        var s = String(self)
+        while let last = s.last, last == " " || last == "\r" { s.removeLast() }
+        return s
+    }
+}
+
+extension TorchError {
+    var py: PyError { PyError(type: type, message: message) }
+}

@@ -1,0 +1,515 @@
+import Foundation
+import RNNEngine
+
+/// `torch.float32` and friends.
+final class DTypeObject: PyObject {
+    let dtype: PyTensor.DType
+    init(_ d: PyTensor.DType) { dtype = d }
+    override var typeName: String { "dtype" }
+    override func repr(_ interp: Interpreter) -> String { "torch.\(dtype.rawValue)" }
+}
+
+enum Modules {
+    static func module(_ name: String) -> PyValue? {
+        switch name {
+        case "torch": return .object(torch)
+        case "torch.nn": return .object(nn)
+        case "math": return .object(math)
+        default: return nil
+        }
+    }
+
+    nonisolated(unsafe) static let nn = Namespace("torch.nn", [
+        "RNN": rnnClass("RNN"), "LSTM": rnnClass("LSTM"), "GRU": rnnClass("GRU"),
+        "RNNCell": cellClass(.rnnTanh), "LSTMCell": cellClass(.lstm), "GRUCell": cellClass(.gru),
+        "Linear": .object(PyClass("Linear", qualified: "torch.nn.modules.linear.Linear") { a, k, i throws(PyError) in try TorchModule.linear(a, k, i) }),
+        "Embedding": .object(PyClass("Embedding", qualified: "torch.nn.modules.sparse.Embedding") { a, k, i throws(PyError) in try TorchModule.embedding(a, k, i) }),
+    ])
+
+    static func rnnClass(_ name: String) -> PyValue {
+        .object(PyClass(name, qualified: "torch.nn.modules.rnn.\(name)") { args, kwargs, i throws(PyError) in
+            try TorchModule.rnn(name, args, kwargs, i)
+        })
+    }
+
+    static func cellClass(_ mode: RNNMode) -> PyValue {
+        let name = mode == .lstm ? "LSTMCell" : mode == .gru ? "GRUCell" : "RNNCell"
+        return .object(PyClass(name, qualified: "torch.nn.modules.rnn.\(name)") { args, kwargs, i throws(PyError) in
+            try TorchModule.cell(mode, name, args, kwargs, i)
+        })
+    }
+
+    nonisolated(unsafe) static let math = Namespace("math", [
+        "sqrt": Builtins.fn("sqrt") { a, _, _ throws(PyError) in
+            guard let d = a.first?.asDouble else { throw .typeError("must be real number, not \(a.first?.typeName ?? "nothing")") }
+            guard d >= 0 else { throw .valueError("math domain error") }
+            return .float(d.squareRoot())
+        },
+        "pi": .float(Double.pi),
+        "tanh": Builtins.fn("tanh") { a, _, _ throws(PyError) in .float(Foundation.tanh(a.first?.asDouble ?? 0)) },
+        "exp": Builtins.fn("exp") { a, _, _ throws(PyError) in .float(Foundation.exp(a.first?.asDouble ?? 0)) },
+    ])
+
+    nonisolated(unsafe) static let torch: Namespace = {
+        var a: [String: PyValue] = [:]
+        a["nn"] = .object(nn)
+        a["float32"] = .object(DTypeObject(.float32)); a["float"] = a["float32"]
+        a["int64"] = .object(DTypeObject(.int64)); a["long"] = a["int64"]
+        a["bool"] = .object(DTypeObject(.bool))
+        a["__version__"] = .str("2.15.0 (MiniPy)")
+        for name in ["zeros", "ones", "randn", "rand", "empty"] {
+            a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in try i.creation(name, args, kwargs) }
+        }
+        a["tensor"] = Builtins.fn("tensor") { args, kwargs, i throws(PyError) in try i.makeTensor(args, kwargs) }
+        a["manual_seed"] = Builtins.fn("manual_seed") { args, _, i throws(PyError) in
+            guard let v = args.first else { throw .typeError("manual_seed() missing 1 required positional argument: 'seed'") }
+            let seed: Int
+            switch v {
+            case .int, .bool: seed = v.asIndex!
+            case .float(let f): seed = Int(f)
+            case .str(let s):
+                guard let n = Int(s) else { throw .valueError("invalid literal for int() with base 10: \(pyStrRepr(s))") }
+                seed = n
+            default: throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
+            }
+            i.rng = SplitMix64(seed: UInt64(bitPattern: Int64(seed)))
+            return .object(GeneratorObject())
+        }
+        a["Size"] = .object(PyClass("Size", qualified: "torch.Size") { args, _, i throws(PyError) in
+            guard let v = args.first else { return .size([]) }
+            var dims: [Int] = []
+            for x in try i.iterate(v) {
+                guard let n = x.asIndex else { throw .typeError("torch.Size() takes an iterable of 'int' (item 0 is '\(x.typeName)')") }
+                dims.append(n)
+            }
+            return .size(dims)
+        })
+        a["Tensor"] = .object(PyClass("Tensor", qualified: "torch.Tensor") { _, _, _ throws(PyError) in
+            throw .typeError("MiniPy cannot construct torch.Tensor directly; use torch.tensor")
+        })
+        for (name, f) in [("tanh", { (x: Float) in Foundation.tanh(x) }), ("sigmoid", { (x: Float) in 1 / (1 + Foundation.exp(-x)) }),
+                          ("relu", { (x: Float) in max(0, x) }), ("exp", { (x: Float) in Foundation.exp(x) })] {
+            a[name] = Builtins.fn(name) { args, _, i throws(PyError) in
+                guard case .tensor(var t)? = args.first else {
+                    throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "nothing")")
+                }
+                t.t.storage = t.t.storage.map(f); t.dtype = .float32; t.isParameter = false
+                return .tensor(t)
+            }
+        }
+        a["allclose"] = Builtins.fn("allclose") { args, kwargs, i throws(PyError) in
+            let b = try bind("allclose", ["input", "other", "rtol", "atol"], required: 2, args, kwargs)
+            guard case .tensor(let x) = b[0]!, case .tensor(let y) = b[1]! else {
+                throw .typeError("allclose(): argument 'other' (position 2) must be Tensor")
+            }
+            let rtol = b[2]?.asDouble ?? 1e-5, atol = b[3]?.asDouble ?? 1e-8
+            let close = try tc { try Tensor.broadcasting(x.t, y.t) { p, q in abs(Double(p) - Double(q)) <= atol + rtol * abs(Double(q)) ? 1 : 0 } }
+            return .bool(close.storage.allSatisfy { $0 == 1 })
+        }
+        a["equal"] = Builtins.fn("equal") { args, _, _ throws(PyError) in
+            guard args.count == 2, case .tensor(let x) = args[0], case .tensor(let y) = args[1] else { throw .typeError("equal() takes two tensors") }
+            return .bool(x.t == y.t)
+        }
+        a["cat"] = Builtins.fn("cat") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: false) }
+        a["stack"] = Builtins.fn("stack") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: true) }
+        a["arange"] = Builtins.fn("arange") { args, _, i throws(PyError) in
+            let nums = args.compactMap(\.asDouble)
+            guard nums.count == args.count, !nums.isEmpty else { throw .typeError("arange() received an invalid combination of arguments") }
+            let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count > 2 ? nums[2] : 1)
+            guard step != 0 else { throw .runtime("step must be nonzero") }
+            let n = max(0, Int(((end - start) / step).rounded(.up)))
+            try i.checkElements(n)
+            let isInt = args.allSatisfy { if case .float = $0 { return false }; return true }
+            return .tensor(PyTensor(Tensor((0..<n).map { Float(start + Double($0) * step) }), dtype: isInt ? .int64 : .float32))
+        }
+        a["matmul"] = Builtins.fn("matmul") { args, _, i throws(PyError) in
+            guard args.count == 2 else { throw .typeError("matmul() takes 2 arguments") }
+            return try i.tensorBinary("@", args[0], args[1])
+        }
+        for name in ["zeros_like", "ones_like", "randn_like"] {
+            a[name] = Builtins.fn(name) { args, _, i throws(PyError) in
+                guard case .tensor(let t)? = args.first else { throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor") }
+                return try i.creation(String(name.dropLast(5)), [.size(t.t.shape)], [])
+            }
+        }
+        return Namespace("torch", a)
+    }()
+}
+
+/// What `torch.manual_seed` returns.
+final class GeneratorObject: PyObject {
+    override var typeName: String { "Generator" }
+    override func repr(_ interp: Interpreter) -> String { "<torch._C.Generator object>" }
+}
+
+extension Interpreter {
+    // MARK: Creation
+
+    /// The size arguments of `zeros(*size)`: ints, or one list/tuple/Size.
+    func sizeArgs(_ fname: String, _ args: [PyValue]) throws(PyError) -> [Int] {
+        var items = args
+        if args.count == 1 {
+            switch args[0] {
+            case .list(let l): items = l.items
+            case .tuple(let t): items = t
+            case .size(let s): items = s.map { .int($0) }
+            case .int, .bool: break
+            default: throw .typeError("\(fname)(): argument 'size' (position 1) must be tuple of ints, not \(args[0].typeName)")
+            }
+        }
+        var dims: [Int] = []
+        for (k, x) in items.enumerated() {
+            guard let n = x.asIndex else {
+                if args.count == 1, items.count == 1, case .list = args[0] {} else if args.count == 1, case .tuple = args[0] {} else if args.count == 1 {
+                    throw .typeError("\(fname)(): argument 'size' (position 1) must be tuple of ints, not \(x.typeName)")
+                }
+                throw .typeError("\(fname)(): argument 'size' failed to unpack the object at pos \(k + 1) with error \"type must be tuple of ints,but got \(x.typeName)\"")
+            }
+            dims.append(n)
+        }
+        return dims
+    }
+
+    func checkedShape(_ fname: String, _ dims: [Int]) throws(PyError) -> Int {
+        if dims.contains(where: { $0 < 0 }) { throw .runtime("\(fname): Dimension size must be non-negative.") }
+        var n = 1
+        for d in dims {
+            let r = n.multipliedReportingOverflow(by: d)
+            if r.overflow { try checkElements(Int.max) }
+            n = r.partialValue
+        }
+        try checkElements(n)
+        return n
+    }
+
+    func creation(_ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        var dtype: PyTensor.DType = .float32
+        for (k, v) in kwargs {
+            switch k {
+            case "dtype": if case .object(let d as DTypeObject) = v { dtype = d.dtype }
+            case "requires_grad", "device": break
+            case "size": return try creation(name, [v], kwargs.filter { $0.0 != "size" })
+            default: throw .typeError("\(name)() got an unexpected keyword argument '\(k)'")
+            }
+        }
+        let dims = try sizeArgs(name, args)
+        let n = try checkedShape(name, dims)
+        var values = [Float](repeating: name == "ones" ? 1 : 0, count: n)
+        if name == "randn" {
+            for k in 0..<n { values[k] = normal() }
+        } else if name == "rand" {
+            for k in 0..<n { values[k] = rng.uniform(0, 1) }
+        }
+        return .tensor(PyTensor(Tensor(shape: dims, storage: values), dtype: dtype))
+    }
+
+    /// A standard normal draw (Box–Muller on SplitMix64): MiniPy's own generator, not torch's.
+    func normal() -> Float {
+        var u1 = Double(rng.next() >> 11) * 0x1p-53
+        if u1 < 1e-300 { u1 = 1e-300 }
+        let u2 = Double(rng.next() >> 11) * 0x1p-53
+        return Float((-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2))
+    }
+
+    func makeTensor(_ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        let b = try bind("tensor", ["data", "dtype", "device", "requires_grad"], required: 1, args, kwargs)
+        var values: [Float] = []
+        var kind = 0 // 0 bool, 1 int, 2 float
+        func walk(_ v: PyValue, _ depth: Int) throws(PyError) -> [Int] {
+            switch v {
+            case .bool(let x): values.append(x ? 1 : 0); return []
+            case .int(let x): kind = max(kind, 1); values.append(Float(x)); return []
+            case .float(let x): kind = 2; values.append(Float(x)); return []
+            case .tensor(let t):
+                values += t.t.storage; kind = max(kind, t.dtype == .float32 ? 2 : t.dtype == .int64 ? 1 : 0)
+                return t.t.shape
+            case .list, .tuple, .size:
+                let items = try iterate(v)
+                var shape: [Int]?
+                for (k, x) in items.enumerated() {
+                    let s = try walk(x, depth + 1)
+                    if let shape, shape != s {
+                        if s.isEmpty != shape.isEmpty || s.count != shape.count {
+                            throw .valueError("expected sequence of length \(shape.first ?? 0) at dim \(depth + 1) (got \(s.first ?? 0))")
+                        }
+                        throw .valueError("expected sequence of length \(shape[0]) at dim \(depth + 1) (got \(s[0]))")
+                    }
+                    shape = s
+                    if k & 1023 == 0 { try checkElements(values.count) }
+                }
+                if items.isEmpty { kind = max(kind, 2) }
+                return [items.count] + (shape ?? [])
+            default:
+                throw .typeError("new(): invalid data type '\(v.typeName)'")
+            }
+        }
+        let shape = try walk(b[0]!, 0)
+        try checkElements(values.count)
+        var dtype: PyTensor.DType = kind == 2 ? .float32 : kind == 1 ? .int64 : .bool
+        if case .object(let d as DTypeObject)? = b[1] { dtype = d.dtype }
+        if case .list = b[0]! {} else if case .tuple = b[0]! {} else if case .size = b[0]! {} else if case .tensor = b[0]! {} else {
+            if shape.isEmpty { return .tensor(PyTensor(Tensor(shape: [], storage: values), dtype: dtype)) }
+        }
+        return .tensor(PyTensor(Tensor(shape: shape, storage: values), dtype: dtype))
+    }
+
+    func concatenate(_ args: [PyValue], _ kwargs: [(String, PyValue)], stack: Bool) throws(PyError) -> PyValue {
+        let fname = stack ? "stack" : "cat"
+        let b = try bind(fname, ["tensors", "dim"], required: 1, args, kwargs)
+        var ts: [PyTensor] = []
+        for x in try iterate(b[0]!) {
+            guard case .tensor(let t) = x else { throw .typeError("expected Tensor as element 0 in argument 0, but got \(x.typeName)") }
+            ts.append(t)
+        }
+        guard let first = ts.first else { throw .runtime("\(fname)(): expected a non-empty list of Tensors") }
+        var parts = ts.map(\.t)
+        let rawDim = b[1]?.asIndex ?? 0
+        if stack {
+            for t in ts where t.t.shape != first.t.shape {
+                throw .runtime("stack expects each tensor to be equal size, but got \(pyShape(first.t.shape)) at entry 0 and \(pyShape(t.t.shape)) at entry \(ts.firstIndex { $0.t.shape == t.t.shape }!)")
+            }
+            let d = try tc { try first.t.wrapDim(rawDim, extra: 1) }
+            parts = parts.map { $0.unsqueezed(d) }
+        }
+        let d = try tc { try parts[0].wrapDim(rawDim) }
+        for (k, p) in parts.enumerated() where p.dim != parts[0].dim || (0..<p.dim).contains(where: { $0 != d && p.shape[$0] != parts[0].shape[$0] }) {
+            let bad = (0..<p.dim).first { $0 != d && p.shape[$0] != parts[0].shape[$0] } ?? 0
+            throw .runtime("Sizes of tensors must match except in dimension \(d). Expected size \(parts[0].shape[bad]) but got size \(p.shape[bad]) for tensor number \(k) in the list.")
+        }
+        var shape = parts[0].shape
+        shape[d] = parts.reduce(0) { $0 + $1.shape[d] }
+        try checkElements(shape.reduce(1, *))
+        let outer = shape[..<d].reduce(1, *)
+        var out: [Float] = []
+        out.reserveCapacity(shape.reduce(1, *))
+        for o in 0..<outer {
+            for p in parts {
+                let chunk = p.shape[d...].reduce(1, *)
+                out += p.storage[(o * chunk)..<((o + 1) * chunk)]
+            }
+        }
+        return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: first.dtype))
+    }
+
+    // MARK: Tensor attributes and methods
+
+    func dims(_ fname: String, _ args: [PyValue]) throws(PyError) -> [Int] {
+        var items = args
+        if args.count == 1 {
+            switch args[0] {
+            case .list(let l): items = l.items
+            case .tuple(let t): items = t
+            case .size(let s): items = s.map { .int($0) }
+            default: break
+            }
+        }
+        var out: [Int] = []
+        for (k, x) in items.enumerated() {
+            guard let n = x.asIndex else {
+                throw .typeError("\(fname)(): argument 'size' (position \(k + 1)) must be tuple of ints, but found element of type \(x.typeName) at pos \(k)")
+            }
+            out.append(n)
+        }
+        return out
+    }
+
+    func intArg(_ fname: String, _ name: String, _ v: PyValue?) throws(PyError) -> Int {
+        guard let v else { throw .typeError("\(fname)() missing required argument '\(name)'") }
+        guard let n = v.asIndex else { throw .typeError("\(fname)(): argument '\(name)' (position 1) must be int, not \(v.typeName)") }
+        return n
+    }
+
+    func tensorAttribute(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
+        let x = t.t
+        func m(_ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue { method(name, body) }
+        func result(_ r: Tensor) -> PyValue { var o = t; o.t = r; o.isParameter = false; return .tensor(o) }
+        switch name {
+        case "shape": return .size(x.shape)
+        case "ndim": return .int(x.dim)
+        case "dtype": return .object(DTypeObject(t.dtype))
+        case "T":
+            return result(try tc { try x.permuted(Array((0..<x.dim).reversed())) })
+        case "data": return result(x)
+        case "requires_grad": return .bool(t.isParameter)
+        case "grad": return .none
+        case "size":
+            return m { args, kwargs, _ throws(PyError) in
+                let b = try bind("size", ["dim"], required: 0, args, kwargs)
+                guard let d = b[0] else { return .size(x.shape) }
+                guard let n = d.asIndex else { throw .typeError("size() received an invalid combination of arguments - got (\(d.typeName))") }
+                return .int(x.shape[try tc { try x.wrapDim(n) }])
+            }
+        case "dim", "ndimension": return m { _, _, _ throws(PyError) in .int(x.dim) }
+        case "numel", "nelement": return m { _, _, _ throws(PyError) in .int(x.count) }
+        case "view", "reshape":
+            return m { args, _, i throws(PyError) in result(try tc { try x.viewed(try i.dims(name, args)) }) }
+        case "flatten":
+            return m { _, _, _ throws(PyError) in result(x.reshaped([x.count])) }
+        case "unsqueeze":
+            return m { args, kwargs, i throws(PyError) in
+                let b = try bind("unsqueeze", ["dim"], required: 1, args, kwargs)
+                return result(try tc { try x.unsqueezing(try i.intArg("unsqueeze", "dim", b[0])) })
+            }
+        case "squeeze":
+            return m { args, kwargs, i throws(PyError) in
+                let b = try bind("squeeze", ["dim"], required: 0, args, kwargs)
+                return result(try tc { try x.squeezing(try b[0].map { v throws(PyError) in try i.intArg("squeeze", "dim", v) }) })
+            }
+        case "transpose":
+            return m { args, kwargs, i throws(PyError) in
+                let b = try bind("transpose", ["dim0", "dim1"], required: 2, args, kwargs)
+                return result(try tc { try x.transposed(try i.intArg("transpose", "dim0", b[0]), try i.intArg("transpose", "dim1", b[1])) })
+            }
+        case "t":
+            return m { _, _, _ throws(PyError) in
+                guard x.dim <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(x.dim)D") }
+                return result(x.dim < 2 ? x : try tc { try x.transposed(0, 1) })
+            }
+        case "permute":
+            return m { args, _, i throws(PyError) in result(try tc { try x.permuted(try i.dims("permute", args)) }) }
+        case "contiguous", "detach", "clone", "cpu", "float":
+            return m { _, _, _ throws(PyError) in
+                var o = t; o.isParameter = false
+                if name == "float" { o.dtype = .float32 }
+                return .tensor(o)
+            }
+        case "long", "int":
+            return m { _, _, _ throws(PyError) in
+                var o = t; o.isParameter = false; o.dtype = .int64
+                o.t.storage = o.t.storage.map { $0.rounded(.towardZero) }
+                return .tensor(o)
+            }
+        case "item":
+            return m { _, _, _ throws(PyError) in
+                guard x.count == 1 else { throw .runtime("a Tensor with \(x.count) elements cannot be converted to Scalar") }
+                switch t.dtype {
+                case .float32: return .float(Double(x.storage[0]))
+                case .int64: return .int(Int(x.storage[0]))
+                case .bool: return .bool(x.storage[0] != 0)
+                }
+            }
+        case "tolist":
+            return m { _, _, _ throws(PyError) in
+                func conv(_ v: Float) -> PyValue {
+                    switch t.dtype { case .float32: .float(Double(v)); case .int64: .int(Int(v)); case .bool: .bool(v != 0) }
+                }
+                func nest(_ vals: ArraySlice<Float>, _ shape: ArraySlice<Int>) -> PyValue {
+                    guard let n = shape.first else { return conv(vals.first ?? 0) }
+                    return .list(PyList((0..<n).map { nest(TensorFormat.sub(vals, shape, $0), shape.dropFirst()) }))
+                }
+                return nest(x.storage[...], x.shape[...])
+            }
+        case "sum", "mean":
+            return m { args, kwargs, _ throws(PyError) in
+                let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
+                guard let dv = b[0] else {
+                    let s = x.storage.reduce(0, +)
+                    return .tensor(PyTensor(Tensor(shape: [], storage: [name == "sum" ? s : s / Float(max(1, x.count))])))
+                }
+                guard let d0 = dv.asIndex else { throw .typeError("\(name)() received an invalid combination of arguments") }
+                let d = try tc { try x.wrapDim(d0) }
+                let n = x.shape[d]
+                let outer = x.shape[..<d].reduce(1, *), inner = x.shape[(d + 1)...].reduce(1, *)
+                var out = [Float](repeating: 0, count: outer * inner)
+                for o in 0..<outer { for k in 0..<n { for j in 0..<inner { out[o * inner + j] += x.storage[(o * n + k) * inner + j] } } }
+                if name == "mean" { out = out.map { $0 / Float(max(1, n)) } }
+                var shape = x.shape
+                if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) }
+                return .tensor(PyTensor(Tensor(shape: shape, storage: out)))
+            }
+        default: return nil
+        }
+    }
+
+    // MARK: Tensor indexing
+
+    func tensorIndex(_ t: PyTensor, _ items: [PyValue]) throws(PyError) -> PyValue {
+        var x = t.t
+        var indices: [[Int]] = []
+        var keep: [Bool] = []
+        var inserts: [Int] = []
+        var dim = 0
+        let real = items.filter { if case .none = $0 { return false }; return true }.count
+        if real > x.dim { throw .indexError("too many indices for tensor of dimension \(x.dim)") }
+        var outDim = 0
+        for item in items {
+            switch item {
+            case .none:
+                inserts.append(outDim); outDim += 1
+            case .object(let s as SliceObject):
+                let n = x.shape[dim]
+                let (a, b, step) = try s.indices(n)
+                if step < 0 { throw .valueError("step must be greater than zero") }
+                var r: [Int] = []
+                var k = a
+                while k < b { r.append(k); k += step }
+                indices.append(r); keep.append(true); dim += 1; outDim += 1
+            default:
+                guard let i = item.asIndex else {
+                    if case .tensor = item { throw PyError(type: "NotImplementedError", message: "MiniPy does not index tensors with tensors") }
+                    throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(item.typeName))")
+                }
+                let n = x.shape[dim]
+                guard i >= -n, i < n else { throw .indexError("index \(i) is out of bounds for dimension \(dim) with size \(n)") }
+                indices.append([i < 0 ? i + n : i]); keep.append(false); dim += 1
+            }
+        }
+        while dim < x.dim { indices.append(Array(0..<x.shape[dim])); keep.append(true); dim += 1 }
+        x = x.gathered(indices, keep: keep)
+        for p in inserts { x = x.unsqueezed(p) }
+        var o = t
+        o.t = x
+        o.isParameter = false
+        return .tensor(o)
+    }
+
+    // MARK: Tensor arithmetic
+
+    func asTensor(_ v: PyValue) -> PyTensor? {
+        switch v {
+        case .tensor(let t): return t
+        case .int(let i): return PyTensor(Tensor(shape: [], storage: [Float(i)]), dtype: .int64)
+        case .bool(let b): return PyTensor(Tensor(shape: [], storage: [b ? 1 : 0]), dtype: .bool)
+        case .float(let f): return PyTensor(Tensor(shape: [], storage: [Float(f)]))
+        default: return nil
+        }
+    }
+
+    func tensorBinary(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        guard let a = asTensor(l), let b = asTensor(r) else {
+            let shown = op == "**" ? "** or pow()" : op
+            throw .typeError("unsupported operand type(s) for \(shown): '\(l.typeName)' and '\(r.typeName)'")
+        }
+        if op == "@" {
+            guard case .tensor = l, case .tensor = r else {
+                throw .typeError("unsupported operand type(s) for @: '\(l.typeName)' and '\(r.typeName)'")
+            }
+            return .tensor(PyTensor(try tc { try Tensor.matmul(a.t, b.t) }, dtype: a.dtype == .int64 && b.dtype == .int64 ? .int64 : .float32))
+        }
+        let shape = try tc { try Tensor.broadcastShape(a.t.shape, b.t.shape) }
+        try checkElements(shape.reduce(1, *))
+        let f: (Float, Float) -> Float
+        var dtype: PyTensor.DType = a.dtype == .float32 || b.dtype == .float32 ? .float32 : .int64
+        if case .float = l { dtype = .float32 }
+        if case .float = r { dtype = .float32 }
+        switch op {
+        case "+": f = (+)
+        case "-": f = (-)
+        case "*": f = (*)
+        case "/": f = (/); dtype = .float32
+        case "**": f = { Foundation.pow($0, $1) }
+        case "==": f = { $0 == $1 ? 1 : 0 }; dtype = .bool
+        default: throw .typeError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'")
+        }
+        return .tensor(PyTensor(try tc { try Tensor.broadcasting(a.t, b.t, f) }, dtype: dtype))
+    }
+}
+
+func pyShape(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+
+/// Runs engine code that throws `TorchError` (or MiniPy code throwing `PyError`) as a `PyError`.
+func tc<T>(_ body: () throws -> T) throws(PyError) -> T {
+    do { return try body() } catch let e as TorchError { throw e.py } catch let e as PyError { throw e } catch {
+        throw PyError(type: "RuntimeError", message: "\(error)")
+    }
+}

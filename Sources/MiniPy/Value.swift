@@ -1,0 +1,196 @@
+import Foundation
+import RNNEngine
+
+/// A Python value. Lists and dicts are references, as in Python; tensors are values (MiniPy has no
+/// in-place tensor operations, so views sharing storage are never observable).
+public enum PyValue {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    case list(PyList)
+    case tuple([PyValue])
+    case dict(PyDict)
+    case range(Int, Int, Int)
+    case tensor(PyTensor)
+    case size([Int])
+    case object(PyObject)
+
+    var typeName: String {
+        switch self {
+        case .none: "NoneType"
+        case .bool: "bool"
+        case .int: "int"
+        case .float: "float"
+        case .str: "str"
+        case .list: "list"
+        case .tuple: "tuple"
+        case .dict: "dict"
+        case .range: "range"
+        case .tensor: "Tensor"
+        case .size: "Size"
+        case .object(let o): o.typeName
+        }
+    }
+
+    /// Python's truth value.
+    func truthy() throws(PyError) -> Bool {
+        switch self {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let f): return f != 0
+        case .str(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return !d.keys.isEmpty
+        case .range(let a, let b, let s): return rangeCount(a, b, s) > 0
+        case .size(let s): return !s.isEmpty
+        case .tensor(let t):
+            guard t.t.count == 1 else {
+                throw .runtime("Boolean value of Tensor with more than one value is ambiguous")
+            }
+            return t.t.storage[0] != 0
+        case .object: return true
+        }
+    }
+
+    /// An int (or bool) as Python's `__index__`.
+    var asIndex: Int? {
+        switch self {
+        case .int(let i): i
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    var asDouble: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .bool(let b): b ? 1 : 0
+        case .float(let f): f
+        default: nil
+        }
+    }
+}
+
+func rangeCount(_ a: Int, _ b: Int, _ s: Int) -> Int {
+    if s > 0 { return a < b ? (b - a - 1) / s + 1 : 0 }
+    return a > b ? (a - b - 1) / (-s) + 1 : 0
+}
+
+public final class PyList {
+    var items: [PyValue]
+    init(_ items: [PyValue]) { self.items = items }
+}
+
+/// An insertion-ordered dict with hashable keys (None, bool, int, float, str, tuples of them).
+public final class PyDict {
+    var keys: [PyValue] = []
+    var values: [PyValue] = []
+    var index: [HashKey: Int] = [:]
+
+    func get(_ k: PyValue) throws(PyError) -> PyValue? {
+        guard let i = index[try HashKey(k)] else { return nil }
+        return values[i]
+    }
+
+    func set(_ k: PyValue, _ v: PyValue) throws(PyError) {
+        let h = try HashKey(k)
+        if let i = index[h] { values[i] = v } else { index[h] = keys.count; keys.append(k); values.append(v) }
+    }
+}
+
+/// Python's hashing: 1 == 1.0 == True hash alike.
+enum HashKey: Hashable {
+    case none, num(Double), str(String), tuple([HashKey])
+
+    init(_ v: PyValue) throws(PyError) {
+        switch v {
+        case .none: self = .none
+        case .bool(let b): self = .num(b ? 1 : 0)
+        case .int(let i): self = .num(Double(i))
+        case .float(let f): self = .num(f)
+        case .str(let s): self = .str(s)
+        case .tuple(let t):
+            var ks: [HashKey] = []
+            for x in t { ks.append(try HashKey(x)) }
+            self = .tuple(ks)
+        case .size(let s): self = .tuple(s.map { .num(Double($0)) })
+        default: throw .typeError("unhashable type: '\(v.typeName)'")
+        }
+    }
+}
+
+/// A tensor and its dtype (float32, or int64 for integer data, or bool).
+public struct PyTensor {
+    public var t: Tensor
+    public var dtype: DType = .float32
+    /// Set on module outputs and parameters (printed as PyTorch prints them).
+    var gradFn: String?
+    var isParameter = false
+
+    public enum DType: String { case float32, int64, bool }
+
+    init(_ t: Tensor, dtype: DType = .float32, gradFn: String? = nil) { self.t = t; self.dtype = dtype; self.gradFn = gradFn }
+}
+
+/// Reference-typed Python objects: functions, modules (`torch`), and torch.nn modules.
+public class PyObject {
+    var typeName: String { "object" }
+    func getAttribute(_ name: String, _ interp: Interpreter) throws(PyError) -> PyValue? { nil }
+    func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        throw .typeError("'\(typeName)' object is not callable")
+    }
+    var isCallable: Bool { false }
+    func repr(_ interp: Interpreter) -> String { "<\(typeName) object>" }
+    /// Attribute names, for "Did you mean" suggestions.
+    var attributeNames: [String] { [] }
+}
+
+/// A function or bound method implemented in Swift.
+final class Builtin: PyObject {
+    let name: String
+    let isMethod: Bool
+    let body: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
+
+    init(_ name: String, method: Bool = false, _ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
+        self.name = name; self.isMethod = method; self.body = body
+    }
+    override var typeName: String { isMethod ? "builtin_function_or_method" : "builtin_function_or_method" }
+    override var isCallable: Bool { true }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        try body(args, kwargs, interp)
+    }
+    override func repr(_ interp: Interpreter) -> String {
+        isMethod ? "<built-in method \(name)>" : "<built-in function \(name)>"
+    }
+}
+
+/// A Python module object: `torch`, `torch.nn`, with attributes.
+final class Namespace: PyObject {
+    let name: String
+    var attributes: [String: PyValue]
+    init(_ name: String, _ attributes: [String: PyValue]) { self.name = name; self.attributes = attributes }
+    override var typeName: String { "module" }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? { attributes[n] }
+    override func repr(_ interp: Interpreter) -> String { "<module '\(name)'>" }
+    override var attributeNames: [String] { Array(attributes.keys) }
+}
+
+/// A class such as `torch.nn.RNN` or `torch.Size`: calling it constructs.
+final class PyClass: PyObject {
+    let name: String
+    let qualified: String
+    let construct: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
+    init(_ name: String, qualified: String, _ construct: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
+        self.name = name; self.qualified = qualified; self.construct = construct
+    }
+    override var typeName: String { "type" }
+    override var isCallable: Bool { true }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        try construct(args, kwargs, interp)
+    }
+    override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
+}

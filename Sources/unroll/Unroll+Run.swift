@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import MiniPy
+
+extension Unroll {
+    /// `unroll run FILE.py`: runs a snippet with MiniPy, printing what Python would print.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Run a PyTorch snippet with the built-in interpreter (MiniPy); exit 1 on a Python error."
+        )
+
+        @Argument(help: "The Python file to run ('-' for standard input).")
+        var file: String
+
+        @ArgumentParser.Option(name: .long, help: "Wall-time limit in seconds (default 5).")
+        var timeLimit: Double = 5
+
+        func run() throws {
+            let source: String
+            if file == "-" {
+                source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    FileHandle.standardError.write(Data("unroll run: can't open file '\(file)': No such file or directory\n".utf8))
+                    throw ExitCode(2)
+                }
+                source = String(decoding: data, as: UTF8.self)
+            }
+            let outcome = MiniPy.run(source, file: file == "-" ? "<stdin>" : file,
+                                     limits: Limits(wallTime: timeLimit))
+            FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
+            FileHandle.standardError.write(Data(outcome.stderr.utf8))
+            if outcome.error != nil { throw ExitCode(1) }
+        }
+    }
+}

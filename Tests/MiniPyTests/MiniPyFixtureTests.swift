@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import MiniPy
+
+/// One snippet and what real CPython 3.11 + torch 2.15 did with it (made by Scripts/minipy_fixtures.py).
+struct Fixture: Decodable, Sendable, CustomTestStringConvertible {
+    var name: String
+    var code: String
+    var stdout: String
+    /// The traceback's last line, `Type: message`; nil when the snippet ran.
+    var error: String?
+    /// The snippet line the traceback points at, and that line as shown.
+    var line: Int?
+    var shown: String?
+
+    var testDescription: String { name }
+
+    static let all: [Fixture] = {
+        struct File: Decodable { var snippets: [Fixture] }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/snippets.json")
+        guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else { return [] }
+        return file.snippets
+    }()
+}
+
+/// The line a traceback shows for the snippet file: (line number, the source line, trimmed).
+func shownFrame(_ traceback: String, file: String) -> (Int, String?)? {
+    let lines = traceback.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for (i, l) in lines.enumerated() where l.hasPrefix("  File \"\(file)\", line ") {
+        let rest = l.dropFirst("  File \"\(file)\", line ".count)
+        guard let n = Int(rest.prefix { $0.isNumber }) else { return nil }
+        let next = i + 1 < lines.count && lines[i + 1].hasPrefix("    ") ? lines[i + 1].trimmingCharacters(in: .whitespaces) : nil
+        return (n, next)
+    }
+    return nil
+}
+
+@Suite struct MiniPyFixtureTests {
+    @Test func tableIsLargeEnough() {
+        #expect(Fixture.all.count >= 60)
+    }
+
+    @Test(arguments: Fixture.all)
+    func matchesCPythonAndTorch(_ f: Fixture) {
+        let r = MiniPy.run(f.code + "\n", file: "snippet.py")
+        #expect(r.stdout == f.stdout, "stdout")
+        #expect(r.errorLine == f.error, "the traceback's last line")
+        if f.error != nil {
+            let frame = shownFrame(r.stderr, file: "snippet.py")
+            #expect(frame?.0 == f.line, "the line the traceback points at")
+            #expect(frame?.1 == f.shown, "the source line the traceback shows")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import MiniPy
+
+/// Every limit ends a run with a clear error: never a hang, never a crash.
+@Suite struct MiniPyLimitTests {
+    @Test func tensorSize() {
+        let r = MiniPy.run("import torch\nx = torch.zeros(10000, 10000)\n")
+        #expect(r.error?.type == "MemoryError")
+        #expect(r.errorLine == "MemoryError: 100000000 elements is more than MiniPy's limit of 10000000 in one tensor or list")
+        #expect(r.error?.line == 2)
+    }
+
+    @Test func moduleParameters() {
+        let r = MiniPy.run("import torch\nrnn = torch.nn.LSTM(100000, 100000)\n")
+        #expect(r.error?.type == "MemoryError")
+    }
+
+    @Test func listSize() {
+        #expect(MiniPy.run("x = [0] * 100000000\n").error?.type == "MemoryError")
+        #expect(MiniPy.run("x = 'ab' * 100000000\n").error?.type == "MemoryError")
+        #expect(MiniPy.run("x = list(range(100000000))\n").error?.type == "MemoryError")
+    }
+
+    @Test func loopSteps() {
+        let r = MiniPy.run("n = 0\nwhile True:\n    n += 1\n", limits: Limits(wallTime: 60))
+        #expect(r.error?.type == "TimeoutError")
+        #expect(r.errorLine?.contains("more than 1000000 steps") == true)
+    }
+
+    @Test func wallTime() {
+        let start = Date()
+        let r = MiniPy.run("import torch\nrnn = torch.nn.LSTM(1000, 1000)\nx = torch.randn(5000, 1, 1000)\nout, h = rnn(x)\n",
+                           limits: Limits(wallTime: 0.5))
+        #expect(r.errorLine == "TimeoutError: the snippet ran longer than 0.5 seconds (MiniPy's limit)")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func nestingDepth() {
+        let deep = String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300)
+        #expect(MiniPy.run("x = \(deep)\n").errorLine == "SyntaxError: too many nested parentheses")
+        let unary = "x = " + String(repeating: "-", count: 5000) + "1\n"
+        #expect(MiniPy.run(unary).errorLine == "RecursionError: maximum recursion depth exceeded during compilation")
+        let nots = "x = " + String(repeating: "not ", count: 5000) + "1\n"
+        #expect(MiniPy.run(nots).error?.type == "RecursionError")
+    }
+
+    @Test func integerOverflowIsAnErrorNotACrash() {
+        #expect(MiniPy.run("x = 2 ** 200\n").error?.type == "OverflowError")
+        #expect(MiniPy.run("x = 9223372036854775807 + 1\n").error?.type == "OverflowError")
+    }
+
+    @Test func outputSize() {
+        let r = MiniPy.run("for i in range(200000):\n    print('xxxxxxxxxx')\n")
+        #expect(r.error?.type == "MemoryError")
+    }
+}
