@@ -146,57 +146,114 @@ static T2 void gemm_avx2(long m, long n, long k, const float *a, long lda, const
 // AVX-512: panels of 32 columns (2 zmm), micro-kernel of up to 12 rows × 32 (24 accumulators).
 #define T5 __attribute__((target("avx512f,avx512vl,fma")))
 
+/// MR rows × 32 columns over kb values of k; a is packed (kb × MR, row r of step kk at kk·MR + r).
+/// first: the sums start at 0, else at the partial sums in c (stored float32, exactly what the registers
+/// held: splitting k changes no bit). last: + bias at the end.
 static inline __attribute__((always_inline)) T5 void
-kern5(const int MR, long k, const float *a, long lda, const float *b, __m512 bias0, __m512 bias1,
-      float *c, long ldc, __mmask16 m0, __mmask16 m1) {
+kern5(const int MR, long kb, const float *a, const float *b, __m512 bias0, __m512 bias1,
+      float *c, long ldc, __mmask16 m0, __mmask16 m1, int first, int last) {
     __m512 c0[12], c1[12];
-    for (int r = 0; r < MR; r++) { c0[r] = _mm512_setzero_ps(); c1[r] = _mm512_setzero_ps(); }
-    for (long kk = 0; kk < k; kk++) {
+    if (first) {
+        for (int r = 0; r < MR; r++) { c0[r] = _mm512_setzero_ps(); c1[r] = _mm512_setzero_ps(); }
+    } else {
+        for (int r = 0; r < MR; r++) {
+            c0[r] = _mm512_maskz_loadu_ps(m0, c + r * ldc);
+            c1[r] = _mm512_maskz_loadu_ps(m1, c + r * ldc + 16);
+        }
+    }
+    for (long kk = 0; kk < kb; kk++) {
         __m512 b0 = _mm512_loadu_ps(b + kk * 32), b1 = _mm512_loadu_ps(b + kk * 32 + 16);
         for (int r = 0; r < MR; r++) {
-            __m512 av = _mm512_set1_ps(a[r * lda + kk]);
+            __m512 av = _mm512_set1_ps(a[kk * MR + r]);
             c0[r] = _mm512_fmadd_ps(av, b0, c0[r]);
             c1[r] = _mm512_fmadd_ps(av, b1, c1[r]);
         }
     }
     for (int r = 0; r < MR; r++) {
         float *cr = c + r * ldc;
-        _mm512_mask_storeu_ps(cr, m0, _mm512_add_ps(c0[r], bias0));
-        _mm512_mask_storeu_ps(cr + 16, m1, _mm512_add_ps(c1[r], bias1));
+        if (last) {
+            c0[r] = _mm512_add_ps(c0[r], bias0);
+            c1[r] = _mm512_add_ps(c1[r], bias1);
+        }
+        _mm512_mask_storeu_ps(cr, m0, c0[r]);
+        _mm512_mask_storeu_ps(cr + 16, m1, c1[r]);
     }
 }
 
+/// Rows of the next micro-block: 12 when the row block is large, else 8 (the recurrent product's 16 = 8 + 8),
+/// then what is left.
+static inline long next_mr(long left, long total) {
+    if (total >= 24 && left >= 12) return 12;
+    return left >= 8 ? 8 : left;
+}
+
+/// A buffer for the packed rows of a, grown as needed and kept (one per thread): no allocation per call.
+static _Thread_local float *apack;
+static _Thread_local long apack_cap;
+
+static float *apack_get(long count) {
+    if (count > apack_cap) {
+        free(apack);
+        apack = (float *)aligned_alloc(64, (size_t)((count + 15) / 16 * 16) * sizeof(float));
+        apack_cap = apack ? count : 0;
+    }
+    return apack;
+}
+
+/// Blocking: k in slices of ≤ 192 so one panel's slice (32 × kb floats, ≤ 24 KB) stays in L1 while every
+/// row block passes it; rows in blocks of ≈ 512 KB of a, packed (L2); the panels stream from L3 / memory.
 static T5 void gemm_avx512(long m, long n, long k, const float *a, long lda, const float *bp, const float *bias,
                            float *c, long ldc) {
-    const long W = 32, mc = row_block(k, 12);
-    for (long r0 = 0; r0 < m; r0 += mc) {
-        long rEnd = r0 + mc < m ? r0 + mc : m;
-        for (long p = 0; p * W < n; p++) {
-            const float *b = bp + p * k * W;
-            long n0 = p * W, nn = n - n0 < W ? n - n0 : W;
-            __mmask16 m0 = (__mmask16)(nn >= 16 ? 0xFFFF : (1u << nn) - 1);
-            __mmask16 m1 = (__mmask16)(nn >= 32 ? 0xFFFF : nn <= 16 ? 0 : (1u << (nn - 16)) - 1);
-            __m512 negz = _mm512_set1_ps(-0.0f);   // adding -0 leaves every value unchanged
-            __m512 bias0 = bias ? _mm512_mask_loadu_ps(negz, m0, bias + n0) : negz;
-            __m512 bias1 = bias ? _mm512_mask_loadu_ps(negz, m1, bias + n0 + 16) : negz;
-            long i = r0;
-            // Blocks of 8 for small m (the recurrent product: 16 = 8 + 8), of 12 when there are many rows.
-            if (rEnd - r0 >= 24)
-                for (; i + 12 <= rEnd; i += 12) kern5(12, k, a + i * lda, lda, b, bias0, bias1, c + i * ldc + n0, ldc, m0, m1);
-            for (; i + 8 <= rEnd; i += 8) kern5(8, k, a + i * lda, lda, b, bias0, bias1, c + i * ldc + n0, ldc, m0, m1);
-            const float *ai = a + i * lda;
-            float *ci = c + i * ldc + n0;
-            switch (rEnd - i) {
-            case 7: kern5(7, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            case 6: kern5(6, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            case 5: kern5(5, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            case 4: kern5(4, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            case 3: kern5(3, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            case 2: kern5(2, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            case 1: kern5(1, k, ai, lda, b, bias0, bias1, ci, ldc, m0, m1); break;
-            default: break;
+    const long W = 32;
+    const long kc = k <= 192 ? (k > 0 ? k : 1) : 128;
+    __m512 negz = _mm512_set1_ps(-0.0f);   // adding -0 leaves every value unchanged
+    long mc0 = (131072 / kc) / 12 * 12;
+    if (mc0 < 24) mc0 = 24;
+    float *ap = apack_get((m < mc0 ? m : mc0) * kc);
+    if (!ap) return;
+    for (long k0 = 0; k0 < k || k0 == 0; k0 += kc) {
+        long kb = k - k0 < kc ? k - k0 : kc;
+        int first = k0 == 0, last = k0 + kb >= k;
+        for (long r0 = 0; r0 < m; r0 += mc0) {
+            long rEnd = r0 + mc0 < m ? r0 + mc0 : m, total = rEnd - r0;
+            // Pack rows r0..<rEnd, columns k0..<k0+kb of a: micro-block at row i holds kb × MR from ap + i·kb.
+            for (long i = 0; i < total;) {
+                long mr = next_mr(total - i, total);
+                float *dst = ap + i * kb;
+                const float *src = a + (r0 + i) * lda + k0;
+                for (long r = 0; r < mr; r++)
+                    for (long kk = 0; kk < kb; kk++) dst[kk * mr + r] = src[r * lda + kk];
+                i += mr;
+            }
+            for (long p = 0; p * W < n; p++) {
+                const float *b = bp + p * k * W + k0 * W;
+                long n0 = p * W, nn = n - n0 < W ? n - n0 : W;
+                __mmask16 m0 = (__mmask16)(nn >= 16 ? 0xFFFF : (1u << nn) - 1);
+                __mmask16 m1 = (__mmask16)(nn >= 32 ? 0xFFFF : nn <= 16 ? 0 : (1u << (nn - 16)) - 1);
+                __m512 bias0 = bias ? _mm512_mask_loadu_ps(negz, m0, bias + n0) : negz;
+                __m512 bias1 = bias ? _mm512_mask_loadu_ps(negz, m1, bias + n0 + 16) : negz;
+                for (long i = 0; i < total;) {
+                    long mr = next_mr(total - i, total);
+                    const float *ai = ap + i * kb;
+                    float *ci = c + (r0 + i) * ldc + n0;
+#define KERN5(MR) kern5(MR, kb, ai, b, bias0, bias1, ci, ldc, m0, m1, first, last)
+                    switch (mr) {
+                    case 12: KERN5(12); break;
+                    case 8: KERN5(8); break;
+                    case 7: KERN5(7); break;
+                    case 6: KERN5(6); break;
+                    case 5: KERN5(5); break;
+                    case 4: KERN5(4); break;
+                    case 3: KERN5(3); break;
+                    case 2: KERN5(2); break;
+                    default: KERN5(1); break;
+                    }
+#undef KERN5
+                    i += mr;
+                }
             }
         }
+        if (k == 0) break;
     }
 }
 #endif
@@ -251,6 +308,9 @@ static float tanh_scalar(float x) {
     float t = 1.0f - 2.0f / (exp_scalar(2.0f * ax) + 1.0f);
     return x < 0 ? -t : t;
 }
+
+static void tanh_scalar_n(float *p, long count);
+static void sigmoid_scalar_n(float *p, long count);
 
 #if defined(__x86_64__)
 static inline __attribute__((always_inline)) T5 __m512 exp16(__m512 x) {
@@ -368,7 +428,7 @@ void ck_sigmoid(float *p, long count) {
     case 5: sigmoid_avx512(p, count); return;
     case 2: sigmoid_avx2(p, count); return;
 #endif
-    default: for (long i = 0; i < count; i++) p[i] = sigmoid_scalar(p[i]); return;
+    default: sigmoid_scalar_n(p, count); return;
     }
 }
 
@@ -378,7 +438,95 @@ void ck_tanh(float *p, long count) {
     case 5: tanh_avx512(p, count); return;
     case 2: tanh_avx2(p, count); return;
 #endif
-    default: for (long i = 0; i < count; i++) p[i] = tanh_scalar(p[i]); return;
+    default: tanh_scalar_n(p, count); return;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The gate math of one time step (after gh = h·W_hhᵀ + b_hh), written once and compiled per ISA.
+typedef void (*act_fn)(float *, long);
+
+static inline __attribute__((always_inline)) void
+step_body(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *g, float *out,
+          act_fn sig, act_fn tnh) {
+    // Separate multiplies and adds here (no contraction to FMA): the gate equations hold exactly as written,
+    // c = f·c' + i·g and h = (h' − n)·z + n, which the trace tests check in Swift.
+#pragma clang fp contract(off)
+    if (mode == 0 || mode == 1) {
+        for (long e = 0; e < n * H; e++) {
+            float v = gh[e] + gi[e];
+            gh[e] = v;
+            h[e] = v;
+        }
+        if (mode == 0) tnh(h, n * H);
+        else for (long e = 0; e < n * H; e++) h[e] = h[e] < 0 ? 0.0f : h[e];   // NaN and -0 kept, as torch.relu
+    } else if (mode == 2) {
+        const long GH = 4 * H;
+        for (long b = 0; b < n; b++) {
+            const long row = b * GH;
+            for (long e = row; e < row + GH; e++) {
+                float v = gh[e] + gi[e];
+                gh[e] = v;
+                g[e] = v;
+            }
+            sig(g + row, 2 * H);          // i, f
+            tnh(g + row + 2 * H, H);      // g
+            sig(g + row + 3 * H, H);      // o
+            const float *gI = g + row, *gF = gI + H, *gG = gF + H, *gO = gG + H;
+            float *cb = c + b * H, *ob = out + b * H;
+            for (long j = 0; j < H; j++) {
+                float cNew = gF[j] * cb[j] + gI[j] * gG[j];
+                cb[j] = cNew;
+                ob[j] = cNew;
+            }
+            tnh(ob, H);
+            for (long j = 0; j < H; j++) ob[j] = gO[j] * ob[j];
+        }
+    } else {
+        const long GH = 3 * H;
+        for (long b = 0; b < n; b++) {
+            const long row = b * GH;
+            for (long e = row; e < row + 2 * H; e++) {
+                float v = gh[e] + gi[e];
+                gh[e] = v;
+                g[e] = v;
+            }
+            sig(g + row, 2 * H);          // r, z
+            for (long j = row + 2 * H; j < row + 3 * H; j++) {
+                float v = gi[j] + g[j - 2 * H] * gh[j];   // n's pre-activation: gi_n + r*hW_n
+                gh[j] = v;
+                g[j] = v;
+            }
+            tnh(g + row + 2 * H, H);      // n
+            const float *gZ = g + row + H, *gN = g + row + 2 * H;
+            float *hb = h + b * H;
+            for (long j = 0; j < H; j++) hb[j] = (hb[j] - gN[j]) * gZ[j] + gN[j];
+        }
+    }
+}
+
+static void tanh_scalar_n(float *p, long count) { for (long i = 0; i < count; i++) p[i] = tanh_scalar(p[i]); }
+static void sigmoid_scalar_n(float *p, long count) { for (long i = 0; i < count; i++) p[i] = sigmoid_scalar(p[i]); }
+static void step_scalar(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *g, float *out) {
+    step_body(mode, n, H, gi, h, c, gh, g, out, sigmoid_scalar_n, tanh_scalar_n);
+}
+#if defined(__x86_64__)
+static T2 void step_avx2(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *g, float *out) {
+    step_body(mode, n, H, gi, h, c, gh, g, out, sigmoid_avx2, tanh_avx2);
+}
+static T5 void step_avx512(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *g, float *out) {
+    step_body(mode, n, H, gi, h, c, gh, g, out, sigmoid_avx512, tanh_avx512);
+}
+#endif
+
+void ck_step(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *gates, float *out) {
+    if (n <= 0 || H <= 0) return;
+    switch (ck_active_isa()) {
+#if defined(__x86_64__)
+    case 5: step_avx512(mode, n, H, gi, h, c, gh, gates, out); return;
+    case 2: step_avx2(mode, n, H, gi, h, c, gh, gates, out); return;
+#endif
+    default: step_scalar(mode, n, H, gi, h, c, gh, gates, out); return;
     }
 }
 

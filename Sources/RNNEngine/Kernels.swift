@@ -85,55 +85,16 @@ extension Kernels {
         let GH = p.wHH.rows, R = p.wHH.cols
         // hW = h·W_hhᵀ + b_hh
         withOptional(p.bHH) { b in gemm(m: n, a: h, lda: R, w: p.wHH, bias: b, c: gh, ldc: GH) }
-        switch mode {
-        case .rnnTanh, .rnnRelu:
-            for e in 0..<(n * H) {
-                gh[e] = gh[e] + gi[e]
-                h[e] = gh[e]
-            }
-            if mode == .rnnTanh { ck_tanh(h, n * H) } else { apply(h, n * H, relu8) }
-        case .lstm:
-            let g = gates!, c = c!
-            let out = hRaw ?? h
-            for b in 0..<n {
-                let row = b * GH
-                for e in row..<(row + GH) {
-                    gh[e] = gh[e] + gi[e]
-                    g[e] = gh[e]
-                }
-                ck_sigmoid(g + row, 2 * H)             // i, f
-                ck_tanh(g + row + 2 * H, H)            // g
-                ck_sigmoid(g + row + 3 * H, H)         // o
-                for j in 0..<H {
-                    let cNew = g[row + H + j] * c[b * H + j] + g[row + j] * g[row + 2 * H + j]
-                    c[b * H + j] = cNew
-                    out[b * H + j] = cNew
-                }
-                ck_tanh(out + b * H, H)
-                for j in 0..<H { out[b * H + j] = g[row + 3 * H + j] * out[b * H + j] }
-            }
-            if let hRaw, let wHR = p.wHR {
-                gemm(m: n, a: hRaw, lda: H, w: wHR, bias: nil, c: h, ldc: R)
-            }
-        case .gru:
-            let g = gates!
-            for b in 0..<n {
-                let row = b * GH
-                for e in row..<(row + 2 * H) {
-                    gh[e] = gh[e] + gi[e]
-                    g[e] = gh[e]
-                }
-                ck_sigmoid(g + row, 2 * H)             // r, z
-                for j in (row + 2 * H)..<(row + 3 * H) {
-                    gh[j] = gi[j] + g[j - 2 * H] * gh[j]    // n's pre-activation: gi_n + r*hW_n
-                    g[j] = gh[j]
-                }
-                ck_tanh(g + row + 2 * H, H)            // n
-                for j in 0..<H {
-                    let z = g[row + H + j], nn = g[row + 2 * H + j]
-                    h[b * H + j] = (h[b * H + j] - nn) * z + nn
-                }
-            }
+        let code: Int32 = switch mode {
+        case .rnnTanh: 0
+        case .rnnRelu: 1
+        case .lstm: 2
+        case .gru: 3
+        }
+        // The gate math in C (ck_step): gh += gi, the nonlinearities, c and h.
+        ck_step(code, n, H, gi, h, c, gh, gates, mode == .lstm ? (hRaw ?? h) : h)
+        if mode == .lstm, let hRaw, let wHR = p.wHR {
+            gemm(m: n, a: hRaw, lda: H, w: wHR, bias: nil, c: h, ldc: R)
         }
     }
 }

@@ -24,6 +24,11 @@ void ck_pack(const float *w, long rows, long cols, float *dst);
 void ck_gemm(long m, long n, long k, const float *a, long lda, const float *packed, const float *bias,
              float *c, long ldc);
 
+/// The gate math of one time step, after gh = h·W_hhᵀ + b_hh (see Kernels.step): mode 0 RNN tanh, 1 RNN relu,
+/// 2 LSTM, 3 GRU. gi: n × G·H input projection; h: n × H state (RNN, GRU: updated in place); c: n × H cell
+/// (LSTM, updated); gh: pre-activations on exit; gates: gate values (LSTM, GRU); out: LSTM's o·tanh(c).
+void ck_step(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *gates, float *out);
+
 /// Activations in place over count floats (exp from Cephes' expf, tanh and sigmoid from it).
 void ck_sigmoid(float *p, long count);
 void ck_tanh(float *p, long count);
