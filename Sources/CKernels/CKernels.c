@@ -59,6 +59,11 @@ static inline long row_block(long k, long mr) {
     return mc < mr ? mr : mc;
 }
 
+/// Tiny products (a few hundred multiply-adds, the tutor's own examples) skip the blocking and the packing
+/// of a, whose set-up would cost more than the arithmetic: one row at a time through the one-row kernel
+/// (a row of a is already its packed form), so bit for bit what the blocked path computes.
+#define SMALL_LIMIT 4096
+
 // ---------------------------------------------------------------------------------------------------
 // Scalar fallback: panels of 16, separate multiply and add.
 static void gemm_scalar(long m, long n, long k, const float *a, long lda, const float *bp, const float *bias,
@@ -221,6 +226,19 @@ static float *apack_get(long count) {
 static T5 void gemm_avx512(long m, long n, long k, const float *a, long lda, const float *bp, const float *bias,
                            float *c, long ldc) {
     const long W = 32;
+    if (m * n * k <= SMALL_LIMIT) {
+        __m512 negz = _mm512_set1_ps(-0.0f);
+        for (long p = 0; p * W < n; p++) {
+            long n0 = p * W, nn = n - n0 < W ? n - n0 : W;
+            __mmask16 m0 = (__mmask16)(nn >= 16 ? 0xFFFF : (1u << nn) - 1);
+            __mmask16 m1 = (__mmask16)(nn >= 32 ? 0xFFFF : nn <= 16 ? 0 : (1u << (nn - 16)) - 1);
+            __m512 bias0 = bias ? _mm512_mask_loadu_ps(negz, m0, bias + n0) : negz;
+            __m512 bias1 = bias ? _mm512_mask_loadu_ps(negz, m1, bias + n0 + 16) : negz;
+            for (long i = 0; i < m; i++)
+                kern5(1, k, a + i * lda, bp + p * k * W, bias0, bias1, c + i * ldc + n0, ldc, m0, m1, 1, 1);
+        }
+        return;
+    }
     const long kc = k <= CK_KC_MAX ? (k > 0 ? k : 1) : CK_KC;
     __m512 negz = _mm512_set1_ps(-0.0f);   // adding -0 leaves every value unchanged
     long mc0 = (CK_MC_FLOATS / kc) / 12 * 12;
