@@ -36,6 +36,19 @@ func cpuNow() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
+/// Peak estimate: cores × GHz (nominal, from the CPU's name) × FLOPs/cycle of the kernels' ISA.
+func nominalGHz() -> Double {
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+          let at = line.range(of: "@ "), let ghz = Double(line[at.upperBound...].replacingOccurrences(of: "GHz", with: "")
+              .trimmingCharacters(in: .whitespaces)) else { return 0 }
+    return ghz
+}
+let cores = ProcessInfo.processInfo.activeProcessorCount, ghz = nominalGHz()
+let perCycle = Double(ProcessInfo.processInfo.environment["ENGINE_BENCH_FLOPS_PER_CYCLE"] ?? "") ?? Double(KernelInfo.flopsPerCycle)
+print(String(format: "# isa %@: peak %d cores × %.2f GHz × %.0f FLOP/cycle = %.0f GFLOP/s; one thread (the engine's) %.0f GFLOP/s",
+             KernelInfo.isa, cores, ghz, perCycle, Double(cores) * ghz * perCycle, ghz * perCycle))
+
 var sink: Float = 0
 // ENGINE_BENCH_ONLY=text runs only the shapes whose name contains it (for profiling one shape).
 let only = ProcessInfo.processInfo.environment["ENGINE_BENCH_ONLY"] ?? ""

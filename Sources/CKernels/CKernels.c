@@ -214,6 +214,36 @@ static float *apack_get(long count) {
 /// row block passes it; rows in blocks of ≈ 128 KB of a, packed (L2); the panels stream from L2 / L3.
 /// (Tuned on the bench shapes with a C harness: a larger row block, k slices of 256 or 512, or no
 /// prefetch of c measured the same or slower.)
+/// A tiny product on the 32-wide panels with 256-bit registers (AVX-512VL masks): the same operations per
+/// element as kern5, so the same bits, without 512-bit instructions, whose lower clock would slow the
+/// rest of a short call (the tutor's examples are mostly bookkeeping).
+static T5 void gemm_small5(long m, long n, long k, const float *a, long lda, const float *bp, const float *bias,
+                           float *c, long ldc) {
+    const long W = 32;
+    for (long p = 0; p * W < n; p++) {
+        const long n0 = p * W, nn = n - n0 < W ? n - n0 : W;
+        const float *b = bp + p * k * W;
+        __mmask8 mk[4];
+        __m256 bv[4];
+        for (int q = 0; q < 4; q++) {
+            long left = nn - 8 * q;
+            mk[q] = (__mmask8)(left >= 8 ? 0xFF : left <= 0 ? 0 : (1u << left) - 1);
+            bv[q] = bias ? _mm256_mask_loadu_ps(_mm256_set1_ps(-0.0f), mk[q], bias + n0 + 8 * q) : _mm256_set1_ps(-0.0f);
+        }
+        const int quarters = (int)((nn + 7) / 8);
+        for (long i = 0; i < m; i++) {
+            const float *ai = a + i * lda;
+            __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+            for (long kk = 0; kk < k; kk++) {
+                __m256 av = _mm256_set1_ps(ai[kk]);
+                for (int q = 0; q < quarters; q++) acc[q] = _mm256_fmadd_ps(av, _mm256_loadu_ps(b + kk * W + 8 * q), acc[q]);
+            }
+            for (int q = 0; q < quarters; q++)
+                _mm256_mask_storeu_ps(c + i * ldc + n0 + 8 * q, mk[q], _mm256_add_ps(acc[q], bv[q]));
+        }
+    }
+}
+
 #ifndef CK_KC_MAX
 #define CK_KC_MAX 192
 #endif
@@ -226,19 +256,7 @@ static float *apack_get(long count) {
 static T5 void gemm_avx512(long m, long n, long k, const float *a, long lda, const float *bp, const float *bias,
                            float *c, long ldc) {
     const long W = 32;
-    if (m * n * k <= SMALL_LIMIT) {
-        __m512 negz = _mm512_set1_ps(-0.0f);
-        for (long p = 0; p * W < n; p++) {
-            long n0 = p * W, nn = n - n0 < W ? n - n0 : W;
-            __mmask16 m0 = (__mmask16)(nn >= 16 ? 0xFFFF : (1u << nn) - 1);
-            __mmask16 m1 = (__mmask16)(nn >= 32 ? 0xFFFF : nn <= 16 ? 0 : (1u << (nn - 16)) - 1);
-            __m512 bias0 = bias ? _mm512_mask_loadu_ps(negz, m0, bias + n0) : negz;
-            __m512 bias1 = bias ? _mm512_mask_loadu_ps(negz, m1, bias + n0 + 16) : negz;
-            for (long i = 0; i < m; i++)
-                kern5(1, k, a + i * lda, bp + p * k * W, bias0, bias1, c + i * ldc + n0, ldc, m0, m1, 1, 1);
-        }
-        return;
-    }
+    if (m * n * k <= SMALL_LIMIT) { gemm_small5(m, n, k, a, lda, bp, bias, c, ldc); return; }
     const long kc = k <= CK_KC_MAX ? (k > 0 ? k : 1) : CK_KC;
     __m512 negz = _mm512_set1_ps(-0.0f);   // adding -0 leaves every value unchanged
     long mc0 = (CK_MC_FLOATS / kc) / 12 * 12;
@@ -347,58 +365,8 @@ static void tanh_scalar_n(float *p, long count);
 static void sigmoid_scalar_n(float *p, long count);
 
 #if defined(__x86_64__)
-static inline __attribute__((always_inline)) T5 __m512 exp16(__m512 x) {
-    x = _mm512_min_ps(_mm512_set1_ps(EXP_HI), x);   // minps returns its second operand for NaN: NaN kept
-    x = _mm512_max_ps(_mm512_set1_ps(EXP_LO), x);
-    __m512 t = _mm512_fmadd_ps(x, _mm512_set1_ps(1.44269504088896341f), _mm512_set1_ps(12582912.0f));
-    __m512 fx = _mm512_sub_ps(t, _mm512_set1_ps(12582912.0f));
-    __m512 r = _mm512_fnmadd_ps(fx, _mm512_set1_ps(0.693359375f), x);
-    r = _mm512_fmadd_ps(fx, _mm512_set1_ps(2.12194440e-4f), r);
-    __m512 r2 = _mm512_mul_ps(r, r);
-    __m512 y = _mm512_set1_ps(1.9875691500e-4f);
-    y = _mm512_fmadd_ps(y, r, _mm512_set1_ps(1.3981999507e-3f));
-    y = _mm512_fmadd_ps(y, r, _mm512_set1_ps(8.3334519073e-3f));
-    y = _mm512_fmadd_ps(y, r, _mm512_set1_ps(4.1665795894e-2f));
-    y = _mm512_fmadd_ps(y, r, _mm512_set1_ps(1.6666665459e-1f));
-    y = _mm512_fmadd_ps(y, r, _mm512_set1_ps(5.0000001201e-1f));
-    y = _mm512_add_ps(_mm512_add_ps(_mm512_mul_ps(y, r2), r), _mm512_set1_ps(1.0f));
-    __m512i n = _mm512_add_epi32(_mm512_sub_epi32(_mm512_castps_si512(t), _mm512_set1_epi32(0x4B400000)),
-                                 _mm512_set1_epi32(127));
-    return _mm512_mul_ps(y, _mm512_castsi512_ps(_mm512_slli_epi32(n, 23)));
-}
-static inline __attribute__((always_inline)) T5 __m512 sigmoid16(__m512 x) {
-    __m512 one = _mm512_set1_ps(1.0f);
-    __m512 nx = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(x), _mm512_set1_epi32((int)0x80000000)));
-    return _mm512_div_ps(one, _mm512_add_ps(one, exp16(nx)));
-}
-static inline __attribute__((always_inline)) T5 __m512 tanh16(__m512 x) {
-    __m512i sign = _mm512_and_si512(_mm512_castps_si512(x), _mm512_set1_epi32((int)0x80000000));
-    __m512 ax = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(x), sign));
-    __m512 one = _mm512_set1_ps(1.0f);
-    __m512 e = exp16(_mm512_add_ps(ax, ax));
-    __m512 t = _mm512_sub_ps(one, _mm512_div_ps(_mm512_set1_ps(2.0f), _mm512_add_ps(e, one)));
-    t = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(t), sign));
-    __mmask16 keep = _mm512_cmp_ps_mask(ax, _mm512_set1_ps(0.0004f), _CMP_LT_OQ)
-                   | _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
-    return _mm512_mask_blend_ps(keep, t, x);
-}
-static T5 void sigmoid_avx512(float *p, long count) {
-    long i = 0;
-    for (; i + 16 <= count; i += 16) _mm512_storeu_ps(p + i, sigmoid16(_mm512_loadu_ps(p + i)));
-    if (i < count) {
-        __mmask16 m = (__mmask16)((1u << (count - i)) - 1);
-        _mm512_mask_storeu_ps(p + i, m, sigmoid16(_mm512_maskz_loadu_ps(m, p + i)));
-    }
-}
-static T5 void tanh_avx512(float *p, long count) {
-    long i = 0;
-    for (; i + 16 <= count; i += 16) _mm512_storeu_ps(p + i, tanh16(_mm512_loadu_ps(p + i)));
-    if (i < count) {
-        __mmask16 m = (__mmask16)((1u << (count - i)) - 1);
-        _mm512_mask_storeu_ps(p + i, m, tanh16(_mm512_maskz_loadu_ps(m, p + i)));
-    }
-}
-
+// The activations and the step's gate math run in 256-bit registers on AVX-512 machines too: this Xeon
+// does as many 256-bit FMAs a cycle (two ports) as 512-bit ones (one), without the 512-bit clock penalty.
 static inline __attribute__((always_inline)) T2 __m256 exp8(__m256 x) {
     x = _mm256_min_ps(_mm256_set1_ps(EXP_HI), x);
     x = _mm256_max_ps(_mm256_set1_ps(EXP_LO), x);
@@ -459,8 +427,7 @@ static T2 void tanh_avx2(float *p, long count) {
 void ck_sigmoid(float *p, long count) {
     switch (ck_active_isa()) {
 #if defined(__x86_64__)
-    case 5: sigmoid_avx512(p, count); return;
-    case 2: sigmoid_avx2(p, count); return;
+    case 5: case 2: sigmoid_avx2(p, count); return;
 #endif
     default: sigmoid_scalar_n(p, count); return;
     }
@@ -469,8 +436,7 @@ void ck_sigmoid(float *p, long count) {
 void ck_tanh(float *p, long count) {
     switch (ck_active_isa()) {
 #if defined(__x86_64__)
-    case 5: tanh_avx512(p, count); return;
-    case 2: tanh_avx2(p, count); return;
+    case 5: case 2: tanh_avx2(p, count); return;
 #endif
     default: tanh_scalar_n(p, count); return;
     }
@@ -548,17 +514,13 @@ static void step_scalar(int mode, long n, long H, const float *gi, float *h, flo
 static T2 void step_avx2(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *g, float *out) {
     step_body(mode, n, H, gi, h, c, gh, g, out, sigmoid_avx2, tanh_avx2);
 }
-static T5 void step_avx512(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *g, float *out) {
-    step_body(mode, n, H, gi, h, c, gh, g, out, sigmoid_avx512, tanh_avx512);
-}
 #endif
 
 void ck_step(int mode, long n, long H, const float *gi, float *h, float *c, float *gh, float *gates, float *out) {
     if (n <= 0 || H <= 0) return;
     switch (ck_active_isa()) {
 #if defined(__x86_64__)
-    case 5: step_avx512(mode, n, H, gi, h, c, gh, gates, out); return;
-    case 2: step_avx2(mode, n, H, gi, h, c, gh, gates, out); return;
+    case 5: case 2: step_avx2(mode, n, H, gi, h, c, gh, gates, out); return;
 #endif
     default: step_scalar(mode, n, H, gi, h, c, gh, gates, out); return;
     }
