@@ -4,6 +4,8 @@
 # (torch time / engine time: above 1 means the engine is faster).
 #   Scripts/bench.sh                                   engine only
 #   TORCH_PYTHON=~/torchenv/bin/python Scripts/bench.sh
+# Prints the kernels' ISA and peak estimate, then per shape wall ms, thread CPU ms, GFLOP/s and % of one
+# core's peak. ENGINE_BENCH_ONLY=text runs only the shapes whose name contains it.
 # ENGINE_BENCH_FLAGS adds build flags, e.g. "-Xswiftc -target-cpu -Xswiftc native" (see DECISIONS.md).
 set -eu
 cd "$(dirname "$0")/.."

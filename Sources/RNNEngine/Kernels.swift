@@ -24,8 +24,6 @@ struct PackedWeight: Sendable {
 }
 
 enum Kernels {
-    typealias V = SIMD8<Float>
-
     /// `c[i, j] = Σ_k a[i, k]·W[j, k] (+ bias[j])` for i < m, j < w.rows; rows of a and c are `lda`/`ldc` apart.
     /// `ck_gemm` (C, AVX-512 / AVX2+FMA / scalar picked once per process): the sum runs over k in order with
     /// fused multiply-adds, then the bias is added, the same sequence for every element whatever m, so the
@@ -39,9 +37,6 @@ enum Kernels {
             ck_gemm(m, w.rows, w.cols, a, lda, base, bias, c, ldc)
         }
     }
-
-    /// relu that keeps NaN (as torch.relu).
-    @inline(__always) static func relu8(_ x: V) -> V { x.replacing(with: 0, where: x .< 0) }
 }
 
 /// The packed parameters of one (layer, direction) or of one cell. Immutable, so sharing one instance
@@ -73,7 +68,8 @@ extension Kernels {
         return a.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
-    /// One time step for a batch of `n` rows — the only place the recurrences are written down.
+    /// One time step for a batch of `n` rows: h·W_hhᵀ + b_hh here, then the gate math in `ck_step`
+    /// (CKernels.c) — the only place the recurrences are written down.
     ///
     /// On entry `h` (n×R) and `c` (n×H, LSTM) hold the previous state, `gi` (n×G·H) the input projection.
     /// On exit they hold the new state, `gh` holds the pre-activation of every gate (what its nonlinearity
@@ -103,23 +99,6 @@ extension Kernels {
 /// Every caller (modules, trace, cells) uses them, so results agree bit for bit everywhere; against torch's
 /// own vectorized activations they differ by a few ulp.
 extension Kernels {
-    /// Applies `f` to `count` floats in place, 8 at a time (the tail padded with zeros).
-    @inline(__always)
-    static func apply(_ p: UnsafeMutablePointer<Float>, _ count: Int, _ f: (V) -> V) {
-        var i = 0
-        while i + 8 <= count {
-            let raw = UnsafeMutableRawPointer(p + i)
-            raw.storeBytes(of: f(raw.loadUnaligned(as: V.self)), as: V.self)
-            i += 8
-        }
-        if i < count {
-            var v = V()
-            for j in 0..<(count - i) { v[j] = p[i + j] }
-            let r = f(v)
-            for j in 0..<(count - i) { p[i + j] = r[j] }
-        }
-    }
-
     static func tanh(_ x: Float) -> Float { ck_tanh1(x) }
     static func sigmoid(_ x: Float) -> Float { ck_sigmoid1(x) }
 }
