@@ -29,23 +29,44 @@ let shapes = [
 ]
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+/// CPU time of this thread: on a loaded machine it leaves out the time other processes had the core.
+func cpuNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Peak estimate: cores × GHz (nominal, from the CPU's name) × FLOPs/cycle of the kernels' ISA.
+func nominalGHz() -> Double {
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+          let at = line.range(of: "@ "), let ghz = Double(line[at.upperBound...].replacingOccurrences(of: "GHz", with: "")
+              .trimmingCharacters(in: .whitespaces)) else { return 0 }
+    return ghz
+}
+let cores = ProcessInfo.processInfo.activeProcessorCount, ghz = nominalGHz()
+let perCycle = Double(ProcessInfo.processInfo.environment["ENGINE_BENCH_FLOPS_PER_CYCLE"] ?? "") ?? Double(KernelInfo.flopsPerCycle)
+print(String(format: "# isa %@: peak %d cores × %.2f GHz × %.0f FLOP/cycle = %.0f GFLOP/s; one thread (the engine's) %.0f GFLOP/s",
+             KernelInfo.isa, cores, ghz, perCycle, Double(cores) * ghz * perCycle, ghz * perCycle))
 
 var sink: Float = 0
-for s in shapes {
+// ENGINE_BENCH_ONLY=text runs only the shapes whose name contains it (for profiling one shape).
+let only = ProcessInfo.processInfo.environment["ENGINE_BENCH_ONLY"] ?? ""
+for s in shapes where only.isEmpty || s.name.contains(only) {
     let base = try RNNBase(module: s.module, args: [.int(s.input), .int(s.hidden)], kwargs: [("num_layers", .int(s.layers))])
     var g = SplitMix64(seed: 1)
     let x = g.uniformTensor([s.L, s.N, s.input], bound: 1)
     // Warm up, then repeat for at least ~1 s (at least 3 calls).
     sink += try base.forward(x).output.storage[0]
     var calls = 0
-    let start = now()
+    let start = now(), cpuStart = cpuNow()
     var elapsed = 0.0
     repeat {
         sink += try base.forward(x).output.storage[0]
         calls += 1
         elapsed = now() - start
     } while elapsed < 1.0 || calls < 3
-    let perCall = elapsed / Double(calls)
-    print(String(format: "%@\t%.6f\t%.2f", s.name, perCall * 1e3, s.flops / perCall / 1e9))
+    let perCall = elapsed / Double(calls), cpuPerCall = (cpuNow() - cpuStart) / Double(calls)
+    print(String(format: "%@\t%.6f\t%.2f\t%.6f", s.name, perCall * 1e3, s.flops / perCall / 1e9, cpuPerCall * 1e3))
 }
 if sink.isNaN { print("nan") }
