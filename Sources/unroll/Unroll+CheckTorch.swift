@@ -28,7 +28,12 @@ enum TorchComparison {
             with contextlib.redirect_stdout(buf):
                 exec(code, {"__name__": "__main__"})
         except BaseException as e:
-            err = traceback.format_exception_only(type(e), e)[-1].strip()
+            # The last line exactly as `python snippet.py` prints it: Python 3.11 adds "Did you
+            # mean: …?" only in the interpreter's own display, not in the traceback module.
+            shown = io.StringIO()
+            with contextlib.redirect_stderr(shown):
+                sys.__excepthook__(type(e), e, e.__traceback__)
+            err = shown.getvalue().strip().splitlines()[-1]
         results.append({"stdout": buf.getvalue(), "error": err})
     sys.__stdout__.write(json.dumps(results))
     """#
