@@ -240,7 +240,7 @@ public final class Interpreter {
     func eval(_ e: Expr) throws(PyError) -> PyValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > limits.maxDepth * 4 {
+        if depth > limits.maxDepth * 2 {
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded")
         }
         switch e {

@@ -27,22 +27,12 @@ public enum MiniPy {
         }
     }
 
-    /// Runs `prelude` (if any) and then `source` in one interpreter, on a thread with a large stack,
+    /// Runs `prelude` (if any) and then `source` in one interpreter, on the calling thread,
     /// bounded by `limits` (elements, steps, nesting, wall time).
     /// `then` runs after `source`; `_` holds the value of `source`'s last expression statement.
     public static func run(_ source: String, prelude: String? = nil, then: String? = nil, file: String = "snippet.py",
                            limits: Limits = .standard) -> Outcome {
-        final class Box: @unchecked Sendable { var outcome: Outcome? }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.outcome = runHere(source, prelude: prelude, then: then, file: file, limits: limits)
-            done.signal()
-        }
-        thread.stackSize = 64 << 20
-        thread.start()
-        done.wait()
-        return box.outcome!
+        runHere(source, prelude: prelude, then: then, file: file, limits: limits)
     }
 
     static func runHere(_ source: String, prelude: String?, then: String?, file: String, limits: Limits) -> Outcome {

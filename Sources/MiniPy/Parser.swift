@@ -540,7 +540,7 @@ struct Parser {
             let first = try starExpression()
             if isName("for") {
                 let gens = try comprehensionClauses()
-                try expectClose(")", t)
+                try expectCloseAfterComprehension(")", t)
                 return .listComp(first, gens, p)  // generator expression, evaluated eagerly
             }
             if isOp(")") { i += 1; return first }
@@ -560,7 +560,7 @@ struct Parser {
             let first = try starExpression()
             if isName("for") {
                 let gens = try comprehensionClauses()
-                try expectClose("]", t)
+                try expectCloseAfterComprehension("]", t)
                 return .listComp(first, gens, p)
             }
             var items = [first]
@@ -585,7 +585,7 @@ struct Parser {
             let v = try expression()
             if isName("for") {
                 let gens = try comprehensionClauses()
-                try expectClose("}", t)
+                try expectCloseAfterComprehension("}", t)
                 return .dictComp(k, v, gens, p)
             }
             var pairs = [(k, v)]
@@ -603,6 +603,15 @@ struct Parser {
         default:
             throw invalid()
         }
+    }
+
+    /// After `for … in … if …` CPython parses plain disjunctions, so a missing comma is just "invalid syntax".
+    mutating func expectCloseAfterComprehension(_ s: String, _ open: Token) throws(PyError) {
+        guard isOp(s) else {
+            if peek.kind == .eof || peek.kind == .newline { throw error("'\(open.kind.opText)' was never closed", open) }
+            throw invalid()
+        }
+        i += 1
     }
 
     mutating func expectClose(_ s: String, _ open: Token) throws(PyError) {
