@@ -35,6 +35,7 @@ run: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 Tests/MiniPyTests/run_fixtures.py .build/debug/unroll
 	.build/debug/unroll check Lessons
 	bash Tests/e2e/run.sh
 
