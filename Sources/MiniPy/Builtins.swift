@@ -2,11 +2,16 @@ import Foundation
 import RNNEngine
 
 /// Binds a call's arguments to parameter names as Python does, with Python's messages.
-func bind(_ fname: String, _ params: [String], required: Int, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> [PyValue?] {
+/// Binds call arguments to parameters with Python's messages. `isMethod`: the function is a
+/// method, and Python counts `self` in "takes N positional arguments but M were given".
+func bind(_ fname: String, _ params: [String], required: Int, _ args: [PyValue], _ kwargs: [(String, PyValue)],
+          isMethod: Bool = false) throws(PyError) -> [PyValue?] {
     var out = [PyValue?](repeating: nil, count: params.count)
     if args.count > params.count {
-        let takes = required == params.count ? "\(params.count)" : "from \(required) to \(params.count)"
-        throw .typeError("\(fname)() takes \(takes) positional argument\(params.count == 1 ? "" : "s") but \(args.count) \(args.count == 1 ? "was" : "were") given")
+        let s = isMethod ? 1 : 0
+        let (most, least, given) = (params.count + s, required + s, args.count + s)
+        let takes = least == most ? "\(most)" : "from \(least) to \(most)"
+        throw .typeError("\(fname)() takes \(takes) positional argument\(most == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
     }
     for (i, a) in args.enumerated() { out[i] = a }
     for (k, v) in kwargs {

@@ -61,6 +61,7 @@ enum Modules {
             a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in try i.creation(name, args, kwargs) }
         }
         a["tensor"] = Builtins.fn("tensor") { args, kwargs, i throws(PyError) in try i.makeTensor(args, kwargs) }
+        a["softmax"] = Builtins.fn("softmax") { args, kwargs, _ throws(PyError) in try softmax(args, kwargs) }
         a["manual_seed"] = Builtins.fn("manual_seed") { args, _, i throws(PyError) in
             guard let v = args.first else { throw .typeError("manual_seed() missing 1 required positional argument: 'seed'") }
             let seed: Int
@@ -512,5 +513,46 @@ func pyShape(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: 
 func tc<T>(_ body: () throws -> T) throws(PyError) -> T {
     do { return try body() } catch let e as TorchError { throw e.py } catch let e as PyError { throw e } catch {
         throw PyError(type: "RuntimeError", message: "\(error)")
+    }
+}
+
+extension Modules {
+    /// `torch.softmax(input, dim)`: exp(x - max) / sum along `dim`. Lessons use it as the wrong
+    /// activation a learner might reach for; torch's own message when `dim` is left out.
+    static func softmax(_ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        var input = args.first
+        var dimValue = args.count > 1 ? args[1] : nil
+        for (k, v) in kwargs {
+            if k == "input" { input = v } else if k == "dim" { dimValue = v }
+            else { throw .typeError("softmax() got an unexpected keyword argument '\(k)'") }
+        }
+        guard case .tensor(let pt)? = input else {
+            throw .typeError("softmax(): argument 'input' (position 1) must be Tensor, not \(input?.typeName ?? "NoneType")")
+        }
+        guard let dimValue, let rawDim = dimValue.asIndex else {
+            throw .typeError("softmax() missing 1 required positional arguments: \"dim\"")
+        }
+        let t = pt.t
+        let rank = max(1, t.shape.count)
+        guard rawDim >= -rank && rawDim < rank else {
+            throw .indexError("Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(rawDim))")
+        }
+        let dim = rawDim < 0 ? rawDim + rank : rawDim
+        guard !t.shape.isEmpty else { return .tensor(PyTensor(Tensor(shape: [], storage: [1]))) }
+        let n = t.shape[dim]
+        let inner = t.shape[(dim + 1)...].reduce(1, *)
+        let outer = t.shape[..<dim].reduce(1, *)
+        var out = t.storage
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o * n * inner + i
+                var m = -Float.infinity
+                for k in 0..<n { m = max(m, out[base + k * inner]) }
+                var sum: Float = 0
+                for k in 0..<n { let e = Foundation.exp(out[base + k * inner] - m); out[base + k * inner] = e; sum += e }
+                for k in 0..<n { out[base + k * inner] /= sum }
+            }
+        }
+        return .tensor(PyTensor(Tensor(shape: t.shape, storage: out)))
     }
 }

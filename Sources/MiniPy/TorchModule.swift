@@ -226,7 +226,7 @@ final class TorchModule: PyObject {
     override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         switch kind {
         case .rnn(let base):
-            let b = try bind("forward", ["input", "hx"], required: 1, args, kwargs)
+            let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
             let input = try Self.tensorArg(b[0]!)
             var hx: [Tensor]?
             if let h = b[1], !(h.isNone) {
@@ -263,7 +263,7 @@ final class TorchModule: PyObject {
             if let c = r.cN { return .tuple([out, .tuple([.tensor(PyTensor(r.hN)), .tensor(PyTensor(c))])]) }
             return .tuple([out, .tensor(PyTensor(r.hN))])
         case .cell(let c):
-            let b = try bind("forward", ["input", "hx"], required: 1, args, kwargs)
+            let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
             let input = try Self.tensorArg(b[0]!)
             var hx: [Tensor]?
             if let h = b[1], !h.isNone {
@@ -282,21 +282,21 @@ final class TorchModule: PyObject {
             if r.count == 2 { return .tuple([.tensor(PyTensor(r[0])), .tensor(PyTensor(r[1]))]) }
             return .tensor(PyTensor(r[0]))
         case .linear(let w, let bias):
-            let b = try bind("forward", ["input"], required: 1, args, kwargs)
+            let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
             let x = try Self.tensorArg(b[0]!).t
             let inF = w.shape[1], out = w.shape[0]
             guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
                 let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
                 let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
-                let prefix = x.dim <= 2 ? "addmm: " : ""
-                throw .runtime("\(prefix)mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
+                // Linear flattens any input to 2-D and calls addmm, whose name torch puts in front.
+                throw .runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
             }
             try interp.checkOperations(Double(x.count) * Double(out))
             var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
             if let bias { y = try tc { try Tensor.broadcasting(y, bias, +) } }
             return .tensor(PyTensor(y))
         case .embedding(let w):
-            let b = try bind("forward", ["input"], required: 1, args, kwargs)
+            let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
             let idx = try Self.tensorArg(b[0]!)
             guard idx.dtype == .int64 else {
                 throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(idx.dtype == .bool ? "Bool" : "Float")Tensor instead (while checking arguments for embedding)")

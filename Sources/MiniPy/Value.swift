@@ -29,7 +29,7 @@ public enum PyValue {
         case .dict: "dict"
         case .range: "range"
         case .tensor: "Tensor"
-        case .size: "Size"
+        case .size: "torch.Size"  // its tp_name: Python's messages say 'torch.Size'
         case .object(let o): o.typeName
         }
     }

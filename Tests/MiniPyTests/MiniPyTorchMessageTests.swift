@@ -1,0 +1,32 @@
+import Testing
+@testable import MiniPy
+
+/// Messages `unroll check --with-torch` found differing from torch 2.15, each checked against
+/// what real torch printed.
+@Suite struct MiniPyTorchMessageTests {
+    static let cases: [(code: String, error: String)] = [
+        ("import torch\nl = torch.nn.Linear(8, 10)\nl(torch.randn(1, 4, 16))",
+         "RuntimeError: addmm: mat1 and mat2 shapes cannot be multiplied (4x16 and 8x10)"),
+        ("import torch\nl = torch.nn.Linear(8, 10)\nl(torch.randn(16))",
+         "RuntimeError: addmm: mat1 and mat2 shapes cannot be multiplied (1x16 and 8x10)"),
+        ("import torch\nlstm = torch.nn.LSTM(10, 20)\nlstm(torch.randn(5, 3, 10), torch.zeros(1, 3, 20), torch.zeros(1, 3, 20))",
+         "TypeError: LSTM.forward() takes from 2 to 3 positional arguments but 4 were given"),
+        ("import torch\ncell = torch.nn.RNNCell(10, 20)\ncell(torch.randn(3, 10), 1, 2)",
+         "TypeError: RNNCell.forward() takes from 2 to 3 positional arguments but 4 were given"),
+        ("import torch\n1 + torch.zeros(2, 3).shape",
+         "TypeError: unsupported operand type(s) for +: 'int' and 'torch.Size'"),
+        ("import torch\ntorch.softmax(torch.randn(3))",
+         "TypeError: softmax() missing 1 required positional arguments: \"dim\""),
+    ]
+
+    @Test(arguments: cases.indices)
+    func errorLineMatchesTorch(_ i: Int) {
+        let r = MiniPy.run(Self.cases[i].code + "\n", file: "snippet.py")
+        #expect(r.errorLine == Self.cases[i].error)
+    }
+
+    @Test func softmaxSumsToOneAlongTheDimension() {
+        let r = MiniPy.run("import torch\nx = torch.tensor([[1.0, 2.0, 3.0]])\nprint(torch.softmax(x, dim=1))\n", file: "snippet.py")
+        #expect(r.stdout == "tensor([[0.0900, 0.2447, 0.6652]])\n")
+    }
+}
