@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "TutorRender"]),
         // The event loop that runs effects, apart from the executable so it can be tested whole.
-        .target(name: "TutorRuntime", dependencies: ["Terminal", "TutorStore", "TutorRender", "TutorCore"]),
+        .target(name: "TutorRuntime", dependencies: ["Terminal", "TutorStore", "TutorRender", "TutorCore", "MiniPy"]),
         .executableTarget(
             name: "unroll",
             dependencies: [

@@ -13,7 +13,7 @@ public struct ModeChooserState: Sendable, Equatable {
 extension Mode {
     /// The modes the chooser lists, in order: the ones this build can open. A mode is listed only
     /// once its screen really works (playground waits for the snippet runner).
-    public static let listed: [Mode] = [.intro, .why, .deep, .try, .practice, .challenge, .review, .visualize, .test]
+    public static let listed: [Mode] = [.intro, .why, .deep, .try, .practice, .challenge, .review, .visualize, .test, .playground]
 
     /// What the chooser says a mode is for.
     public var blurb: String {

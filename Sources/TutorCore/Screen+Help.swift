@@ -21,6 +21,7 @@ extension Screen {
         case .test: return "Test this pattern"
         case .review: return "Review cards"
         case .challenge: return "Challenge"
+        case .playground: return "Playground"
         }
     }
 
@@ -108,6 +109,16 @@ extension Screen {
                 HelpEntry("r", "at the end: try again"),
                 HelpEntry("q  Esc", "back to the modes"),
             ] + Self.common
+        case .playground:
+            return [
+                HelpEntry("typing", "edits the snippet; ← → ↑ ↓ Home End move, Enter a new line"),
+                HelpEntry("Backspace Del", "delete"),
+                HelpEntry("Ctrl-R", "run it (MiniPy: the PyTorch subset the lessons use)"),
+                HelpEntry("Ctrl-N Ctrl-P", "next, previous snippet"),
+                HelpEntry("Ctrl-G", "this help"),
+                HelpEntry("Esc", "back to the modes"),
+                HelpEntry("Ctrl-C", "quit from anywhere"),
+            ]
         }
     }
 }

@@ -78,6 +78,10 @@ extension State {
             return openReview(lessonIndex: lessonIndex, task: task)
         case .challenge:
             return openChallenge(lessonIndex: lessonIndex, task: task)
+        case .playground:
+            guard let snippets = lesson.playground?.snippets, !snippets.isEmpty else { return [] }
+            let i = min(max(0, task), snippets.count - 1)
+            route.append(.playground(PlaygroundState(lessonIndex: lessonIndex, snippetIndex: i, snippetCount: snippets.count, snippet: snippets[i])))
         default:
             return []
         }

@@ -10,6 +10,7 @@ extension State {
         case .test(let t): return (.test, t.lessonIndex, t.index)
         case .review(let r): return (.review, r.lessonIndex, r.index)
         case .challenge(let c): return (.challenge, c.lessonIndex, c.index)
+        case .playground(let p): return (.playground, p.lessonIndex, p.snippetIndex)
         case .visualize(let v): return v.lessonIndex.map { (.visualize, $0, 0) }
         }
     }

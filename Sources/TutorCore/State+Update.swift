@@ -23,7 +23,7 @@ extension State {
             return []
         case .key(let key) where goto != nil:
             return updateGoto(key)
-        case .key(.char("g")) where settings.preview && !showsHelp:
+        case .key(.char("g")) where settings.preview && !showsHelp && !isEditing:
             goto = ""
             return []
         case .layout(let limit):
@@ -38,8 +38,11 @@ extension State {
             _ = key
             showsHelp = false
             return []
-        case .key(.char("?")):
+        case .key(.char("?")) where !isEditing:
             showsHelp = true
+            return []
+        case .snippetRan(let output, let failed):
+            snippetRan(output: output, failed: failed)
             return []
         case .key(let key):
             return updateScreen(key: key)
@@ -117,6 +120,10 @@ extension State {
             let effects = updateChallenge(&challenge, key: key)
             if route.count == depth, case .challenge = screen { screen = .challenge(challenge) }
             return effects
+        case .playground(var play):
+            let effects = updatePlayground(&play, key: key)
+            if route.count == depth, case .playground(let current) = screen, current.snippetIndex == play.snippetIndex { screen = .playground(play) }
+            return effects
         }
     }
 
@@ -159,6 +166,11 @@ extension State {
             let effects = updateChallenge(&challenge, mouse: mouse)
             if route.count == depth, case .challenge = screen { screen = .challenge(challenge) }
             return effects
+        case .playground:
+            return []
         }
     }
+
+    /// The screen on top takes typed text (the playground's editor): `?` and `g` type, not act.
+    var isEditing: Bool { if case .playground = screen { return true }; return false }
 }

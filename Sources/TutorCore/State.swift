@@ -67,6 +67,7 @@ public enum Screen: Sendable, Equatable {
     case test(TestState)
     case review(ReviewState)
     case challenge(ChallengeState)
+    case playground(PlaygroundState)
 }
 
 /// The lesson menu: which lesson the cursor is on.

@@ -41,6 +41,8 @@ public enum Renderer {
             ReviewView.render(review, into: &buffer, area: body, glyphs: glyphs)
         case .challenge(let challenge):
             ChallengeView.render(challenge, now: state.now, into: &buffer, area: body, glyphs: glyphs)
+        case .playground(let play):
+            PlaygroundView.render(play, into: &buffer, area: body, glyphs: glyphs)
         }
         if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
         Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status, hints: footerHints(state.screen), into: &buffer)
@@ -61,6 +63,7 @@ public enum Renderer {
         case .test(let t): return "\(state.lessons[t.lessonIndex].title) · Test"
         case .review(let r): return "\(state.lessons[r.lessonIndex].title) · Review"
         case .challenge(let c): return "\(state.lessons[c.lessonIndex].title) · Challenge"
+        case .playground(let p): return "\(state.lessons[p.lessonIndex].title) · Playground"
         }
     }
 
@@ -88,6 +91,8 @@ public enum Renderer {
             if c.isFinished { return "r again · ? help · q back" }
             if c.outcome != .working { return "n next · m mistakes · ? help · q back" }
             return "answer with the item's keys · Enter check · ? help · q back"
+        case .playground(let p):
+            return p.running ? "running…" : "type to edit · Ctrl-R run · Ctrl-N/P snippet · Ctrl-G help · Esc back"
         }
     }
 }

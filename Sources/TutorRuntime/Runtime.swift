@@ -1,4 +1,5 @@
 import Foundation
+import MiniPy
 import Terminal
 import TutorCore
 import TutorRender
@@ -86,6 +87,10 @@ public struct Runtime {
         case .stopTimer:
             interval = nil
             nextTick = nil
+        case .runSnippet(let code):
+            // MiniPy bounds the run itself (wall time, steps, sizes), so the loop cannot hang here.
+            let outcome = MiniPy.run(code, file: "snippet.py")
+            _ = state.update(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil))
         case .record(let event):
             guard let store else { break }
             let outcome = store.record([event])

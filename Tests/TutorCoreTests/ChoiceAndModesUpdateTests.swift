@@ -19,6 +19,7 @@ import Testing
         lesson.practice = nil
         (lesson.intro, lesson.why, lesson.deep, lesson.challenge, lesson.review, lesson.test) = (nil, nil, nil, nil, nil, nil)
         lesson.visualize = nil
+        lesson.playground = nil
         var state = State(lessons: [lesson], size: Size(width: 80, height: 24))
         state.send(.enter, .down, .enter)
         #expect(state.fill != nil)  // the cursor stayed on Try: the rest is dimmed

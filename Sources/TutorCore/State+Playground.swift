@@ -1,0 +1,45 @@
+extension State {
+    /// The playground is an editor: every printable key types. Esc leaves, Ctrl-R runs,
+    /// Ctrl-N / Ctrl-P change snippet, Ctrl-G shows the keys.
+    mutating func updatePlayground(_ play: inout PlaygroundState, key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            return back()
+        case .ctrl("r"):
+            guard !play.running else { return [] }
+            play.running = true
+            return [.runSnippet(play.code)]
+        case .ctrl("n"):
+            return play.snippetIndex + 1 < play.snippetCount
+                ? replaceTask(.playground, lessonIndex: play.lessonIndex, task: play.snippetIndex + 1) : []
+        case .ctrl("p"):
+            return play.snippetIndex > 0 ? replaceTask(.playground, lessonIndex: play.lessonIndex, task: play.snippetIndex - 1) : []
+        case .ctrl("g"):
+            showsHelp = true
+        case .char(let c):
+            play.insert(String(c))
+        case .tab:
+            play.insert("    ")
+        case .enter:
+            play.newline()
+        case .backspace:
+            play.backspace()
+        case .delete:
+            play.deleteForward()
+        case .up, .down, .left, .right, .home, .end:
+            play.move(key)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The runtime ran the snippet: show what it printed.
+    mutating func snippetRan(output: String, failed: Bool) {
+        guard case .playground(var play) = screen else { return }
+        play.running = false
+        play.output = output
+        play.failed = failed
+        screen = .playground(play)
+    }
+}

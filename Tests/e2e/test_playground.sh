@@ -1,0 +1,19 @@
+# The playground: edit a lesson snippet, run it with Ctrl-R, read the output or the traceback.
+
+test_playground_fixing_input_size_makes_the_error_disappear() {
+  local s=play$$ i
+  e2e_start $s 80 24 "$E2E_BIN why-rnns-handle-sequences --mode playground --task 2 --progress $E2E_TMP/play.json"
+  e2e_wait_for $s "Practice question 4: fix the input size" || return 1
+  e2e_keys $s C-r
+  e2e_wait_for $s "RuntimeError: input.size(-1) must be equal to input_size. Expected 8, got 10" || return 1
+  # Line 2, column 30 is the 8 of input_size=8: replace it with 10.
+  e2e_keys $s Down Home
+  for i in $(seq 30); do e2e_keys $s Right; done
+  e2e_keys $s DC
+  e2e_text $s "10"
+  e2e_wait_for $s "rnn = torch.nn.RNN(input_size=10, hidden_size=4)" || return 1
+  e2e_keys $s C-r
+  e2e_wait_for $s "torch.Size([5, 3, 4])" || return 1
+  e2e_wait_gone $s "RuntimeError" || return 1
+  e2e_screen $s | grep -qF "✓ Output" || { echo "    no success mark"; return 1; }
+}
