@@ -40,6 +40,9 @@ public final class Interpreter {
     var rng = SplitMix64(seed: 0x5EED)
     var currentLine = 0
     var lineOffset = 0
+    /// Every recurrent module called with zero (or no) initial state, so the playground can
+    /// open the visualizer on that very module and input.
+    public internal(set) var recurrentCalls: [MiniPy.RecurrentCall] = []
 
     public init(limits: Limits = .standard) {
         self.limits = limits

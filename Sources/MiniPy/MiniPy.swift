@@ -1,4 +1,5 @@
 import Foundation
+import RNNEngine
 
 /// MiniPy: a small interpreter for the part of Python (and torch) that lesson snippets use.
 ///
@@ -16,6 +17,9 @@ public enum MiniPy {
         public var errorInPrelude = false
         public var source: String
         public var file: String
+
+        /// The recurrent modules the snippet ran (line, configuration, weights, input).
+        public var recurrentCalls: [RecurrentCall] = []
 
         /// The last line of the traceback, `Type: message`, or nil when the run succeeded.
         public var errorLine: String? { error?.description }
@@ -61,6 +65,16 @@ public enum MiniPy {
         } catch { outcome.error = error }
         outcome.stdout = interp.stdout
         outcome.warnings = interp.stderr
+        outcome.recurrentCalls = interp.recurrentCalls
         return outcome
+    }
+
+    /// One call of an RNN, LSTM or GRU in a snippet: enough to unroll it again in the visualizer.
+    public struct RecurrentCall: Sendable, Equatable {
+        /// The snippet line of the call (1-based).
+        public var line: Int
+        public var config: RNNConfig
+        public var stateDict: [String: Tensor]
+        public var input: Tensor
     }
 }

@@ -259,6 +259,11 @@ final class TorchModule: PyObject {
             var stepper = try tc { try base.stepper(input.t, hx: hx) }
             while stepper.next() != nil { try interp.checkTime() }
             let r = stepper.result
+            if hx?.allSatisfy({ $0.storage.allSatisfy { $0 == 0 } }) ?? true {
+                let weights = Dictionary(base.stateDict().map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+                interp.recurrentCalls.append(MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c,
+                                                                  stateDict: weights, input: input.t))
+            }
             let out = PyValue.tensor(PyTensor(r.output))
             if let c = r.cN { return .tuple([out, .tuple([.tensor(PyTensor(r.hN)), .tensor(PyTensor(c))])]) }
             return .tuple([out, .tensor(PyTensor(r.hN))])

@@ -13,7 +13,7 @@ public enum Msg: Sendable {
     /// A side effect could not be done; the sentence goes to the status line.
     case notice(String)
     /// The runtime ran a playground snippet: what it printed (stdout, then any traceback).
-    case snippetRan(output: String, failed: Bool)
+    case snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig] = [:])
     /// Preview: the previewed lesson file changed on disk and decoded cleanly.
     case lessonReloaded(Lesson)
     /// Preview: the previewed lesson file changed and has problems (the `unroll check` lines).

@@ -14,6 +14,13 @@ public struct PlaygroundState: Sendable, Equatable {
     public var failed = false
     /// A run is under way (the runtime performs it and answers with `Msg.snippetRan`).
     public var running = false
+    /// What the last run unrolled, by snippet line (1-based): `Ctrl-V` opens the visualizer on it.
+    public var modules: [Int: VisualizerConfig] = [:]
+
+    /// The module to visualize: the one run on the cursor's line, else the last one run.
+    public var moduleToVisualize: VisualizerConfig? {
+        modules[row + 1] ?? modules.max { $0.key < $1.key }?.value
+    }
 
     public init(lessonIndex: Int, snippetIndex: Int, snippetCount: Int, snippet: Snippet) {
         self.lessonIndex = lessonIndex

@@ -114,6 +114,7 @@ extension Screen {
                 HelpEntry("typing", "edits the snippet; ← → ↑ ↓ Home End move, Enter a new line"),
                 HelpEntry("Backspace Del", "delete"),
                 HelpEntry("Ctrl-R", "run it (MiniPy: the PyTorch subset the lessons use)"),
+                HelpEntry("Ctrl-V", "after a run: the RNN the cursor's line ran (else the last one), unrolled in the visualizer"),
                 HelpEntry("Ctrl-N Ctrl-P", "next, previous snippet"),
                 HelpEntry("Ctrl-G", "this help"),
                 HelpEntry("Esc", "back to the modes"),

@@ -16,6 +16,15 @@ extension State {
             return play.snippetIndex > 0 ? replaceTask(.playground, lessonIndex: play.lessonIndex, task: play.snippetIndex - 1) : []
         case .ctrl("g"):
             showsHelp = true
+        case .ctrl("v"):
+            guard let config = play.moduleToVisualize else {
+                status = play.output == nil ? "Run the snippet first (Ctrl-R); then Ctrl-V shows its RNN unrolled." : "This snippet ran no RNN, LSTM or GRU the visualizer can draw."
+                return []
+            }
+            status = nil
+            let vis = VisualizerState(config: config, seed: 0, lessonIndex: play.lessonIndex)
+            screen = .playground(play)
+            route.append(.visualize(vis))
         case .char(let c):
             play.insert(String(c))
         case .tab:
@@ -35,11 +44,12 @@ extension State {
     }
 
     /// The runtime ran the snippet: show what it printed.
-    mutating func snippetRan(output: String, failed: Bool) {
+    mutating func snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig] = [:]) {
         guard case .playground(var play) = screen else { return }
         play.running = false
         play.output = output
         play.failed = failed
+        play.modules = modules
         screen = .playground(play)
     }
 }

@@ -41,8 +41,8 @@ extension State {
         case .key(.char("?")) where !isEditing:
             showsHelp = true
             return []
-        case .snippetRan(let output, let failed):
-            snippetRan(output: output, failed: failed)
+        case .snippetRan(let output, let failed, let modules):
+            snippetRan(output: output, failed: failed, modules: modules)
             return []
         case .key(let key):
             return updateScreen(key: key)

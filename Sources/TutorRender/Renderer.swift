@@ -92,7 +92,8 @@ public enum Renderer {
             if c.outcome != .working { return "n next · m mistakes · ? help · q back" }
             return "answer with the item's keys · Enter check · ? help · q back"
         case .playground(let p):
-            return p.running ? "running…" : "type to edit · Ctrl-R run · Ctrl-N/P snippet · Ctrl-G help · Esc back"
+            if p.running { return "running…" }
+            return "type to edit · Ctrl-R run" + (p.modules.isEmpty ? "" : " · Ctrl-V visualize") + " · Ctrl-N/P snippet · Ctrl-G help · Esc back"
         }
     }
 }

@@ -90,7 +90,9 @@ public struct Runtime {
         case .runSnippet(let code):
             // MiniPy bounds the run itself (wall time, steps, sizes), so the loop cannot hang here.
             let outcome = MiniPy.run(code, file: "snippet.py")
-            _ = state.update(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil))
+            var modules: [Int: VisualizerConfig] = [:]
+            for call in outcome.recurrentCalls { modules[call.line] = VisualizerConfig(call: call) ?? modules[call.line] }
+            _ = state.update(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil, modules: modules))
         case .record(let event):
             guard let store else { break }
             let outcome = store.record([event])

@@ -30,3 +30,15 @@ import Testing
         #expect(r.stdout == "tensor([[0.0900, 0.2447, 0.6652]])\n")
     }
 }
+
+extension MiniPyTorchMessageTests {
+    @Test func aRecurrentCallIsRecordedWithItsLineWeightsAndInput() {
+        let r = MiniPy.run("import torch\nrnn = torch.nn.GRU(4, 3, batch_first=True)\nx = torch.randn(2, 5, 4)\nout, h = rnn(x)\nrnn(x, torch.ones(1, 2, 3))\n", file: "snippet.py")
+        #expect(r.error == nil)
+        // The second call starts from a non-zero state, which the visualizer cannot show: not recorded.
+        #expect(r.recurrentCalls.map(\.line) == [4])
+        #expect(r.recurrentCalls.first?.config.batchFirst == true)
+        #expect(r.recurrentCalls.first?.input.shape == [2, 5, 4])
+        #expect(r.recurrentCalls.first?.stateDict.keys.sorted() == ["bias_hh_l0", "bias_ih_l0", "weight_hh_l0", "weight_ih_l0"])
+    }
+}

@@ -1,3 +1,4 @@
+import RNNEngine
 import Testing
 @testable import TutorCore
 
@@ -39,5 +40,20 @@ import Testing
         #expect(state.showsHelp)
         state.send(.escape, .escape)
         #expect(play(state) == nil)
+    }
+}
+
+extension PlaygroundUpdateTests {
+    @Test func ctrlVOpensTheVisualizerOnTheModuleTheSnippetRan() throws {
+        var state = SeedLesson.state(.playground, task: 0)
+        state.send(.ctrl("v"))
+        #expect(state.status?.hasPrefix("Run the snippet first") == true)
+        let config = VisualizerConfig(module: .RNN, inputSize: 10, hiddenSize: 20, input: Tensor(shape: [5, 3, 10], storage: Array(repeating: 0.5, count: 150)))
+        _ = state.update(.snippetRan(output: "", failed: false, modules: [3: config]))
+        state.send(.ctrl("v"))
+        guard case .visualize(let vis) = state.screen else { Issue.record("no visualizer"); return }
+        #expect(vis.config == config)
+        state.send(.escape)
+        #expect(play(state) != nil)
     }
 }

@@ -17,3 +17,18 @@ test_playground_fixing_input_size_makes_the_error_disappear() {
   e2e_wait_gone $s "RuntimeError" || return 1
   e2e_screen $s | grep -qF "✓ Output" || { echo "    no success mark"; return 1; }
 }
+
+test_playground_ctrl_v_unrolls_the_snippets_own_rnn() {
+  local s=playv$$
+  e2e_start $s 80 24 "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/playv.json"
+  e2e_wait_for $s "Shapes in and out" || return 1
+  e2e_keys $s C-v
+  e2e_wait_for $s "Run the snippet first" || return 1
+  e2e_keys $s C-r
+  e2e_wait_for $s "torch.Size([1, 3, 20])" || return 1
+  e2e_keys $s C-v
+  e2e_wait_for $s "weights: state_dict" || return 1
+  e2e_wait_for $s "RNN(10, 20)" || return 1
+  e2e_keys $s Escape
+  e2e_wait_for $s "Snippet 1/3" || return 1
+}
