@@ -51,11 +51,7 @@ extension State {
     }
 
     mutating func updatePage(_ page: inout PageState, mouse: MouseEvent) -> [Effect] {
-        switch mouse.kind {
-        case .wheelDown: page.scroll = min(scrollLimit, page.scroll + 1)
-        case .wheelUp: page.scroll = max(0, page.scroll - 1)
-        default: break
-        }
+        _ = wheel(mouse.kind, &page.scroll)
         return []
     }
 }

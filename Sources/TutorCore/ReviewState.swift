@@ -99,11 +99,7 @@ extension State {
     }
 
     mutating func updateReview(_ review: inout ReviewState, mouse: MouseEvent) -> [Effect] {
-        switch mouse.kind {
-        case .wheelDown: review.scroll = min(scrollLimit, review.scroll + 1)
-        case .wheelUp: review.scroll = max(0, review.scroll - 1)
-        default: break
-        }
+        _ = wheel(mouse.kind, &review.scroll)
         return []
     }
 }

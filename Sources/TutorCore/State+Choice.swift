@@ -32,11 +32,8 @@ extension State {
     }
 
     mutating func updateChoice(_ choice: inout ChoiceState, mouse: MouseEvent) -> [Effect] {
+        if wheel(mouse.kind, &choice.scroll) { return [] }
         switch (mouse.kind, mouse.target) {
-        case (.wheelDown, _):
-            choice.scroll = min(scrollLimit, choice.scroll + 1)
-        case (.wheelUp, _):
-            choice.scroll = max(0, choice.scroll - 1)
         case (.press, .choice(let i)?) where choice.answered == nil:
             // First click selects, a second click on the same option answers.
             if choice.selected == i { return answer(&choice, letter: choice.question.options[i].letter) }

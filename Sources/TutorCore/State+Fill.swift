@@ -76,16 +76,7 @@ extension State {
 
     /// Mouse: click a blank then a chip; or press on a chip, drag, release over a blank.
     mutating func updateFill(_ fill: inout FillState, mouse: MouseEvent) -> [Effect] {
-        switch mouse.kind {
-        case .wheelDown:
-            fill.scroll = min(scrollLimit, fill.scroll + 1)
-            return []
-        case .wheelUp:
-            fill.scroll = max(0, fill.scroll - 1)
-            return []
-        default:
-            break
-        }
+        if wheel(mouse.kind, &fill.scroll) { return [] }
         guard !fill.isFinished else { return [] }
         switch (mouse.kind, mouse.target) {
         case (.press, .blank(let n)?):

@@ -1,6 +1,17 @@
 import Foundation
 
 extension State {
+    /// Scrolls one row for a wheel event, within what the last frame measured; true when `kind`
+    /// was a wheel event (so the caller is done with it).
+    func wheel(_ kind: MouseEvent.Kind, _ scroll: inout Int) -> Bool {
+        switch kind {
+        case .wheelDown: scroll = min(scrollLimit, scroll + 1)
+        case .wheelUp: scroll = max(0, scroll - 1)
+        default: return false
+        }
+        return true
+    }
+
     /// The id of the lesson a screen belongs to.
     func lessonID(_ index: Int) -> String { lessons.indices.contains(index) ? lessons[index].id : "" }
 

@@ -94,11 +94,7 @@ extension State {
 
     mutating func updateTest(_ test: inout TestState, mouse: MouseEvent) -> [Effect] {
         if test.isFinished {
-            switch mouse.kind {
-            case .wheelDown: test.scroll = min(scrollLimit, test.scroll + 1)
-            case .wheelUp: test.scroll = max(0, test.scroll - 1)
-            default: break
-            }
+            _ = wheel(mouse.kind, &test.scroll)
             return []
         }
         updateWork(&test.work, mouse: mouse)

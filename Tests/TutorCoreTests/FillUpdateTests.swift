@@ -134,3 +134,22 @@ import Testing
         #expect(state.fill?.scroll == 0)
     }
 }
+
+extension FillUpdateTests {
+    @Test func theWheelScrollsWithinTheMeasuredLimitOnEveryScrollingScreen() {
+        for mode in [Mode.try, .practice, .intro, .review] {
+            var state = SeedLesson.state(mode, task: 0, size: Size(width: 40, height: 12))
+            _ = state.update(.layout(scrollLimit: 2))
+            for _ in 0..<5 { _ = state.update(.mouse(MouseEvent(kind: .wheelDown, column: 1, row: 3))) }
+            _ = state.update(.mouse(MouseEvent(kind: .wheelUp, column: 1, row: 3)))
+            let scroll: Int? = switch state.screen {
+            case .fill(let f): f.scroll
+            case .choice(let c): c.scroll
+            case .page(let p): p.scroll
+            case .review(let r): r.scroll
+            default: nil
+            }
+            #expect(scroll == 1, "\(mode)")
+        }
+    }
+}
