@@ -33,7 +33,7 @@ enum Builtins {
     }
 
     static func noKwargs(_ name: String, _ kwargs: [(String, PyValue)]) throws(PyError) {
-        if let k = kwargs.first { throw .typeError("\(name)() takes no keyword arguments") ; _ = k }
+        if !kwargs.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
     }
 
     nonisolated(unsafe) static let all: [String: PyValue] = [

@@ -146,18 +146,25 @@ final class GeneratorObject: PyObject {
 extension Interpreter {
     // MARK: Creation
 
+    /// The items of one list, tuple or Size given where torch accepts `*size` or a sequence.
+    func sequenceItems(_ v: PyValue) -> [PyValue]? {
+        switch v {
+        case .list(let l): return l.items
+        case .tuple(let t): return t
+        case .size(let s): return s.map { .int($0) }
+        default: return Optional<[PyValue]>.none
+        }
+    }
+
     /// The size arguments of `zeros(*size)`: ints, or one list/tuple/Size.
     func sizeArgs(_ fname: String, _ args: [PyValue]) throws(PyError) -> [Int] {
-        var items = args
-        if args.count == 1 {
+        if args.count == 1, sequenceItems(args[0]) == nil {
             switch args[0] {
-            case .list(let l): items = l.items
-            case .tuple(let t): items = t
-            case .size(let s): items = s.map { .int($0) }
             case .int, .bool: break
             default: throw .typeError("\(fname)(): argument 'size' (position 1) must be tuple of ints, not \(args[0].typeName)")
             }
         }
+        let items = args.count == 1 ? sequenceItems(args[0]) ?? args : args
         var dims: [Int] = []
         for (k, x) in items.enumerated() {
             guard let n = x.asIndex else {
@@ -295,15 +302,7 @@ extension Interpreter {
     // MARK: Tensor attributes and methods
 
     func dims(_ fname: String, _ args: [PyValue]) throws(PyError) -> [Int] {
-        var items = args
-        if args.count == 1 {
-            switch args[0] {
-            case .list(let l): items = l.items
-            case .tuple(let t): items = t
-            case .size(let s): items = s.map { .int($0) }
-            default: break
-            }
-        }
+        let items = args.count == 1 ? sequenceItems(args[0]) ?? args : args
         var out: [Int] = []
         for (k, x) in items.enumerated() {
             guard let n = x.asIndex else {
