@@ -331,7 +331,7 @@ extension Interpreter {
             return result(try tc { try x.permuted(Array((0..<x.dim).reversed())) })
         case "data": return result(x)
         case "requires_grad": return .bool(t.isParameter)
-        case "grad": return .none
+        case "grad": return PyValue.none  // no autograd here: torch also gives None before backward()
         case "size":
             return m { args, kwargs, _ throws(PyError) in
                 let b = try bind("size", ["dim"], required: 0, args, kwargs)

@@ -42,3 +42,9 @@ extension MiniPyTorchMessageTests {
         #expect(r.recurrentCalls.first?.stateDict.keys.sorted() == ["bias_hh_l0", "bias_ih_l0", "weight_hh_l0", "weight_ih_l0"])
     }
 }
+
+extension MiniPyTorchMessageTests {
+    @Test func gradIsNoneAsInTorchBeforeBackward() {
+        #expect(MiniPy.run("import torch\nprint(torch.zeros(2).grad)\n", file: "snippet.py").stdout == "None\n")
+    }
+}
