@@ -156,3 +156,133 @@ enum GradientFixtures {
         #expect(nonzero * 10 > compared * 8)
     }
 }
+
+/// Checks that need no torch: finite differences of the engine's own forward, and degenerate shapes.
+@Suite struct GradientSanityTests {
+    static func random(_ shape: [Int], seed: UInt64) -> Tensor {
+        var g = SplitMix64(seed: seed)
+        return g.uniformTensor(shape, bound: 1)
+    }
+
+    /// L = Σ a⊙output + Σ b⊙h_n + Σ c⊙c_n, so dL/d(output, h_n, c_n) = (a, b, c); summed in Double.
+    static func loss(_ r: RNNOutput, _ a: Tensor, _ b: Tensor, _ c: Tensor) -> Double {
+        func dot(_ x: Tensor, _ y: Tensor) -> Double { zip(x.storage, y.storage).reduce(0) { $0 + Double($1.0) * Double($1.1) } }
+        return dot(r.output, a) + dot(r.hN, b) + dot(r.cN!, c)
+    }
+
+    /// Central differences of the float32 forward (step 1e-2) against the backward, for every input, hx and
+    /// parameter element of a small LSTM with every option that changes the graph (2 layers, bidirectional,
+    /// proj_size, batch_first, hx given).
+    @Test func lstmBackwardMatchesFiniteDifferences() throws {
+        var lstm = try LSTM(inputSize: 2, hiddenSize: 3, numLayers: 2, batchFirst: true, bidirectional: true,
+                            projSize: 2, seed: 3).base
+        let (N, L) = (2, 3)
+        let x = Self.random([N, L, 2], seed: 10)
+        let hx = [Self.random([4, N, 2], seed: 11), Self.random([4, N, 3], seed: 12)]
+        let r0 = try lstm.forward(x, hx: hx)
+        let a = Self.random(r0.output.shape, seed: 13), b = Self.random(r0.hN.shape, seed: 14)
+        let c = Self.random(r0.cN!.shape, seed: 15)
+        let g = try lstm.backward(x, hx: hx, gradOutput: a, gradHN: b, gradCN: c)
+        let eps: Float = 1e-2
+        var worst: Double = 0, checked = 0
+
+        func compare(_ analytic: Float, _ plus: Double, _ minus: Double, _ what: String) {
+            let numeric = (plus - minus) / Double(2 * eps)
+            let err = abs(numeric - Double(analytic)) / (1 + abs(numeric))
+            worst = max(worst, err)
+            checked += 1
+            #expect(err < 2e-3, "\(what): backward \(analytic), finite difference \(numeric)")
+        }
+        for i in x.storage.indices {
+            var xp = x, xm = x
+            xp.storage[i] += eps; xm.storage[i] -= eps
+            compare(g.input.storage[i], Self.loss(try lstm.forward(xp, hx: hx), a, b, c),
+                    Self.loss(try lstm.forward(xm, hx: hx), a, b, c), "input[\(i)]")
+        }
+        for s in 0..<2 {
+            for i in hx[s].storage.indices {
+                var hp = hx, hm = hx
+                hp[s].storage[i] += eps; hm[s].storage[i] -= eps
+                compare(g.hx[s].storage[i], Self.loss(try lstm.forward(x, hx: hp), a, b, c),
+                        Self.loss(try lstm.forward(x, hx: hm), a, b, c), "hx[\(s)][\(i)]")
+            }
+        }
+        let original = lstm.stateDict()
+        for (p, (name, tensor)) in original.enumerated() {
+            for i in tensor.storage.indices {
+                var values: [Double] = []
+                for delta in [eps, -eps] {
+                    var dict = Dictionary(uniqueKeysWithValues: original.map { ($0.name, $0.tensor) })
+                    dict[name]!.storage[i] += delta
+                    try lstm.loadStateDict(dict)
+                    values.append(Self.loss(try lstm.forward(x, hx: hx), a, b, c))
+                }
+                compare(g.parameters[p].storage[i], values[0], values[1], "\(name)[\(i)]")
+            }
+        }
+        print("GradientSanityTests: \(checked) finite differences, worst relative error \(worst)")
+        #expect(checked == x.count + hx[0].count + hx[1].count + original.reduce(0) { $0 + $1.tensor.count })
+    }
+
+    /// An empty batch runs (torch allows it): zero gradients of the right shapes, for modules and cells.
+    @Test(arguments: ["RNN", "LSTM", "GRU"])
+    func emptyBatch(_ module: String) throws {
+        let kw: [(String, ArgValue)] = [("num_layers", .int(2)), ("bidirectional", .bool(true))]
+            + (module == "LSTM" ? [("proj_size", .int(2))] : [])
+        let base = try RNNBase(module: module, args: [.int(2), .int(3)], kwargs: kw)
+        let x = Tensor.zeros([4, 0, 2])
+        let r = try base.forward(x)
+        let g = try base.backward(x, hx: nil, gradOutput: r.output, gradHN: r.hN, gradCN: r.cN)
+        #expect(g.input.shape == [4, 0, 2])
+        #expect(g.hx.map(\.shape) == [r.hN.shape] + (r.cN.map { [$0.shape] } ?? []))
+        #expect(g.parameters.map(\.shape) == base.parameters.map(\.shape))
+        #expect(g.parameters.allSatisfy { $0.storage.allSatisfy { $0 == 0 } })
+
+        let mode = RNNMode(rawValue: module == "RNN" ? "RNN_TANH" : module)!
+        let cell = CellBase.make(mode: mode, inputSize: 2, hiddenSize: 3, bias: true, nonlinearity: "tanh", seed: 0)
+        let cg = try cell.backward(Tensor.zeros([0, 2]), hx: nil, grads: [])
+        #expect(cg.input.shape == [0, 2])
+        #expect(cg.hx.allSatisfy { $0.shape == [0, 3] })
+        #expect(cg.parameters.allSatisfy { $0.storage.allSatisfy { $0 == 0 } })
+    }
+
+    /// No upstream gradient at all: every gradient is zero, in forward's shapes (unbatched: 2-D hx).
+    @Test func noUpstreamGradientGivesZeros() throws {
+        let base = try LSTM(inputSize: 2, hiddenSize: 3, bidirectional: true).base
+        let g = try base.backward(Self.random([4, 2], seed: 1), hx: nil, gradOutput: nil, gradHN: nil, gradCN: nil)
+        #expect(g.input.shape == [4, 2])
+        #expect(g.hx.map(\.shape) == [[2, 3], [2, 3]])
+        #expect(([g.input] + g.hx + g.parameters).allSatisfy { $0.storage.allSatisfy { $0 == 0 } })
+        let cell = GRUCell(inputSize: 2, hiddenSize: 3).base
+        let cg = try cell.backward(Self.random([2], seed: 2), hx: nil, grads: [nil])
+        #expect(cg.input.shape == [2] && cg.hx.map(\.shape) == [[3]])
+    }
+
+    /// Bad input throws what forward throws; a gradient of the wrong shape throws torch's autograd message.
+    @Test func errors() throws {
+        let gru = try GRU(inputSize: 2, hiddenSize: 3).base
+        let bad = Tensor.zeros([3, 2, 5])
+        #expect(throws: TorchError(type: "RuntimeError", message: "input.size(-1) must be equal to input_size. Expected 2, got 5")) {
+            try gru.forward(bad)
+        }
+        #expect(throws: TorchError(type: "RuntimeError", message: "input.size(-1) must be equal to input_size. Expected 2, got 5")) {
+            try gru.backward(bad, hx: nil, gradOutput: nil, gradHN: nil, gradCN: nil)
+        }
+        #expect(throws: TorchError(type: "RuntimeError", message:
+            "Mismatch in shape: grad_output[1] has a shape of torch.Size([1, 3]) and output[1] has a shape of torch.Size([1, 2, 3]).")) {
+            try gru.backward(Tensor.zeros([3, 2, 2]), hx: nil, gradOutput: nil, gradHN: Tensor.zeros([1, 3]), gradCN: nil)
+        }
+        #expect(throws: TorchError.self) {
+            try gru.backward(Tensor.zeros([3, 2, 2]), hx: nil, gradOutput: nil, gradHN: nil, gradCN: Tensor.zeros([1, 2, 3]))
+        }
+        let cell = RNNCell(inputSize: 2, hiddenSize: 3, nonlinearity: "sigmoid").base
+        #expect(throws: TorchError(type: "RuntimeError", message: "Unknown nonlinearity: sigmoid")) {
+            try cell.backward(Tensor.zeros([2]), hx: nil, grads: [nil])
+        }
+        let lstmCell = LSTMCell(inputSize: 2, hiddenSize: 3).base
+        #expect(throws: TorchError(type: "RuntimeError", message:
+            "Mismatch in shape: grad_output[1] has a shape of torch.Size([2, 3]) and output[1] has a shape of torch.Size([3]).")) {
+            try lstmCell.backward(Tensor.zeros([2]), hx: nil, grads: [nil, Tensor.zeros([2, 3])])
+        }
+    }
+}
