@@ -244,6 +244,12 @@ enum GradientFixtures {
         #expect(cg.input.shape == [0, 2])
         #expect(cg.hx.allSatisfy { $0.shape == [0, 3] })
         #expect(cg.parameters.allSatisfy { $0.storage.allSatisfy { $0 == 0 } })
+        // Zero-width cells (CellBase allows sizes of 0): nothing to differentiate, nothing to crash on.
+        for (inSize, hidden) in [(0, 3), (2, 0), (0, 0)] {
+            let c = CellBase.make(mode: mode, inputSize: inSize, hiddenSize: hidden, bias: true, nonlinearity: "relu", seed: 0)
+            let g = try c.backward(Tensor.zeros([2, inSize]), hx: nil, grads: [Tensor.zeros([2, hidden])])
+            #expect(g.input.shape == [2, inSize] && g.hx.allSatisfy { $0.shape == [2, hidden] })
+        }
     }
 
     /// No upstream gradient at all: every gradient is zero, in forward's shapes (unbatched: 2-D hx).
