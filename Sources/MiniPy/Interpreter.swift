@@ -120,7 +120,12 @@ public final class Interpreter {
             for t in targets { try assign(t, v) }
         case .augAssign(let target, let op, let valueExpr, _):
             let cur = try eval(target)
-            let v = try binary(op, cur, try eval(valueExpr))
+            let operand = try eval(valueExpr)
+            if case .tensor(let t) = cur, case .leaf? = t.origin {
+                // `w -= lr * w.grad` is in place in torch: not allowed on a leaf autograd tracks.
+                throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+            }
+            let v = try binary(op, cur, operand)
             try assign(target, v)
         case .importModule(let name, let alias, _):
             guard let module = Modules.module(name) else { throw moduleNotFound(name) }

@@ -139,9 +139,9 @@ extension Interpreter {
         case ("+", .bool(let b)): return .int(b ? 1 : 0)
         case ("~", _) where v.asIndex != nil: return .int(~v.asIndex!)
         case ("-", .tensor(let t)):
-            var r = t
-            r.t.storage = t.t.storage.map { -$0 }
-            return .tensor(r)
+            return .tensor(Autograd.record("NegBackward0", Autograd.mapped(t.t) { -$0 }, dtype: t.dtype, inputs: [t], saves: false) { g in
+                [Autograd.mapped(g) { -$0 }]
+            })
         default:
             throw .typeError("bad operand type for unary \(op): '\(v.typeName)'")
         }
@@ -151,8 +151,18 @@ extension Interpreter {
 
     func compare(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
         switch op {
-        case "==": if case .tensor = l { return try tensorBinary("==", l, r) }; return .bool(equal(l, r))
-        case "!=": return .bool(!equal(l, r))
+        case "==", "!=", "<", "<=", ">", ">=":
+            if isTensor(l) || isTensor(r) {
+                // Element-wise, as torch compares; a Python object it cannot compare with is Python's TypeError.
+                if asTensor(l) == nil || asTensor(r) == nil {
+                    if op == "==" || op == "!=" { return .bool(op == "!=") }
+                    throw .typeError("'\(op)' not supported between instances of '\(l.typeName)' and '\(r.typeName)'")
+                }
+                return try tensorBinary(op, l, r)
+            }
+            if op == "==" { return .bool(equal(l, r)) }
+            if op == "!=" { return .bool(!equal(l, r)) }
+            return .bool(try order(op, l, r))
         case "is": return .bool(identical(l, r))
         case "is not": return .bool(!identical(l, r))
         case "in", "not in":
@@ -215,13 +225,13 @@ extension Interpreter {
         }
         switch (l, r) {
         case (.str(let a), .str(let b)): return cmp(a, b)
+        case (.tensor, _), (_, .tensor):
+            // Python takes the truth of torch's element-wise result (an error for more than one element).
+            return try compare(op, l, r).truthy()
         case (.list, .list), (.tuple, .tuple):
             let a = try iterate(l), b = try iterate(r)
             for (x, y) in zip(a, b) where !equal(x, y) { return try order(op, x, y) }
             return cmp(a.count, b.count)
-        case (.tensor, _), (_, .tensor):
-            if case .bool(let b) = try tensorCompareScalar(op, l, r) { return b }
-            throw .runtime("Boolean value of Tensor with more than one value is ambiguous")
         default:
             if let a = l.asDouble, let b = r.asDouble {
                 if case .int(let x) = l, case .int(let y) = r { return cmp(x, y) }
@@ -231,16 +241,13 @@ extension Interpreter {
         }
     }
 
-    func tensorCompareScalar(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
-        let a = try scalarOf(l), b = try scalarOf(r)
-        switch op { case "<": return .bool(a < b); case "<=": return .bool(a <= b); case ">": return .bool(a > b); default: return .bool(a >= b) }
-    }
-
     func scalarOf(_ v: PyValue) throws(PyError) -> Double {
         if let d = v.asDouble { return d }
         if case .tensor(let t) = v, t.t.count == 1 { return Double(t.t.storage[0]) }
         throw .runtime("Boolean value of Tensor with more than one value is ambiguous")
     }
+
+    func isTensor(_ v: PyValue) -> Bool { if case .tensor = v { return true }; return false }
 
     // MARK: printf-style formatting (a small part)
 

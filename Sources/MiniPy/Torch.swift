@@ -88,14 +88,12 @@ enum Modules {
         a["Tensor"] = .object(PyClass("Tensor", qualified: "torch.Tensor") { _, _, _ throws(PyError) in
             throw .typeError("MiniPy cannot construct torch.Tensor directly; use torch.tensor")
         })
-        for (name, f) in [("tanh", { (x: Float) in Foundation.tanh(x) }), ("sigmoid", { (x: Float) in 1 / (1 + Foundation.exp(-x)) }),
-                          ("relu", { (x: Float) in max(0, x) }), ("exp", { (x: Float) in Foundation.exp(x) })] {
+        for name in Interpreter.activations {
             a[name] = Builtins.fn(name) { args, _, i throws(PyError) in
-                guard case .tensor(var t)? = args.first else {
+                guard case .tensor(let t)? = args.first else {
                     throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "nothing")")
                 }
-                t.t.storage = t.t.storage.map(f); t.dtype = .float32; t.isParameter = false
-                return .tensor(t)
+                return .tensor(i.activation(name, t))
             }
         }
         a["allclose"] = Builtins.fn("allclose") { args, kwargs, i throws(PyError) in
@@ -192,10 +190,12 @@ extension Interpreter {
 
     func creation(_ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
         var dtype: PyTensor.DType = .float32
+        var requiresGrad = false
         for (k, v) in kwargs {
             switch k {
             case "dtype": if case .object(let d as DTypeObject) = v { dtype = d.dtype }
-            case "requires_grad", "device": break
+            case "requires_grad": requiresGrad = try v.truthy()
+            case "device": break
             case "size": return try creation(name, [v], kwargs.filter { $0.0 != "size" })
             default: throw .typeError("\(name)() got an unexpected keyword argument '\(k)'")
             }
@@ -208,7 +208,7 @@ extension Interpreter {
         } else if name == "rand" {
             for k in 0..<n { values[k] = rng.uniform(0, 1) }
         }
-        return .tensor(PyTensor(Tensor(shape: dims, storage: values), dtype: dtype))
+        return .tensor(try PyTensor(Tensor(shape: dims, storage: values), dtype: dtype).requiringGrad(requiresGrad))
     }
 
     /// A standard normal draw (Box–Muller on SplitMix64): MiniPy's own generator, not torch's.
@@ -255,10 +255,7 @@ extension Interpreter {
         try checkElements(values.count)
         var dtype: PyTensor.DType = kind == 2 ? .float32 : kind == 1 ? .int64 : .bool
         if case .object(let d as DTypeObject)? = b[1] { dtype = d.dtype }
-        if case .list = b[0]! {} else if case .tuple = b[0]! {} else if case .size = b[0]! {} else if case .tensor = b[0]! {} else {
-            if shape.isEmpty { return .tensor(PyTensor(Tensor(shape: [], storage: values), dtype: dtype)) }
-        }
-        return .tensor(PyTensor(Tensor(shape: shape, storage: values), dtype: dtype))
+        return .tensor(try PyTensor(Tensor(shape: shape, storage: values), dtype: dtype).requiringGrad(try b[3]?.truthy() ?? false))
     }
 
     func concatenate(_ args: [PyValue], _ kwargs: [(String, PyValue)], stack: Bool) throws(PyError) -> PyValue {
@@ -296,7 +293,21 @@ extension Interpreter {
                 out += p.storage[(o * chunk)..<((o + 1) * chunk)]
             }
         }
-        return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: first.dtype))
+        let sizes = parts.map { $0.shape[d] }, partShapes = ts.map(\.t.shape)
+        return .tensor(Autograd.record(stack ? "StackBackward0" : "CatBackward0", Tensor(shape: shape, storage: out),
+                                       dtype: first.dtype, inputs: ts, saves: false) { g in
+            // Each part's gradient is its block of g along d.
+            let inner = shape[(d + 1)...].reduce(1, *)
+            var grads: [[Float]] = sizes.map { _ in [] }
+            for o in 0..<outer {
+                var start = o * shape[d] * inner
+                for (k, n) in sizes.enumerated() {
+                    grads[k] += g.storage[start..<(start + n * inner)]
+                    start += n * inner
+                }
+            }
+            return zip(grads, partShapes).map { Tensor(shape: $1, storage: $0) }
+        })
     }
 
     // MARK: Tensor attributes and methods
@@ -322,16 +333,20 @@ extension Interpreter {
     func tensorAttribute(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
         let x = t.t
         func m(_ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue { method(name, body) }
-        func result(_ r: Tensor) -> PyValue { var o = t; o.t = r; o.isParameter = false; return .tensor(o) }
+        /// A view or reshaping of x: its gradient is g put back into x's shape by `back`.
+        func result(_ r: Tensor, _ gradName: String, _ back: @escaping (Tensor) throws(PyError) -> Tensor) -> PyValue {
+            .tensor(Autograd.record(gradName, r, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in [try back(g)] })
+        }
+        func reshapeBack(_ g: Tensor) -> Tensor { g.reshaped(x.shape) }
+        if let a = try gradAttribute(t, name) { return a }
         switch name {
         case "shape": return .size(x.shape)
         case "ndim": return .int(x.dim)
         case "dtype": return .object(DTypeObject(t.dtype))
         case "T":
-            return result(try tc { try x.permuted(Array((0..<x.dim).reversed())) })
-        case "data": return result(x)
-        case "requires_grad": return .bool(t.isParameter)
-        case "grad": return PyValue.none  // no autograd here: torch also gives None before backward()
+            let perm = Array((0..<x.dim).reversed())
+            return result(try tc { try x.permuted(perm) }, "PermuteBackward0") { g throws(PyError) in try tc { try g.permuted(perm) } }
+        case "data": return .tensor(PyTensor(x, dtype: t.dtype))
         case "size":
             return m { args, kwargs, _ throws(PyError) in
                 let b = try bind("size", ["dim"], required: 0, args, kwargs)
@@ -342,42 +357,52 @@ extension Interpreter {
         case "dim", "ndimension": return m { _, _, _ throws(PyError) in .int(x.dim) }
         case "numel", "nelement": return m { _, _, _ throws(PyError) in .int(x.count) }
         case "view", "reshape":
-            return m { args, _, i throws(PyError) in result(try tc { try x.viewed(try i.dims(name, args)) }) }
+            return m { args, _, i throws(PyError) in
+                result(try tc { try x.viewed(try i.dims(name, args)) }, "ViewBackward0", reshapeBack)
+            }
         case "flatten":
-            return m { _, _, _ throws(PyError) in result(x.reshaped([x.count])) }
+            return m { _, _, _ throws(PyError) in result(x.reshaped([x.count]), "ViewBackward0", reshapeBack) }
         case "unsqueeze":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("unsqueeze", ["dim"], required: 1, args, kwargs)
-                return result(try tc { try x.unsqueezing(try i.intArg("unsqueeze", "dim", b[0])) })
+                return result(try tc { try x.unsqueezing(try i.intArg("unsqueeze", "dim", b[0])) }, "UnsqueezeBackward0", reshapeBack)
             }
         case "squeeze":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("squeeze", ["dim"], required: 0, args, kwargs)
-                return result(try tc { try x.squeezing(try b[0].map { v throws(PyError) in try i.intArg("squeeze", "dim", v) }) })
+                let dim = try b[0].map { v throws(PyError) in try i.intArg("squeeze", "dim", v) }
+                return result(try tc { try x.squeezing(dim) }, dim == nil ? "SqueezeBackward0" : "SqueezeBackward1", reshapeBack)
             }
         case "transpose":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("transpose", ["dim0", "dim1"], required: 2, args, kwargs)
-                return result(try tc { try x.transposed(try i.intArg("transpose", "dim0", b[0]), try i.intArg("transpose", "dim1", b[1])) })
+                let d0 = try i.intArg("transpose", "dim0", b[0]), d1 = try i.intArg("transpose", "dim1", b[1])
+                return result(try tc { try x.transposed(d0, d1) }, "TransposeBackward0") { g throws(PyError) in try tc { try g.transposed(d0, d1) } }
             }
         case "t":
             return m { _, _, _ throws(PyError) in
                 guard x.dim <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(x.dim)D") }
-                return result(x.dim < 2 ? x : try tc { try x.transposed(0, 1) })
+                return result(x.dim < 2 ? x : try tc { try x.transposed(0, 1) }, "TBackward0") { g throws(PyError) in
+                    g.dim < 2 ? g : try tc { try g.transposed(0, 1) }
+                }
             }
         case "permute":
-            return m { args, _, i throws(PyError) in result(try tc { try x.permuted(try i.dims("permute", args)) }) }
-        case "contiguous", "detach", "clone", "cpu", "float":
+            return m { args, _, i throws(PyError) in
+                let perm = try i.dims("permute", args)
+                let y = try tc { try x.permuted(perm) }
+                var inverse = [Int](repeating: 0, count: perm.count)
+                for (k, p) in perm.enumerated() { inverse[(p + perm.count) % perm.count] = k }
+                return result(y, "PermuteBackward0") { g throws(PyError) in try tc { try g.permuted(inverse) } }
+            }
+        case "contiguous", "cpu", "float":
+            // The same tensor when nothing changes, as torch returns self.
             return m { _, _, _ throws(PyError) in
-                var o = t; o.isParameter = false
-                if name == "float" { o.dtype = .float32 }
-                return .tensor(o)
+                if name == "float" && t.dtype != .float32 { return .tensor(PyTensor(x)) }
+                return .tensor(t)
             }
         case "long", "int":
             return m { _, _, _ throws(PyError) in
-                var o = t; o.isParameter = false; o.dtype = .int64
-                o.t.storage = o.t.storage.map { $0.rounded(.towardZero) }
-                return .tensor(o)
+                .tensor(PyTensor(Autograd.mapped(x) { $0.rounded(.towardZero) }, dtype: .int64))
             }
         case "item":
             return m { _, _, _ throws(PyError) in
@@ -402,9 +427,15 @@ extension Interpreter {
         case "sum", "mean":
             return m { args, kwargs, _ throws(PyError) in
                 let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
+                let isMean = name == "mean"
+                let prefix = isMean ? "MeanBackward" : "SumBackward"
                 guard let dv = b[0] else {
                     let s = x.storage.reduce(0, +)
-                    return .tensor(PyTensor(Tensor(shape: [], storage: [name == "sum" ? s : s / Float(max(1, x.count))])))
+                    let n = Float(max(1, x.count))
+                    let y = Tensor(shape: [], storage: [isMean ? s / n : s])
+                    return .tensor(Autograd.record(prefix + "0", y, inputs: [t], saves: false) { g in
+                        [Tensor(shape: x.shape, storage: Array(repeating: isMean ? g.storage[0] / n : g.storage[0], count: x.count))]
+                    })
                 }
                 guard let d0 = dv.asIndex else { throw .typeError("\(name)() received an invalid combination of arguments") }
                 let d = try tc { try x.wrapDim(d0) }
@@ -412,10 +443,17 @@ extension Interpreter {
                 let outer = x.shape[..<d].reduce(1, *), inner = x.shape[(d + 1)...].reduce(1, *)
                 var out = [Float](repeating: 0, count: outer * inner)
                 for o in 0..<outer { for k in 0..<n { for j in 0..<inner { out[o * inner + j] += x.storage[(o * n + k) * inner + j] } } }
-                if name == "mean" { out = out.map { $0 / Float(max(1, n)) } }
+                if isMean { out = out.map { $0 / Float(max(1, n)) } }
                 var shape = x.shape
                 if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) }
-                return .tensor(PyTensor(Tensor(shape: shape, storage: out)))
+                return .tensor(Autograd.record(prefix + "1", Tensor(shape: shape, storage: out), inputs: [t], saves: false) { g in
+                    // Every element of a reduced slice gets its slice's gradient.
+                    var gx = [Float](repeating: 0, count: x.count)
+                    for o in 0..<outer { for k in 0..<n { for j in 0..<inner {
+                        gx[(o * n + k) * inner + j] = isMean ? g.storage[o * inner + j] / Float(max(1, n)) : g.storage[o * inner + j]
+                    } } }
+                    return [Tensor(shape: x.shape, storage: gx)]
+                })
             }
         default: return nil
         }
@@ -455,12 +493,43 @@ extension Interpreter {
             }
         }
         while dim < x.dim { indices.append(Array(0..<x.shape[dim])); keep.append(true); dim += 1 }
+        let source = x
         x = x.gathered(indices, keep: keep)
         for p in inserts { x = x.unsqueezed(p) }
-        var o = t
-        o.t = x
-        o.isParameter = false
-        return .tensor(o)
+        return .tensor(Autograd.record(Self.indexGradName(items, source.shape), x, dtype: t.dtype, inputs: [t], saves: false) { g in
+            // Each selected element's gradient goes back to where it was read from (basic indexing never repeats one).
+            var gx = [Float](repeating: 0, count: source.count)
+            var strides = [Int](repeating: 1, count: source.dim)
+            if source.dim > 1 { for k in stride(from: source.dim - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * source.shape[k + 1] } }
+            var pos = [Int](repeating: 0, count: source.dim)
+            for o in 0..<g.count {
+                var dst = 0
+                for k in 0..<source.dim { dst += indices[k][pos[k]] * strides[k] }
+                gx[dst] += g.storage[o]
+                var k = source.dim - 1
+                while k >= 0 { pos[k] += 1; if pos[k] < indices[k].count { break }; pos[k] = 0; k -= 1 }
+            }
+            return [Tensor(shape: source.shape, storage: gx)]
+        })
+    }
+
+    /// The `grad_fn` torch names for `x[items]`: that of the last index it applies (a full `:` is skipped,
+    /// unless it is the only index).
+    static func indexGradName(_ items: [PyValue], _ shape: [Int]) -> String {
+        if items.count == 1, case .object(let s as SliceObject) = items[0], (try? s.indices(shape.first ?? 0)) != nil { return "SliceBackward0" }
+        var dim = 0
+        var name = "AliasBackward0"
+        for item in items {
+            switch item {
+            case .none: name = "UnsqueezeBackward0"
+            case .object(let s as SliceObject):
+                let n = dim < shape.count ? shape[dim] : 0
+                if let (a, b, step) = try? s.indices(n), !(a == 0 && b == n && step == 1) { name = "SliceBackward0" }
+                dim += 1
+            default: name = "SelectBackward0"; dim += 1
+            }
+        }
+        return name
     }
 
     // MARK: Tensor arithmetic
@@ -485,24 +554,67 @@ extension Interpreter {
                 throw .typeError("unsupported operand type(s) for @: '\(l.typeName)' and '\(r.typeName)'")
             }
             try checkOperations(Double(a.t.count) * Double(b.t.dim == 2 ? b.t.shape[1] : 1))
-            return .tensor(PyTensor(try tc { try Tensor.matmul(a.t, b.t) }, dtype: a.dtype == .int64 && b.dtype == .int64 ? .int64 : .float32))
+            let x = a.t, y = b.t
+            let out = try tc { try Tensor.matmul(x, y) }
+            let dtype: PyTensor.DType = a.dtype == .int64 && b.dtype == .int64 ? .int64 : .float32
+            let name = x.dim == 1 ? (y.dim == 1 ? "DotBackward0" : "SqueezeBackward4")
+                     : x.dim == 2 ? (y.dim == 1 ? "MvBackward0" : "MmBackward0") : "UnsafeViewBackward0"
+            return .tensor(Autograd.record(name, out, dtype: dtype, inputs: [a, b]) { g in
+                let (ga, gb) = Autograd.matmulGrads(x, y, g)
+                return [ga, gb]
+            })
         }
         let shape = try tc { try Tensor.broadcastShape(a.t.shape, b.t.shape) }
         try checkElements(shape.reduce(1, *))
-        let f: (Float, Float) -> Float
         var dtype: PyTensor.DType = a.dtype == .float32 || b.dtype == .float32 ? .float32 : .int64
         if case .float = l { dtype = .float32 }
         if case .float = r { dtype = .float32 }
+        let x = a.t, y = b.t
+        func compare(_ f: @escaping (Float, Float) -> Bool) throws(PyError) -> PyValue {
+            .tensor(PyTensor(try tc { try Tensor.broadcasting(x, y) { f($0, $1) ? 1 : 0 } }, dtype: .bool))
+        }
+        let f: (Float, Float) -> Float
+        let name: String
+        // The gradient of each operand, from the output's gradient g, a, b and the output.
+        let grads: (Tensor, Tensor) -> (Tensor, Tensor)
+        func each(_ g: Tensor, _ da: (Float, Float) -> Float, _ db: (Float, Float) -> Float) -> (Tensor, Tensor) {
+            let xa = try! Tensor.broadcasting(x, g) { p, _ in p }, yb = try! Tensor.broadcasting(y, g) { p, _ in p }
+            var ga = g.storage, gb = g.storage
+            for k in 0..<g.count {
+                ga[k] *= da(xa.storage[k], yb.storage[k]); gb[k] *= db(xa.storage[k], yb.storage[k])
+            }
+            return (Tensor(shape: g.shape, storage: ga), Tensor(shape: g.shape, storage: gb))
+        }
+        let scalarLeft: Bool = { if case .tensor = l { return false }; return true }()
         switch op {
-        case "+": f = (+)
-        case "-": f = (-)
-        case "*": f = (*)
-        case "/": f = (/); dtype = .float32
-        case "**": f = { Foundation.pow($0, $1) }
-        case "==": f = { $0 == $1 ? 1 : 0 }; dtype = .bool
+        case "+": f = (+); name = "AddBackward0"; grads = { g, _ in (g, g) }
+        case "-":
+            f = (-); name = scalarLeft ? "RsubBackward1" : "SubBackward0"
+            grads = { g, _ in (g, Autograd.mapped(g) { -$0 }) }
+        case "*": f = (*); name = "MulBackward0"; grads = { g, _ in each(g, { _, q in q }, { p, _ in p }) }
+        case "/":
+            f = (/); dtype = .float32; name = scalarLeft ? "MulBackward0" : "DivBackward0"
+            grads = { g, _ in each(g, { _, q in 1 / q }, { p, q in -p / (q * q) }) }
+        case "**":
+            f = { Foundation.pow($0, $1) }
+            name = scalarLeft ? "PowBackward2" : { if case .tensor = r { return "PowBackward1" }; return "PowBackward0" }()
+            grads = { g, _ in
+                each(g, { p, q in q == 0 ? 0 : q * Foundation.pow(p, q - 1) }, { p, q in Foundation.pow(p, q) * Foundation.log(p) })
+            }
+        case "==": return try compare(==)
+        case "!=": return try compare(!=)
+        case "<": return try compare(<)
+        case "<=": return try compare(<=)
+        case ">": return try compare(>)
+        case ">=": return try compare(>=)
         default: throw .typeError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'")
         }
-        return .tensor(PyTensor(try tc { try Tensor.broadcasting(a.t, b.t, f) }, dtype: dtype))
+        let out = try tc { try Tensor.broadcasting(x, y, f) }
+        let xShape = x.shape, yShape = y.shape
+        return .tensor(Autograd.record(name, out, dtype: dtype, inputs: [a, b]) { g in
+            let (ga, gb) = grads(g, out)
+            return [Autograd.sum(ga, toShape: xShape), Autograd.sum(gb, toShape: yShape)]
+        })
     }
 }
 
@@ -552,6 +664,19 @@ extension Modules {
                 for k in 0..<n { out[base + k * inner] /= sum }
             }
         }
-        return .tensor(PyTensor(Tensor(shape: t.shape, storage: out)))
+        let y = Tensor(shape: t.shape, storage: out)
+        return .tensor(Autograd.record("SoftmaxBackward0", y, inputs: [pt]) { g in
+            // dx = y * (g - sum(g * y)) along dim.
+            var gx = g.storage
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    let base = o * n * inner + i
+                    var dot: Float = 0
+                    for k in 0..<n { dot += g.storage[base + k * inner] * out[base + k * inner] }
+                    for k in 0..<n { gx[base + k * inner] = out[base + k * inner] * (g.storage[base + k * inner] - dot) }
+                }
+            }
+            return [Tensor(shape: y.shape, storage: gx)]
+        })
     }
 }

@@ -2,38 +2,75 @@ import Foundation
 import RNNEngine
 
 /// An instance of `torch.nn.RNN`/`LSTM`/`GRU`, a cell, `Linear` or `Embedding`.
+///
+/// Its parameters are autograd leaves (`GradLeaf`), in state_dict order: they accumulate `.grad`, and an
+/// optimizer or `load_state_dict` changes their values, which the RNN engine is then reloaded from.
 final class TorchModule: PyObject {
     enum Kind {
         case rnn(RNNBase)
         case cell(CellBase)
-        case linear(weight: Tensor, bias: Tensor?)
-        case embedding(weight: Tensor)
+        case linear(hasBias: Bool)
+        case embedding
     }
-    let kind: Kind
+    private(set) var kind: Kind
     let name: String
+    let parameterNames: [String]
+    let leaves: [GradLeaf]
+    private var engineIsStale = false
 
-    init(_ kind: Kind, name: String) { self.kind = kind; self.name = name }
+    init(_ kind: Kind, name: String, parameters: [(String, Tensor)]) {
+        self.kind = kind
+        self.name = name
+        parameterNames = parameters.map(\.0)
+        leaves = parameters.map { GradLeaf($0.1) }
+        super.init()
+        for l in leaves { l.owner = self }
+    }
+
+    convenience init(_ kind: Kind, name: String) {
+        switch kind {
+        case .rnn(let b): self.init(kind, name: name, parameters: b.stateDict().map { ($0.name, $0.tensor) })
+        case .cell(let c): self.init(kind, name: name, parameters: c.stateDict().map { ($0.name, $0.tensor) })
+        case .linear, .embedding: preconditionFailure("Linear and Embedding are made with their parameters")
+        }
+    }
 
     override var typeName: String { name }
     override var isCallable: Bool { true }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        try forward(args, kwargs, interp)
+    }
 
     var moduleFile: String {
         switch kind { case .rnn, .cell: "rnn"; case .linear: "linear"; case .embedding: "sparse" }
     }
 
-    /// Parameters in registration order.
-    var namedParameters: [(String, Tensor)] {
+    func parametersChanged() { engineIsStale = true }
+
+    /// The RNN engine's weights reloaded from the leaves, when they changed since the last forward.
+    func syncEngine() {
+        guard engineIsStale else { return }
+        engineIsStale = false
+        let dict = Dictionary(uniqueKeysWithValues: zip(parameterNames, leaves.map(\.value)))
         switch kind {
-        case .rnn(let b): return b.stateDict().map { ($0.name, $0.tensor) }
-        case .cell(let c): return c.stateDict().map { ($0.name, $0.tensor) }
-        case .linear(let w, let b): return [("weight", w)] + (b.map { [("bias", $0)] } ?? [])
-        case .embedding(let w): return [("weight", w)]
+        case .rnn(var b): try? b.loadStateDict(dict); kind = .rnn(b)   // names and shapes are the module's own
+        case .cell(var c): try? c.loadStateDict(dict); kind = .cell(c)
+        case .linear, .embedding: break
         }
     }
 
+    /// Parameters in registration order.
+    var namedParameters: [(String, Tensor)] { zip(parameterNames, leaves.map(\.value)).map { ($0, $1) } }
+
+    func parameterTensor(_ leaf: GradLeaf) -> PyValue {
+        var t = PyTensor(leaf: leaf)
+        t.isParameter = true
+        return .tensor(t)
+    }
+
     override var attributeNames: [String] {
-        var names = namedParameters.map(\.0) + ["forward", "parameters", "named_parameters", "state_dict", "eval", "train",
-                                                "training", "zero_grad", "to", "cpu"]
+        var names = parameterNames + ["forward", "parameters", "named_parameters", "state_dict", "load_state_dict", "eval",
+                                      "train", "training", "zero_grad", "to", "cpu"]
         switch kind {
         case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode"]
         case .cell: names += ["input_size", "hidden_size", "bias"]
@@ -51,16 +88,15 @@ final class TorchModule: PyObject {
             if !c.bias { s += ", bias=False" }
             if c.mode == .rnnTanh && c.nonlinearity != "tanh" { s += ", nonlinearity=\(c.nonlinearity)" }
             return s + ")"
-        case .linear(let w, let b): return "Linear(in_features=\(w.shape[1]), out_features=\(w.shape[0]), bias=\(b == nil ? "False" : "True"))"
-        case .embedding(let w): return "Embedding(\(w.shape[0]), \(w.shape[1]))"
+        case .linear(let hasBias):
+            let w = leaves[0].value
+            return "Linear(in_features=\(w.shape[1]), out_features=\(w.shape[0]), bias=\(hasBias ? "True" : "False"))"
+        case .embedding: return "Embedding(\(leaves[0].value.shape[0]), \(leaves[0].value.shape[1]))"
         }
     }
 
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
-        if let p = namedParameters.first(where: { $0.0 == n }) {
-            var t = PyTensor(p.1); t.isParameter = true
-            return .tensor(t)
-        }
+        if let k = parameterNames.firstIndex(of: n) { return parameterTensor(leaves[k]) }
         func method(_ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue {
             .object(Builtin(n, method: true, body))
         }
@@ -68,12 +104,12 @@ final class TorchModule: PyObject {
         case "forward": return method { a, k, i throws(PyError) in try self.call(a, k, i) }
         case "parameters":
             return method { _, _, _ throws(PyError) in
-                .object(IterableObject("generator", self.namedParameters.map { var t = PyTensor($0.1); t.isParameter = true; return .tensor(t) }))
+                .object(IterableObject("generator", self.leaves.map(self.parameterTensor)))
             }
         case "named_parameters":
             return method { _, _, _ throws(PyError) in
-                .object(IterableObject("generator", self.namedParameters.map {
-                    var t = PyTensor($0.1); t.isParameter = true; return .tuple([.str($0.0), .tensor(t)]) }))
+                .object(IterableObject("generator", zip(self.parameterNames, self.leaves).map {
+                    .tuple([.str($0), self.parameterTensor($1)]) }))
             }
         case "state_dict":
             return method { _, _, _ throws(PyError) in
@@ -82,7 +118,15 @@ final class TorchModule: PyObject {
                 return .dict(d)
             }
         case "eval", "train", "cpu", "to": return method { _, _, _ throws(PyError) in .object(self) }
-        case "zero_grad": return method { _, _, _ throws(PyError) in .none }
+        case "load_state_dict":
+            return method { a, k, i throws(PyError) in try self.loadStateDict(a, k, i) }
+        case "zero_grad":
+            return method { a, k, _ throws(PyError) in
+                let b = try bind("zero_grad", ["set_to_none"], required: 0, a, k, isMethod: true)
+                let toNone = try b[0]?.truthy() ?? true
+                for l in self.leaves { l.grad = toNone ? nil : l.grad.map { Tensor.zeros($0.shape) } }
+                return .none
+            }
         case "training": return .bool(false)
         default: break
         }
@@ -110,13 +154,15 @@ final class TorchModule: PyObject {
             case "nonlinearity" where c.mode == .rnnTanh: return .str(c.nonlinearity)
             default: return nil
             }
-        case .linear(let w, _):
+        case .linear:
+            let w = leaves[0].value
             switch n {
             case "in_features": return .int(w.shape[1])
             case "out_features": return .int(w.shape[0])
             default: return nil
             }
-        case .embedding(let w):
+        case .embedding:
+            let w = leaves[0].value
             switch n {
             case "num_embeddings": return .int(w.shape[0])
             case "embedding_dim": return .int(w.shape[1])
@@ -201,8 +247,9 @@ final class TorchModule: PyObject {
         let bound = inF > 0 ? 1 / Double(inF).squareRoot() : 0
         var rng = SplitMix64(seed: seed(interp))
         let w = rng.uniformTensor([out, inF], bound: bound)
-        let bias = try b[2]?.truthy() ?? true ? rng.uniformTensor([out], bound: bound) : nil
-        return .object(TorchModule(.linear(weight: w, bias: bias), name: "Linear"))
+        let hasBias = try b[2]?.truthy() ?? true
+        let params = [("weight", w)] + (hasBias ? [("bias", rng.uniformTensor([out], bound: bound))] : [])
+        return .object(TorchModule(.linear(hasBias: hasBias), name: "Linear", parameters: params))
     }
 
     static func embedding(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
@@ -213,110 +260,7 @@ final class TorchModule: PyObject {
         let n = try interp.checkedShape("empty", dims)
         var values = [Float](repeating: 0, count: n)
         for k in 0..<n { values[k] = interp.normal() }
-        return .object(TorchModule(.embedding(weight: Tensor(shape: dims, storage: values)), name: "Embedding"))
-    }
-
-    // MARK: Forward
-
-    static func tensorArg(_ v: PyValue) throws(PyError) -> PyTensor {
-        guard case .tensor(let t) = v else { throw .attributeError("'\(v.typeName)' object has no attribute 'dim'") }
-        return t
-    }
-
-    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
-        switch kind {
-        case .rnn(let base):
-            let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
-            let input = try Self.tensorArg(b[0]!)
-            var hx: [Tensor]?
-            if let h = b[1], !(h.isNone) {
-                if base.config.mode == .lstm {
-                    let items: [PyValue]
-                    switch h {
-                    case .tuple(let t): items = t
-                    case .list(let l): items = l.items
-                    case .tensor(let t):
-                        guard t.t.dim > 0 else { throw .indexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>(x)` in C++ to convert a 0-dim tensor to a number") }
-                        if t.t.shape[0] < 2 { throw .indexError("index 1 is out of bounds for dimension 0 with size \(t.t.shape[0])") }
-                        items = try interp.iterate(h)
-                    default: throw .typeError("'\(h.typeName)' object is not subscriptable")
-                    }
-                    if items.count < 2 { throw .indexError("tuple index out of range") }
-                    var ts: [Tensor] = []
-                    for x in items {
-                        guard case .tensor(let t) = x else { throw .attributeError("'\(x.typeName)' object has no attribute 'dim'") }
-                        ts.append(t.t)
-                    }
-                    hx = ts
-                } else {
-                    hx = [try Self.tensorArg(h).t]
-                }
-            }
-            let c = base.config
-            let steps = Double(input.t.count) / Double(max(1, c.inputSize))   // L × N
-            let perStep = Double(c.mode.gateCount * c.hiddenSize) * Double(c.inputSize + c.outputSize * c.numDirections + c.hiddenSize)
-            try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
-            var stepper = try tc { try base.stepper(input.t, hx: hx) }
-            while stepper.next() != nil { try interp.checkTime() }
-            let r = stepper.result
-            if hx?.allSatisfy({ $0.storage.allSatisfy { $0 == 0 } }) ?? true {
-                let weights = Dictionary(base.stateDict().map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
-                interp.recurrentCalls.append(MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c,
-                                                                  stateDict: weights, input: input.t))
-            }
-            let out = PyValue.tensor(PyTensor(r.output))
-            if let c = r.cN { return .tuple([out, .tuple([.tensor(PyTensor(r.hN)), .tensor(PyTensor(c))])]) }
-            return .tuple([out, .tensor(PyTensor(r.hN))])
-        case .cell(let c):
-            let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
-            let input = try Self.tensorArg(b[0]!)
-            var hx: [Tensor]?
-            if let h = b[1], !h.isNone {
-                if c.mode == .lstm {
-                    let items = try interp.iterate(h)
-                    var ts: [Tensor] = []
-                    for x in items { ts.append(try Self.tensorArg(x).t) }
-                    if ts.count < 2 { throw .indexError("tuple index out of range") }
-                    hx = ts
-                } else {
-                    hx = [try Self.tensorArg(h).t]
-                }
-            }
-            try interp.checkOperations(Double(input.t.count) * Double(c.mode.gateCount * c.hiddenSize) * 2)
-            let r = try tc { try c.forward(input.t, hx: hx) }
-            if r.count == 2 { return .tuple([.tensor(PyTensor(r[0])), .tensor(PyTensor(r[1]))]) }
-            return .tensor(PyTensor(r[0]))
-        case .linear(let w, let bias):
-            let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
-            let x = try Self.tensorArg(b[0]!).t
-            let inF = w.shape[1], out = w.shape[0]
-            guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
-                let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
-                let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
-                // Linear flattens any input to 2-D and calls addmm, whose name torch puts in front.
-                throw .runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
-            }
-            try interp.checkOperations(Double(x.count) * Double(out))
-            var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
-            if let bias { y = try tc { try Tensor.broadcasting(y, bias, +) } }
-            return .tensor(PyTensor(y))
-        case .embedding(let w):
-            let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
-            let idx = try Self.tensorArg(b[0]!)
-            guard idx.dtype == .int64 else {
-                throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(idx.dtype == .bool ? "Bool" : "Float")Tensor instead (while checking arguments for embedding)")
-            }
-            let dim = w.shape[1]
-            try interp.checkElements(idx.t.count * dim)
-            var out: [Float] = []
-            out.reserveCapacity(idx.t.count * dim)
-            for v in idx.t.storage {
-                let i = Int(v)
-                guard i >= 0, i < w.shape[0] else { throw .indexError("index out of range in self") }
-                out += w.storage[(i * dim)..<((i + 1) * dim)]
-            }
-            return .tensor(PyTensor(Tensor(shape: idx.t.shape + [dim], storage: out)))
-        }
+        return .object(TorchModule(.embedding, name: "Embedding", parameters: [("weight", Tensor(shape: dims, storage: values))]))
     }
 }
 

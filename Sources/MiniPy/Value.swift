@@ -123,17 +123,37 @@ enum HashKey: Hashable {
     }
 }
 
-/// A tensor and its dtype (float32, or int64 for integer data, or bool).
+/// A tensor and its dtype (float32, or int64 for integer data, or bool), and what autograd knows of it.
 public struct PyTensor {
-    public var t: Tensor
+    private var stored: Tensor
+    /// The values. A leaf that requires grad reads them from its `GradLeaf`, so every copy of it sees an
+    /// optimizer's step, as every reference to one torch tensor would. Setting the values makes a new tensor
+    /// that autograd knows nothing of: an operation that has a gradient records its node after.
+    public var t: Tensor {
+        get { if case .leaf(let l)? = origin { return l.value }; return stored }
+        set { stored = newValue; origin = nil }
+    }
     public var dtype: DType = .float32
-    /// Set on module outputs and parameters (printed as PyTorch prints them).
-    var gradFn: String?
+    /// nil: does not require grad.
+    var origin: GradOrigin?
+    /// A module's parameter (printed as "Parameter containing:").
     var isParameter = false
 
     public enum DType: String { case float32, int64, bool }
 
-    init(_ t: Tensor, dtype: DType = .float32, gradFn: String? = nil) { self.t = t; self.dtype = dtype; self.gradFn = gradFn }
+    init(_ t: Tensor, dtype: DType = .float32) { stored = t; self.dtype = dtype }
+
+    init(leaf: GradLeaf) { stored = leaf.value; origin = .leaf(leaf) }
+
+    var requiresGrad: Bool { origin != nil }
+
+    /// The `grad_fn` name torch prints, for the output of a recorded operation.
+    var gradFn: String? {
+        if case .node(let n, let i)? = origin { return n.outputNames[i] }
+        return nil
+    }
+
+    var isLeaf: Bool { if case .node? = origin { return false }; return true }
 }
 
 /// Reference-typed Python objects: functions, modules (`torch`), and torch.nn modules.

@@ -1,0 +1,118 @@
+import Foundation
+import RNNEngine
+
+extension PyTensor {
+    /// `requires_grad=True` at creation: a new leaf. Only floating-point tensors can require grad.
+    func requiringGrad(_ flag: Bool) throws(PyError) -> PyTensor {
+        guard flag else { return self }
+        guard dtype == .float32 else { throw .runtime("Only Tensors of floating point and complex dtype can require gradients") }
+        return PyTensor(leaf: GradLeaf(t))
+    }
+}
+
+/// What `tensor.grad_fn` gives: the recorded operation, printed as torch prints it.
+final class GradFnObject: PyObject {
+    let node: GradNode
+    let index: Int
+    init(_ node: GradNode, _ index: Int) { self.node = node; self.index = index }
+    override var typeName: String { node.outputNames[index] }
+    override func repr(_ interp: Interpreter) -> String {
+        // torch prints an address; a fixed one keeps MiniPy's output deterministic.
+        "<\(node.outputNames[index]) object at 0x7f0000000000>"
+    }
+    override func getAttribute(_ name: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        guard name == "name" else { return nil }
+        return .object(Builtin("name", method: true) { _, _, _ throws(PyError) in .str(self.node.outputNames[self.index]) })
+    }
+    override var attributeNames: [String] { ["name", "next_functions"] }
+}
+
+extension Interpreter {
+    static let activations = ["tanh", "sigmoid", "relu", "exp"]
+
+    /// `torch.tanh(t)` and friends, recorded with their derivative written from the output y.
+    func activation(_ name: String, _ t: PyTensor) -> PyTensor {
+        let f: (Float) -> Float
+        let slope: (Float) -> Float
+        switch name {
+        case "tanh": f = { Foundation.tanh($0) }; slope = { 1 - $0 * $0 }
+        case "sigmoid": f = { 1 / (1 + Foundation.exp(-$0)) }; slope = { $0 * (1 - $0) }
+        case "relu": f = { max(0, $0) }; slope = { $0 > 0 ? 1 : 0 }
+        default: f = { Foundation.exp($0) }; slope = { $0 }
+        }
+        let y = Autograd.mapped(t.t, f)
+        let gradName = name == "relu" ? "ReluBackward0" : name.prefix(1).uppercased() + name.dropFirst() + "Backward0"
+        return Autograd.record(gradName, y, dtype: name == "relu" ? t.dtype : .float32, inputs: [t]) { g in
+            [Autograd.zipped(g, y) { $0 * slope($1) }]
+        }
+    }
+
+    /// The autograd part of a tensor's attributes: `requires_grad`, `grad`, `grad_fn`, `is_leaf`, `backward`,
+    /// `requires_grad_`, `detach`, `clone`.
+    func gradAttribute(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
+        switch name {
+        case "requires_grad": return .bool(t.requiresGrad)
+        case "is_leaf": return .bool(t.isLeaf)
+        case "grad":
+            // A non-leaf's .grad is None in torch too (with a warning on stderr).
+            if case .leaf(let l)? = t.origin, let g = l.grad { return .tensor(PyTensor(g)) }
+            return PyValue.none
+        case "grad_fn":
+            if case .node(let n, let i)? = t.origin { return .object(GradFnObject(n, i)) }
+            return PyValue.none
+        case "backward":
+            return method(name) { args, kwargs, _ throws(PyError) in
+                let b = try bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"], required: 0, args, kwargs, isMethod: true)
+                var gradient: Tensor?
+                if let g = b[0], !g.isNone {
+                    guard case .tensor(let gt) = g else { throw .typeError("gradients can be either Tensors or None, but got \(g.typeName)") }
+                    gradient = gt.t
+                }
+                try Autograd.backward(t, gradient: gradient, retainGraph: try b[1]?.truthy() ?? false)
+                return .none
+            }
+        case "requires_grad_":
+            return method(name) { args, kwargs, _ throws(PyError) in
+                let b = try bind("requires_grad_", ["requires_grad"], required: 0, args, kwargs, isMethod: true)
+                let flag = try b[0]?.truthy() ?? true
+                if case .node? = t.origin {
+                    if flag { return .tensor(t) }
+                    throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+                }
+                if !flag { return .tensor(PyTensor(t.t, dtype: t.dtype)) }
+                if t.requiresGrad { return .tensor(t) }
+                return .tensor(try PyTensor(t.t, dtype: t.dtype).requiringGrad(true))
+            }
+        case "detach":
+            return method(name) { _, _, _ throws(PyError) in .tensor(PyTensor(t.t, dtype: t.dtype)) }
+        case "clone":
+            return method(name) { _, _, _ throws(PyError) in
+                .tensor(Autograd.record("CloneBackward0", t.t, dtype: t.dtype, inputs: [t], saves: false) { g in [g] })
+            }
+        case "tanh", "sigmoid", "relu", "exp":
+            return method(name) { _, _, i throws(PyError) in .tensor(i.activation(name, t)) }
+        case "all", "any":
+            return method(name) { args, kwargs, i throws(PyError) in
+                let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs, isMethod: true)
+                let x = t.t
+                let isAll = name == "all"
+                guard let dv = b[0], !dv.isNone else {
+                    let v = isAll ? x.storage.allSatisfy { $0 != 0 } : x.storage.contains { $0 != 0 }
+                    return .tensor(PyTensor(Tensor(shape: [], storage: [v ? 1 : 0]), dtype: .bool))
+                }
+                let d = try tc { try x.wrapDim(try i.intArg(name, "dim", dv)) }
+                let n = x.shape[d], outer = x.shape[..<d].reduce(1, *), inner = x.shape[(d + 1)...].reduce(1, *)
+                var out = [Float](repeating: isAll ? 1 : 0, count: outer * inner)
+                for o in 0..<outer { for k in 0..<n { for j in 0..<inner {
+                    let nonzero = x.storage[(o * n + k) * inner + j] != 0
+                    if isAll && !nonzero { out[o * inner + j] = 0 }
+                    if !isAll && nonzero { out[o * inner + j] = 1 }
+                } } }
+                var shape = x.shape
+                if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) }
+                return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: .bool))
+            }
+        default: return nil
+        }
+    }
+}

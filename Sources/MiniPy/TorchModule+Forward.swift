@@ -1,0 +1,187 @@
+import RNNEngine
+
+/// `module(input, ...)`: the engine's forward, recorded for autograd (a module's parameters require grad).
+extension TorchModule {
+    static func tensorArg(_ v: PyValue) throws(PyError) -> PyTensor {
+        guard case .tensor(let t) = v else { throw .attributeError("'\(v.typeName)' object has no attribute 'dim'") }
+        return t
+    }
+
+    var parameterInputs: [PyTensor] { leaves.map { PyTensor(leaf: $0) } }
+
+    func forward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        syncEngine()
+        switch kind {
+        case .rnn(let base): return try rnnForward(base, args, kwargs, interp)
+        case .cell(let c): return try cellForward(c, args, kwargs, interp)
+        case .linear(let hasBias): return try linearForward(hasBias, args, kwargs, interp)
+        case .embedding: return try embeddingForward(args, kwargs, interp)
+        }
+    }
+
+    private func rnnForward(_ base: RNNBase, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
+        let input = try Self.tensorArg(b[0]!)
+        var hx: [PyTensor]?
+        if let h = b[1], !(h.isNone) {
+            if base.config.mode == .lstm {
+                let items: [PyValue]
+                switch h {
+                case .tuple(let t): items = t
+                case .list(let l): items = l.items
+                case .tensor(let t):
+                    guard t.t.dim > 0 else { throw .indexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>(x)` in C++ to convert a 0-dim tensor to a number") }
+                    if t.t.shape[0] < 2 { throw .indexError("index 1 is out of bounds for dimension 0 with size \(t.t.shape[0])") }
+                    items = try interp.iterate(h)
+                default: throw .typeError("'\(h.typeName)' object is not subscriptable")
+                }
+                if items.count < 2 { throw .indexError("tuple index out of range") }
+                var ts: [PyTensor] = []
+                for x in items {
+                    guard case .tensor(let t) = x else { throw .attributeError("'\(x.typeName)' object has no attribute 'dim'") }
+                    ts.append(t)
+                }
+                hx = ts
+            } else {
+                hx = [try Self.tensorArg(h)]
+            }
+        }
+        let hxValues = hx?.map(\.t)
+        let c = base.config
+        let steps = Double(input.t.count) / Double(max(1, c.inputSize))   // L × N
+        let perStep = Double(c.mode.gateCount * c.hiddenSize) * Double(c.inputSize + c.outputSize * c.numDirections + c.hiddenSize)
+        try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
+        var stepper = try tc { try base.stepper(input.t, hx: hxValues) }
+        while stepper.next() != nil { try interp.checkTime() }
+        let r = stepper.result
+        if hxValues?.allSatisfy({ $0.storage.allSatisfy { $0 == 0 } }) ?? true {
+            let weights = Dictionary(base.stateDict().map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+            interp.recurrentCalls.append(MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c,
+                                                              stateDict: weights, input: input.t))
+        }
+        let isLSTM = c.mode == .lstm
+        let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])
+        let hxCount = isLSTM ? 2 : 1
+        let inputs = [input.origin] + (0..<hxCount).map { k in hx.map { $0[k].origin } ?? nil } + leaves.map { GradOrigin.leaf($0) }
+        let node = GradNode(Self.rnnOutputNames(c, isBatched: input.t.dim == 3), shapes: outputs.map(\.shape),
+                            inputs: inputs, saves: true) { g throws(PyError) in
+            let grads = try tc { try base.backward(input.t, hx: hxValues, gradOutput: g[0], gradHN: g[1], gradCN: isLSTM ? g[2] : nil) }
+            return [grads.input] + grads.hx.prefix(hxCount).map { Optional($0) } + grads.parameters.map { Optional($0) }
+        }
+        let values = outputs.enumerated().map { k, t -> PyValue in
+            var o = PyTensor(t)
+            o.origin = .node(node, k)
+            return .tensor(o)
+        }
+        return isLSTM ? .tuple([values[0], .tuple([values[1], values[2]])]) : .tuple([values[0], values[1]])
+    }
+
+    /// The `grad_fn` names torch 2.15 (CPU) prints for output, h_n and c_n.
+    static func rnnOutputNames(_ c: RNNConfig, isBatched: Bool) -> [String] {
+        let count = c.mode == .lstm ? 3 : 2
+        guard isBatched else { return Array(repeating: "SqueezeBackward1", count: count) }
+        let output: String
+        if c.batchFirst { output = c.mode == .lstm ? "TransposeBackward0" : "TransposeBackward1" }
+        else if c.bidirectional { output = "CatBackward0" }
+        else if c.mode == .lstm && c.projSize == 0 { output = "MkldnnRnnLayerBackward0" }
+        else { output = "StackBackward0" }
+        return [output] + Array(repeating: "StackBackward0", count: count - 1)
+    }
+
+    private func cellForward(_ c: CellBase, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
+        let input = try Self.tensorArg(b[0]!)
+        var hx: [PyTensor]?
+        if let h = b[1], !h.isNone {
+            if c.mode == .lstm {
+                let items = try interp.iterate(h)
+                var ts: [PyTensor] = []
+                for x in items { ts.append(try Self.tensorArg(x)) }
+                if ts.count < 2 { throw .indexError("tuple index out of range") }
+                hx = ts
+            } else {
+                hx = [try Self.tensorArg(h)]
+            }
+        }
+        let hxValues = hx?.map(\.t)
+        try interp.checkOperations(Double(input.t.count) * Double(c.mode.gateCount * c.hiddenSize) * 2)
+        let r = try tc { try c.forward(input.t, hx: hxValues) }
+        let hxCount = c.mode == .lstm ? 2 : 1
+        let names: [String]
+        if input.t.dim == 1 { names = Array(repeating: "SqueezeBackward1", count: r.count) }
+        else {
+            switch c.mode {
+            case .lstm: names = ["MulBackward0", "AddBackward0"]
+            case .gru: names = ["AddBackward0"]
+            case .rnnTanh, .rnnRelu: names = [c.nonlinearity == "relu" ? "ReluBackward0" : "TanhBackward0"]
+            }
+        }
+        let inputs = [input.origin] + (0..<hxCount).map { k in hx.map { $0[k].origin } ?? nil } + leaves.map { GradOrigin.leaf($0) }
+        let node = GradNode(names, shapes: r.map(\.shape), inputs: inputs, saves: true) { g throws(PyError) in
+            let grads = try tc { try c.backward(input.t, hx: hxValues, grads: g) }
+            return [grads.input] + grads.hx.prefix(hxCount).map { Optional($0) } + grads.parameters.map { Optional($0) }
+        }
+        let values = r.enumerated().map { k, t -> PyValue in
+            var o = PyTensor(t)
+            o.origin = .node(node, k)
+            return .tensor(o)
+        }
+        return values.count == 2 ? .tuple(values) : values[0]
+    }
+
+    private func linearForward(_ hasBias: Bool, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
+        let input = try Self.tensorArg(b[0]!)
+        let x = input.t, w = leaves[0].value
+        let inF = w.shape[1], out = w.shape[0]
+        guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
+            let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
+            let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
+            // Linear flattens any input to 2-D and calls addmm, whose name torch puts in front.
+            throw .runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
+        }
+        try interp.checkOperations(Double(x.count) * Double(out))
+        var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
+        if hasBias { y = try tc { try Tensor.broadcasting(y, leaves[1].value, +) } }
+        let name = x.dim == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0")
+                 : x.dim == 1 && !hasBias ? "SqueezeBackward4" : "UnsafeViewBackward0"
+        let rows = x.count / max(inF, 1)
+        return .tensor(Autograd.record(name, y, inputs: [input] + parameterInputs) { g in
+            let gx = Autograd.mm(g.storage, w.storage, rows: rows, k: out, m: inF)
+            let gw = Autograd.mm(Autograd.transpose(g.storage, rows: rows, cols: out), x.storage, rows: out, k: rows, m: inF)
+            var grads: [Tensor?] = [Tensor(shape: x.shape, storage: gx), Tensor(shape: w.shape, storage: gw)]
+            if hasBias {
+                var gb = [Float](repeating: 0, count: out)
+                for r in 0..<rows { for j in 0..<out { gb[j] += g.storage[r * out + j] } }
+                grads.append(Tensor(shape: [out], storage: gb))
+            }
+            return grads
+        })
+    }
+
+    private func embeddingForward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
+        let idx = try Self.tensorArg(b[0]!)
+        guard idx.dtype == .int64 else {
+            throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(idx.dtype == .bool ? "Bool" : "Float")Tensor instead (while checking arguments for embedding)")
+        }
+        let w = leaves[0].value
+        let dim = w.shape[1]
+        try interp.checkElements(idx.t.count * dim)
+        var out: [Float] = []
+        out.reserveCapacity(idx.t.count * dim)
+        var rows: [Int] = []
+        for v in idx.t.storage {
+            let i = Int(v)
+            guard i >= 0, i < w.shape[0] else { throw .indexError("index out of range in self") }
+            out += w.storage[(i * dim)..<((i + 1) * dim)]
+            rows.append(i)
+        }
+        let y = Tensor(shape: idx.t.shape + [dim], storage: out)
+        return .tensor(Autograd.record("EmbeddingBackward0", y, inputs: parameterInputs) { g in
+            var gw = [Float](repeating: 0, count: w.count)
+            for (k, i) in rows.enumerated() { for j in 0..<dim { gw[i * dim + j] += g.storage[k * dim + j] } }
+            return [Tensor(shape: w.shape, storage: gw)]
+        })
+    }
+}
