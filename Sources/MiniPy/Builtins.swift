@@ -203,8 +203,20 @@ enum Builtins {
         },
         "isinstance": fn("isinstance") { args, _, i throws(PyError) in
             guard args.count == 2 else { throw .typeError("isinstance expected 2 arguments, got \(args.count)") }
-            guard case .object(let c as PyClass) = args[1] else { return .bool(false) }
-            return .bool(args[0].typeName == c.name || (c.name == "int" && args[0].typeName == "bool"))
+            // MiniPy's built-in types are functions named for the type; torch's classes are PyClass.
+            func matches(_ cls: PyValue) throws(PyError) -> Bool {
+                let name: String
+                switch cls {
+                case .object(let c as PyClass): name = c.name
+                case .object(let f as Builtin) where ["int", "float", "str", "list", "tuple", "dict", "bool", "range"].contains(f.name): name = f.name
+                case .tuple(let options):
+                    for o in options where try matches(o) { return true }
+                    return false
+                default: throw .typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
+                }
+                return args[0].typeName == name || (name == "int" && args[0].typeName == "bool")
+            }
+            return .bool(try matches(args[1]))
         },
         "type": fn("type") { args, _, _ throws(PyError) in
             guard args.count == 1 else { throw .typeError("type() takes 1 or 3 arguments") }

@@ -61,7 +61,7 @@ enum TensorFormat {
 
     /// `repr(tensor)`.
     static func describe(_ t: PyTensor) -> String {
-        let prefix = t.isParameter ? "tensor(" : "tensor("
+        let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
         let x = t.t
@@ -75,7 +75,7 @@ enum TensorFormat {
             body = str(x.storage[...], x.shape[...], indent: indent, summarize: summarize, fmt)
         }
         if let g = t.gradFn { suffixes.append("grad_fn=<\(g)>") }
-        if t.isParameter { suffixes.append("requires_grad=True") }
+        if case .leaf? = t.origin { suffixes.append("requires_grad=True") }
         for s in suffixes {
             let lastLine = body.count - (body.lastIndex(of: "\n").map { body.distance(from: body.startIndex, to: $0) } ?? -1) + 1
             if lastLine + s.count + 2 > linewidth { body += ",\n" + String(repeating: " ", count: indent) + s }

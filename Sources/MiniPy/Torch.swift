@@ -14,6 +14,8 @@ enum Modules {
         switch name {
         case "torch": return .object(torch)
         case "torch.nn": return .object(nn)
+        case "torch.nn.utils": return .object(nnUtils)
+        case "torch.optim": return .object(optim)
         case "math": return .object(math)
         default: return nil
         }
@@ -24,6 +26,23 @@ enum Modules {
         "RNNCell": cellClass(.rnnTanh), "LSTMCell": cellClass(.lstm), "GRUCell": cellClass(.gru),
         "Linear": .object(PyClass("Linear", qualified: "torch.nn.modules.linear.Linear") { a, k, i throws(PyError) in try TorchModule.linear(a, k, i) }),
         "Embedding": .object(PyClass("Embedding", qualified: "torch.nn.modules.sparse.Embedding") { a, k, i throws(PyError) in try TorchModule.embedding(a, k, i) }),
+        "CrossEntropyLoss": .object(PyClass("CrossEntropyLoss", qualified: "torch.nn.modules.loss.CrossEntropyLoss") { a, k, i throws(PyError) in
+            try LossModule.make(.crossEntropy, a, k, i)
+        }),
+        "MSELoss": .object(PyClass("MSELoss", qualified: "torch.nn.modules.loss.MSELoss") { a, k, i throws(PyError) in
+            try LossModule.make(.mse, a, k, i)
+        }),
+        "utils": .object(nnUtils),
+    ])
+
+    nonisolated(unsafe) static let nnUtils = Namespace("torch.nn.utils", [
+        "clip_grad_norm_": Builtins.fn("clip_grad_norm_") { a, k, i throws(PyError) in try GradClipping.clipGradNorm(a, k, i) },
+        "clip_grad_value_": Builtins.fn("clip_grad_value_") { a, k, i throws(PyError) in try GradClipping.clipGradValue(a, k, i) },
+    ])
+
+    nonisolated(unsafe) static let optim = Namespace("torch.optim", [
+        "SGD": .object(PyClass("SGD", qualified: "torch.optim.sgd.SGD") { a, k, i throws(PyError) in try Optimizer.make(.sgd, a, k, i) }),
+        "Adam": .object(PyClass("Adam", qualified: "torch.optim.adam.Adam") { a, k, i throws(PyError) in try Optimizer.make(.adam, a, k, i) }),
     ])
 
     static func rnnClass(_ name: String) -> PyValue {
@@ -53,6 +72,7 @@ enum Modules {
     nonisolated(unsafe) static let torch: Namespace = {
         var a: [String: PyValue] = [:]
         a["nn"] = .object(nn)
+        a["optim"] = .object(optim)
         a["float32"] = .object(DTypeObject(.float32)); a["float"] = a["float32"]
         a["int64"] = .object(DTypeObject(.int64)); a["long"] = a["int64"]
         a["bool"] = .object(DTypeObject(.bool))
@@ -611,7 +631,9 @@ extension Interpreter {
         }
         let out = try tc { try Tensor.broadcasting(x, y, f) }
         let xShape = x.shape, yShape = y.shape
-        return .tensor(Autograd.record(name, out, dtype: dtype, inputs: [a, b]) { g in
+        // Sums and differences save no tensors: torch lets a second backward through them run.
+        let saves = op != "+" && op != "-"
+        return .tensor(Autograd.record(name, out, dtype: dtype, inputs: [a, b], saves: saves) { g in
             let (ga, gb) = grads(g, out)
             return [Autograd.sum(ga, toShape: xShape), Autograd.sum(gb, toShape: yShape)]
         })
