@@ -194,6 +194,10 @@ final class TorchModule: PyObject {
         }
         var k: [(String, ArgValue)] = []
         for (n, v) in kwargs {
+            if n == "nonlinearity", name == "RNN", argValue(v) == nil {
+                // torch compares it with 'tanh' and 'relu' and names what it got.
+                throw .valueError("Unknown nonlinearity '\(try interp.str(v))'. Select from 'tanh' or 'relu'.")
+            }
             guard let x = argValue(v) else { throw .typeError("MiniPy: \(name)() takes numbers, strings and booleans, not \(v.typeName)") }
             k.append((n, x))
         }

@@ -182,7 +182,8 @@ final class DecodingContext {
 
     /// A text value: a scalar, checked for characters that must not reach a terminal.
     /// Trailing newlines (from `|` block scalars) are dropped. Reports and returns nil on problems.
-    func text(_ node: Node?, _ name: String, allowEmpty: Bool = false) -> String? {
+    /// `allowTabs`: a claim compared with program output, never drawn (torch's multi-line messages indent with tabs).
+    func text(_ node: Node?, _ name: String, allowEmpty: Bool = false, allowTabs: Bool = false) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             report(node, "'\(name)' must be text, not \(kind(node))")
@@ -191,7 +192,7 @@ final class DecodingContext {
         var value = scalar.string
         if node.null != nil && scalar.style == .plain { value = "" }
         while value.hasSuffix("\n") { value.removeLast() }
-        if let bad = LessonDecoder.forbiddenCharacter(in: value) {
+        if let bad = LessonDecoder.forbiddenCharacter(in: allowTabs ? value.replacingOccurrences(of: "\t", with: " ") : value) {
             report(node, "'\(name)' contains \(bad); lesson text must reach the terminal as plain text")
             return nil
         }

@@ -88,7 +88,7 @@ extension DecodingContext {
             guard let b = bool(value, key) else { return nil }
             guard b else { report(value, "'\(key)' can only be true (say what happens instead with raises or prints)"); return nil }
             return key == "runs" ? .runs : .printsAnswer
-        case "raises": return text(value, "raises").map { .raises($0) }
+        case "raises": return text(value, "raises", allowTabs: true).map { .raises($0) }
         default: return text(value, "prints", allowEmpty: true).map { .prints($0) }
         }
     }
