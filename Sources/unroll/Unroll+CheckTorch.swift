@@ -10,7 +10,11 @@ enum TorchComparison {
         var file: String
         var position: SourcePosition
         var what: String
-        var description: String { "\(file):\(position.line):\(position.column): --with-torch: \(what)" }
+        /// One line: a multi-line message (load_state_dict's) shows its newlines and tabs as \n and \t.
+        var description: String {
+            let line = what.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+            return "\(file):\(position.line):\(position.column): --with-torch: \(line)"
+        }
     }
 
     /// The driver: reads a JSON list of programs on stdin, runs each in fresh globals, writes

@@ -88,4 +88,42 @@ import Testing
         let notAnOption = Self.lesson(Self.task(answer: "A", claims: "E: {runs: true}"))
         #expect(notAnOption.problems.map(\.message) == ["'run' claims something of option 'E', which is not one of the options (A, B, C)"])
     }
+
+    static let weightShapeTask = """
+            - id: t-weights
+              difficulty: easy
+              prompt: Build weight_ih_l0 for torch.nn.RNN(2, 3).
+              code: |
+                rnn = torch.nn.RNN(2, 3)
+                sd = {"weight_ih_l0": torch.zeros([1]), "weight_hh_l0": torch.zeros(3, 3),
+                      "bias_ih_l0": torch.zeros(3), "bias_hh_l0": torch.zeros(3)}
+                rnn.load_state_dict(sd)
+              options: {A: "3, 2", B: "2, 3"}
+              answers: {1: A}
+              hint: (out, in).
+              common_mistakes: []
+              run:
+                prelude: import torch
+                then: print(rnn.weight_ih_l0.shape)
+                expect: {prints: "torch.Size([3, 2])"}
+                options:
+                  B: {raises: "CLAIM"}
+        """
+
+    /// torch's load_state_dict message takes two lines, the second indented with a tab: a `raises` claim holds
+    /// it verbatim (a tab is allowed there, never in text that is drawn), and a wrong one is still caught.
+    @Test func aMultiLineErrorIsClaimedVerbatim() throws {
+        let message = #"RuntimeError: Error(s) in loading state_dict for RNN:\n\tsize mismatch for weight_ih_l0: copying a param with shape torch.Size([2, 3]) from checkpoint, the shape in current model is torch.Size([3, 2])."#
+        let right = Self.lesson(Self.weightShapeTask.replacingOccurrences(of: "CLAIM", with: message))
+        #expect(right.problems == [])
+        #expect(LessonRunCheck.problems(try #require(right.lesson), file: "run.yaml") == [])
+        let wrong = Self.lesson(Self.weightShapeTask.replacingOccurrences(of: "CLAIM", with: message.replacingOccurrences(of: "[2, 3]", with: "[2, 2]")))
+        let problems = LessonRunCheck.problems(try #require(wrong.lesson), file: "run.yaml")
+        #expect(problems.count == 1)
+        // One line per problem: the message's newline and tab are shown escaped.
+        #expect(problems.first?.description.hasSuffix(#"but it raised RuntimeError: Error(s) in loading state_dict for RNN:\u{A}\u{9}size mismatch for weight_ih_l0: copying a param with shape torch.Size([2, 3]) from checkpoint, the shape in current model is torch.Size([3, 2])."#) == true)
+        let tabInHint = Self.lesson(Self.weightShapeTask.replacingOccurrences(of: "CLAIM", with: message)
+            .replacingOccurrences(of: "hint: (out, in).", with: "hint: \"(out,\\tin).\""))
+        #expect(tabInHint.problems.map(\.message) == ["'hint' contains a tab character (indent with spaces); lesson text must reach the terminal as plain text"])
+    }
 }
