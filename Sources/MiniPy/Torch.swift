@@ -129,6 +129,12 @@ enum Modules {
             guard args.count == 2, case .tensor(let x) = args[0], case .tensor(let y) = args[1] else { throw .typeError("equal() takes two tensors") }
             return .bool(x.t == y.t)
         }
+        a["argmax"] = Builtins.fn("argmax") { args, kwargs, i throws(PyError) in
+            guard case .tensor(let t)? = args.first else {
+                throw .typeError("argmax(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "NoneType")")
+            }
+            return try i.argmax(t.t, Array(args.dropFirst()), kwargs)
+        }
         a["cat"] = Builtins.fn("cat") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: false) }
         a["stack"] = Builtins.fn("stack") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: true) }
         a["arange"] = Builtins.fn("arange") { args, _, i throws(PyError) in
@@ -444,6 +450,8 @@ extension Interpreter {
                 }
                 return nest(x.storage[...], x.shape[...])
             }
+        case "argmax":
+            return m { args, kwargs, i throws(PyError) in try i.argmax(x, args, kwargs) }
         case "sum", "mean":
             return m { args, kwargs, _ throws(PyError) in
                 let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
@@ -477,6 +485,30 @@ extension Interpreter {
             }
         default: return nil
         }
+    }
+
+    /// `argmax(dim=None, keepdim=False)`: the index of the first largest value, over everything or along `dim`.
+    func argmax(_ x: Tensor, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        let b = try bind("argmax", ["dim", "keepdim"], required: 0, args, kwargs)
+        func best(_ values: [Float]) -> Int {
+            var k = 0
+            for (j, v) in values.enumerated() where v > values[k] || (v.isNaN && !values[k].isNaN) { k = j }
+            return k
+        }
+        guard let dv = b[0], !dv.isNone else {
+            guard x.count > 0 else { throw .runtime("argmax(): Expected reduction dim to be specified for input.numel() == 0.") }
+            return .tensor(PyTensor(Tensor(shape: [], storage: [Float(best(x.storage))]), dtype: .int64))
+        }
+        let d = try tc { try x.wrapDim(try intArg("argmax", "dim", dv)) }
+        let n = x.shape.isEmpty ? 1 : x.shape[d]
+        let outer = x.shape.isEmpty ? 1 : x.shape[..<d].reduce(1, *), inner = x.shape.isEmpty ? 1 : x.shape[(d + 1)...].reduce(1, *)
+        var out = [Float](repeating: 0, count: outer * inner)
+        for o in 0..<outer { for j in 0..<inner {
+            out[o * inner + j] = Float(best((0..<n).map { x.storage[(o * n + $0) * inner + j] }))
+        } }
+        var shape = x.shape
+        if !shape.isEmpty { if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) } }
+        return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: .int64))
     }
 
     // MARK: Tensor indexing

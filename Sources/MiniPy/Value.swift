@@ -167,6 +167,11 @@ public class PyObject {
     func repr(_ interp: Interpreter) -> String { "<\(typeName) object>" }
     /// Attribute names, for "Did you mean" suggestions.
     var attributeNames: [String] { [] }
+    /// `with self as target: body`: runs `body` with what `as` binds. Objects that are not context managers
+    /// raise Python's error.
+    func withBlock(_ interp: Interpreter, _ body: (PyValue) throws(PyError) -> Void) throws(PyError) {
+        throw .typeError("'\(typeName)' object does not support the context manager protocol")
+    }
 }
 
 /// A function or bound method implemented in Swift.
