@@ -53,7 +53,7 @@ enum Autograd {
     static func record(_ name: String, _ result: Tensor, dtype: PyTensor.DType = .float32, inputs: [PyTensor],
                        saves: Bool = true, _ backward: @escaping (Tensor) throws(PyError) -> [Tensor?]) -> PyTensor {
         var out = PyTensor(result, dtype: dtype)
-        guard dtype == .float32, inputs.contains(where: \.requiresGrad) else { return out }
+        guard dtype == .float32, GradMode.isEnabled, inputs.contains(where: \.requiresGrad) else { return out }
         let shape = result.shape
         let node = GradNode([name], shapes: [shape], inputs: inputs.map(\.origin), saves: saves) { grads throws(PyError) in
             try backward(grads[0] ?? Tensor.zeros(shape))

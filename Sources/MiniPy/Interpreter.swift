@@ -192,6 +192,7 @@ public final class Interpreter {
             let items: [PyValue]
             switch value {
             case .list, .tuple, .str, .dict, .range, .size, .tensor: items = try iterate(value)
+            case .object(let o) where o is ReturnTypesObject || o is IterableObject: items = try iterate(value)
             default: throw .typeError("cannot unpack non-iterable \(value.typeName) object")
             }
             if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
@@ -383,6 +384,7 @@ public final class Interpreter {
             return out
         case .object(let o):
             if let it = o as? IterableObject { return it.items }
+            if let r = o as? ReturnTypesObject { return r.items }
             if let dv = o as? DictView { return dv.items }
             throw .typeError("'\(v.typeName)' object is not iterable")
         default:

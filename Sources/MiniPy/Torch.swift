@@ -129,6 +129,36 @@ enum Modules {
             guard args.count == 2, case .tensor(let x) = args[0], case .tensor(let y) = args[1] else { throw .typeError("equal() takes two tensors") }
             return .bool(x.t == y.t)
         }
+        a["no_grad"] = .object(PyClass("no_grad", qualified: "torch.autograd.grad_mode.no_grad") { _, _, _ throws(PyError) in .object(NoGradObject()) })
+        a["is_grad_enabled"] = Builtins.fn("is_grad_enabled") { _, _, _ throws(PyError) in .bool(GradMode.isEnabled) }
+        a["eye"] = Builtins.fn("eye") { args, kwargs, i throws(PyError) in
+            let b = try bind("eye", ["n", "m", "dtype", "requires_grad"], required: 1, args, kwargs)
+            let n = try i.intArg("eye", "n", b[0]), m = try b[1].map { v throws(PyError) in try i.intArg("eye", "m", v) } ?? n
+            if n < 0 { throw .runtime("n must be greater or equal to 0, got \(n)") }
+            if m < 0 { throw .runtime("m must be greater or equal to 0, got \(m)") }
+            _ = try i.checkedShape("eye", [n, m])
+            var values = [Float](repeating: 0, count: n * m)
+            for k in 0..<min(n, m) { values[k * m + k] = 1 }
+            var dtype = PyTensor.DType.float32
+            if case .object(let d as DTypeObject)? = b[2] { dtype = d.dtype }
+            return .tensor(try PyTensor(Tensor(shape: [n, m], storage: values), dtype: dtype).requiringGrad(try b[3]?.truthy() ?? false))
+        }
+        for name in ["max", "min"] {
+            a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in
+                guard case .tensor(let t)? = args.first else {
+                    throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "NoneType")")
+                }
+                return try i.extremum(t, name, Array(args.dropFirst()), kwargs)
+            }
+        }
+        a["maximum"] = Builtins.fn("maximum") { args, _, i throws(PyError) in
+            guard args.count == 2 else { throw .typeError("maximum() takes 2 arguments") }
+            return try i.tensorBinary("max", args[0], args[1])
+        }
+        a["minimum"] = Builtins.fn("minimum") { args, _, i throws(PyError) in
+            guard args.count == 2 else { throw .typeError("minimum() takes 2 arguments") }
+            return try i.tensorBinary("min", args[0], args[1])
+        }
         a["argmax"] = Builtins.fn("argmax") { args, kwargs, i throws(PyError) in
             guard case .tensor(let t)? = args.first else {
                 throw .typeError("argmax(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "NoneType")")
@@ -365,6 +395,7 @@ extension Interpreter {
         }
         func reshapeBack(_ g: Tensor) -> Tensor { g.reshaped(x.shape) }
         if let a = try gradAttribute(t, name) { return a }
+        if let a = moreTensorMethods(t, name) { return a }
         switch name {
         case "shape": return .size(x.shape)
         case "ndim": return .int(x.dim)
@@ -659,6 +690,14 @@ extension Interpreter {
         case "<=": return try compare(<=)
         case ">": return try compare(>)
         case ">=": return try compare(>=)
+        case "max", "min":
+            // torch.maximum / torch.minimum (x.max(other)): the gradient goes to the larger (smaller) one, halved on ties.
+            let isMax = op == "max"
+            f = isMax ? { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) } : { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
+            name = isMax ? "MaximumBackward0" : "MinimumBackward0"
+            grads = { g, _ in
+                each(g, { p, q in p == q ? 0.5 : (isMax ? p > q : p < q) ? 1 : 0 }, { p, q in p == q ? 0.5 : (isMax ? q > p : q < p) ? 1 : 0 })
+            }
         default: throw .typeError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'")
         }
         let out = try tc { try Tensor.broadcasting(x, y, f) }

@@ -70,7 +70,7 @@ extension TorchModule {
         }
         let values = outputs.enumerated().map { k, t -> PyValue in
             var o = PyTensor(t)
-            o.origin = .node(node, k)
+            if GradMode.isEnabled { o.origin = .node(node, k) }
             return .tensor(o)
         }
         return isLSTM ? .tuple([values[0], .tuple([values[1], values[2]])]) : .tuple([values[0], values[1]])
@@ -123,7 +123,7 @@ extension TorchModule {
         }
         let values = r.enumerated().map { k, t -> PyValue in
             var o = PyTensor(t)
-            o.origin = .node(node, k)
+            if GradMode.isEnabled { o.origin = .node(node, k) }
             return .tensor(o)
         }
         return values.count == 2 ? .tuple(values) : values[0]

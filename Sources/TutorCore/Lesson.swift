@@ -186,12 +186,17 @@ public struct PlaygroundSection: Sendable, Equatable {
     public init(minutes: Int, snippets: [Snippet]) { self.minutes = minutes; self.snippets = snippets }
 }
 
-/// A snippet to run in the playground (the runner comes later).
+/// A snippet to run in the playground. `unroll check` runs it: it must run, or raise exactly `raises`
+/// (a snippet that shows an error says which).
 public struct Snippet: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: String
     public var code: String
-    public init(id: String, title: String, code: String) { self.id = id; self.title = title; self.code = code }
+    public var raises: String?
+    public var position: SourcePosition
+    public init(id: String, title: String, code: String, raises: String? = nil, position: SourcePosition = SourcePosition(line: 1, column: 1)) {
+        self.id = id; self.title = title; self.code = code; self.raises = raises; self.position = position
+    }
 }
 
 /// A recall card: the learner answers in their head, then flips it.

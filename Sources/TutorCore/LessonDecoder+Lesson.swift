@@ -166,10 +166,16 @@ extension DecodingContext {
               let minutes = int(f["minutes"], "minutes", in: Self.minutesRange),
               let list = sequence(f["snippets"], "snippets") else { return nil }
         let snippets: [Snippet] = list.compactMap { node in
-            guard let s = fields(node, of: itemLabel(node, "snippet"), allowed: ["id", "title", "code"], required: ["id", "title", "code"]) else { return nil }
+            guard let s = fields(node, of: itemLabel(node, "snippet"), allowed: ["id", "title", "code", "raises"], required: ["id", "title", "code"]) else { return nil }
             let id = registerID(s["id"], "snippet"), title = text(s["title"], "title"), code = text(s["code"], "code")
+            var raises: String?
+            if let r = s["raises"] {
+                guard let claim = text(r, "raises", allowTabs: true) else { return nil }
+                raises = claim
+            }
             guard let id, let title, let code else { return nil }
-            return Snippet(id: id, title: title, code: code)
+            return Snippet(id: id, title: title, code: code, raises: raises,
+                           position: SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
         }
         return PlaygroundSection(minutes: minutes, snippets: snippets)
     }

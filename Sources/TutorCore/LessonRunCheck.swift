@@ -13,6 +13,8 @@ public struct RunCase: Sendable, Equatable {
     /// The answer option's text, for `prints_answer`.
     public var answerText: String?
     public var position: SourcePosition
+    /// A playground snippet: it prints random values, so `--with-torch` compares only what it raised.
+    public var isSnippet = false
 
     /// The whole program as one Python file (for running under real Python).
     public var program: String {
@@ -70,6 +72,11 @@ public enum LessonRunCheck {
                 out.append(RunCase(itemID: q.id, label: "the code", prelude: run.prelude, code: code, then: run.then,
                                    expect: run.expect, answerText: q.option(q.answer)?.text, position: run.position))
             }
+        }
+        // A learner runs every playground snippet with Ctrl-R: each must run, or raise the error it shows.
+        for s in lesson.playground?.snippets ?? [] {
+            out.append(RunCase(itemID: s.id, label: "the snippet", prelude: "", code: s.code, then: "",
+                               expect: s.raises.map { .raises($0) } ?? .runs, answerText: nil, position: s.position, isSnippet: true))
         }
         return out
     }
@@ -143,6 +150,7 @@ public enum LessonRunCheck {
     }
 
     static func itemKind(_ lesson: Lesson, _ id: String) -> String {
+        if lesson.playground?.snippets.contains(where: { $0.id == id }) == true { return "playground" }
         if case .fill? = lesson.item(id: id) { return "task" }
         return "question"
     }

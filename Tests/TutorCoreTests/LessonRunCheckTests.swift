@@ -126,4 +126,38 @@ import Testing
             .replacingOccurrences(of: "hint: (out, in).", with: "hint: \"(out,\\tin).\""))
         #expect(tabInHint.problems.map(\.message) == ["'hint' contains a tab character (indent with spaces); lesson text must reach the terminal as plain text"])
     }
+
+    static func playground(_ snippet: String) -> LessonDecoding {
+        LessonDecoder.decodeLesson(yaml: """
+            format_version: 1
+            id: run-check
+            title: Run check
+            topic: PyTorch
+            playground:
+              minutes: 2
+              snippets:
+                - id: playground-one
+                  title: One
+                  code: |
+            \(snippet)
+            """, file: "run.yaml")
+    }
+
+    /// Every playground snippet is run: it must run, or raise exactly the error its `raises` names.
+    @Test func playgroundSnippetsMustRunOrNameTheirError() throws {
+        let fine = Self.playground("            import torch\n            print(torch.zeros(2).shape)")
+        #expect(fine.problems == [])
+        #expect(LessonRunCheck.problems(try #require(fine.lesson), file: "run.yaml") == [])
+
+        let broken = Self.playground("            print(torch.zeros(2).shape)")
+        #expect(LessonRunCheck.problems(try #require(broken.lesson), file: "run.yaml").map(\.description) == [
+            "run.yaml:8:7: run: playground 'playground-one': the snippet should run without an error, but it raised NameError: name 'torch' is not defined",
+        ])
+
+        let shown = Self.playground("            print(torch.zeros(2).shape)\n      raises: \"NameError: name 'torch' is not defined\"")
+        #expect(shown.problems == [])
+        #expect(LessonRunCheck.problems(try #require(shown.lesson), file: "run.yaml") == [])
+        let cases = LessonRunCheck.cases(try #require(shown.lesson))
+        #expect(cases.count == 1 && cases[0].isSnippet)
+    }
 }
