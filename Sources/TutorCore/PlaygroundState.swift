@@ -16,6 +16,13 @@ public struct PlaygroundState: Sendable, Equatable {
     public var running = false
     /// What the last run unrolled, by snippet line (1-based): `Ctrl-V` opens the visualizer on it.
     public var modules: [Int: VisualizerConfig] = [:]
+    /// How far the editor is scrolled: `leftCell` is the first text cell shown on every line (the
+    /// lines move together, so indentation stays lined up), `scroll` the first row of the screen's
+    /// content shown (the title and a gap, then the code). `update` moves them only when the cursor
+    /// would leave the view (`keepCursorInView`); the view applies the same rule again, so a frame
+    /// never hides the cursor even for a size the state was not scrolled for.
+    public var leftCell = 0
+    public var scroll = 0
 
     /// The module to visualize: the one run on the cursor's line, else the last one run.
     public var moduleToVisualize: VisualizerConfig? {
@@ -94,5 +101,52 @@ public struct PlaygroundState: Sendable, Equatable {
         default: break
         }
         column = min(column, lines[row].count)
+    }
+
+    // MARK: The view's geometry, shared with PlaygroundView so update and render agree.
+
+    /// Rows above the code: the snippet's title and a gap.
+    public static let headerRows = 2
+
+    /// Cells before a line's text: the line number, a space, the bar and a space ("12 │ ").
+    public var gutterWidth: Int { String(lines.count).count + 3 }
+
+    /// Cells of text shown per line on a screen `screenWidth` wide: the screen less its one-cell
+    /// margins, the gutter, and one column kept for the mark that says a line continues.
+    public func textWidth(screenWidth: Int) -> Int {
+        max(1, screenWidth - 2 - gutterWidth - 1)
+    }
+
+    /// Rows of content shown on a screen `screenHeight` high (less the title and status rows).
+    public static func bodyHeight(screenHeight: Int) -> Int { max(1, screenHeight - 2) }
+
+    /// The cell the cursor is on (from the start of its line) and how wide it is (1 past the end).
+    public var cursorCell: (start: Int, width: Int) {
+        let line = Array(lines[row])
+        let at = min(column, line.count)
+        return (line[..<at].reduce(0) { $0 + DisplayWidth.of($1) }, at < line.count ? max(1, DisplayWidth.of(line[at])) : 1)
+    }
+
+    /// The scrolling rule, one axis: the view `[offset, offset + span)` moves only as far as it must
+    /// for `[cursor, cursor + size)` to be inside it, so it stays put while the cursor moves within it.
+    public static func follow(_ offset: Int, cursor: Int, size: Int = 1, span: Int) -> Int {
+        if cursor < offset { return max(0, cursor) }
+        if cursor + size > offset + span { return max(0, cursor + size - span) }
+        return max(0, offset)
+    }
+
+    /// Scrolls both ways so the cursor is in view on a screen of `size`.
+    public mutating func keepCursorInView(size: Size) {
+        keepCursorInView(textWidth: textWidth(screenWidth: size.width), bodyHeight: Self.bodyHeight(screenHeight: size.height))
+    }
+
+    /// The same for a view `textWidth` cells of text wide and `bodyHeight` rows high.
+    public mutating func keepCursorInView(textWidth: Int, bodyHeight: Int) {
+        let cell = cursorCell
+        leftCell = Self.follow(leftCell, cursor: cell.start, size: cell.width, span: textWidth)
+        // Back on the first line, show the title above it as well.
+        let line = Self.headerRows + row
+        let top = row == 0 ? 0 : line
+        scroll = Self.follow(scroll, cursor: top, size: line + 1 - top, span: bodyHeight)
     }
 }

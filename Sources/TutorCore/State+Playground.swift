@@ -40,6 +40,7 @@ extension State {
         default:
             break
         }
+        play.keepCursorInView(size: size)
         return []
     }
 

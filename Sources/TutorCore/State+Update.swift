@@ -8,6 +8,7 @@ extension State {
             size = newSize
             // The visualizer's columns depend on the width: keep the current step in view.
             if case .visualize(var vis) = screen { vis.keepInView(width: newSize.width); screen = .visualize(vis) }
+            if case .playground(var play) = screen { play.keepCursorInView(size: newSize); screen = .playground(play) }
             return []
         case .notice(let sentence):
             status = sentence

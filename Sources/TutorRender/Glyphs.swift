@@ -5,6 +5,8 @@ public struct Glyphs: Sendable {
     public var horizontal, vertical: String
     public var topLeft, topRight, bottomLeft, bottomRight: String
     public var pointer, bullet, check, cross, arrowRight, arrowUp, ellipsis: String
+    /// One-cell marks beside an editor line that goes on past the left or right edge of the view.
+    public var moreLeft, moreRight: String
     /// Full and half blocks, for bars.
     public var barFull: String
     public var barHalf: String
@@ -12,11 +14,13 @@ public struct Glyphs: Sendable {
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         pointer: "›", bullet: "•", check: "✓", cross: "✗", arrowRight: "→", arrowUp: "↑", ellipsis: "…",
+        moreLeft: "‹", moreRight: "›",
         barFull: "█", barHalf: "▌")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         pointer: ">", bullet: "*", check: "+", cross: "x", arrowRight: "->", arrowUp: "^", ellipsis: "...",
+        moreLeft: "<", moreRight: ">",
         barFull: "#", barHalf: "=")
 
     public static func forSettings(_ settings: Settings) -> Glyphs {

@@ -1,26 +1,31 @@
 import TutorCore
 
 /// The playground: the snippet with line numbers and a cursor, then what the last run printed.
+/// Long lines do not wrap: the code scrolls sideways as a whole (`PlaygroundState.leftCell`) and a
+/// mark beside a line says it goes on past the edge.
 enum PlaygroundView {
-    static func render(_ play: PlaygroundState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    static func render(_ state: PlaygroundState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        var play = state
+        let textWidth = play.textWidth(screenWidth: area.width)
+        // Idempotent when update already scrolled for this size; it keeps the cursor in view otherwise.
+        play.keepCursorInView(textWidth: textWidth, bodyHeight: area.height)
         var doc = Doc(width: area.width - 2)
         doc.line([Span("Snippet \(play.snippetIndex + 1)/\(play.snippetCount)", .bold), Span(" · " + play.title)])
         doc.gap()
-        let numberWidth = String(play.lines.count).count
+        let numberWidth = play.gutterWidth - 3
         for (i, line) in play.lines.enumerated() {
             let number = String(i + 1).padding(toLength: numberWidth, withPad: " ", startingAt: 0)
-            var spans = [Span("\(number) \(glyphs.vertical) ", .dim)]
-            if i == play.row {
-                doc.pin = doc.count
-                let chars = Array(line)
-                let at = min(play.column, chars.count)
-                spans.append(Span(String(chars[..<at]), Style(color: .accent)))
-                // The cursor: the character under it reversed (a space past the end of the line).
-                spans.append(Span(at < chars.count ? String(chars[at]) : " ", Style(reverse: true)))
-                if at + 1 < chars.count { spans.append(Span(String(chars[(at + 1)...]), Style(color: .accent))) }
-            } else {
-                spans.append(Span(line, Style(color: .accent)))
+            let chars = Array(line)
+            let cursor = i == play.row ? min(play.column, chars.count) : nil
+            let lineWidth = chars.reduce(0) { $0 + DisplayWidth.of($1) }
+            let hiddenLeft = play.leftCell > 0 && lineWidth > 0
+            var spans = [Span("\(number) \(glyphs.vertical)", .dim), Span(hiddenLeft ? glyphs.moreLeft : " ", .dim)]
+            spans += visibleSpans(chars, from: play.leftCell, width: textWidth, cursor: cursor)
+            if lineWidth > play.leftCell + textWidth {
+                let used = spans.dropFirst(2).reduce(0) { $0 + DisplayWidth.of($1.text) }
+                spans.append(Span(String(repeating: " ", count: max(0, textWidth - used)) + glyphs.moreRight, .dim))
             }
+            if cursor != nil { doc.pin = doc.count }
             doc.line(spans)
         }
         doc.gap()
@@ -35,6 +40,29 @@ enum PlaygroundView {
         } else {
             doc.line([Span("Ctrl-R runs it; the output or the traceback appears here.", .dim)])
         }
-        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: 0)
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: play.scroll)
+    }
+
+    /// The cells `[left, left + width)` of a line: the text before the cursor, the cursor (the
+    /// character under it reversed, a space past the end of the line), the text after it. A wide
+    /// character cut by the left edge shows as a space, one cut by the right edge is left out.
+    static func visibleSpans(_ chars: [Character], from left: Int, width: Int, cursor: Int?) -> [Span] {
+        var before = "", after = "", under: String?
+        var cell = 0
+        for (i, c) in chars.enumerated() {
+            let w = DisplayWidth.of(c)
+            defer { cell += w }
+            var shown = String(c)
+            if cell + w <= left || cell + w > left + width { continue }
+            if cell < left { shown = String(repeating: " ", count: cell + w - left) }  // the visible half of a wide character
+            if let cursor, i == cursor { under = shown } else if let cursor, i > cursor { after += shown } else { before += shown }
+        }
+        var spans = [Span(before, Style(color: .accent))]
+        if let cursor {
+            if cursor >= chars.count { under = " " }
+            spans.append(Span(under ?? " ", Style(reverse: true)))
+            if !after.isEmpty { spans.append(Span(after, Style(color: .accent))) }
+        }
+        return spans
     }
 }

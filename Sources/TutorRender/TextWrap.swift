@@ -1,3 +1,5 @@
+import TutorCore
+
 /// Word wrapping by display width (not character count), keeping explicit line breaks.
 public enum TextWrap {
     /// Splits `text` into lines no wider than `width` cells. Words longer than a line are cut.

@@ -1,4 +1,5 @@
 import Testing
+import TutorCore
 @testable import TutorRender
 
 @Suite struct CellBufferTests {

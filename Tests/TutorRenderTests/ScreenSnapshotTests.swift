@@ -96,3 +96,52 @@ extension ScreenSnapshotTests {
         Snapshot.assertMatches(buffer, named: name("playground-raised", size))
     }
 }
+
+/// The playground never hides the cursor: a line longer than the pane scrolls sideways, with a mark
+/// beside each line that goes on past an edge.
+extension ScreenSnapshotTests {
+    /// Snippet 3, line 8 (104 characters), cursor at its end.
+    func longLine(size: Size, ascii: Bool = false, keys: [Key] = [.end]) -> State {
+        var s = state(.playground, task: 2, size: size, keys: Array(repeating: .down, count: 7) + keys)
+        s.settings = Settings(ascii: ascii)
+        return s
+    }
+
+    /// Where the reversed cursor cell was drawn.
+    func cursorCells(_ buffer: CellBuffer) -> [(column: Int, row: Int)] {
+        (1..<buffer.height - 1).flatMap { row in (0..<buffer.width).filter { buffer[$0, row].style.reverse }.map { (column: $0, row: row) } }
+    }
+
+    @Test(arguments: sizes) func playgroundLongLineWithTheCursorAtItsEnd(size: Size) throws {
+        let buffer = Renderer.render(longLine(size: size))
+        let row = try #require(buffer.lines.firstIndex { $0.contains(" 8  │‹") })
+        let end = try #require(buffer.lines[row].range(of: "+ rnn.bias_hh_l0)"))  // the end of the line is on screen
+        let cursor = try #require(cursorCells(buffer).first)
+        #expect(cursorCells(buffer).count == 1)
+        #expect(cursor.row == row && cursor.column == buffer.lines[row].distance(from: buffer.lines[row].startIndex, to: end.upperBound))  // just after the ")"
+        #expect(cursor.column <= size.width - 3)  // inside the pane, left of the mark column
+        #expect(buffer.lines.filter { $0.contains("│‹") }.count >= 5)  // every non-empty line says it was scrolled
+        Snapshot.assertMatches(buffer, named: name("playground-long-line-end", size))
+    }
+
+    @Test func playgroundLongLineInTheMiddleMarksBothEdgesInASCII() throws {
+        let keys: [Key] = Array(repeating: .right, count: 40)
+        let buffer = Renderer.render(longLine(size: Self.sizes[1], ascii: true, keys: keys))
+        #expect(buffer.lines.allSatisfy { $0.allSatisfy(\.isASCII) })
+        let row = try #require(buffer.lines.firstIndex { $0.hasPrefix(" 8  |<") })
+        #expect(buffer[38, row].text == ">")  // the mark in the pane's last column, left of the scroll mark's margin
+        let cursor = try #require(cursorCells(buffer).first)
+        #expect(cursor.row == row && cursor.column == 1 + 5 + 31)  // column 40 of the line, on the last cell of text (view from 9)
+        Snapshot.assertMatches(buffer, named: "playground-long-line-middle-40x12-ascii")
+    }
+
+    @Test func playgroundTallerThanThePaneKeepsTheCursorLineInView() throws {
+        var s = state(.playground, task: 2, size: Self.sizes[1], keys: Array(repeating: .down, count: 9))
+        var text = Renderer.render(s).text
+        #expect(text.contains("10 │ print(torch.allclose(output[-1]"))
+        #expect(!text.contains("Snippet 3/3"))
+        for _ in 0..<9 { _ = s.update(.key(.up)) }
+        text = Renderer.render(s).text
+        #expect(text.contains("Snippet 3/3") && text.contains(" 1  │ import torch"))
+    }
+}

@@ -32,3 +32,17 @@ test_playground_ctrl_v_unrolls_the_snippets_own_rnn() {
   e2e_keys $s Escape
   e2e_wait_for $s "Snippet 1/3" || return 1
 }
+
+test_playground_a_line_longer_than_the_window_scrolls_to_show_its_end() {
+  local s=playw$$
+  e2e_start $s 40 12 "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/playw.json"
+  e2e_wait_for $s "Snippet 1/3" || return 1
+  # 60 characters after "print(" on a new line 2, in a window 40 columns wide.
+  e2e_keys $s End Enter
+  e2e_text $s 'print("a line typed past the right edge of the window: the END")'
+  e2e_wait_for $s 'window: the END")' || return 1
+  e2e_screen $s | grep -qF '2 │‹' || { echo "    no mark for the text scrolled off the left"; return 1; }
+  e2e_keys $s Home
+  e2e_wait_for $s '2 │ print("a line typed past the' || return 1
+  e2e_wait_gone $s 'the END")' || return 1
+}

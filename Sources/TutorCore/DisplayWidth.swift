@@ -1,5 +1,6 @@
 /// How many terminal cells a grapheme takes. Our own table rather than `wcwidth`, which answers
 /// −1 for everything beyond ASCII unless a UTF-8 locale is active (and tests run without one).
+/// In TutorCore so `update` can scroll the playground by the same measure the renderer draws with.
 public enum DisplayWidth {
     public static func of(_ grapheme: Character) -> Int {
         guard let first = grapheme.unicodeScalars.first else { return 0 }
@@ -13,7 +14,7 @@ public enum DisplayWidth {
         text.reduce(0) { $0 + of($1) }
     }
 
-    static func isControl(_ grapheme: Character) -> Bool {
+    public static func isControl(_ grapheme: Character) -> Bool {
         grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
     }
 
