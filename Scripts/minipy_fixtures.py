@@ -141,6 +141,11 @@ SNIPPETS = [
     ("torch-err-lstm-hx-tensor", "import torch\nlstm = torch.nn.LSTM(2, 3)\nout = lstm(torch.zeros(4, 2), torch.zeros(1, 3))"),
     ("torch-err-hidden-first", "import torch\nrnn = torch.nn.RNN(10, 20)\nhidden = torch.zeros(1, 5, 20)\noutput, hidden = rnn(hidden, hidden)"),
     ("torch-err-unpack-module-out", "import torch\nrnn = torch.nn.RNN(10, 20)\noutput, hidden, extra = rnn(torch.randn(5, 3, 10))"),
+    # --- more tensor methods (argmax, flip, chunk, abs, max/min, norm, eye)
+    ("tensor-more-methods", "import torch\nx = torch.tensor([[1., -5., 3.], [7., 0., -2.]], requires_grad=True)\nv = x.max(dim=1)\nprint(v.values, v.indices)\nm, i = x.min(0)\nprint(m, i)\nprint(x.max(), x.abs(), x.flip(0), x.flip(1, 0))\na, b = x.chunk(2, 1)\nprint(a.grad_fn.name(), b.shape, len(x.chunk(4)))\nprint(torch.eye(3), torch.eye(2, 3))\nprint(x.norm(), torch.tensor([3., 4.]).norm())\ny = x.max(dim=1).values.sum() + x.abs().sum() + x.flip(0)[0].sum() + a.sum() * 2 + x.norm() + x.min()\ny.backward()\nprint(x.grad)\nprint(torch.maximum(torch.tensor([1., 5.]), torch.tensor([3., 2.])), x.max(torch.zeros(2, 3)))\nprint(x.argmax(), x.argmax(1), torch.argmax(x, dim=0), x.argmax(-1, keepdim=True))\nprint(torch.max(x), torch.min(x, 1).indices, torch.is_grad_enabled())"),
+    ("tensor-err-chunk", "import torch\nx = torch.zeros(4).chunk(0)"),
+    ("tensor-err-max-empty", "import torch\nx = torch.zeros(0).max()"),
+    ("tensor-err-copy-leaf", "import torch\nlin = torch.nn.Linear(2, 2)\nlin.weight.copy_(torch.eye(2))"),
     # --- autograd, losses, optimizers (fixed values; module weights loaded with load_state_dict)
     ("ag-basic", "import torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\ny = (x * x).sum()\nprint(y)\ny.backward()\nprint(x.grad, x.is_leaf, y.is_leaf, y.requires_grad)"),
     ("ag-broadcast", "import torch\na = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)\nb = torch.tensor([0.5, -1.], requires_grad=True)\ny = ((a * b + 1) / (a ** 2) - b).mean() + (1 - a).sum() + (2 ** b).sum() + (a ** a).sum() - (-a).mean()\ny.backward()\nprint(round(y.item(), 4))\nprint(a.grad)\nprint(b.grad)"),
