@@ -22,8 +22,16 @@ public struct RNNStepper: Sendable {
     private var layerInput: [Float]    // L × N × in_k
     private var layerOutput: [Float]   // L × N × D·R
     /// One allocation for every working buffer (few allocations matter for short sequences):
-    /// xW (L×N×G·H, the current direction) | h (N×R) | c (N×H) | gh (N×G·H) | gates (N×G·H) | hRaw (N×H).
+    /// xW (chunk×N×G·H) | h (N×R) | c (N×H) | gh (N×G·H) | gates (N×G·H) | hRaw (N×H).
+    /// Never zeroed: every region is written before it is read.
     private var scratch: [Float]
+    /// x·W_ihᵀ + b_ih is computed `chunk` time steps at a time, just before they run, into the scratch's first
+    /// region: about 256 KB, so the step reads it from L2. The whole sequence at once (4 MB at L=128, N=16,
+    /// H=128; 128 MB at L=256, N=64, H=512) went out to L3 / memory and back, and the step's gate math waited
+    /// on it. The product gives the same bits for any number of rows (ck_gemm), so chunking changes no value.
+    private let chunk: Int
+    /// Time steps [chunkStart, chunkEnd) of the current direction whose x·W_ihᵀ the scratch holds.
+    private var chunkStart = 0, chunkEnd = 0
     private let offsets: (h: Int, c: Int, gh: Int, gates: Int, hRaw: Int)
     private var hN: [Float]
     private var cN: [Float]
@@ -37,13 +45,20 @@ public struct RNNStepper: Sendable {
         seqLen = L
         batch = N
         layerInput = prepared.x
-        layerOutput = [Float](repeating: 0, count: L * N * cfg.numDirections * R)
-        let h = L * N * GH, c = h + N * R, gh = c + N * H, gates = gh + N * GH, hRaw = gates + N * GH
+        layerOutput = Self.uninitialized(L * N * cfg.numDirections * R)   // every (t, b, direction) is written
+        let rowFloats = max(1, N * GH)
+        chunk = min(L, max(1, 65536 / rowFloats))
+        let h = chunk * N * GH, c = h + N * R, gh = c + N * H, gates = gh + N * GH, hRaw = gates + N * GH
         offsets = (h, c, gh, gates, hRaw)
-        scratch = [Float](repeating: 0, count: hRaw + (cfg.projSize > 0 ? N * H : 0))
+        scratch = Self.uninitialized(hRaw + (cfg.projSize > 0 ? N * H : 0))
         let ld = cfg.numLayers * cfg.numDirections
         hN = prepared.h0 ?? [Float](repeating: 0, count: ld * N * R)
         cN = cfg.mode == .lstm ? (prepared.c0 ?? [Float](repeating: 0, count: ld * N * H)) : []
+    }
+
+    /// A buffer whose every element is written before it is read (no zero fill: megabytes for long sequences).
+    private static func uninitialized(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Runs the next step and returns its record, or nil when every step has run.
@@ -59,6 +74,17 @@ public struct RNNStepper: Sendable {
         let mode = cfg.mode, hasProjection = cfg.projSize > 0, off = offsets
         let t = direction == 0 ? k : L - 1 - k
         let isFirst = k == 0
+        // The chunk of x·W_ihᵀ holding time t, computed now if the scratch does not hold it (first step of a
+        // direction, or the chunk used up): the next `chunk` steps in this direction's order.
+        var project: (t0: Int, t1: Int)?
+        if isFirst || t < chunkStart || t >= chunkEnd {
+            let t0 = direction == 0 ? t : max(0, t + 1 - chunk)
+            let t1 = direction == 0 ? min(L, t + chunk) : t + 1
+            project = (t0, t1)
+            chunkStart = t0
+            chunkEnd = t1
+        }
+        let giOffset = (t - chunkStart) * N * GH
         var x: [Float] = [], hPrev: [Float] = [], cPrev: [Float] = []
         if record { x = Array(layerInput[(t * N * inSize)..<((t + 1) * N * inSize)]) }
         let DR = D * R, direction = direction
@@ -70,9 +96,10 @@ public struct RNNStepper: Sendable {
                             scratch.withUnsafeMutableBufferPointer { sp in
                                 let s = sp.baseAddress!
                                 let h = s + off.h, c = s + off.c
+                                if let (t0, t1) = project {
+                                    Kernels.inputProjection(m: (t1 - t0) * N, x: xin.baseAddress! + t0 * N * inSize, p: p, into: s)
+                                }
                                 if isFirst {
-                                    // x·W_ihᵀ + b_ih for the whole sequence first, as PyTorch does.
-                                    Kernels.inputProjection(m: L * N, x: xin.baseAddress!, p: p, into: s)
                                     h.update(from: hN.baseAddress! + index * N * R, count: N * R)
                                     if mode == .lstm { c.update(from: cN.baseAddress! + index * N * H, count: N * H) }
                                 }
@@ -80,7 +107,7 @@ public struct RNNStepper: Sendable {
                                     hPrev = Array(UnsafeBufferPointer(start: h, count: N * R))
                                     if mode == .lstm { cPrev = Array(UnsafeBufferPointer(start: c, count: N * H)) }
                                 }
-                                Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: s + t * N * GH, h: h,
+                                Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: s + giOffset, h: h,
                                              c: mode == .lstm ? c : nil, gh: s + off.gh, gates: s + off.gates,
                                              hRaw: hasProjection ? s + off.hRaw : nil)
                                 // Put h_t into the output at time t, columns of this direction.
