@@ -1,20 +1,26 @@
 import Foundation
 @testable import RNNEngine
 
-/// The torch reference fixtures (Scripts/engine_fixtures.py), read through #filePath.
-enum Fixtures {
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/torch_reference.json")
+/// A JSON file in Fixtures/ beside these tests (made by a script in Scripts/ from real torch), read through #filePath.
+struct FixtureFile: Sendable {
+    let root: JSONValue
 
-    static let root: JSONValue = {
-        let data = try! Data(contentsOf: url)
-        return try! JSONValue.parse(data)
-    }()
+    init(_ name: String) {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+        root = try! JSONValue.parse(try! Data(contentsOf: url))
+    }
 
-    static func list(_ key: String) -> [JSONValue] {
+    func list(_ key: String) -> [JSONValue] {
         guard case .array(let a)? = root[key] else { fatalError("fixture key \(key) missing") }
         return a
     }
+}
+
+/// The torch reference fixtures (Scripts/engine_fixtures.py).
+enum Fixtures {
+    static let file = FixtureFile("torch_reference.json")
+    static var root: JSONValue { file.root }
+    static func list(_ key: String) -> [JSONValue] { file.list(key) }
 
     static let modules = list("modules")
     static let cells = list("cells")
