@@ -47,12 +47,27 @@ indirect enum Stmt {
     case ifStmt(Expr, [Stmt], [Stmt], Pos)
     case pass(Pos), breakStmt(Pos), continueStmt(Pos)
     case assert(Expr, Expr?, Pos)
+    /// try: body / except handlers / else: orelse / finally: final
+    case tryStmt([Stmt], [ExceptHandler], [Stmt], [Stmt], Pos)
+    /// raise [exc [from cause]]
+    case raise(Expr?, Expr?, Pos)
+    /// with item [as target], ...: body
+    case with([(Expr, Expr?)], [Stmt], Pos)
 
     var pos: Pos {
         switch self {
         case .expr(_, let p), .assign(_, _, let p), .augAssign(_, _, _, let p), .importModule(_, _, let p),
              .fromImport(_, _, let p), .forLoop(_, _, _, _, let p), .whileLoop(_, _, let p), .ifStmt(_, _, _, let p),
-             .pass(let p), .breakStmt(let p), .continueStmt(let p), .assert(_, _, let p): p
+             .pass(let p), .breakStmt(let p), .continueStmt(let p), .assert(_, _, let p), .tryStmt(_, _, _, _, let p),
+             .raise(_, _, let p), .with(_, _, let p): p
         }
     }
+}
+
+/// `except [type [as name]]: body`
+struct ExceptHandler {
+    var type: Expr?
+    var name: String?
+    var body: [Stmt]
+    var pos: Pos
 }

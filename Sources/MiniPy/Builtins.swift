@@ -36,7 +36,10 @@ enum Builtins {
         if !kwargs.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
     }
 
-    nonisolated(unsafe) static let all: [String: PyValue] = [
+    /// The built-in names: functions, and the exception classes.
+    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }
+
+    nonisolated(unsafe) static let functions: [String: PyValue] = [
         "print": fn("print") { args, kwargs, i throws(PyError) in
             var sep = " ", end = "\n"
             for (k, v) in kwargs {
@@ -208,6 +211,9 @@ enum Builtins {
                 let name: String
                 switch cls {
                 case .object(let c as PyClass): name = c.name
+                case .object(let c as ExceptionClass):
+                    guard case .object(let e as ExceptionObject) = args[0] else { return false }
+                    return e.cls.isSubclass(of: c.name)
                 case .object(let f as Builtin) where ["int", "float", "str", "list", "tuple", "dict", "bool", "range"].contains(f.name): name = f.name
                 case .tuple(let options):
                     for o in options where try matches(o) { return true }
@@ -226,6 +232,7 @@ enum Builtins {
             case .tensor: q = "torch.Tensor"
             case .size: q = "torch.Size"
             case .object(let o as TorchModule): q = "torch.nn.modules.\(o.moduleFile).\(o.typeName)"
+            case .object(let e as ExceptionObject): return .object(e.cls)
             default: q = v.typeName
             }
             return .object(PyClass(v.typeName, qualified: q) { _, _, _ throws(PyError) in throw .typeError("MiniPy cannot construct this type") })

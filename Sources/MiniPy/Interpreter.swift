@@ -39,6 +39,8 @@ public final class Interpreter {
     let deadline: DispatchTime
     var rng = SplitMix64(seed: 0x5EED)
     var currentLine = 0
+    /// The exceptions being handled (innermost last): what a bare `raise` raises, and what a new one chains to.
+    var handling: [PyError] = []
     var lineOffset = 0
     /// Every recurrent module called with zero (or no) initial state, so the playground can
     /// open the visualizer on that very module and input.
@@ -55,22 +57,20 @@ public final class Interpreter {
     func tick() throws(PyError) {
         steps += 1
         if steps > limits.maxSteps {
-            throw PyError(type: "TimeoutError",
-                          message: "the snippet ran more than \(limits.maxSteps) steps (MiniPy's limit); is a loop too long?")
+            throw .limit("TimeoutError", "the snippet ran more than \(limits.maxSteps) steps (MiniPy's limit); is a loop too long?")
         }
         if steps & 63 == 0 { try checkTime() }
     }
 
     func checkTime() throws(PyError) {
         if DispatchTime.now() > deadline {
-            throw PyError(type: "TimeoutError", message: "the snippet ran longer than \(formatSeconds(limits.wallTime)) seconds (MiniPy's limit)")
+            throw .limit("TimeoutError", "the snippet ran longer than \(formatSeconds(limits.wallTime)) seconds (MiniPy's limit)")
         }
     }
 
     func checkElements(_ n: Int) throws(PyError) {
         if n > limits.maxElements {
-            throw PyError(type: "MemoryError",
-                          message: "\(n) elements is more than MiniPy's limit of \(limits.maxElements) in one tensor or list")
+            throw .limit("MemoryError", "\(n) elements is more than MiniPy's limit of \(limits.maxElements) in one tensor or list")
         }
     }
 
@@ -78,15 +78,15 @@ public final class Interpreter {
     func checkOperations(_ ops: Double) throws(PyError) {
         try checkTime()
         if ops > Double(limits.maxOperations) {
-            throw PyError(type: "TimeoutError",
-                          message: "this operation needs about \(Int(min(ops, 9e18))) multiply-adds, more than MiniPy's limit of \(limits.maxOperations)")
+            throw .limit("TimeoutError",
+                         "this operation needs about \(Int(min(ops, 9e18))) multiply-adds, more than MiniPy's limit of \(limits.maxOperations)")
         }
     }
 
     func write(_ s: String) throws(PyError) {
         stdout += s
         if stdout.utf8.count > limits.maxOutput {
-            throw PyError(type: "MemoryError", message: "the snippet printed more than \(limits.maxOutput) characters (MiniPy's limit)")
+            throw .limit("MemoryError", "the snippet printed more than \(limits.maxOutput) characters (MiniPy's limit)")
         }
     }
 
@@ -172,6 +172,12 @@ public final class Interpreter {
             if try !eval(test).truthy() {
                 throw PyError(type: "AssertionError", message: try msg.map { e throws(PyError) in try str(try eval(e)) } ?? "")
             }
+        case .tryStmt(let body, let handlers, let orelse, let final, _):
+            return try execTry(body, handlers, orelse, final)
+        case .raise(let exc, let cause, _):
+            throw try raiseError(exc, cause)
+        case .with(let items, let body, _):
+            return try execWith(items[...], body)
         }
         return .normal
     }
@@ -219,6 +225,7 @@ public final class Interpreter {
             let index = try eval(indexExpr)
             switch obj {
             case .list(let l):
+                if case .object(let s as SliceObject) = index { try setListSlice(l, s, value); return }
                 guard let i = index.asIndex else {
                     throw .typeError("list indices must be integers or slices, not \(index.typeName)")
                 }
@@ -231,8 +238,9 @@ public final class Interpreter {
                 throw .typeError("'tuple' object does not support item assignment")
             case .str:
                 throw .typeError("'str' object does not support item assignment")
-            case .tensor:
-                throw PyError(type: "NotImplementedError", message: "MiniPy does not support assigning into a tensor")
+            case .tensor(let t):
+                // Tensors are values: the target (a name, an element, …) is bound to the changed tensor.
+                try assign(objExpr, .tensor(try tensorSetItem(t, index, value)))
             default:
                 throw .typeError("'\(obj.typeName)' object does not support item assignment")
             }
@@ -250,7 +258,7 @@ public final class Interpreter {
         depth += 1
         defer { depth -= 1 }
         if depth > limits.maxDepth * 2 {
-            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded")
+            throw .limit("RecursionError", "maximum recursion depth exceeded")
         }
         switch e {
         case .name(let n, _):
@@ -303,17 +311,7 @@ public final class Interpreter {
             return .bool(true)
         case .call(let fnExpr, let argExprs, let kwExprs, _):
             let fn = try eval(fnExpr)
-            var args: [PyValue] = []
-            for a in argExprs {
-                if case .starred(let inner, _) = a { args += try iterate(try eval(inner)) } else { args.append(try eval(a)) }
-            }
-            var kwargs: [(String, PyValue)] = []
-            for (k, v) in kwExprs {
-                if kwargs.contains(where: { $0.0 == k }) {
-                    throw .syntax("keyword argument repeated: \(k)", line: v.pos.line, column: v.pos.column, text: "")
-                }
-                kwargs.append((k, try eval(v)))
-            }
+            let (args, kwargs) = try callArguments(fn, fnExpr, argExprs, kwExprs)
             return try call(fn, args, kwargs)
         case .attribute(let objExpr, let name, _):
             return try attribute(try eval(objExpr), name)

@@ -285,6 +285,7 @@ extension Interpreter {
     func str(_ v: PyValue) throws(PyError) -> String {
         switch v {
         case .str(let s): return s
+        case .object(let o): return o.str(self)
         default: return repr(v)
         }
     }

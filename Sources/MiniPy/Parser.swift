@@ -86,7 +86,26 @@ struct Parser {
                 return [.whileLoop(cond, try block(after: "'while' statement", line: t.line), p)]
             case "if":
                 return [try ifStatement(kind: "if")]
-            case "def", "class", "try", "with", "lambda", "return", "raise", "del", "global", "nonlocal", "yield":
+            case "try":
+                return [try tryStatement()]
+            case "with":
+                i += 1
+                var items: [(Expr, Expr?)] = []
+                repeat {
+                    if isOp(",") { i += 1 }
+                    let context = try expression()
+                    var target: Expr?
+                    if isName("as") {
+                        let asTok = next()
+                        let e = try bitOr()
+                        try checkTarget(e, asTok, augmented: false)
+                        target = e
+                    }
+                    items.append((context, target))
+                } while isOp(",")
+                try expectOp(":")
+                return [.with(items, try block(after: "'with' statement", line: t.line), p)]
+            case "def", "class", "lambda", "return", "del", "global", "nonlocal", "yield":
                 if kw == "return" { throw error("'return' outside function", t) }
                 throw PyError(type: "SyntaxError", message: "MiniPy does not support '\(kw)'", line: t.line,
                               column: t.column, text: lines[t.line - 1])
@@ -118,6 +137,49 @@ struct Parser {
             orelse = try block(after: "'else' statement", line: e.line)
         }
         return .ifStmt(cond, body, orelse, Pos(line: t.line, column: t.column))
+    }
+
+    /// `try:` with `except` clauses (a bare one last), `else:` (only after an `except`), `finally:`.
+    mutating func tryStatement() throws(PyError) -> Stmt {
+        let t = next()
+        let p = Pos(line: t.line, column: t.column)
+        try expectOp(":")
+        let body = try block(after: "'try' statement", line: t.line)
+        var handlers: [ExceptHandler] = []
+        var orelse: [Stmt] = [], final: [Stmt] = []
+        while isName("except") {
+            let e = next()
+            if let last = handlers.last, last.type == nil {
+                throw PyError.syntax("default 'except:' must be last", line: last.pos.line, column: last.pos.column,
+                                     text: lines[last.pos.line - 1])
+            }
+            var type: Expr?
+            var name: String?
+            if !isOp(":") {
+                type = try expression()
+                if isOp(",") {
+                    throw PyError.syntax("multiple exception types must be parenthesized", line: type!.pos.line,
+                                         column: type!.pos.column, text: lines[type!.pos.line - 1])
+                }
+                if isName("as") { i += 1; name = try identifier() }
+            }
+            try expectOp(":")
+            let handlerBody = try block(after: "'except' statement", line: e.line)
+            handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, pos: Pos(line: e.line, column: e.column)))
+        }
+        if !handlers.isEmpty, isName("else") {
+            let e = next()
+            try expectOp(":")
+            orelse = try block(after: "'else' statement", line: e.line)
+        }
+        if isName("finally") {
+            let f = next()
+            try expectOp(":")
+            final = try block(after: "'finally' statement", line: f.line)
+            if final.isEmpty { final = [.pass(Pos(line: f.line, column: f.column))] }
+        }
+        if handlers.isEmpty && final.isEmpty { throw error("expected 'except' or 'finally' block", peek) }
+        return .tryStmt(body, handlers, orelse, final, p)
     }
 
     mutating func block(after what: String, line: Int) throws(PyError) -> [Stmt] {
@@ -171,6 +233,13 @@ struct Parser {
                 } while isOp(",")
                 if paren { try expectOp(")") }
                 return .fromImport(module, names, p)
+            case "raise":
+                i += 1
+                if peek.kind == .newline || peek.kind == .eof || isOp(";") { return .raise(nil, nil, p) }
+                let exc = try expression()
+                var cause: Expr?
+                if isName("from") { i += 1; cause = try expression() }
+                return .raise(exc, cause, p)
             case "assert":
                 i += 1
                 let test = try expression()
@@ -429,8 +498,14 @@ struct Parser {
                 bracketDepth += 1
                 var args: [Expr] = []
                 var kwargs: [(String, Expr)] = []
+                var doubleStar = false
                 while !isOp(")") {
-                    if case .name(let n) = peek.kind, peek2.kind == .op("="), !Parser.keywords.contains(n) {
+                    if isOp("**") {
+                        // `**mapping`: kept among the keywords under the name "**", in order.
+                        i += 1
+                        kwargs.append(("**", try expression()))
+                        doubleStar = true
+                    } else if case .name(let n) = peek.kind, peek2.kind == .op("="), !Parser.keywords.contains(n) {
                         i += 2
                         kwargs.append((n, try expression()))
                     } else {
@@ -440,7 +515,13 @@ struct Parser {
                             let gens = try comprehensionClauses()
                             args.append(.listComp(a, gens, a.pos))  // generator argument, evaluated eagerly
                         } else {
-                            if !kwargs.isEmpty, case .starred = a {} else if !kwargs.isEmpty {
+                            let starred: Bool
+                            if case .starred = a { starred = true } else { starred = false }
+                            if doubleStar {
+                                throw error(starred ? "iterable argument unpacking follows keyword argument unpacking"
+                                                    : "positional argument follows keyword argument unpacking", argTok)
+                            }
+                            if !kwargs.isEmpty && !starred {
                                 throw error("positional argument follows keyword argument", argTok)
                             }
                             args.append(a)

@@ -10,9 +10,29 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
     public var column: Int?
     /// The source line (SyntaxError only).
     public var text: String?
+    /// One of MiniPy's own limits (steps, time, size, depth): no `except` catches it, so a learner's `try`
+    /// cannot swallow the time limit.
+    public var isLimit = false
+    /// The exception being handled when this one was raised (`__context__`), or the one it was raised
+    /// `from` (`__cause__`): its traceback prints first. At most one element.
+    var context: [PyError] = []
+    var contextIsCause = false
+    /// The Python exception object (`except T as e` binds it; a bare `raise` raises it again).
+    var object: ExceptionBox?
 
     public init(type: String, message: String, line: Int = 0, column: Int? = nil, text: String? = nil) {
         self.type = type; self.message = message; self.line = line; self.column = column; self.text = text
+    }
+
+    static func limit(_ type: String, _ message: String) -> PyError {
+        var e = PyError(type: type, message: message)
+        e.isLimit = true
+        return e
+    }
+
+    public static func == (a: PyError, b: PyError) -> Bool {
+        a.type == b.type && a.message == b.message && a.line == b.line && a.column == b.column && a.text == b.text
+            && a.isLimit == b.isLimit && a.context == b.context
     }
 
     static func syntax(_ m: String, line: Int, column: Int, text: String, type: String = "SyntaxError") -> PyError {
@@ -32,6 +52,13 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The traceback as Python prints it, for a file named `file` whose lines are `source`.
     public func traceback(file: String, source: String) -> String {
+        guard let ctx = context.first else { return ownTraceback(file: file, source: source) }
+        let link = contextIsCause ? "The above exception was the direct cause of the following exception:"
+                                  : "During handling of the above exception, another exception occurred:"
+        return ctx.traceback(file: file, source: source) + "\n" + link + "\n\n" + ownTraceback(file: file, source: source)
+    }
+
+    func ownTraceback(file: String, source: String) -> String {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         if let column, let text {
             let stripped = text.drop { $0 == " " || $0 == "\t" }
@@ -49,6 +76,13 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
         }
         return out + description + "\n"
     }
+}
+
+/// Carries a raised exception's Python object inside the (Sendable) error. MiniPy runs one snippet on one
+/// thread; the object never crosses threads.
+final class ExceptionBox: @unchecked Sendable {
+    let object: ExceptionObject
+    init(_ object: ExceptionObject) { self.object = object }
 }
 
 extension Substring {

@@ -165,6 +165,8 @@ public class PyObject {
     }
     var isCallable: Bool { false }
     func repr(_ interp: Interpreter) -> String { "<\(typeName) object>" }
+    /// `str(self)`: the repr, unless the type says otherwise (an exception's message).
+    func str(_ interp: Interpreter) -> String { repr(interp) }
     /// Attribute names, for "Did you mean" suggestions.
     var attributeNames: [String] { [] }
     /// `with self as target: body`: runs `body` with what `as` binds. Objects that are not context managers

@@ -65,4 +65,26 @@ import Testing
         let r = MiniPy.run("for i in range(200000):\n    print('xxxxxxxxxx')\n")
         #expect(r.error?.type == "MemoryError")
     }
+    /// A learner's `try` cannot swallow a limit: neither `except Exception`, a bare `except`, nor the
+    /// limit's own type catches it, and `finally` does not run after it.
+    @Test func limitsAreNotCatchable() {
+        let loop = "try:\n    while True:\n        pass\nexcept Exception:\n    print('swallowed')\n"
+        let r = MiniPy.run(loop, limits: Limits(maxSteps: 5_000, wallTime: 60))
+        #expect(r.errorLine == "TimeoutError: the snippet ran more than 5000 steps (MiniPy's limit); is a loop too long?")
+        #expect(r.stdout == "")
+        #expect(r.error?.line == 2)
+        let bare = "for i in range(3):\n    try:\n        x = [0] * 100000000\n    except MemoryError:\n        print('no')\n    except:\n        print('no')\n    finally:\n        print('no')\n"
+        let m = MiniPy.run(bare)
+        #expect(m.error?.type == "MemoryError")
+        #expect(m.error?.isLimit == true)
+        #expect(m.stdout == "")
+        let time = MiniPy.run("import torch\nrnn = torch.nn.RNN(8, 8)\nx = torch.randn(50, 1, 8)\nfor i in range(100000):\n    try:\n        out, h = rnn(x)\n    except TimeoutError:\n        print('no')\n",
+                              limits: Limits(wallTime: 0.3))
+        #expect(time.errorLine == "TimeoutError: the snippet ran longer than 0.3 seconds (MiniPy's limit)")
+        #expect(time.stdout == "")
+        // The same types raised by the snippet itself are ordinary exceptions.
+        let own = MiniPy.run("try:\n    raise MemoryError('mine')\nexcept Exception as e:\n    print('caught', e)\n")
+        #expect(own.stdout == "caught mine\n")
+        #expect(own.error == nil)
+    }
 }

@@ -1,0 +1,244 @@
+/// try/except/else/finally, raise, and the built-in exception classes (CPython 3.11's hierarchy for the
+/// types MiniPy raises). MiniPy's own limits (`PyError.isLimit`) are never caught.
+
+/// `ValueError`, `KeyError`, …: calling one makes an exception; `except` matches by the hierarchy.
+final class ExceptionClass: PyObject {
+    let name: String
+    let parent: String?
+    init(_ name: String, parent: String?) { self.name = name; self.parent = parent }
+    override var typeName: String { "type" }
+    override var isCallable: Bool { true }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        if !kwargs.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
+        return .object(ExceptionObject(self, args))
+    }
+    override func repr(_ interp: Interpreter) -> String { "<class '\(name)'>" }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        switch n {
+        case "__name__", "__qualname__": .str(name)
+        default: nil
+        }
+    }
+    override var attributeNames: [String] { ["__name__", "__qualname__"] }
+
+    /// Whether this class is `other` or derives from it.
+    func isSubclass(of other: String) -> Bool {
+        var n: String? = name
+        while let c = n {
+            if c == other { return true }
+            n = ExceptionClass.parents[c] ?? (c == "BaseException" ? nil : "Exception")
+        }
+        return false
+    }
+
+    /// Each built-in exception class and its base (CPython 3.11), for the types MiniPy raises and their bases.
+    static let parents: [String: String?] = [
+        "BaseException": nil, "Exception": "BaseException", "KeyboardInterrupt": "BaseException",
+        "SystemExit": "BaseException", "GeneratorExit": "BaseException",
+        "ArithmeticError": "Exception", "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError",
+        "FloatingPointError": "ArithmeticError",
+        "AssertionError": "Exception", "AttributeError": "Exception", "BufferError": "Exception", "EOFError": "Exception",
+        "ImportError": "Exception", "ModuleNotFoundError": "ImportError",
+        "LookupError": "Exception", "IndexError": "LookupError", "KeyError": "LookupError",
+        "MemoryError": "Exception", "NameError": "Exception", "UnboundLocalError": "NameError",
+        "OSError": "Exception", "TimeoutError": "OSError", "FileNotFoundError": "OSError",
+        "RuntimeError": "Exception", "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
+        "StopIteration": "Exception", "SyntaxError": "Exception", "IndentationError": "SyntaxError",
+        "TypeError": "Exception", "ValueError": "Exception", "UnicodeError": "ValueError",
+        "Warning": "Exception", "UserWarning": "Warning", "DeprecationWarning": "Warning", "RuntimeWarning": "Warning",
+    ]
+
+    nonisolated(unsafe) static let builtins: [String: PyValue] = {
+        var out: [String: PyValue] = [:]
+        for (name, parent) in parents { out[name] = .object(ExceptionClass(name, parent: parent)) }
+        return out
+    }()
+
+    /// The class named `name`: a built-in one, or (for a type only MiniPy's messages use) an Exception.
+    static func named(_ name: String) -> ExceptionClass {
+        if case .object(let c as ExceptionClass)? = builtins[name] { return c }
+        return ExceptionClass(name, parent: "Exception")
+    }
+}
+
+/// An exception instance: `e` in `except T as e`, or `ValueError("msg")`.
+final class ExceptionObject: PyObject {
+    let cls: ExceptionClass
+    let args: [PyValue]
+    init(_ cls: ExceptionClass, _ args: [PyValue]) { self.cls = cls; self.args = args }
+    override var typeName: String { cls.name }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        switch n {
+        case "args": .tuple(args)
+        case "__class__": .object(cls)
+        default: nil
+        }
+    }
+    override var attributeNames: [String] { ["args", "with_traceback", "add_note"] }
+
+    /// `str(e)`: nothing, the one argument (KeyError: its repr), or the tuple of arguments.
+    override func str(_ interp: Interpreter) -> String {
+        switch args.count {
+        case 0: return ""
+        case 1: return cls.isSubclass(of: "KeyError") ? interp.repr(args[0]) : ((try? interp.str(args[0])) ?? "")
+        default: return interp.repr(.tuple(args))
+        }
+    }
+
+    override func repr(_ interp: Interpreter) -> String {
+        "\(cls.name)(" + args.map { interp.repr($0) }.joined(separator: ", ") + ")"
+    }
+
+    /// The object for an error MiniPy raised (its message is the one argument; a KeyError's is the key's repr).
+    static func from(_ e: PyError) -> ExceptionObject {
+        let cls = ExceptionClass.named(e.type)
+        if e.message.isEmpty { return ExceptionObject(cls, []) }
+        if cls.isSubclass(of: "KeyError"), let body = try? Parser.parse(e.message), body.count == 1,
+           case .expr(let x, _) = body[0], let key = x.literalValue {
+            return ExceptionObject(cls, [key])
+        }
+        return ExceptionObject(cls, [.str(e.message)])
+    }
+}
+
+extension Expr {
+    /// The value of a literal (a constant or a tuple of literals), as a KeyError's message shows a key.
+    var literalValue: PyValue? {
+        switch self {
+        case .constant(let v, _): return v
+        case .unary("-", .constant(.int(let i), _), _): return .int(-i)
+        case .unary("-", .constant(.float(let f), _), _): return .float(-f)
+        case .tuple(let items, _):
+            var out: [PyValue] = []
+            for x in items { guard let v = x.literalValue else { return nil }; out.append(v) }
+            return .tuple(out)
+        default: return nil
+        }
+    }
+}
+
+extension Interpreter {
+    /// The exception object of `e`, made once (so a bare `raise` raises the very same one again).
+    func withObject(_ e: PyError) -> PyError {
+        if e.object != nil { return e }
+        var e = e
+        e.object = ExceptionBox(ExceptionObject.from(e))
+        return e
+    }
+
+    /// `new`, raised while `handled` was being handled: Python chains them (`__context__`) and prints both.
+    func chained(_ new: PyError, to handled: PyError) -> PyError {
+        if new.isLimit || new.contextIsCause || !new.context.isEmpty { return new }
+        if let a = new.object, let b = handled.object, a === b { return new }
+        var new = new
+        new.context = [handled]
+        return new
+    }
+
+    func execTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ final: [Stmt]) throws(PyError) -> Flow {
+        var flow = Flow.normal
+        var pending: PyError?
+        do {
+            flow = try execHandled(body, handlers, orelse)
+        } catch {
+            if error.isLimit { throw error }
+            pending = error
+        }
+        if !final.isEmpty {
+            do {
+                let f = try exec(final)
+                if f != .normal { return f }  // a break or continue in finally drops the exception, as in Python
+            } catch {
+                if let pending { throw chained(error, to: pending) }
+                throw error
+            }
+        }
+        if let pending { throw pending }
+        return flow
+    }
+
+    private func execHandled(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws(PyError) -> Flow {
+        let flow: Flow
+        do {
+            flow = try exec(body)
+        } catch {
+            if error.isLimit || handlers.isEmpty { throw error }
+            let e = withObject(error)
+            for h in handlers {
+                do {
+                    guard try exceptionMatches(e, h.type) else { continue }
+                } catch var err {
+                    if err.line == 0 { err.line = h.pos.line }
+                    throw chained(err, to: e)
+                }
+                handling.append(e)
+                defer { handling.removeLast() }
+                if let name = h.name { globals[name] = .object(e.object!.object) }
+                do {
+                    let f = try exec(h.body)
+                    if let name = h.name { globals[name] = nil }  // Python deletes the name after the handler
+                    return f
+                } catch let err {
+                    if let name = h.name { globals[name] = nil }
+                    throw chained(err, to: e)
+                }
+            }
+            throw e
+        }
+        if flow != .normal { return flow }
+        return try exec(orelse)
+    }
+
+    /// Whether `except typeExpr` catches `e` (a bare `except` catches everything but MiniPy's limits).
+    func exceptionMatches(_ e: PyError, _ typeExpr: Expr?) throws(PyError) -> Bool {
+        guard let typeExpr else { return true }
+        let cls = e.object?.object.cls ?? ExceptionClass.named(e.type)
+        func matches(_ v: PyValue) throws(PyError) -> Bool {
+            switch v {
+            case .object(let c as ExceptionClass): return cls.isSubclass(of: c.name)
+            case .tuple(let options):
+                var hit = false
+                for o in options where try matches(o) { hit = true }
+                return hit
+            default: throw .typeError("catching classes that do not inherit from BaseException is not allowed")
+            }
+        }
+        return try matches(try eval(typeExpr))
+    }
+
+    /// The error `raise exc from cause` raises.
+    func raiseError(_ excExpr: Expr?, _ causeExpr: Expr?) throws(PyError) -> PyError {
+        guard let excExpr else {
+            guard let current = handling.last else { return .runtime("No active exception to reraise") }
+            return current
+        }
+        var e = try exceptionError(try eval(excExpr), what: "exceptions must derive from BaseException")
+        if let causeExpr {
+            let cause = try eval(causeExpr)
+            e.contextIsCause = true
+            if case .none = cause { return e }
+            var c = try exceptionError(cause, what: "exception causes must derive from BaseException")
+            if let same = handling.last(where: { $0.object?.object === c.object?.object }) { c = same }
+            e.context = [c]
+        }
+        return e
+    }
+
+    /// An exception class or instance as an error to throw.
+    func exceptionError(_ v: PyValue, what: String) throws(PyError) -> PyError {
+        let obj: ExceptionObject
+        switch v {
+        case .object(let c as ExceptionClass): obj = ExceptionObject(c, [])
+        case .object(let o as ExceptionObject): obj = o
+        default: throw .typeError(what)
+        }
+        if let current = handling.last(where: { $0.object?.object === obj }) {
+            var again = current
+            again.line = 0  // `raise e` points at the raise
+            return again
+        }
+        var e = PyError(type: obj.cls.name, message: obj.str(self))
+        e.object = ExceptionBox(obj)
+        return e
+    }
+}
