@@ -146,6 +146,7 @@ SNIPPETS = [
     ("tensor-err-chunk", "import torch\nx = torch.zeros(4).chunk(0)"),
     ("tensor-err-max-empty", "import torch\nx = torch.zeros(0).max()"),
     ("tensor-err-copy-leaf", "import torch\nlin = torch.nn.Linear(2, 2)\nlin.weight.copy_(torch.eye(2))"),
+    ("no-grad", "import torch\nw = torch.tensor([1., -2.], requires_grad=True)\nv = w\nfor step in range(3):\n    loss = (w * w).sum()\n    loss.backward()\n    with torch.no_grad():\n        w -= 0.1 * w.grad\n        z = w * 2\n    w.grad = None\nprint(w, v, z.requires_grad, torch.is_grad_enabled())\nlin = torch.nn.Linear(2, 2)\nwith torch.no_grad():\n    lin.weight.copy_(2 * torch.eye(2))\n    lin.bias[0] = 5.0\n    lin.bias[1] = -1.0\n    out = lin(torch.ones(1, 2))\nprint(lin.weight, lin.bias[0], out, out.requires_grad)\nx = torch.tensor([1., 2., 3.], requires_grad=True) * 1\nx[0] = 0.\nprint(x.grad_fn.name(), x)"),
     # --- autograd, losses, optimizers (fixed values; module weights loaded with load_state_dict)
     ("ag-basic", "import torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\ny = (x * x).sum()\nprint(y)\ny.backward()\nprint(x.grad, x.is_leaf, y.is_leaf, y.requires_grad)"),
     ("ag-broadcast", "import torch\na = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)\nb = torch.tensor([0.5, -1.], requires_grad=True)\ny = ((a * b + 1) / (a ** 2) - b).mean() + (1 - a).sum() + (2 ** b).sum() + (a ** a).sum() - (-a).mean()\ny.backward()\nprint(round(y.item(), 4))\nprint(a.grad)\nprint(b.grad)"),

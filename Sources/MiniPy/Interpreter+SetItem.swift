@@ -68,7 +68,7 @@ extension Interpreter {
             for k in 0..<ms.count where ms[k] != x.shape[k] {
                 throw .indexError("The shape of the mask \(ms) at index \(k) does not match the shape of the indexed tensor \(x.shape) at index \(k)")
             }
-            if t.requiresGrad && t.isLeaf {
+            if t.requiresGrad && t.isLeaf && GradMode.isEnabled {
                 throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
             }
             let rest = Array(x.shape[ms.count...])
@@ -130,7 +130,7 @@ extension Interpreter {
             for k in stride(from: vshape.count - 1, through: 0, by: -1) where vshape[k] != 1 && vshape[k] != region[k + off] {
                 throw .runtime("The expanded size of the tensor (\(region[k + off])) must match the existing size (\(vshape[k])) at non-singleton dimension \(k + off).  Target sizes: \(region).  Tensor sizes: \(vshape)")
             }
-            if t.requiresGrad && t.isLeaf {
+            if t.requiresGrad && t.isLeaf && GradMode.isEnabled {
                 throw .runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
             }
         }
@@ -147,6 +147,11 @@ extension Interpreter {
         var out = x.storage
         for (o, d) in dsts.enumerated() { out[d] = convert(expanded.storage[o]) }
         let result = Tensor(shape: x.shape, storage: out)
+        if case .leaf(let leaf)? = t.origin, !GradMode.isEnabled {
+            // Inside torch.no_grad() a parameter is changed where it lives: every reference to it sees the change.
+            leaf.value = result
+            return t
+        }
         let valueShape = v.t.shape, targetShape = x.shape
         return Autograd.record("CopySlices", result, dtype: t.dtype, inputs: [t, v], saves: false) { g in
             // The old values are overwritten: no gradient to them. The value's is the region's, summed over

@@ -121,9 +121,18 @@ public final class Interpreter {
         case .augAssign(let target, let op, let valueExpr, _):
             let cur = try eval(target)
             let operand = try eval(valueExpr)
-            if case .tensor(let t) = cur, case .leaf? = t.origin {
-                // `w -= lr * w.grad` is in place in torch: not allowed on a leaf autograd tracks.
-                throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+            if case .tensor(let t) = cur, case .leaf(let leaf)? = t.origin {
+                // `w -= lr * w.grad` is in place in torch: refused on a leaf autograd tracks, allowed inside
+                // torch.no_grad(), where it changes the leaf itself (every reference to it sees the step).
+                guard !GradMode.isEnabled else {
+                    throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+                }
+                guard case .tensor(let r) = try binary(op, cur, operand) else { break }
+                guard r.t.shape == leaf.value.shape else {
+                    throw .runtime("output with shape \(pyShape(leaf.value.shape)) doesn't match the broadcast shape \(pyShape(r.t.shape))")
+                }
+                leaf.value = r.t
+                break
             }
             let v = try binary(op, cur, operand)
             try assign(target, v)
@@ -239,13 +248,20 @@ public final class Interpreter {
             case .str:
                 throw .typeError("'str' object does not support item assignment")
             case .tensor(let t):
-                // Tensors are values: the target (a name, an element, …) is bound to the changed tensor.
-                try assign(objExpr, .tensor(try tensorSetItem(t, index, value)))
+                // Tensors are values: the target (a name, an element, …) is bound to the changed tensor, unless
+                // the leaf itself was changed (inside torch.no_grad()), which every reference already sees.
+                let changed = try tensorSetItem(t, index, value)
+                if case .leaf(let a)? = t.origin, case .leaf(let b)? = changed.origin, a === b { break }
+                try assign(objExpr, .tensor(changed))
             default:
                 throw .typeError("'\(obj.typeName)' object does not support item assignment")
             }
         case .attribute(let objExpr, let name, _):
             let obj = try eval(objExpr)
+            if case .tensor(let t) = obj, name == "grad" || name == "requires_grad" {
+                try assign(objExpr, .tensor(try setGradAttribute(t, name, value)))
+                return
+            }
             throw .attributeError("'\(obj.typeName)' object attribute '\(name)' is read-only")
         default:
             throw .syntax("cannot assign", line: target.pos.line, column: target.pos.column, text: "")

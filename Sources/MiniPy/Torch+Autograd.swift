@@ -22,7 +22,11 @@ final class GradFnObject: PyObject {
     }
     override func getAttribute(_ name: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
         guard name == "name" else { return nil }
-        return .object(Builtin("name", method: true) { _, _, _ throws(PyError) in .str(self.node.outputNames[self.index]) })
+        // torch's C++ nodes outside the generated ones keep their namespace in name(), not in repr.
+        let name = node.outputNames[index]
+        return .object(Builtin("name", method: true) { _, _, _ throws(PyError) in
+            .str(name == "CopySlices" ? "torch::autograd::CopySlices" : name)
+        })
     }
     override var attributeNames: [String] { ["name", "next_functions"] }
 }
@@ -45,6 +49,31 @@ extension Interpreter {
         return Autograd.record(gradName, y, dtype: name == "relu" ? t.dtype : .float32, inputs: [t]) { g in
             [Autograd.zipped(g, y) { $0 * slope($1) }]
         }
+    }
+
+    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it) and `t.requires_grad = flag`: the tensor the
+    /// target is bound to after.
+    func setGradAttribute(_ t: PyTensor, _ name: String, _ value: PyValue) throws(PyError) -> PyTensor {
+        if name == "requires_grad" {
+            let flag = try value.truthy()
+            if case .node? = t.origin, !flag {
+                throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+            }
+            if flag == t.requiresGrad { return t }
+            return flag ? try PyTensor(t.t, dtype: t.dtype).requiringGrad(true) : PyTensor(t.t, dtype: t.dtype)
+        }
+        switch value {
+        case .none:
+            if case .leaf(let l)? = t.origin { l.grad = nil }
+        case .tensor(let g):
+            guard g.t.shape == t.t.shape else {
+                throw .runtime("assigned grad has data of a different size")
+            }
+            if case .leaf(let l)? = t.origin { l.grad = g.t }
+        default:
+            throw .typeError("assigned grad expected to be a Tensor or None but got grad of \(value.typeName)")
+        }
+        return t
     }
 
     /// The autograd part of a tensor's attributes: `requires_grad`, `grad`, `grad_fn`, `is_leaf`, `backward`,

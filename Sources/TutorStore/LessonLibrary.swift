@@ -29,10 +29,12 @@ public struct CheckReport: Sendable, Equatable {
     public var questions = 0
     /// Programs run to prove `run:` claims.
     public var runs = 0
+    /// Playground snippets, each run as a learner would run it.
+    public var snippets = 0
 
     public var summary: String {
         func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "checked \(n(lessons, "lesson")), \(n(tasks, "task")), \(n(questions, "question")): no problems"
+        return "checked \(n(lessons, "lesson")), \(n(tasks, "task")), \(n(questions, "question")), \(n(snippets, "playground snippet")): no problems"
     }
 }
 
@@ -198,6 +200,7 @@ public enum LessonLibrary {
             for item in lesson.gradableItems {
                 if case .fill = item { report.tasks += 1 } else { report.questions += 1 }
             }
+            report.snippets += lesson.playground?.snippets.count ?? 0
             // Prove the `run:` claims by running the code (MiniPy).
             report.problems += LessonRunCheck.problems(lesson, file: file.relativePath)
             report.runs += LessonRunCheck.cases(lesson).count
