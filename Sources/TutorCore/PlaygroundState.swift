@@ -120,6 +120,33 @@ public struct PlaygroundState: Sendable, Equatable {
     /// Rows of content shown on a screen `screenHeight` high (less the title and status rows).
     public static func bodyHeight(screenHeight: Int) -> Int { max(1, screenHeight - 2) }
 
+    /// The lines the last run printed (the traceback's included); empty before a run.
+    public var outputLines: [String] {
+        guard let output else { return [] }
+        if output.isEmpty { return ["(nothing printed)"] }
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if output.hasSuffix("\n") { lines.removeLast() }
+        return lines
+    }
+
+    /// Rows below the code, in a body `bodyHeight` rows high, for the run: a gap, a header ("Running…",
+    /// "Output", "Output (it raised)"), and the output's last lines. It starts right after a short snippet;
+    /// a long one scrolls above it while it keeps at least half the body (or all the output, if less), so a
+    /// long snippet never pushes what it printed off the screen. None before a run.
+    public func outputRows(bodyHeight: Int) -> Int {
+        guard running || output != nil else { return 0 }
+        let wanted = running ? 2 : outputLines.count + 2
+        let least = min(wanted, max(4, bodyHeight / 2))
+        let afterCode = bodyHeight - Self.headerRows - lines.count
+        return max(0, min(max(least, afterCode), bodyHeight - 1))
+    }
+
+    /// Rows for the title and the code on a screen `screenHeight` high.
+    public func codeHeight(screenHeight: Int) -> Int {
+        let body = Self.bodyHeight(screenHeight: screenHeight)
+        return max(1, body - outputRows(bodyHeight: body))
+    }
+
     /// The cell the cursor is on (from the start of its line) and how wide it is (1 past the end).
     public var cursorCell: (start: Int, width: Int) {
         let line = Array(lines[row])
@@ -137,7 +164,7 @@ public struct PlaygroundState: Sendable, Equatable {
 
     /// Scrolls both ways so the cursor is in view on a screen of `size`.
     public mutating func keepCursorInView(size: Size) {
-        keepCursorInView(textWidth: textWidth(screenWidth: size.width), bodyHeight: Self.bodyHeight(screenHeight: size.height))
+        keepCursorInView(textWidth: textWidth(screenWidth: size.width), bodyHeight: codeHeight(screenHeight: size.height))
     }
 
     /// The same for a view `textWidth` cells of text wide and `bodyHeight` rows high.

@@ -8,6 +8,7 @@ extension State {
         case .ctrl("r"):
             guard !play.running else { return [] }
             play.running = true
+            play.keepCursorInView(size: size)
             return [.runSnippet(play.code)]
         case .ctrl("n"):
             return play.snippetIndex + 1 < play.snippetCount
@@ -51,6 +52,7 @@ extension State {
         play.output = output
         play.failed = failed
         play.modules = modules
+        play.keepCursorInView(size: size)   // the output pane took rows from the code
         screen = .playground(play)
     }
 }

@@ -1,14 +1,17 @@
 import TutorCore
 
-/// The playground: the snippet with line numbers and a cursor, then what the last run printed.
+/// The playground: the snippet with line numbers and a cursor, and below it, in rows of its own, what the
+/// last run printed (its last lines: a traceback ends with the error, a training loop with its result).
 /// Long lines do not wrap: the code scrolls sideways as a whole (`PlaygroundState.leftCell`) and a
 /// mark beside a line says it goes on past the edge.
 enum PlaygroundView {
     static func render(_ state: PlaygroundState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         var play = state
         let textWidth = play.textWidth(screenWidth: area.width)
+        let outputRows = play.outputRows(bodyHeight: area.height)
+        let codeHeight = max(1, area.height - outputRows)
         // Idempotent when update already scrolled for this size; it keeps the cursor in view otherwise.
-        play.keepCursorInView(textWidth: textWidth, bodyHeight: area.height)
+        play.keepCursorInView(textWidth: textWidth, bodyHeight: codeHeight)
         var doc = Doc(width: area.width - 2)
         doc.line([Span("Snippet \(play.snippetIndex + 1)/\(play.snippetCount)", .bold), Span(" · " + play.title)])
         doc.gap()
@@ -28,19 +31,31 @@ enum PlaygroundView {
             if cursor != nil { doc.pin = doc.count }
             doc.line(spans)
         }
-        doc.gap()
-        if play.running {
-            doc.line([Span("Running…", .dim)])
-        } else if let output = play.output {
-            doc.line([Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good)])
-            let text = output.isEmpty ? "(nothing printed)" : output
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-                doc.paragraph(String(line), play.failed ? Style(color: .bad) : .plain, indent: 2)
-            }
-        } else {
+        if outputRows == 0 {
+            doc.gap()
             doc.line([Span("Ctrl-R runs it; the output or the traceback appears here.", .dim)])
+        } else {
+            drawOutput(play, into: &buffer, area: Rect(x: area.x + 1, y: area.y + codeHeight + 1, width: area.width - 2,
+                                                      height: outputRows - 1), glyphs: glyphs)
         }
-        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: play.scroll)
+        // The code last: its scroll limit is the one the screen's marks and wheel follow.
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: codeHeight), scroll: play.scroll)
+    }
+
+    /// The run's header, then the end of what it printed (wrapped lines included), scrolled to its last row.
+    static func drawOutput(_ play: PlaygroundState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+        guard area.height > 0 else { return }
+        var header = Doc(width: area.width)
+        if play.running {
+            header.line([Span("Running…", .dim)])
+        } else {
+            header.line([Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good)])
+        }
+        header.draw(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), scroll: 0)
+        guard area.height > 1, !play.running else { return }
+        var body = Doc(width: area.width)
+        for line in play.outputLines { body.paragraph(line, play.failed ? Style(color: .bad) : .plain, indent: 2) }
+        body.draw(into: &buffer, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), scroll: Int.max)
     }
 
     /// The cells `[left, left + width)` of a line: the text before the cursor, the cursor (the
