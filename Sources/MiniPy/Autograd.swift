@@ -26,7 +26,7 @@ final class GradNode {
     let outputNames: [String]
     let outputShapes: [[Int]]
     /// One per differentiable input; nil where the input does not require grad.
-    let inputs: [GradOrigin?]
+    private(set) var inputs: [GradOrigin?]
     /// Whether the backward reads values saved in the forward; torch frees those after a backward.
     let savesTensors: Bool
     /// Gradients of the outputs (nil: zero) → gradients of the inputs (nil: zero). nil once freed.
@@ -43,6 +43,22 @@ final class GradNode {
     }
 
     func free() { if savesTensors { apply = nil } }
+
+    /// A loop of 300,000 steps makes a chain of as many nodes. Released one by one, each node's release would
+    /// release the next inside it and overflow the stack; instead the last holder of a node takes over its
+    /// inputs, so the chain is released in a loop.
+    deinit {
+        var stack: [GradNode] = []
+        func takeInputs(of node: GradNode) {
+            for case .node(let n, _)? in node.inputs { stack.append(n) }
+            node.inputs = []
+            node.apply = nil   // a closure may hold nodes too
+        }
+        takeInputs(of: self)
+        while var n = stack.popLast() {
+            if isKnownUniquelyReferenced(&n) { takeInputs(of: n) }
+        }
+    }
 }
 
 enum Autograd {
