@@ -92,7 +92,7 @@ enum Builtins {
         "str": fn("str") { args, _, i throws(PyError) in .str(args.isEmpty ? "" : try i.str(args[0])) },
         "repr": fn("repr") { args, _, i throws(PyError) in
             guard args.count == 1 else { throw .typeError("repr() takes exactly one argument (\(args.count) given)") }
-            return .str(i.repr(args[0]))
+            return .str(try i.checkedRepr(args[0]))
         },
         "int": fn("int") { args, _, i throws(PyError) in
             guard let a = args.first else { return .int(0) }

@@ -31,6 +31,11 @@ enum Flow { case normal, breakLoop, continueLoop }
 /// so a prelude and a snippet can share names).
 public final class Interpreter {
     var globals: [String: PyValue] = [:]
+    deinit {
+        var values = Array(globals.values)
+        globals = [:]
+        releaseIteratively(&values)
+    }
     public internal(set) var stdout = ""
     public internal(set) var stderr = ""
     let limits: Limits
@@ -45,6 +50,12 @@ public final class Interpreter {
     /// Every recurrent module called with zero (or no) initial state, so the playground can
     /// open the visualizer on that very module and input.
     public internal(set) var recurrentCalls: [MiniPy.RecurrentCall] = []
+    /// Nesting of containers being repr'd, and whether it went past Python's recursion limit.
+    var reprDepth = 0
+    var reprOverflow = false
+    /// The same for comparing nested containers.
+    var equalDepth = 0
+    var equalOverflow = false
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -202,7 +213,9 @@ public final class Interpreter {
     func assign(_ target: Expr, _ value: PyValue) throws(PyError) {
         switch target {
         case .name(let n, _):
-            globals[n] = value
+            // The old value is released in a loop: a tuple nested 200,000 deep (`x = (x,)`) would recurse.
+            var old = [globals.updateValue(value, forKey: n) ?? .none]
+            releaseIteratively(&old)
         case .tuple(let targets, _), .list(let targets, _):
             let items: [PyValue]
             switch value {

@@ -160,8 +160,14 @@ extension Interpreter {
                 }
                 return try tensorBinary(op, l, r)
             }
-            if op == "==" { return .bool(equal(l, r)) }
-            if op == "!=" { return .bool(!equal(l, r)) }
+            if op == "==" || op == "!=" {
+                let same = equal(l, r)
+                if equalOverflow {
+                    equalOverflow = false
+                    throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded in comparison")
+                }
+                return .bool(op == "==" ? same : !same)
+            }
             return .bool(try order(op, l, r))
         case "is": return .bool(identical(l, r))
         case "is not": return .bool(!identical(l, r))
@@ -197,6 +203,20 @@ extension Interpreter {
     }
 
     func equal(_ l: PyValue, _ r: PyValue) -> Bool {
+        switch l {
+        case .list, .tuple, .dict:
+            // Past Python's recursion limit: stop before Swift's stack does (the caller raises RecursionError).
+            if equalOverflow { return false }
+            if equalDepth >= 1000 { equalOverflow = true; return false }
+            equalDepth += 1
+            defer { equalDepth -= 1 }
+            return equalValues(l, r)
+        default:
+            return equalValues(l, r)
+        }
+    }
+
+    private func equalValues(_ l: PyValue, _ r: PyValue) -> Bool {
         switch (l, r) {
         case (.none, .none): return true
         case (.str(let a), .str(let b)): return a == b
@@ -286,22 +306,52 @@ extension Interpreter {
         switch v {
         case .str(let s): return s
         case .object(let o): return o.str(self)
-        default: return repr(v)
+        default: return try checkedRepr(v)
         }
     }
 
+    /// `repr(v)`, or Python's RecursionError for containers nested deeper than Python's recursion limit
+    /// (Swift's stack would overflow first).
+    func checkedRepr(_ v: PyValue) throws(PyError) -> String {
+        let s = repr(v)
+        if reprOverflow {
+            reprOverflow = false
+            throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded while getting the repr of an object")
+        }
+        return s
+    }
+
     func repr(_ v: PyValue) -> String {
+        switch v {
+        case .list, .tuple, .dict:
+            if reprOverflow { return "" }
+            if reprDepth >= 1000 { reprOverflow = true; return "" }
+            reprDepth += 1
+            defer { reprDepth -= 1 }
+            return containerRepr(v)
+        default: return leafRepr(v)
+        }
+    }
+
+    private func containerRepr(_ v: PyValue) -> String {
+        switch v {
+        case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
+        case .tuple(let t):
+            return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+        default: return leafRepr(v)
+        }
+    }
+
+    private func leafRepr(_ v: PyValue) -> String {
         switch v {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .float(let f): return pyFloatRepr(f)
         case .str(let s): return pyStrRepr(s)
-        case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
-        case .tuple(let t):
-            return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
-        case .dict(let d):
-            return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+        case .list, .tuple, .dict: return repr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
         case .size(let s): return "torch.Size([" + s.map(String.init).joined(separator: ", ") + "])"
         case .tensor(let t): return TensorFormat.describe(t)

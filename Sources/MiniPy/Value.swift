@@ -83,12 +83,46 @@ func rangeCount(_ a: Int, _ b: Int, _ s: Int) -> Int {
 public final class PyList {
     var items: [PyValue]
     init(_ items: [PyValue]) { self.items = items }
+    deinit {
+        var taken: [PyValue] = []
+        swap(&taken, &items)   // the only reference to the items now: nested lists can be unique
+        releaseIteratively(&taken)
+    }
+}
+
+/// Releases nested lists and dicts in a loop: a list nested 200,000 deep (`x = [x]` in a loop) released by
+/// recursion overflowed the stack. The last holder of a container takes over its items.
+func releaseIteratively(_ stack: inout [PyValue]) {
+    // `if case` on the variable itself, not `switch v`: a switch holds a copy of its subject, so the
+    // container would never be seen as unique.
+    while var v = stack.popLast() {
+        if case .list(var l) = v {
+            v = .none
+            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items }
+        } else if case .dict(var d) = v {
+            v = .none
+            // Keys are hashable, so they hold no lists or dicts; the values may.
+            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values }
+        } else if case .tuple(var t) = v {
+            v = .none
+            // Only a tuple this is the last holder of is taken apart (writable access copies a shared array,
+            // which moves it): descending into shared ones would walk a long chain on every assignment.
+            let before = t.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            let after = t.withUnsafeMutableBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            if before == after { stack += t }
+        }
+    }
 }
 
 /// An insertion-ordered dict with hashable keys (None, bool, int, float, str, tuples of them).
 public final class PyDict {
     var keys: [PyValue] = []
     var values: [PyValue] = []
+    deinit {
+        var taken: [PyValue] = []
+        swap(&taken, &values)
+        releaseIteratively(&taken)
+    }
     var index: [HashKey: Int] = [:]
 
     func get(_ k: PyValue) throws(PyError) -> PyValue? {
