@@ -14,6 +14,9 @@ final class GradLeaf {
         didSet { owner?.parametersChanged() }
     }
     var grad: Tensor?
+    /// False once frozen (`p.requires_grad = False`, `p.requires_grad_(False)` on a parameter): operations on
+    /// it record nothing and backward leaves its .grad alone.
+    var requiresGrad = true
     /// The module this is a parameter of: it reloads its engine when an optimizer changes the value.
     weak var owner: TorchModule?
 
@@ -71,7 +74,7 @@ enum Autograd {
         var out = PyTensor(result, dtype: dtype)
         guard dtype == .float32, GradMode.isEnabled, inputs.contains(where: \.requiresGrad) else { return out }
         let shape = result.shape
-        let node = GradNode([name], shapes: [shape], inputs: inputs.map(\.origin), saves: saves) { grads throws(PyError) in
+        let node = GradNode([name], shapes: [shape], inputs: inputs.map(\.gradInput), saves: saves) { grads throws(PyError) in
             try backward(grads[0] ?? Tensor.zeros(shape))
         }
         out.origin = .node(node, 0)
@@ -98,6 +101,9 @@ enum Autograd {
         case .node(let node, let index):
             let order = topologicalOrder(node)
             var pending: [ObjectIdentifier: [Tensor?]] = [:]
+            // Leaves get their gradients once the whole graph has run: a backward that fails part-way
+            // (a freed graph) changes no .grad, as in torch.
+            var leafGrads: [(GradLeaf, Tensor)] = []
             pending[ObjectIdentifier(node)] = (0..<node.outputNames.count).map { $0 == index ? g : nil }
             for n in order {
                 guard let grads = pending.removeValue(forKey: ObjectIdentifier(n)) else { continue }
@@ -105,7 +111,7 @@ enum Autograd {
                 for (input, ig) in zip(n.inputs, inputGrads) {
                     guard let input, let ig else { continue }
                     switch input {
-                    case .leaf(let leaf): accumulate(leaf, ig)
+                    case .leaf(let leaf): leafGrads.append((leaf, ig))
                     case .node(let m, let k):
                         var slots = pending[ObjectIdentifier(m)] ?? Array(repeating: nil, count: m.outputNames.count)
                         slots[k] = slots[k].map { add($0, ig) } ?? ig
@@ -113,6 +119,7 @@ enum Autograd {
                     }
                 }
             }
+            for (leaf, g) in leafGrads where leaf.requiresGrad { accumulate(leaf, g) }
             if !retainGraph { for n in order { n.free() } }
         }
     }

@@ -69,6 +69,7 @@ enum Builtins {
                 guard t.t.dim > 0 else { throw .typeError("len() of a 0-d tensor") }
                 return .int(t.t.shape[0])
             case .object(let o as IterableObject): return .int(o.items.count)
+            case .object(let r as ReturnTypesObject): return .int(r.items.count)
             default: throw .typeError("object of type '\(args[0].typeName)' has no len()")
             }
         },
@@ -551,6 +552,9 @@ extension Interpreter {
             return try tensorIndex(t, [index])
         case .object(let o as TorchModule):
             throw .typeError("'\(o.typeName)' object is not subscriptable")
+        case .object(let r as ReturnTypesObject):
+            // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.
+            return try getItem(.tuple(r.items), index)
         default:
             throw .typeError("'\(v.typeName)' object is not subscriptable")
         }

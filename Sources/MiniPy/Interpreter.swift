@@ -125,7 +125,12 @@ public final class Interpreter {
     private func execInner(_ s: Stmt) throws(PyError) -> Flow {
         switch s {
         case .expr(let e, _):
-            _ = try eval(e)
+            let v = try eval(e)
+            // `w.requires_grad_()` makes w itself a leaf in torch; MiniPy's tensors are values, so w is bound
+            // to the new leaf (a target that cannot be bound, such as a module's parameter, changed in place).
+            if case .call(.attribute(let target, "requires_grad_", _), _, _, _) = e, case .tensor(let t) = v, case .leaf? = t.origin {
+                _ = try? assign(target, v)
+            }
         case .assign(let targets, let valueExpr, _):
             let v = try eval(valueExpr)
             for t in targets { try assign(t, v) }
@@ -272,7 +277,7 @@ public final class Interpreter {
         case .attribute(let objExpr, let name, _):
             let obj = try eval(objExpr)
             if case .tensor(let t) = obj, name == "grad" || name == "requires_grad" {
-                try assign(objExpr, .tensor(try setGradAttribute(t, name, value)))
+                if let changed = try setGradAttribute(t, name, value) { try assign(objExpr, .tensor(changed)) }
                 return
             }
             throw .attributeError("'\(obj.typeName)' object attribute '\(name)' is read-only")

@@ -69,6 +69,8 @@ enum TensorFormat {
         if x.count == 0 {
             body = "[]"
             if x.shape != [0] { suffixes.append("size=(" + x.shape.map(String.init).joined(separator: ", ") + (x.dim == 1 ? ",)" : ")")) }
+            // With no values to show their type, torch names a non-default dtype.
+            if t.dtype != .float32 { suffixes.append("dtype=torch.\(t.dtype.rawValue)") }
         } else {
             let summarize = x.count > threshold
             let fmt = Formatter(summarize ? summarized(x.storage[...], x.shape[...]) : x.storage, dtype: t.dtype)

@@ -47,33 +47,49 @@ extension Interpreter {
         let y = Autograd.mapped(t.t, f)
         let gradName = name == "relu" ? "ReluBackward0" : name.prefix(1).uppercased() + name.dropFirst() + "Backward0"
         return Autograd.record(gradName, y, dtype: name == "relu" ? t.dtype : .float32, inputs: [t]) { g in
-            [Autograd.zipped(g, y) { $0 * slope($1) }]
+            // A zero slope masks (0, not -0 for a negative gradient), as torch's kernels do.
+            [Autograd.zipped(g, y) { gv, yv in let s = slope(yv); return s == 0 ? 0 : gv * s }]
         }
     }
 
-    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it) and `t.requires_grad = flag`: the tensor the
-    /// target is bound to after.
-    func setGradAttribute(_ t: PyTensor, _ name: String, _ value: PyValue) throws(PyError) -> PyTensor {
-        if name == "requires_grad" {
-            let flag = try value.truthy()
-            if case .node? = t.origin, !flag {
-                throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
-            }
-            if flag == t.requiresGrad { return t }
-            return flag ? try PyTensor(t.t, dtype: t.dtype).requiringGrad(true) : PyTensor(t.t, dtype: t.dtype)
-        }
+    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it) and `t.requires_grad = flag`. A leaf changes
+    /// where it lives (every reference sees it: a module's parameter, too) and nil is returned; a plain tensor
+    /// that starts requiring grad is a new leaf, returned for the target to be bound to.
+    func setGradAttribute(_ t: PyTensor, _ name: String, _ value: PyValue) throws(PyError) -> PyTensor? {
+        if name == "requires_grad" { return try setRequiresGrad(t, try value.truthy(), method: false) }
+        let leaf: GradLeaf?
+        if case .leaf(let l)? = t.origin { leaf = l } else { leaf = nil }
         switch value {
         case .none:
-            if case .leaf(let l)? = t.origin { l.grad = nil }
+            leaf?.grad = nil
         case .tensor(let g):
             guard g.t.shape == t.t.shape else {
-                throw .runtime("assigned grad has data of a different size")
+                throw .runtime("attempting to assign a gradient of size '\(pyShape(g.t.shape))' to a tensor of size '\(pyShape(t.t.shape))'. Please ensure that the gradient and the tensor are the same size")
             }
-            if case .leaf(let l)? = t.origin { l.grad = g.t }
+            leaf?.grad = g.t
         default:
-            throw .typeError("assigned grad expected to be a Tensor or None but got grad of \(value.typeName)")
+            throw .typeError("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
         }
-        return t
+        return nil
+    }
+
+    /// `requires_grad_(flag)` and `requires_grad = flag`: nil when a leaf changed in place.
+    func setRequiresGrad(_ t: PyTensor, _ flag: Bool, method: Bool) throws(PyError) -> PyTensor? {
+        switch t.origin {
+        case .node?:
+            if flag { return t }
+            throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+        case .leaf(let l)?:
+            l.requiresGrad = flag
+            return nil
+        case nil:
+            guard flag else { return t }
+            guard t.dtype == .float32 else {
+                throw .runtime(method ? "Only Tensors of floating point dtype can require gradients"
+                                      : "only Tensors of floating point and complex dtype can require gradients")
+            }
+            return PyTensor(leaf: GradLeaf(t.t))
+        }
     }
 
     /// The autograd part of a tensor's attributes: `requires_grad`, `grad`, `grad_fn`, `is_leaf`, `backward`,
@@ -101,16 +117,10 @@ extension Interpreter {
                 return .none
             }
         case "requires_grad_":
-            return method(name) { args, kwargs, _ throws(PyError) in
+            // As a statement (`w.requires_grad_()`), the interpreter binds w to what this returns.
+            return method(name) { args, kwargs, i throws(PyError) in
                 let b = try bind("requires_grad_", ["requires_grad"], required: 0, args, kwargs, isMethod: true)
-                let flag = try b[0]?.truthy() ?? true
-                if case .node? = t.origin {
-                    if flag { return .tensor(t) }
-                    throw .runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
-                }
-                if !flag { return .tensor(PyTensor(t.t, dtype: t.dtype)) }
-                if t.requiresGrad { return .tensor(t) }
-                return .tensor(try PyTensor(t.t, dtype: t.dtype).requiringGrad(true))
+                return .tensor(try i.setRequiresGrad(t, try b[0]?.truthy() ?? true, method: true) ?? t)
             }
         case "detach":
             return method(name) { _, _, _ throws(PyError) in .tensor(PyTensor(t.t, dtype: t.dtype)) }
@@ -129,16 +139,14 @@ extension Interpreter {
                     let v = isAll ? x.storage.allSatisfy { $0 != 0 } : x.storage.contains { $0 != 0 }
                     return .tensor(PyTensor(Tensor(shape: [], storage: [v ? 1 : 0]), dtype: .bool))
                 }
-                let d = try tc { try x.wrapDim(try i.intArg(name, "dim", dv)) }
-                let n = x.shape[d], outer = x.shape[..<d].reduce(1, *), inner = x.shape[(d + 1)...].reduce(1, *)
+                let (_, outer, n, inner, reduced, kept) = try i.reductionLayout(x, try i.intArg(name, "dim", dv))
                 var out = [Float](repeating: isAll ? 1 : 0, count: outer * inner)
                 for o in 0..<outer { for k in 0..<n { for j in 0..<inner {
                     let nonzero = x.storage[(o * n + k) * inner + j] != 0
                     if isAll && !nonzero { out[o * inner + j] = 0 }
                     if !isAll && nonzero { out[o * inner + j] = 1 }
                 } } }
-                var shape = x.shape
-                if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) }
+                let shape = try b[1]?.truthy() ?? false ? kept : reduced
                 return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: .bool))
             }
         default: return nil

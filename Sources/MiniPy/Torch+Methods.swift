@@ -57,6 +57,7 @@ extension Interpreter {
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("chunk", ["chunks", "dim"], required: 1, args, kwargs)
                 let chunks = try i.intArg("chunk", "chunks", b[0])
+                guard x.dim > 0 else { throw .runtime("chunk expects at least a 1-dimensional tensor") }
                 guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
                 let d = try tc { try x.wrapDim(try b[1].map { v throws(PyError) in try i.intArg("chunk", "dim", v) } ?? 0) }
                 let n = x.shape[d], size = (n + chunks - 1) / chunks
@@ -88,6 +89,8 @@ extension Interpreter {
             }
         case "max", "min":
             return m { args, kwargs, i throws(PyError) in try i.extremum(t, name, args, kwargs) }
+        case "softmax":
+            return m { args, kwargs, _ throws(PyError) in try Modules.softmax([.tensor(t)] + args, kwargs) }
         case "norm":
             return m { args, kwargs, _ throws(PyError) in
                 let b = try bind("norm", ["p", "dim", "keepdim", "dtype"], required: 0, args, kwargs)
@@ -152,8 +155,9 @@ extension Interpreter {
                 return [Autograd.mapped(x) { $0 == best ? g.storage[0] / ties : 0 }]
             })
         }
-        let d = try tc { try x.wrapDim(try intArg(name, "dim", dv)) }
-        let n = x.shape[d], outer = x.shape[..<d].reduce(1, *), inner = x.shape[(d + 1)...].reduce(1, *)
+        let rawDim = try intArg(name, "dim", dv)
+        let (d, outer, n, inner, reduced, kept) = try reductionLayout(x, rawDim)
+        if n == 0 { throw .indexError("\(name)(): Expected reduction dim \(d) to have non-zero size.") }
         var values = [Float](repeating: 0, count: outer * inner), indices = values
         for o in 0..<outer {
             for j in 0..<inner {
@@ -163,8 +167,7 @@ extension Interpreter {
                 indices[o * inner + j] = Float(k)
             }
         }
-        var shape = x.shape
-        if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) }
+        let shape = try b[1]?.truthy() ?? false ? kept : reduced
         let picked = indices
         let v = Autograd.record(isMax ? "MaxBackward0" : "MinBackward0", Tensor(shape: shape, storage: values), dtype: t.dtype, inputs: [t]) { g in
             var gx = [Float](repeating: 0, count: x.count)

@@ -182,9 +182,12 @@ enum Modules {
             return try i.tensorBinary("@", args[0], args[1])
         }
         for name in ["zeros_like", "ones_like", "randn_like"] {
-            a[name] = Builtins.fn(name) { args, _, i throws(PyError) in
+            a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in
                 guard case .tensor(let t)? = args.first else { throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor") }
-                return try i.creation(String(name.dropLast(5)), [.size(t.t.shape)], [])
+                // The input's dtype unless one is given; requires_grad and device as for zeros().
+                var kw = kwargs
+                if !kw.contains(where: { $0.0 == "dtype" }) { kw.append(("dtype", .object(DTypeObject(t.dtype)))) }
+                return try i.creation(String(name.dropLast(5)), [.size(t.t.shape)], kw)
             }
         }
         return Namespace("torch", a)
@@ -332,6 +335,17 @@ extension Interpreter {
             let d = try tc { try first.t.wrapDim(rawDim, extra: 1) }
             parts = parts.map { $0.unsqueezed(d) }
         }
+        if !stack {
+            if let k = ts.firstIndex(where: { $0.t.dim == 0 }) {
+                throw .runtime("zero-dimensional tensor (at position \(k)) cannot be concatenated")
+            }
+            // torch still skips legacy empty tensors (shape [0]) in cat.
+            let kept = parts.filter { $0.shape != [0] }
+            if !kept.isEmpty && kept.count < parts.count { parts = kept; ts = ts.filter { $0.t.shape != [0] } }
+            if let other = parts.first(where: { $0.dim != parts[0].dim }) {
+                throw .runtime("Tensors must have same number of dimensions: got \(parts[0].dim) and \(other.dim)")
+            }
+        }
         let d = try tc { try parts[0].wrapDim(rawDim) }
         for (k, p) in parts.enumerated() where p.dim != parts[0].dim || (0..<p.dim).contains(where: { $0 != d && p.shape[$0] != parts[0].shape[$0] }) {
             let bad = (0..<p.dim).first { $0 != d && p.shape[$0] != parts[0].shape[$0] } ?? 0
@@ -350,8 +364,10 @@ extension Interpreter {
             }
         }
         let sizes = parts.map { $0.shape[d] }, partShapes = ts.map(\.t.shape)
+        // The result has the widest dtype of the parts (bool < int64 < float32), as torch promotes.
+        let dtype: PyTensor.DType = ts.contains { $0.dtype == .float32 } ? .float32 : ts.contains { $0.dtype == .int64 } ? .int64 : .bool
         return .tensor(Autograd.record(stack ? "StackBackward0" : "CatBackward0", Tensor(shape: shape, storage: out),
-                                       dtype: first.dtype, inputs: ts, saves: false) { g in
+                                       dtype: dtype, inputs: ts, saves: false) { g in
             // Each part's gradient is its block of g along d.
             let inner = shape[(d + 1)...].reduce(1, *)
             var grads: [[Float]] = sizes.map { _ in [] }
@@ -409,6 +425,7 @@ extension Interpreter {
                 let b = try bind("size", ["dim"], required: 0, args, kwargs)
                 guard let d = b[0] else { return .size(x.shape) }
                 guard let n = d.asIndex else { throw .typeError("size() received an invalid combination of arguments - got (\(d.typeName))") }
+                if x.dim == 0 { throw .indexError("Dimension specified as \(n) but tensor has no dimensions") }
                 return .int(x.shape[try tc { try x.wrapDim(n) }])
             }
         case "dim", "ndimension": return m { _, _, _ throws(PyError) in .int(x.dim) }
@@ -418,7 +435,16 @@ extension Interpreter {
                 result(try tc { try x.viewed(try i.dims(name, args)) }, "ViewBackward0", reshapeBack)
             }
         case "flatten":
-            return m { _, _, _ throws(PyError) in result(x.reshaped([x.count]), "ViewBackward0", reshapeBack) }
+            return m { args, kwargs, i throws(PyError) in
+                let b = try bind("flatten", ["start_dim", "end_dim"], required: 0, args, kwargs)
+                guard x.dim > 0 else { return result(x.reshaped([1]), "ViewBackward0", reshapeBack) }
+                let s = try tc { try x.wrapDim(try b[0].map { v throws(PyError) in try i.intArg("flatten", "start_dim", v) } ?? 0) }
+                let e = try tc { try x.wrapDim(try b[1].map { v throws(PyError) in try i.intArg("flatten", "end_dim", v) } ?? -1) }
+                guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+                if s == e { return .tensor(t) }
+                let shape = Array(x.shape[..<s]) + [x.shape[s...e].reduce(1, *)] + Array(x.shape[(e + 1)...])
+                return result(x.reshaped(shape), "ViewBackward0", reshapeBack)
+            }
         case "unsqueeze":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("unsqueeze", ["dim"], required: 1, args, kwargs)
@@ -484,32 +510,34 @@ extension Interpreter {
         case "argmax":
             return m { args, kwargs, i throws(PyError) in try i.argmax(x, args, kwargs) }
         case "sum", "mean":
-            return m { args, kwargs, _ throws(PyError) in
+            return m { args, kwargs, i throws(PyError) in
                 let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
                 let isMean = name == "mean"
                 let prefix = isMean ? "MeanBackward" : "SumBackward"
+                // torch sums integers and bools to int64 and has no mean for them.
+                if isMean && t.dtype != .float32 {
+                    throw PyError(type: "RuntimeError", message: "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(t.dtype == .int64 ? "Long" : "Bool")")
+                }
+                let dtype: PyTensor.DType = t.dtype == .float32 ? .float32 : .int64
                 guard let dv = b[0] else {
                     let s = x.storage.reduce(0, +)
-                    let n = Float(max(1, x.count))
+                    let n = Float(x.count)
                     let y = Tensor(shape: [], storage: [isMean ? s / n : s])
-                    return .tensor(Autograd.record(prefix + "0", y, inputs: [t], saves: false) { g in
+                    return .tensor(Autograd.record(prefix + "0", y, dtype: dtype, inputs: [t], saves: false) { g in
                         [Tensor(shape: x.shape, storage: Array(repeating: isMean ? g.storage[0] / n : g.storage[0], count: x.count))]
                     })
                 }
                 guard let d0 = dv.asIndex else { throw .typeError("\(name)() received an invalid combination of arguments") }
-                let d = try tc { try x.wrapDim(d0) }
-                let n = x.shape[d]
-                let outer = x.shape[..<d].reduce(1, *), inner = x.shape[(d + 1)...].reduce(1, *)
+                let (_, outer, n, inner, reduced, kept) = try i.reductionLayout(x, d0)
                 var out = [Float](repeating: 0, count: outer * inner)
                 for o in 0..<outer { for k in 0..<n { for j in 0..<inner { out[o * inner + j] += x.storage[(o * n + k) * inner + j] } } }
-                if isMean { out = out.map { $0 / Float(max(1, n)) } }
-                var shape = x.shape
-                if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) }
-                return .tensor(Autograd.record(prefix + "1", Tensor(shape: shape, storage: out), inputs: [t], saves: false) { g in
+                if isMean { out = out.map { $0 / Float(n) } }   // 0/0 is nan, as torch's mean over an empty dim
+                let shape = try b[1]?.truthy() ?? false ? kept : reduced
+                return .tensor(Autograd.record(prefix + "1", Tensor(shape: shape, storage: out), dtype: dtype, inputs: [t], saves: false) { g in
                     // Every element of a reduced slice gets its slice's gradient.
                     var gx = [Float](repeating: 0, count: x.count)
                     for o in 0..<outer { for k in 0..<n { for j in 0..<inner {
-                        gx[(o * n + k) * inner + j] = isMean ? g.storage[o * inner + j] / Float(max(1, n)) : g.storage[o * inner + j]
+                        gx[(o * n + k) * inner + j] = isMean ? g.storage[o * inner + j] / Float(n) : g.storage[o * inner + j]
                     } } }
                     return [Tensor(shape: x.shape, storage: gx)]
                 })
@@ -530,16 +558,25 @@ extension Interpreter {
             guard x.count > 0 else { throw .runtime("argmax(): Expected reduction dim to be specified for input.numel() == 0.") }
             return .tensor(PyTensor(Tensor(shape: [], storage: [Float(best(x.storage))]), dtype: .int64))
         }
-        let d = try tc { try x.wrapDim(try intArg("argmax", "dim", dv)) }
-        let n = x.shape.isEmpty ? 1 : x.shape[d]
-        let outer = x.shape.isEmpty ? 1 : x.shape[..<d].reduce(1, *), inner = x.shape.isEmpty ? 1 : x.shape[(d + 1)...].reduce(1, *)
+        let (d, outer, n, inner, reduced, kept) = try reductionLayout(x, try intArg("argmax", "dim", dv))
+        if n == 0 { throw .indexError("argmax(): Expected reduction dim \(d) to have non-zero size.") }
         var out = [Float](repeating: 0, count: outer * inner)
         for o in 0..<outer { for j in 0..<inner {
             out[o * inner + j] = Float(best((0..<n).map { x.storage[(o * n + $0) * inner + j] }))
         } }
-        var shape = x.shape
-        if !shape.isEmpty { if try b[1]?.truthy() ?? false { shape[d] = 1 } else { shape.remove(at: d) } }
+        let shape = try b[1]?.truthy() ?? false ? kept : reduced
         return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: .int64))
+    }
+
+    /// A reduction over `dim` as (outer, n, inner) blocks of x: a 0-d tensor is reduced as one element,
+    /// as torch allows dim 0 or -1 for it (the result stays 0-d, also with keepdim).
+    func reductionLayout(_ x: Tensor, _ rawDim: Int) throws(PyError) -> (d: Int, outer: Int, n: Int, inner: Int, shape: [Int], keptShape: [Int]) {
+        let d = try tc { try x.wrapDim(rawDim) }
+        guard x.dim > 0 else { return (0, 1, 1, 1, [], []) }
+        var shape = x.shape, kept = x.shape
+        shape.remove(at: d)
+        kept[d] = 1
+        return (d, x.shape[..<d].reduce(1, *), x.shape[d], x.shape[(d + 1)...].reduce(1, *), shape, kept)
     }
 
     // MARK: Tensor indexing
@@ -551,6 +588,12 @@ extension Interpreter {
         var inserts: [Int] = []
         var dim = 0
         let real = items.filter { if case .none = $0 { return false }; return true }.count
+        if x.dim == 0, real > 0 {
+            if items.contains(where: { if case .object(_ as SliceObject) = $0 { return true }; return false }) {
+                throw .indexError("slice() cannot be applied to a 0-dim tensor.")
+            }
+            throw .indexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+        }
         if real > x.dim { throw .indexError("too many indices for tensor of dimension \(x.dim)") }
         var outDim = 0
         for item in items {
@@ -664,7 +707,10 @@ extension Interpreter {
             let xa = try! Tensor.broadcasting(x, g) { p, _ in p }, yb = try! Tensor.broadcasting(y, g) { p, _ in p }
             var ga = g.storage, gb = g.storage
             for k in 0..<g.count {
-                ga[k] *= da(xa.storage[k], yb.storage[k]); gb[k] *= db(xa.storage[k], yb.storage[k])
+                // A zero factor masks (0, not -0 for a negative gradient), as torch's kernels do.
+                let fa = da(xa.storage[k], yb.storage[k]), fb = db(xa.storage[k], yb.storage[k])
+                ga[k] = fa == 0 ? 0 : ga[k] * fa
+                gb[k] = fb == 0 ? 0 : gb[k] * fb
             }
             return (Tensor(shape: g.shape, storage: ga), Tensor(shape: g.shape, storage: gb))
         }
@@ -742,7 +788,10 @@ extension Modules {
             throw .indexError("Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(rawDim))")
         }
         let dim = rawDim < 0 ? rawDim + rank : rawDim
-        guard !t.shape.isEmpty else { return .tensor(PyTensor(Tensor(shape: [], storage: [1]))) }
+        guard !t.shape.isEmpty else {
+            // The softmax of one value is 1, whatever it is: its gradient is 0.
+            return .tensor(Autograd.record("SoftmaxBackward0", Tensor(shape: [], storage: [1]), inputs: [pt]) { _ in [Tensor.zeros([])] })
+        }
         let n = t.shape[dim]
         let inner = t.shape[(dim + 1)...].reduce(1, *)
         let outer = t.shape[..<dim].reduce(1, *)

@@ -62,7 +62,8 @@ extension TorchModule {
         let isLSTM = c.mode == .lstm
         let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])
         let hxCount = isLSTM ? 2 : 1
-        let inputs = [input.origin] + (0..<hxCount).map { k in hx.map { $0[k].origin } ?? nil } + leaves.map { GradOrigin.leaf($0) }
+        let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil } + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
+        let records = GradMode.isEnabled && inputs.contains { $0 != nil }
         let node = GradNode(Self.rnnOutputNames(c, isBatched: input.t.dim == 3), shapes: outputs.map(\.shape),
                             inputs: inputs, saves: true) { g throws(PyError) in
             let grads = try tc { try base.backward(input.t, hx: hxValues, gradOutput: g[0], gradHN: g[1], gradCN: isLSTM ? g[2] : nil) }
@@ -70,7 +71,7 @@ extension TorchModule {
         }
         let values = outputs.enumerated().map { k, t -> PyValue in
             var o = PyTensor(t)
-            if GradMode.isEnabled { o.origin = .node(node, k) }
+            if records { o.origin = .node(node, k) }
             return .tensor(o)
         }
         return isLSTM ? .tuple([values[0], .tuple([values[1], values[2]])]) : .tuple([values[0], values[1]])
@@ -116,14 +117,15 @@ extension TorchModule {
             case .rnnTanh, .rnnRelu: names = [c.nonlinearity == "relu" ? "ReluBackward0" : "TanhBackward0"]
             }
         }
-        let inputs = [input.origin] + (0..<hxCount).map { k in hx.map { $0[k].origin } ?? nil } + leaves.map { GradOrigin.leaf($0) }
+        let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil } + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
+        let records = GradMode.isEnabled && inputs.contains { $0 != nil }
         let node = GradNode(names, shapes: r.map(\.shape), inputs: inputs, saves: true) { g throws(PyError) in
             let grads = try tc { try c.backward(input.t, hx: hxValues, grads: g) }
             return [grads.input] + grads.hx.prefix(hxCount).map { Optional($0) } + grads.parameters.map { Optional($0) }
         }
         let values = r.enumerated().map { k, t -> PyValue in
             var o = PyTensor(t)
-            if GradMode.isEnabled { o.origin = .node(node, k) }
+            if records { o.origin = .node(node, k) }
             return .tensor(o)
         }
         return values.count == 2 ? .tuple(values) : values[0]

@@ -65,7 +65,14 @@ final class Optimizer: PyObject {
             try interp.checkOperations(Double(g.count) * 8)
             var p = leaf.value
             if maximize { g = Autograd.mapped(g) { -$0 } }
-            if weightDecay != 0 { g = Autograd.zipped(g, p) { $0 + Float(weightDecay) * $1 } }
+            if weightDecay != 0 {
+                if kind == .adam, try flag("decoupled_weight_decay") {
+                    // AdamW: the weights shrink by lr·weight_decay before the step; the gradient is left alone.
+                    p = Autograd.mapped(p) { $0 * Float(1 - lr * weightDecay) }
+                } else {
+                    g = Autograd.zipped(g, p) { $0 + Float(weightDecay) * $1 }
+                }
+            }
             switch kind {
             case .sgd:
                 let mu = try number("momentum"), dampening = try number("dampening"), nesterov = try flag("nesterov")

@@ -179,7 +179,13 @@ public struct PyTensor {
 
     init(leaf: GradLeaf) { stored = leaf.value; origin = .leaf(leaf) }
 
-    var requiresGrad: Bool { origin != nil }
+    var requiresGrad: Bool {
+        switch origin {
+        case .leaf(let l)?: l.requiresGrad
+        case .node?: true
+        case nil: false
+        }
+    }
 
     /// The `grad_fn` name torch prints, for the output of a recorded operation.
     var gradFn: String? {
@@ -188,6 +194,9 @@ public struct PyTensor {
     }
 
     var isLeaf: Bool { if case .node? = origin { return false }; return true }
+
+    /// The origin autograd records for this tensor as an input: nil when it does not require grad.
+    var gradInput: GradOrigin? { requiresGrad ? origin : nil }
 }
 
 /// Reference-typed Python objects: functions, modules (`torch`), and torch.nn modules.
