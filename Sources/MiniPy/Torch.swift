@@ -681,6 +681,13 @@ extension Interpreter {
             }
             try checkOperations(Double(a.t.count) * Double(b.t.dim == 2 ? b.t.shape[1] : 1))
             let x = a.t, y = b.t
+            if (a.dtype == .float32) != (b.dtype == .float32) {
+                func c(_ d: PyTensor.DType) -> String { d == .float32 ? "float" : d == .int64 ? "long int" : "bool" }
+                if x.dim == 2 && y.dim == 2 { throw .runtime("expected m1 and m2 to have the same dtype, but got: \(c(a.dtype)) != \(c(b.dtype))") }
+                if x.dim == 1 && y.dim == 1 {
+                    throw .runtime("dot : expected both vectors to have same dtype, but found \(TorchModule.legacyName(a.dtype)) and \(TorchModule.legacyName(b.dtype))")
+                }
+            }
             let out = try tc { try Tensor.matmul(x, y) }
             let dtype: PyTensor.DType = a.dtype == .int64 && b.dtype == .int64 ? .int64 : .float32
             let name = x.dim == 1 ? (y.dim == 1 ? "DotBackward0" : "SqueezeBackward4")
@@ -715,6 +722,19 @@ extension Interpreter {
             return (Tensor(shape: g.shape, storage: ga), Tensor(shape: g.shape, storage: gb))
         }
         let scalarLeft: Bool = { if case .tensor = l { return false }; return true }()
+        // Bool tensors: + and * are or and and; - is refused, with torch's advice.
+        if a.dtype == .bool && b.dtype == .bool && (op == "+" || op == "*") {
+            return .tensor(PyTensor(try tc { try Tensor.broadcasting(x, y) { op == "+" ? ($0 != 0 || $1 != 0 ? 1 : 0) : ($0 != 0 && $1 != 0 ? 1 : 0) } }, dtype: .bool))
+        }
+        if op == "-" && (a.dtype == .bool || b.dtype == .bool) && (isTensor(l) && a.dtype == .bool || isTensor(r) && b.dtype == .bool) {
+            if a.dtype == .bool && b.dtype == .bool && isTensor(l) && isTensor(r) {
+                throw PyError(type: "NotImplementedError", message: "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            }
+            throw PyError(type: "NotImplementedError", message: "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+        if op == "**", a.dtype == .int64, case .int(let e) = r, e < 0 {
+            throw .runtime("Integers to negative integer powers are not allowed.")
+        }
         switch op {
         case "+": f = (+); name = "AddBackward0"; grads = { g, _ in (g, g) }
         case "-":
@@ -784,6 +804,10 @@ extension Modules {
         }
         let t = pt.t
         let rank = max(1, t.shape.count)
+        if pt.dtype != .float32 {
+            let last = rawDim == -1 || rawDim == t.shape.count - 1
+            throw PyError(type: "NotImplementedError", message: "\"\(last ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl")\" not implemented for '\(TorchModule.legacyName(pt.dtype))'")
+        }
         guard rawDim >= -rank && rawDim < rank else {
             throw .indexError("Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(rawDim))")
         }

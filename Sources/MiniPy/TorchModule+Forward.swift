@@ -9,13 +9,18 @@ extension TorchModule {
 
     var parameterInputs: [PyTensor] { leaves.map { PyTensor(leaf: $0) } }
 
+    /// torch's C++ name of a dtype in matmul messages.
+    static func legacyName(_ d: PyTensor.DType) -> String {
+        switch d { case .float32: "Float"; case .int64: "Long"; case .bool: "Bool" }
+    }
+
     func forward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         syncEngine()
         switch kind {
         case .rnn(let base): return try rnnForward(base, args, kwargs, interp)
         case .cell(let c): return try cellForward(c, args, kwargs, interp)
         case .linear(let hasBias): return try linearForward(hasBias, args, kwargs, interp)
-        case .embedding: return try embeddingForward(args, kwargs, interp)
+        case .embedding(let pad): return try embeddingForward(pad, args, kwargs, interp)
         }
     }
 
@@ -48,10 +53,18 @@ extension TorchModule {
         }
         let hxValues = hx?.map(\.t)
         let c = base.config
+        if input.dtype != .float32, input.t.dim == 2 || input.t.dim == 3 {
+            // Token ids fed to the RNN without an embedding: torch checks the dtype right after the rank.
+            let d = "torch.\(input.dtype.rawValue)"
+            throw .valueError("RNN input dtype (\(d)) does not match weight dtype (torch.float32). Convert input: input.to(torch.float32), or convert model: model.to(\(d))")
+        }
         let steps = Double(input.t.count) / Double(max(1, c.inputSize))   // L × N
         let perStep = Double(c.mode.gateCount * c.hiddenSize) * Double(c.inputSize + c.outputSize * c.numDirections + c.hiddenSize)
         try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
         var stepper = try tc { try base.stepper(input.t, hx: hxValues) }
+        if let bad = hx?.first(where: { $0.dtype != .float32 }) {
+            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Self.legacyName(bad.dtype)) and Float")
+        }
         while stepper.next() != nil { try interp.checkTime() }
         let r = stepper.result
         if hxValues?.allSatisfy({ $0.storage.allSatisfy { $0 == 0 } }) ?? true {
@@ -107,6 +120,8 @@ extension TorchModule {
         let hxValues = hx?.map(\.t)
         try interp.checkOperations(Double(input.t.count) * Double(c.mode.gateCount * c.hiddenSize) * 2)
         let r = try tc { try c.forward(input.t, hx: hxValues) }
+        // The rank and size checks come first in torch; then its matmul refuses integers.
+        if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(Self.legacyName(input.dtype)) and Float") }
         let hxCount = c.mode == .lstm ? 2 : 1
         let names: [String]
         if input.t.dim == 1 { names = Array(repeating: "SqueezeBackward1", count: r.count) }
@@ -136,6 +151,7 @@ extension TorchModule {
         let input = try Self.tensorArg(b[0]!)
         let x = input.t, w = leaves[0].value
         let inF = w.shape[1], out = w.shape[0]
+        if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(Self.legacyName(input.dtype)) and Float") }
         guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
             let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
             let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
@@ -161,7 +177,7 @@ extension TorchModule {
         })
     }
 
-    private func embeddingForward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+    private func embeddingForward(_ pad: Int?, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let idx = try Self.tensorArg(b[0]!)
         guard idx.dtype == .int64 else {
@@ -182,7 +198,7 @@ extension TorchModule {
         let y = Tensor(shape: idx.t.shape + [dim], storage: out)
         return .tensor(Autograd.record("EmbeddingBackward0", y, inputs: parameterInputs) { g in
             var gw = [Float](repeating: 0, count: w.count)
-            for (k, i) in rows.enumerated() { for j in 0..<dim { gw[i * dim + j] += g.storage[k * dim + j] } }
+            for (k, i) in rows.enumerated() where i != pad { for j in 0..<dim { gw[i * dim + j] += g.storage[k * dim + j] } }
             return [Tensor(shape: w.shape, storage: gw)]
         })
     }

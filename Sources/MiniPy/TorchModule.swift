@@ -10,7 +10,8 @@ final class TorchModule: PyObject {
         case rnn(RNNBase)
         case cell(CellBase)
         case linear(hasBias: Bool)
-        case embedding
+        /// `padding_idx`, made non-negative: that row starts at zeros and never gets a gradient.
+        case embedding(paddingIdx: Int?)
     }
     private(set) var kind: Kind
     let name: String
@@ -75,7 +76,7 @@ final class TorchModule: PyObject {
         case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode"]
         case .cell: names += ["input_size", "hidden_size", "bias"]
         case .linear: names += ["in_features", "out_features"]
-        case .embedding: names += ["num_embeddings", "embedding_dim"]
+        case .embedding: names += ["num_embeddings", "embedding_dim", "padding_idx"]
         }
         return names
     }
@@ -91,7 +92,8 @@ final class TorchModule: PyObject {
         case .linear(let hasBias):
             let w = leaves[0].value
             return "Linear(in_features=\(w.shape[1]), out_features=\(w.shape[0]), bias=\(hasBias ? "True" : "False"))"
-        case .embedding: return "Embedding(\(leaves[0].value.shape[0]), \(leaves[0].value.shape[1]))"
+        case .embedding(let pad):
+            return "Embedding(\(leaves[0].value.shape[0]), \(leaves[0].value.shape[1])\(pad.map { ", padding_idx=\($0)" } ?? ""))"
         }
     }
 
@@ -161,11 +163,12 @@ final class TorchModule: PyObject {
             case "out_features": return .int(w.shape[0])
             default: return nil
             }
-        case .embedding:
+        case .embedding(let pad):
             let w = leaves[0].value
             switch n {
             case "num_embeddings": return .int(w.shape[0])
             case "embedding_dim": return .int(w.shape[1])
+            case "padding_idx": return pad.map { .int($0) } ?? PyValue.none
             default: return nil
             }
         }
@@ -260,11 +263,22 @@ final class TorchModule: PyObject {
         let b = try bind("Embedding.__init__", ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type",
                                                 "scale_grad_by_freq", "sparse", "_weight", "_freeze", "device", "dtype"],
                          required: 2, args, kwargs)
+        for (k, name) in [(3, "max_norm"), (5, "scale_grad_by_freq"), (6, "sparse"), (7, "_weight")] where b[k].map({ !$0.isNone && (try? $0.truthy()) != false }) ?? false {
+            throw PyError(type: "NotImplementedError", message: "MiniPy's Embedding has no \(name)")
+        }
         let dims = try emptyShape([b[0]!, b[1]!])
+        var pad: Int?
+        if let p = b[2], !p.isNone {
+            let idx = try interp.intArg("Embedding", "padding_idx", p)
+            if idx >= 0 { guard idx < dims[0] else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") } }
+            else { guard idx >= -dims[0] else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") } }
+            pad = idx < 0 ? idx + dims[0] : idx
+        }
         let n = try interp.checkedShape("empty", dims)
         var values = [Float](repeating: 0, count: n)
         for k in 0..<n { values[k] = interp.normal() }
-        return .object(TorchModule(.embedding, name: "Embedding", parameters: [("weight", Tensor(shape: dims, storage: values))]))
+        if let pad { for j in 0..<dims[1] { values[pad * dims[1] + j] = 0 } }
+        return .object(TorchModule(.embedding(paddingIdx: pad), name: "Embedding", parameters: [("weight", Tensor(shape: dims, storage: values))]))
     }
 }
 
