@@ -82,7 +82,8 @@ enum Autograd {
     }
 
     /// `tensor.backward(gradient, retain_graph)`: accumulates into every leaf's `.grad`.
-    static func backward(_ root: PyTensor, gradient: Tensor?, retainGraph: Bool) throws(PyError) {
+    /// `inputs`: when given, only these leaves get gradients (`backward(inputs=[...])`).
+    static func backward(_ root: PyTensor, gradient: Tensor?, retainGraph: Bool, inputs: [GradLeaf]? = nil) throws(PyError) {
         guard let origin = root.origin else {
             throw .runtime("element 0 of tensors does not require grad and does not have a grad_fn")
         }
@@ -97,7 +98,7 @@ enum Autograd {
             g = Tensor(shape: root.t.shape, storage: [1])
         }
         switch origin {
-        case .leaf(let leaf): accumulate(leaf, g)
+        case .leaf(let leaf): if inputs?.contains(where: { $0 === leaf }) ?? true { accumulate(leaf, g) }
         case .node(let node, let index):
             let order = topologicalOrder(node)
             var pending: [ObjectIdentifier: [Tensor?]] = [:]
@@ -119,7 +120,7 @@ enum Autograd {
                     }
                 }
             }
-            for (leaf, g) in leafGrads where leaf.requiresGrad { accumulate(leaf, g) }
+            for (leaf, g) in leafGrads where leaf.requiresGrad && (inputs?.contains { $0 === leaf } ?? true) { accumulate(leaf, g) }
             if !retainGraph { for n in order { n.free() } }
         }
     }

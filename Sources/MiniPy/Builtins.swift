@@ -234,6 +234,7 @@ enum Builtins {
             case .size: q = "torch.Size"
             case .object(let o as TorchModule): q = "torch.nn.modules.\(o.moduleFile).\(o.typeName)"
             case .object(let e as ExceptionObject): return .object(e.cls)
+            case .dict(let d) where d.isOrderedDict: q = "collections.OrderedDict"
             default: q = v.typeName
             }
             return .object(PyClass(v.typeName, qualified: q) { _, _, _ throws(PyError) in throw .typeError("MiniPy cannot construct this type") })

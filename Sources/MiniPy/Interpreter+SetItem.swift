@@ -152,6 +152,12 @@ extension Interpreter {
             leaf.value = result
             return t
         }
+        if case .node? = t.origin, !GradMode.isEnabled {
+            // The values change, the recorded graph stays (torch keeps grad_fn).
+            var changed = PyTensor(result, dtype: t.dtype)
+            changed.origin = t.origin
+            return changed
+        }
         let valueShape = v.t.shape, targetShape = x.shape
         return Autograd.record("CopySlices", result, dtype: t.dtype, inputs: [t, v], saves: false) { g in
             // The old values are overwritten: no gradient to them. The value's is the region's, summed over

@@ -150,7 +150,12 @@ public final class Interpreter {
                 leaf.value = r.t
                 break
             }
-            let v = try binary(op, cur, operand)
+            var v = try binary(op, cur, operand)
+            if case .tensor(let t) = cur, case .node? = t.origin, !GradMode.isEnabled, case .tensor(var r) = v {
+                // In place inside torch.no_grad(): the values change, the recorded graph stays (torch keeps grad_fn).
+                r.origin = t.origin
+                v = .tensor(r)
+            }
             try assign(target, v)
         case .importModule(let name, let alias, _):
             guard let module = Modules.module(name) else { throw moduleNotFound(name) }

@@ -340,6 +340,8 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
         case .tuple(let t):
             return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let d) where d.isOrderedDict:
+            return d.keys.isEmpty ? "OrderedDict()" : "OrderedDict([" + zip(d.keys, d.values).map { "(\(repr($0)), \(repr($1)))" }.joined(separator: ", ") + "])"
         case .dict(let d):
             return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
         default: return leafRepr(v)

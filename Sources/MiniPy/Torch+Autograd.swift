@@ -106,14 +106,20 @@ extension Interpreter {
             if case .node(let n, let i)? = t.origin { return .object(GradFnObject(n, i)) }
             return PyValue.none
         case "backward":
-            return method(name) { args, kwargs, _ throws(PyError) in
+            return method(name) { args, kwargs, i throws(PyError) in
                 let b = try bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"], required: 0, args, kwargs, isMethod: true)
                 var gradient: Tensor?
                 if let g = b[0], !g.isNone {
                     guard case .tensor(let gt) = g else { throw .typeError("gradients can be either Tensors or None, but got \(g.typeName)") }
                     gradient = gt.t
                 }
-                try Autograd.backward(t, gradient: gradient, retainGraph: try b[1]?.truthy() ?? false)
+                var only: [GradLeaf]?
+                if let given = b[3], !given.isNone {
+                    let items: [PyValue]
+                    if case .tensor = given { items = [given] } else { items = try i.iterate(given) }
+                    only = items.compactMap { if case .tensor(let x) = $0, case .leaf(let l)? = x.origin { return l }; return nil }
+                }
+                try Autograd.backward(t, gradient: gradient, retainGraph: try b[1]?.truthy() ?? false, inputs: only)
                 return .none
             }
         case "requires_grad_":

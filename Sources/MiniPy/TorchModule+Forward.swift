@@ -163,7 +163,7 @@ extension TorchModule {
         if hasBias { y = try tc { try Tensor.broadcasting(y, leaves[1].value, +) } }
         let name = x.dim == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0")
                  : x.dim == 1 && !hasBias ? "SqueezeBackward4" : "UnsafeViewBackward0"
-        let rows = x.count / max(inF, 1)
+        let rows = x.shape.dropLast().reduce(1, *)   // not count / in_features: in_features may be 0
         return .tensor(Autograd.record(name, y, inputs: [input] + parameterInputs) { g in
             let gx = Autograd.mm(g.storage, w.storage, rows: rows, k: out, m: inF)
             let gw = Autograd.mm(Autograd.transpose(g.storage, rows: rows, cols: out), x.storage, rows: out, k: rows, m: inF)

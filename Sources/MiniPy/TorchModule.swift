@@ -116,6 +116,7 @@ final class TorchModule: PyObject {
         case "state_dict":
             return method { _, _, _ throws(PyError) in
                 let d = PyDict()
+                d.isOrderedDict = true   // torch returns a collections.OrderedDict
                 for (k, v) in self.namedParameters { try d.set(.str(k), .tensor(PyTensor(v))) }
                 return .dict(d)
             }

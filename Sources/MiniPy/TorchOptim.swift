@@ -8,16 +8,14 @@ final class Optimizer: PyObject {
     let kind: Kind
     let leaves: [GradLeaf]
     let group: PyDict
-    /// Per parameter: SGD's momentum buffer; Adam's step count, exp_avg, exp_avg_sq and max_exp_avg_sq.
-    private var momentum: [Tensor?]
-    private var steps: [Int]
-    private var expAvg: [Tensor?], expAvgSq: [Tensor?], maxExpAvgSq: [Tensor?]
+    /// Per parameter tensor (as torch's `state[p]`, so a tensor listed twice shares it): SGD's momentum
+    /// buffer; Adam's step count, exp_avg, exp_avg_sq and max_exp_avg_sq.
+    private var momentum: [ObjectIdentifier: Tensor] = [:]
+    private var steps: [ObjectIdentifier: Int] = [:]
+    private var expAvg: [ObjectIdentifier: Tensor] = [:], expAvgSq: [ObjectIdentifier: Tensor] = [:], maxExpAvgSq: [ObjectIdentifier: Tensor] = [:]
 
     init(_ kind: Kind, leaves: [GradLeaf], group: PyDict) {
         self.kind = kind; self.leaves = leaves; self.group = group
-        momentum = Array(repeating: nil, count: leaves.count)
-        steps = Array(repeating: 0, count: leaves.count)
-        expAvg = momentum; expAvgSq = momentum; maxExpAvgSq = momentum
     }
 
     override var typeName: String { kind.rawValue }
@@ -60,7 +58,9 @@ final class Optimizer: PyObject {
 
     func step(_ interp: Interpreter) throws(PyError) {
         let lr = try number("lr"), weightDecay = try number("weight_decay"), maximize = try flag("maximize")
-        for (k, leaf) in leaves.enumerated() {
+        let hadMomentum = Set(momentum.keys)
+        for leaf in leaves {
+            let k = ObjectIdentifier(leaf)
             guard var g = leaf.grad else { continue }   // torch skips a parameter without a gradient
             try interp.checkOperations(Double(g.count) * 8)
             var p = leaf.value
@@ -77,7 +77,10 @@ final class Optimizer: PyObject {
             case .sgd:
                 let mu = try number("momentum"), dampening = try number("dampening"), nesterov = try flag("nesterov")
                 if mu != 0 {
-                    let buf = momentum[k].map { b in Autograd.zipped(b, g) { Float(mu) * $0 + Float(1 - dampening) * $1 } } ?? g
+                    // torch reads the buffers before the loop: a tensor listed twice starts two fresh buffers on
+                    // its first step, then shares the one stored.
+                    let existing = hadMomentum.contains(k) ? momentum[k] : nil
+                    let buf = existing.map { b in Autograd.zipped(b, g) { Float(mu) * $0 + Float(1 - dampening) * $1 } } ?? g
                     momentum[k] = buf
                     g = nesterov ? Autograd.zipped(g, buf) { $0 + Float(mu) * $1 } : buf
                 }
@@ -88,7 +91,7 @@ final class Optimizer: PyObject {
                     throw .typeError("'betas' of the optimizer's param group must be a pair of numbers")
                 }
                 let eps = try number("eps"), amsgrad = try flag("amsgrad")
-                steps[k] += 1
+                steps[k, default: 0] += 1
                 // exp_avg.lerp_(grad, 1 - beta1); exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                 let w = Float(1 - beta1)
                 let m = Autograd.zipped(expAvg[k] ?? Tensor.zeros(g.shape), g) { $0 + w * ($1 - $0) }
@@ -99,7 +102,7 @@ final class Optimizer: PyObject {
                     second = Autograd.zipped(maxExpAvgSq[k] ?? Tensor.zeros(g.shape), v) { max($0, $1) }
                     maxExpAvgSq[k] = second
                 }
-                let step = Double(steps[k])
+                let step = Double(steps[k, default: 0])
                 let stepSize = lr / (1 - Foundation.pow(beta1, step))
                 let correction2 = (1 - Foundation.pow(beta2, step)).squareRoot()
                 let denom = Autograd.mapped(second) { $0.squareRoot() / Float(correction2) + Float(eps) }
@@ -161,7 +164,7 @@ final class Optimizer: PyObject {
             switch item {
             case .tensor(let t):
                 switch t.origin {
-                case .leaf(let l)?: leaves.append(l)
+                case .leaf(let l)?: leaves.append(l)   // a tensor given twice is stepped twice, with one state
                 case .node?: throw .valueError("can't optimize a non-leaf Tensor")
                 case nil: break   // never gets a gradient, so a step never changes it
                 }

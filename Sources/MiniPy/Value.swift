@@ -26,7 +26,7 @@ public enum PyValue {
         case .str: "str"
         case .list: "list"
         case .tuple: "tuple"
-        case .dict: "dict"
+        case .dict(let d): d.isOrderedDict ? "OrderedDict" : "dict"
         case .range: "range"
         case .tensor: "Tensor"
         case .size: "torch.Size"  // its tp_name: Python's messages say 'torch.Size'
@@ -118,6 +118,8 @@ func releaseIteratively(_ stack: inout [PyValue]) {
 public final class PyDict {
     var keys: [PyValue] = []
     var values: [PyValue] = []
+    /// A `collections.OrderedDict` (what `state_dict()` returns): the same dict, printed as Python 3.11 prints it.
+    var isOrderedDict = false
     deinit {
         var taken: [PyValue] = []
         swap(&taken, &values)
@@ -263,4 +265,7 @@ final class PyClass: PyObject {
         try construct(args, kwargs, interp)
     }
     override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        n == "__name__" || n == "__qualname__" ? .str(name) : nil
+    }
 }
