@@ -269,7 +269,11 @@ extension Interpreter {
         case .str(let s): if let m = strMethod(s, name) { return m }
         case .list(let l): if let m = listMethod(l, name) { return m }
         case .dict(let d): if let m = dictMethod(d, name) { return m }
-        case .tensor(let t): if let m = try tensorAttribute(t, name) { return m }
+        case .tensor(let t):
+            if let m = try tensorAttribute(t, name) { return m }
+            if TorchNames.names["Tensor"]?.contains(name) == true {
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not have torch.Tensor.\(name) (PyTorch does)")
+            }
         case .size(let s):
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
@@ -277,6 +281,9 @@ extension Interpreter {
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
             if let ns = o as? Namespace {
+                if TorchNames.names[ns.name]?.contains(name) == true {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not have \(ns.name).\(name) (PyTorch does)")
+                }
                 throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
             }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
