@@ -49,7 +49,7 @@ extension Interpreter {
         return Autograd.record(gradName, y, dtype: name == "relu" ? t.dtype : .float32, inputs: [t]) { g in
             // A zero slope masks (0, not -0 for a negative gradient), as torch's kernels do.
             [Autograd.zipped(g, y) { gv, yv in let s = slope(yv); return s == 0 ? 0 : gv * s }]
-        }
+        }.withStrides(Strides.elementwise(y.shape, [t]))
     }
 
     /// `t.grad = g` (a leaf's gradient, e.g. None to clear it) and `t.requires_grad = flag`. A leaf changes
@@ -129,10 +129,12 @@ extension Interpreter {
                 return .tensor(try i.setRequiresGrad(t, try b[0]?.truthy() ?? true, method: true) ?? t)
             }
         case "detach":
-            return method(name) { _, _, _ throws(PyError) in .tensor(PyTensor(t.t, dtype: t.dtype)) }
+            return method(name) { _, _, _ throws(PyError) in .tensor(PyTensor(t.t, dtype: t.dtype).withStrides(t.torchStrides)) }
         case "clone":
             return method(name) { _, _, _ throws(PyError) in
-                .tensor(Autograd.record("CloneBackward0", t.t, dtype: t.dtype, inputs: [t], saves: false) { g in [g] })
+                // torch's clone keeps the layout of a dense tensor (a transposed one stays transposed).
+                .tensor(Autograd.record("CloneBackward0", t.t, dtype: t.dtype, inputs: [t], saves: false) { g in [g] }
+                    .withStrides(Strides.preserved(t.t.shape, t.torchStrides)))
             }
         case "tanh", "sigmoid", "relu", "exp":
             return method(name) { _, _, i throws(PyError) in .tensor(i.activation(name, t)) }

@@ -410,6 +410,20 @@ extension Interpreter {
             .tensor(Autograd.record(gradName, r, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in [try back(g)] })
         }
         func reshapeBack(_ g: Tensor) -> Tensor { g.reshaped(x.shape) }
+        /// A view: the result carries the strides torch gives it.
+        func viewResult(_ r: Tensor, _ gradName: String, strides: [Int], _ back: @escaping (Tensor) throws(PyError) -> Tensor) -> PyValue {
+            .tensor(Autograd.record(gradName, r, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in [try back(g)] }
+                .withStrides(strides))
+        }
+        let ts = t.torchStrides
+        /// `reshape`: a view when torch can view (ViewBackward0 if contiguous, ReshapeAliasBackward0 if not), else a
+        /// contiguous copy (UnsafeViewBackward0).
+        func reshapeResult(_ shape: [Int]) -> PyValue {
+            let r = x.reshaped(shape)
+            if t.isContiguous { return viewResult(r, "ViewBackward0", strides: Strides.contiguous(shape), reshapeBack) }
+            if let s = Strides.view(x.shape, ts, as: shape) { return viewResult(r, "ReshapeAliasBackward0", strides: s, reshapeBack) }
+            return result(r, "UnsafeViewBackward0", reshapeBack)
+        }
         if let a = try gradAttribute(t, name) { return a }
         if let a = moreTensorMethods(t, name) { return a }
         switch name {
@@ -418,7 +432,7 @@ extension Interpreter {
         case "dtype": return .object(DTypeObject(t.dtype))
         case "T":
             let perm = Array((0..<x.dim).reversed())
-            return result(try tc { try x.permuted(perm) }, "PermuteBackward0") { g throws(PyError) in try tc { try g.permuted(perm) } }
+            return viewResult(try tc { try x.permuted(perm) }, "PermuteBackward0", strides: perm.map { ts[$0] }) { g throws(PyError) in try tc { try g.permuted(perm) } }
         case "data": return .tensor(PyTensor(x, dtype: t.dtype))
         case "size":
             return m { args, kwargs, _ throws(PyError) in
@@ -432,7 +446,18 @@ extension Interpreter {
         case "numel", "nelement": return m { _, _, _ throws(PyError) in .int(x.count) }
         case "view", "reshape":
             return m { args, _, i throws(PyError) in
-                result(try tc { try x.viewed(try i.dims(name, args)) }, "ViewBackward0", reshapeBack)
+                let shape = try tc { try x.viewed(try i.dims(name, args)) }.shape
+                if name == "reshape" { return reshapeResult(shape) }
+                guard let s = Strides.view(x.shape, ts, as: shape) else { throw .runtime(Strides.viewError) }
+                return viewResult(x.reshaped(shape), "ViewBackward0", strides: s, reshapeBack)
+            }
+        case "is_contiguous":
+            return m { _, _, _ throws(PyError) in .bool(t.isContiguous) }
+        case "stride":
+            return m { args, kwargs, i throws(PyError) in
+                let b = try bind("stride", ["dim"], required: 0, args, kwargs)
+                guard let d = b[0], !d.isNone else { return .tuple(ts.map { .int($0) }) }
+                return .int(ts[try tc { try x.wrapDim(try i.intArg("stride", "dim", d)) }])
             }
         case "flatten":
             return m { args, kwargs, i throws(PyError) in
@@ -443,29 +468,38 @@ extension Interpreter {
                 guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
                 if s == e { return .tensor(t) }
                 let shape = Array(x.shape[..<s]) + [x.shape[s...e].reduce(1, *)] + Array(x.shape[(e + 1)...])
-                return result(x.reshaped(shape), "ViewBackward0", reshapeBack)
+                return reshapeResult(shape)
             }
         case "unsqueeze":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("unsqueeze", ["dim"], required: 1, args, kwargs)
-                return result(try tc { try x.unsqueezing(try i.intArg("unsqueeze", "dim", b[0])) }, "UnsqueezeBackward0", reshapeBack)
+                let d = try tc { try x.wrapDim(try i.intArg("unsqueeze", "dim", b[0]), extra: 1) }
+                var s = ts
+                s.insert(d < x.dim ? ts[d] * x.shape[d] : 1, at: d)
+                return viewResult(x.unsqueezed(d), "UnsqueezeBackward0", strides: s, reshapeBack)
             }
         case "squeeze":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("squeeze", ["dim"], required: 0, args, kwargs)
                 let dim = try b[0].map { v throws(PyError) in try i.intArg("squeeze", "dim", v) }
-                return result(try tc { try x.squeezing(dim) }, dim == nil ? "SqueezeBackward0" : "SqueezeBackward1", reshapeBack)
+                let y = try tc { try x.squeezing(dim) }
+                let wrapped = try dim.map { v throws(PyError) in try tc { try x.wrapDim(v) } }
+                let kept = (0..<x.dim).filter { x.shape[$0] != 1 || (wrapped != nil && $0 != wrapped) }
+                return viewResult(y, dim == nil ? "SqueezeBackward0" : "SqueezeBackward1", strides: kept.map { ts[$0] }, reshapeBack)
             }
         case "transpose":
             return m { args, kwargs, i throws(PyError) in
                 let b = try bind("transpose", ["dim0", "dim1"], required: 2, args, kwargs)
                 let d0 = try i.intArg("transpose", "dim0", b[0]), d1 = try i.intArg("transpose", "dim1", b[1])
-                return result(try tc { try x.transposed(d0, d1) }, "TransposeBackward0") { g throws(PyError) in try tc { try g.transposed(d0, d1) } }
+                let y = try tc { try x.transposed(d0, d1) }
+                var s = ts
+                if x.dim > 0 { s.swapAt(try tc { try x.wrapDim(d0) }, try tc { try x.wrapDim(d1) }) }
+                return viewResult(y, "TransposeBackward0", strides: s) { g throws(PyError) in try tc { try g.transposed(d0, d1) } }
             }
         case "t":
             return m { _, _, _ throws(PyError) in
                 guard x.dim <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(x.dim)D") }
-                return result(x.dim < 2 ? x : try tc { try x.transposed(0, 1) }, "TBackward0") { g throws(PyError) in
+                return viewResult(x.dim < 2 ? x : try tc { try x.transposed(0, 1) }, "TBackward0", strides: x.dim < 2 ? ts : [ts[1], ts[0]]) { g throws(PyError) in
                     g.dim < 2 ? g : try tc { try g.transposed(0, 1) }
                 }
             }
@@ -475,9 +509,16 @@ extension Interpreter {
                 let y = try tc { try x.permuted(perm) }
                 var inverse = [Int](repeating: 0, count: perm.count)
                 for (k, p) in perm.enumerated() { inverse[(p + perm.count) % perm.count] = k }
-                return result(y, "PermuteBackward0") { g throws(PyError) in try tc { try g.permuted(inverse) } }
+                return viewResult(y, "PermuteBackward0", strides: perm.map { ts[($0 + perm.count) % perm.count] }) { g throws(PyError) in
+                    try tc { try g.permuted(inverse) }
+                }
             }
-        case "contiguous", "cpu", "float":
+        case "contiguous":
+            // Self when contiguous, as torch returns it; else a contiguous copy.
+            return m { _, _, _ throws(PyError) in
+                t.isContiguous ? .tensor(t) : .tensor(Autograd.record("CloneBackward0", x, dtype: t.dtype, inputs: [t], saves: false) { g in [g] })
+            }
+        case "cpu", "float":
             // The same tensor when nothing changes, as torch returns self.
             return m { _, _, _ throws(PyError) in
                 if name == "float" && t.dtype != .float32 { return .tensor(PyTensor(x)) }
@@ -622,6 +663,18 @@ extension Interpreter {
         let source = x
         x = x.gathered(indices, keep: keep)
         for p in inserts { x = x.unsqueezed(p) }
+        // Basic indexing is a view: each index item's effect on torch's strides, in order.
+        let sourceStrides = t.torchStrides
+        var viewStrides: [Int] = []
+        var sd = 0
+        for item in items {
+            switch item {
+            case .none: viewStrides.append(sd < source.dim ? sourceStrides[sd] * source.shape[sd] : 1)
+            case .object(let s as SliceObject): viewStrides.append(sourceStrides[sd] * ((try? s.indices(source.shape[sd]))?.2 ?? 1)); sd += 1
+            default: sd += 1
+            }
+        }
+        if sd < source.dim { viewStrides += sourceStrides[sd...] }
         return .tensor(Autograd.record(Self.indexGradName(items, source.shape), x, dtype: t.dtype, inputs: [t], saves: false) { g in
             // Each selected element's gradient goes back to where it was read from (basic indexing never repeats one).
             var gx = [Float](repeating: 0, count: source.count)
@@ -636,7 +689,7 @@ extension Interpreter {
                 while k >= 0 { pos[k] += 1; if pos[k] < indices[k].count { break }; pos[k] = 0; k -= 1 }
             }
             return [Tensor(shape: source.shape, storage: gx)]
-        })
+        }.withStrides(viewStrides))
     }
 
     /// The `grad_fn` torch names for `x[items]`: that of the last index it applies (a full `:` is skipped,
@@ -773,7 +826,7 @@ extension Interpreter {
         return .tensor(Autograd.record(name, out, dtype: dtype, inputs: [a, b], saves: saves) { g in
             let (ga, gb) = grads(g, out)
             return [Autograd.sum(ga, toShape: xShape), Autograd.sum(gb, toShape: yShape)]
-        })
+        }.withStrides(Strides.elementwise(out.shape, [a, b])))
     }
 }
 

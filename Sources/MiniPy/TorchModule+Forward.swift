@@ -85,6 +85,11 @@ extension TorchModule {
         let values = outputs.enumerated().map { k, t -> PyValue in
             var o = PyTensor(t)
             if records { o.origin = .node(node, k) }
+            if k == 0, c.batchFirst, input.t.dim == 3 {
+                // torch returns the time-major output transposed: (N, L, D·H) with strides (D·H, N·D·H, 1).
+                let (n, dh) = (t.shape[0], t.shape[2])
+                o = o.withStrides([dh, n * dh, 1])
+            }
             return .tensor(o)
         }
         return isLSTM ? .tuple([values[0], .tuple([values[1], values[2]])]) : .tuple([values[0], values[1]])

@@ -167,8 +167,10 @@ public struct PyTensor {
     /// that autograd knows nothing of: an operation that has a gradient records its node after.
     public var t: Tensor {
         get { if case .leaf(let l)? = origin { return l.value }; return stored }
-        set { stored = newValue; origin = nil }
+        set { stored = newValue; origin = nil; strides = nil }
     }
+    /// torch's strides when they are not the contiguous ones (see `Strides`).
+    var strides: [Int]?
     public var dtype: DType = .float32
     /// nil: does not require grad.
     var origin: GradOrigin?
