@@ -40,7 +40,7 @@ import Testing
         #expect(report.problems == [])
         // Each lesson: 5 try tasks, 5 practice questions and 3 challenge items (the seed: 1 and 2).
         #expect(report.lessons == 7 && report.tasks == 42 && report.questions == 49)
-        #expect(report.summary == "checked 7 lessons, 42 tasks, 49 questions, 26 playground snippets: no problems")
+        #expect(report.summary == "checked 7 lessons, 42 tasks, 49 questions, 27 playground snippets: no problems")
     }
 
     @Test func courseOrderWinsOverFileNames() throws {
