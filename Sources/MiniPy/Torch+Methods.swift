@@ -99,9 +99,14 @@ extension Interpreter {
                 let n: Float = p.isInfinite ? (x.storage.map(abs).max() ?? 0)
                     : Foundation.pow(x.storage.reduce(Float(0)) { $0 + Foundation.pow(abs($1), Float(p)) }, Float(1 / p))
                 return .tensor(Autograd.record("LinalgVectorNormBackward0", Tensor(shape: [], storage: [n]), inputs: [t]) { g in
-                    // The 2-norm's gradient, x / ‖x‖ (zero at zero); other p as torch: |x|^(p-1)·sign(x) / ‖x‖^(p-1).
-                    [Autograd.mapped(x) { v in
-                        n == 0 ? 0 : g.storage[0] * (p == 2 ? v / n : Foundation.pow(abs(v) / n, Float(p - 1)) * (v > 0 ? 1 : v < 0 ? -1 : 0))
+                    // The 2-norm's gradient, x / ‖x‖ (zero at zero); the inf-norm's, sign(x) shared among the
+                    // elements of largest |x|; other p as torch: |x|^(p-1)·sign(x) / ‖x‖^(p-1), zero at zero.
+                    let ties = Float(max(1, x.storage.filter { abs($0) == n }.count))
+                    return [Autograd.mapped(x) { v in
+                        let sign: Float = v > 0 ? 1 : v < 0 ? -1 : 0
+                        if n == 0 || v == 0 { return 0 }
+                        if p.isInfinite { return abs(v) == n ? g.storage[0] * sign / ties : 0 }
+                        return g.storage[0] * (p == 2 ? v / n : Foundation.pow(abs(v) / n, Float(p - 1)) * sign)
                     }]
                 })
             }
@@ -151,8 +156,10 @@ extension Interpreter {
             return .tensor(Autograd.record(isMax ? "MaxBackward1" : "MinBackward1", Tensor(shape: [], storage: [best]),
                                            dtype: t.dtype, inputs: [t]) { g in
                 // Ties share the gradient evenly, as torch does for a full reduction.
-                let ties = Float(x.storage.filter { $0 == best }.count)
-                return [Autograd.mapped(x) { $0 == best ? g.storage[0] / ties : 0 }]
+                // A NaN wins the reduction, and its gradient goes to the NaNs.
+                let hit: (Float) -> Bool = best.isNaN ? { $0.isNaN } : { $0 == best }
+                let ties = Float(x.storage.filter(hit).count)
+                return [Autograd.mapped(x) { hit($0) ? g.storage[0] / ties : 0 }]
             })
         }
         let rawDim = try intArg(name, "dim", dv)

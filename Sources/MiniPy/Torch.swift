@@ -801,7 +801,7 @@ extension Interpreter {
             f = { Foundation.pow($0, $1) }
             name = scalarLeft ? "PowBackward2" : { if case .tensor = r { return "PowBackward1" }; return "PowBackward0" }()
             grads = { g, _ in
-                each(g, { p, q in q == 0 ? 0 : q * Foundation.pow(p, q - 1) }, { p, q in Foundation.pow(p, q) * Foundation.log(p) })
+                each(g, { p, q in q == 0 ? 0 : q * Foundation.pow(p, q - 1) }, { p, q in p == 0 && q >= 0 ? 0 : Foundation.pow(p, q) * Foundation.log(p) })
             }
         case "==": return try compare(==)
         case "!=": return try compare(!=)
