@@ -623,6 +623,16 @@ extension Interpreter {
     // MARK: Tensor indexing
 
     func tensorIndex(_ t: PyTensor, _ items: [PyValue]) throws(PyError) -> PyValue {
+        // A Python bool indexes as a mask over a new dimension, not as 0 or 1: True adds a dimension of 1.
+        if items.contains(where: { if case .bool = $0 { return true }; return false }) {
+            var mapped: [PyValue] = []
+            for item in items {
+                guard case .bool(let b) = item else { mapped.append(item); continue }
+                guard b else { throw PyError(type: "NotImplementedError", message: "MiniPy does not index with False") }
+                mapped.append(.none)
+            }
+            return try tensorIndex(t, mapped)
+        }
         var x = t.t
         var indices: [[Int]] = []
         var keep: [Bool] = []
@@ -652,6 +662,7 @@ extension Interpreter {
             default:
                 guard let i = item.asIndex else {
                     if case .tensor = item { throw PyError(type: "NotImplementedError", message: "MiniPy does not index tensors with tensors") }
+                    if case .list = item { throw PyError(type: "NotImplementedError", message: "MiniPy does not index tensors with lists") }
                     throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(item.typeName))")
                 }
                 let n = x.shape[dim]
