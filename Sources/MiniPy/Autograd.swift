@@ -19,6 +19,8 @@ final class GradLeaf {
     var requiresGrad = true
     /// The module this is a parameter of: it reloads its engine when an optimizer changes the value.
     weak var owner: TorchModule?
+    /// Its AccumulateGrad object while one is held.
+    var accumulator: WeakObject?
 
     init(_ value: Tensor, owner: TorchModule? = nil) { self.value = value; self.owner = owner }
 }
@@ -32,6 +34,8 @@ final class GradNode {
     private(set) var inputs: [GradOrigin?]
     /// Whether the backward reads values saved in the forward; torch frees those after a backward.
     let savesTensors: Bool
+    /// The `grad_fn` object of each output while one is held (see `GradFnObject.of`).
+    var fnObjects: [Int: WeakObject] = [:]
     /// Gradients of the outputs (nil: zero) → gradients of the inputs (nil: zero). nil once freed.
     private var apply: (([Tensor?]) throws(PyError) -> [Tensor?])?
 

@@ -10,25 +10,75 @@ extension PyTensor {
     }
 }
 
-/// What `tensor.grad_fn` gives: the recorded operation, printed as torch prints it.
+/// What `tensor.grad_fn` gives: the recorded operation, printed as torch prints it. One object per node output
+/// while it is held (`y.grad_fn is y.grad_fn`), as torch's node is one object.
 final class GradFnObject: PyObject {
     let node: GradNode
     let index: Int
-    init(_ node: GradNode, _ index: Int) { self.node = node; self.index = index }
+    private init(_ node: GradNode, _ index: Int) { self.node = node; self.index = index }
+
+    static func of(_ node: GradNode, _ index: Int) -> GradFnObject {
+        if let fn = node.fnObjects[index]?.object as? GradFnObject { return fn }
+        let fn = GradFnObject(node, index)
+        node.fnObjects[index] = WeakObject(fn)
+        return fn
+    }
+
     override var typeName: String { node.outputNames[index] }
     override func repr(_ interp: Interpreter) -> String {
         // torch prints an address; a fixed one keeps MiniPy's output deterministic.
         "<\(node.outputNames[index]) object at 0x7f0000000000>"
     }
     override func getAttribute(_ name: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
-        guard name == "name" else { return nil }
-        // torch's C++ nodes outside the generated ones keep their namespace in name(), not in repr.
-        let name = node.outputNames[index]
-        return .object(Builtin("name", method: true) { _, _, _ throws(PyError) in
-            .str(name == "CopySlices" ? "torch::autograd::CopySlices" : name)
-        })
+        switch name {
+        case "name":
+            // torch's C++ nodes outside the generated ones keep their namespace in name(), not in repr.
+            let n = node.outputNames[index]
+            return .object(Builtin("name", method: true) { _, _, _ throws(PyError) in
+                .str(n == "CopySlices" ? "torch::autograd::CopySlices" : n)
+            })
+        case "next_functions":
+            // (function, output number) per input; a leaf's is its AccumulateGrad, a constant's None.
+            return .tuple(node.inputs.map { input -> PyValue in
+                switch input {
+                case .node(let n, let k)?: .tuple([.object(GradFnObject.of(n, k)), .int(0)])
+                case .leaf(let l)?: .tuple([.object(AccumulateGradObject.of(l)), .int(0)])
+                case nil: .tuple([.none, .int(0)])
+                }
+            })
+        default: return nil
+        }
     }
     override var attributeNames: [String] { ["name", "next_functions"] }
+}
+
+/// The node that accumulates into a leaf's `.grad`, as `next_functions` shows it.
+final class AccumulateGradObject: PyObject {
+    let leaf: GradLeaf
+    private init(_ leaf: GradLeaf) { self.leaf = leaf }
+    static func of(_ leaf: GradLeaf) -> AccumulateGradObject {
+        if let a = leaf.accumulator?.object as? AccumulateGradObject { return a }
+        let a = AccumulateGradObject(leaf)
+        leaf.accumulator = WeakObject(a)
+        return a
+    }
+    override var typeName: String { "AccumulateGrad" }
+    override func repr(_ interp: Interpreter) -> String { "<AccumulateGrad object at 0x7f0000000000>" }
+    override func getAttribute(_ name: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        switch name {
+        case "variable": return .tensor(PyTensor(leaf: leaf))
+        case "next_functions": return .tuple([])
+        case "name": return .object(Builtin("name", method: true) { _, _, _ throws(PyError) in .str("torch::autograd::AccumulateGrad") })
+        default: return nil
+        }
+    }
+    override var attributeNames: [String] { ["variable", "next_functions", "name"] }
+}
+
+/// A weak reference, for the caches of the objects above (they hold their node strongly).
+final class WeakObject {
+    weak var object: PyObject?
+    init(_ object: PyObject) { self.object = object }
 }
 
 extension Interpreter {
@@ -103,7 +153,7 @@ extension Interpreter {
             if case .leaf(let l)? = t.origin, let g = l.grad { return .tensor(PyTensor(g)) }
             return PyValue.none
         case "grad_fn":
-            if case .node(let n, let i)? = t.origin { return .object(GradFnObject(n, i)) }
+            if case .node(let n, let i)? = t.origin { return .object(GradFnObject.of(n, i)) }
             return PyValue.none
         case "backward":
             return method(name) { args, kwargs, i throws(PyError) in

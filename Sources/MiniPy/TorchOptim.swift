@@ -19,7 +19,7 @@ final class Optimizer: PyObject {
     }
 
     override var typeName: String { kind.rawValue }
-    override var attributeNames: [String] { ["step", "zero_grad", "param_groups", "state", "state_dict", "add_param_group", "defaults"] }
+    override var attributeNames: [String] { ["step", "zero_grad", "param_groups", "defaults"] }
 
     override func repr(_ interp: Interpreter) -> String {
         var lines = ["\(kind.rawValue) (", "Parameter Group 0"]
@@ -43,6 +43,10 @@ final class Optimizer: PyObject {
                 return .none
             })
         case "param_groups": return .list(PyList([.dict(group)]))
+        case "defaults":
+            let d = PyDict()
+            for (k, v) in zip(group.keys, group.values) { if case .str("params") = k { continue }; try d.set(k, v) }
+            return .dict(d)
         default: return nil
         }
     }
