@@ -36,6 +36,9 @@ final class GradNode {
     let savesTensors: Bool
     /// The `grad_fn` object of each output while one is held (see `GradFnObject.of`).
     var fnObjects: [Int: WeakObject] = [:]
+    /// Outputs whose gradient is kept (`t.retain_grad()`), and the gradients a backward gave them.
+    var retainsGrad: Set<Int> = []
+    var retainedGrads: [Int: Tensor] = [:]
     /// Gradients of the outputs (nil: zero) → gradients of the inputs (nil: zero). nil once freed.
     private var apply: (([Tensor?]) throws(PyError) -> [Tensor?])?
 
@@ -109,9 +112,11 @@ enum Autograd {
             // Leaves get their gradients once the whole graph has run: a backward that fails part-way
             // (a freed graph) changes no .grad, as in torch.
             var leafGrads: [(GradLeaf, Tensor)] = []
+            var retained: [(GradNode, Int, Tensor)] = []
             pending[ObjectIdentifier(node)] = (0..<node.outputNames.count).map { $0 == index ? g : nil }
             for n in order {
                 guard let grads = pending.removeValue(forKey: ObjectIdentifier(n)) else { continue }
+                retained += n.retainsGrad.compactMap { k in grads[k].map { (n, k, $0) } }
                 let inputGrads = try n.run(grads)
                 for (input, ig) in zip(n.inputs, inputGrads) {
                     guard let input, let ig else { continue }
@@ -125,6 +130,7 @@ enum Autograd {
                 }
             }
             for (leaf, g) in leafGrads where leaf.requiresGrad && (inputs?.contains { $0 === leaf } ?? true) { accumulate(leaf, g) }
+            for (n, k, g) in retained where inputs == nil { n.retainedGrads[k] = n.retainedGrads[k].map { add($0, g) } ?? g }
             if !retainGraph { for n in order { n.free() } }
         }
     }

@@ -149,9 +149,22 @@ extension Interpreter {
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
         case "grad":
-            // A non-leaf's .grad is None in torch too (with a warning on stderr).
+            // A non-leaf's .grad is None in torch too (with a warning on stderr), unless it retains its gradient.
             if case .leaf(let l)? = t.origin, let g = l.grad { return .tensor(PyTensor(g)) }
+            if case .node(let n, let k)? = t.origin, let g = n.retainedGrads[k] { return .tensor(PyTensor(g)) }
             return PyValue.none
+        case "retains_grad":
+            if case .node(let n, let k)? = t.origin { return .bool(n.retainsGrad.contains(k)) }
+            return .bool(false)
+        case "retain_grad":
+            return method(name) { _, _, _ throws(PyError) in
+                switch t.origin {
+                case .node(let n, let k)?: n.retainsGrad.insert(k)
+                case .leaf?: break   // a leaf keeps its gradient anyway
+                case nil: throw .runtime("can't retain_grad on Tensor that has requires_grad=False")
+                }
+                return .none
+            }
         case "grad_fn":
             if case .node(let n, let i)? = t.origin { return .object(GradFnObject.of(n, i)) }
             return PyValue.none
