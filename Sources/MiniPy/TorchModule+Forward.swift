@@ -69,8 +69,14 @@ extension TorchModule {
         let r = stepper.result
         if hxValues?.allSatisfy({ $0.storage.allSatisfy { $0 == 0 } }) ?? true {
             let weights = Dictionary(base.stateDict().map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
-            interp.recurrentCalls.append(MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c,
-                                                              stateDict: weights, input: input.t))
+            // One record per line, the last call's: a training loop calls the RNN on one line hundreds of times,
+            // and the visualizer shows the module as it was last run (its trained weights).
+            let call = MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c, stateDict: weights, input: input.t)
+            if let k = interp.recurrentCalls.firstIndex(where: { $0.line == call.line }) {
+                interp.recurrentCalls[k] = call
+            } else {
+                interp.recurrentCalls.append(call)
+            }
         }
         let isLSTM = c.mode == .lstm
         let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])

@@ -44,6 +44,31 @@ extension MiniPyTorchMessageTests {
 }
 
 extension MiniPyTorchMessageTests {
+    /// A training loop calls the RNN on one line many times: one record for that line, the last call's, with
+    /// the weights the optimizer left (what Ctrl-V then unrolls).
+    @Test func aLineCalledInALoopKeepsOneRecordWithTheLastWeights() {
+        let code = """
+            import torch
+            rnn = torch.nn.RNN(2, 3)
+            opt = torch.optim.SGD(rnn.parameters(), lr=0.5)
+            for step in range(50):
+                out, h = rnn(torch.ones(4, 2))
+                opt.zero_grad()
+                out.sum().backward()
+                opt.step()
+            w = rnn.weight_ih_l0
+            """
+        let r = MiniPy.run(code, file: "snippet.py")
+        #expect(r.error == nil)
+        #expect(r.recurrentCalls.map(\.line) == [5])
+        // The record was made before the last step, so it holds the weights of the last forward pass; they
+        // differ from the initial ones after 49 steps.
+        let initial = MiniPy.run("import torch\nrnn = torch.nn.RNN(2, 3)\nout, h = rnn(torch.ones(4, 2))\n", file: "snippet.py")
+        #expect(r.recurrentCalls.first?.stateDict["weight_ih_l0"] != initial.recurrentCalls.first?.stateDict["weight_ih_l0"])
+    }
+}
+
+extension MiniPyTorchMessageTests {
     @Test func gradIsNoneAsInTorchBeforeBackward() {
         #expect(MiniPy.run("import torch\nprint(torch.zeros(2).grad)\n", file: "snippet.py").stdout == "None\n")
     }
