@@ -30,15 +30,6 @@ extension Interpreter {
         for (t, v) in zip(targets, items) { l.items[t] = v }
     }
 
-    /// torch's legacy type name for a dtype, as its assignment messages say it.
-    static func legacyTypeName(_ d: PyTensor.DType) -> String {
-        switch d {
-        case .float32: "torch.FloatTensor"
-        case .int64: "torch.LongTensor"
-        case .bool: "torch.BoolTensor"
-        }
-    }
-
     /// `t[index] = value`: the new tensor. The value broadcasts into the selected region as torch's `copy_`
     /// (leading 1s of the value dropped first). A leaf that requires grad refuses, as torch does; otherwise a
     /// result that involves a tensor requiring grad is recorded as torch's `CopySlices`.
@@ -47,7 +38,7 @@ extension Interpreter {
         switch value {
         case .tensor(let x): v = x
         case .int, .float, .bool: v = asTensor(value)!
-        default: throw .typeError("can't assign a \(value.typeName) to a \(Self.legacyTypeName(t.dtype))")
+        default: throw .typeError("can't assign a \(value.typeName) to a \(t.dtype.legacyTypeName)")
         }
         let x = t.t
         let items: [PyValue]
@@ -124,7 +115,7 @@ extension Interpreter {
             }
             // torch's expand of the value to the region, with its messages.
             if vshape.count > region.count {
-                throw .runtime("expand(\(Self.legacyTypeName(v.dtype)){\(vshape)}, size=\(region)): the number of sizes provided (\(region.count)) must be greater or equal to the number of dimensions in the tensor (\(vshape.count))")
+                throw .runtime("expand(\(v.dtype.legacyTypeName){\(vshape)}, size=\(region)): the number of sizes provided (\(region.count)) must be greater or equal to the number of dimensions in the tensor (\(vshape.count))")
             }
             let off = region.count - vshape.count
             for k in stride(from: vshape.count - 1, through: 0, by: -1) where vshape[k] != 1 && vshape[k] != region[k + off] {

@@ -749,7 +749,7 @@ extension Interpreter {
                 func c(_ d: PyTensor.DType) -> String { d == .float32 ? "float" : d == .int64 ? "long int" : "bool" }
                 if x.dim == 2 && y.dim == 2 { throw .runtime("expected m1 and m2 to have the same dtype, but got: \(c(a.dtype)) != \(c(b.dtype))") }
                 if x.dim == 1 && y.dim == 1 {
-                    throw .runtime("dot : expected both vectors to have same dtype, but found \(TorchModule.legacyName(a.dtype)) and \(TorchModule.legacyName(b.dtype))")
+                    throw .runtime("dot : expected both vectors to have same dtype, but found \(a.dtype.scalarName) and \(b.dtype.scalarName)")
                 }
             }
             let out = try tc { try Tensor.matmul(x, y) }
@@ -870,7 +870,7 @@ extension Modules {
         let rank = max(1, t.shape.count)
         if pt.dtype != .float32 {
             let last = rawDim == -1 || rawDim == t.shape.count - 1
-            throw PyError(type: "NotImplementedError", message: "\"\(last ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl")\" not implemented for '\(TorchModule.legacyName(pt.dtype))'")
+            throw PyError(type: "NotImplementedError", message: "\"\(last ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl")\" not implemented for '\(pt.dtype.scalarName)'")
         }
         guard rawDim >= -rank && rawDim < rank else {
             throw .indexError("Dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], but got \(rawDim))")

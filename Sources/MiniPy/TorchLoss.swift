@@ -66,10 +66,6 @@ final class LossModule: PyObject {
         }
     }
 
-    private func typeName(_ d: PyTensor.DType) -> String {
-        switch d { case .float32: "Float"; case .int64: "Long"; case .bool: "Bool" }
-    }
-
     /// log-softmax over the class dimension, laid out (outer, classes, inner).
     private static func logSoftmax(_ x: [Float], outer: Int, classes: Int, inner: Int) -> [Float] {
         var out = x
@@ -93,7 +89,7 @@ final class LossModule: PyObject {
         if x.dim == 0 { throw .indexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)") }
         if input.dtype != .float32 {
             throw PyError(type: "NotImplementedError",
-                          message: "\"\(x.dim <= 2 ? "log_softmax_lastdim_kernel_impl" : "log_softmax_kernel_impl")\" not implemented for '\(typeName(input.dtype))'")
+                          message: "\"\(x.dim <= 2 ? "log_softmax_lastdim_kernel_impl" : "log_softmax_kernel_impl")\" not implemented for '\(input.dtype.scalarName)'")
         }
         let classes = x.shape[classDim]
         let outer = classDim == 0 ? 1 : x.shape[0]
@@ -104,7 +100,7 @@ final class LossModule: PyObject {
         if x.shape == y.shape {
             // Class probabilities: the loss of each position is -Σ p·log q.
             guard target.dtype == .float32 else {
-                throw .runtime("Expected floating point type for target with class probabilities, got \(typeName(target.dtype))")
+                throw .runtime("Expected floating point type for target with class probabilities, got \(target.dtype.scalarName)")
             }
             var losses = [Float](repeating: 0, count: outer * inner)
             for o in 0..<outer { for i in 0..<inner { for c in 0..<classes {
@@ -145,7 +141,7 @@ final class LossModule: PyObject {
         } else if y.dim > 1 {
             throw .runtime("0D or 1D target tensor expected, multi-target not supported")
         }
-        guard target.dtype == .int64 else { throw .runtime("expected target dtype to be Long or Byte, but got \(typeName(target.dtype))") }
+        guard target.dtype == .int64 else { throw .runtime("expected target dtype to be Long or Byte, but got \(target.dtype.scalarName)") }
         var losses = [Float](repeating: 0, count: outer * inner)
         var counted: Float = 0
         for p in 0..<(outer * inner) {

@@ -9,10 +9,6 @@ extension TorchModule {
 
     var parameterInputs: [PyTensor] { leaves.map { PyTensor(leaf: $0) } }
 
-    /// torch's C++ name of a dtype in matmul messages.
-    static func legacyName(_ d: PyTensor.DType) -> String {
-        switch d { case .float32: "Float"; case .int64: "Long"; case .bool: "Bool" }
-    }
 
     func forward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         syncEngine()
@@ -63,7 +59,7 @@ extension TorchModule {
         try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
         var stepper = try tc { try base.stepper(input.t, hx: hxValues) }
         if let bad = hx?.first(where: { $0.dtype != .float32 }) {
-            throw .runtime("mat1 and mat2 must have the same dtype, but got \(Self.legacyName(bad.dtype)) and Float")
+            throw .runtime("mat1 and mat2 must have the same dtype, but got \(bad.dtype.scalarName) and Float")
         }
         while stepper.next() != nil { try interp.checkTime() }
         let r = stepper.result
@@ -132,7 +128,7 @@ extension TorchModule {
         try interp.checkOperations(Double(input.t.count) * Double(c.mode.gateCount * c.hiddenSize) * 2)
         let r = try tc { try c.forward(input.t, hx: hxValues) }
         // The rank and size checks come first in torch; then its matmul refuses integers.
-        if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(Self.legacyName(input.dtype)) and Float") }
+        if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
         let hxCount = c.mode == .lstm ? 2 : 1
         let names: [String]
         if input.t.dim == 1 { names = Array(repeating: "SqueezeBackward1", count: r.count) }
@@ -162,7 +158,7 @@ extension TorchModule {
         let input = try Self.tensorArg(b[0]!)
         let x = input.t, w = leaves[0].value
         let inF = w.shape[1], out = w.shape[0]
-        if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(Self.legacyName(input.dtype)) and Float") }
+        if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
         guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
             let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
             let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
@@ -192,7 +188,7 @@ extension TorchModule {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let idx = try Self.tensorArg(b[0]!)
         guard idx.dtype == .int64 else {
-            throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(idx.dtype == .bool ? "Bool" : "Float")Tensor instead (while checking arguments for embedding)")
+            throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(idx.dtype.legacyTypeName) instead (while checking arguments for embedding)")
         }
         let w = leaves[0].value
         let dim = w.shape[1]

@@ -159,7 +159,7 @@ final class Optimizer: PyObject {
         }
         let given = b[0]!
         if case .tensor(let t) = given {
-            throw .typeError("params argument given to the optimizer should be an iterable of Tensors or dicts, but got torch.\(t.dtype == .float32 ? "Float" : t.dtype == .int64 ? "Long" : "Bool")Tensor")
+            throw .typeError("params argument given to the optimizer should be an iterable of Tensors or dicts, but got \(t.dtype.legacyTypeName)")
         }
         let items = try interp.iterate(given)
         if items.isEmpty { throw .valueError("optimizer got an empty parameter list") }

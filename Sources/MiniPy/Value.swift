@@ -177,7 +177,17 @@ public struct PyTensor {
     /// A module's parameter (printed as "Parameter containing:").
     var isParameter = false
 
-    public enum DType: String { case float32, int64, bool }
+    public enum DType: String {
+        case float32, int64, bool
+
+        /// ATen's scalar type name, as torch's C++ messages say it ("Float", "Long", "Bool").
+        var scalarName: String {
+            switch self { case .float32: "Float"; case .int64: "Long"; case .bool: "Bool" }
+        }
+
+        /// The legacy tensor type name in torch's messages ("torch.FloatTensor").
+        var legacyTypeName: String { "torch.\(scalarName)Tensor" }
+    }
 
     init(_ t: Tensor, dtype: DType = .float32) { stored = t; self.dtype = dtype }
 
