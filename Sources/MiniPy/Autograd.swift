@@ -23,6 +23,14 @@ final class GradLeaf {
     var accumulator: WeakObject?
 
     init(_ value: Tensor, owner: TorchModule? = nil) { self.value = value; self.owner = owner }
+
+    /// `zero_grad(set_to_none=True)`, of a module or an optimizer: the gradients cleared, or zeroed.
+    static func zeroGrad(_ leaves: [GradLeaf], _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        let b = try bind("zero_grad", ["set_to_none"], required: 0, args, kwargs, isMethod: true)
+        let toNone = try b[0]?.truthy() ?? true
+        for l in leaves { l.grad = toNone ? nil : l.grad.map { Tensor.zeros($0.shape) } }
+        return .none
+    }
 }
 
 /// One recorded operation: its inputs' origins and how to turn its outputs' gradients into its inputs'.

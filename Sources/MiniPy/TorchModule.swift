@@ -124,12 +124,7 @@ final class TorchModule: PyObject {
         case "load_state_dict":
             return method { a, k, i throws(PyError) in try self.loadStateDict(a, k, i) }
         case "zero_grad":
-            return method { a, k, _ throws(PyError) in
-                let b = try bind("zero_grad", ["set_to_none"], required: 0, a, k, isMethod: true)
-                let toNone = try b[0]?.truthy() ?? true
-                for l in self.leaves { l.grad = toNone ? nil : l.grad.map { Tensor.zeros($0.shape) } }
-                return .none
-            }
+            return method { a, k, _ throws(PyError) in try GradLeaf.zeroGrad(self.leaves, a, k) }
         case "training": return .bool(false)
         default: break
         }

@@ -36,12 +36,7 @@ final class Optimizer: PyObject {
         case "step":
             return .object(Builtin("step", method: true) { _, _, i throws(PyError) in try self.step(i); return .none })
         case "zero_grad":
-            return .object(Builtin("zero_grad", method: true) { a, k, _ throws(PyError) in
-                let b = try bind("zero_grad", ["set_to_none"], required: 0, a, k, isMethod: true)
-                let toNone = try b[0]?.truthy() ?? true
-                for l in self.leaves { l.grad = toNone ? nil : l.grad.map { Tensor.zeros($0.shape) } }
-                return .none
-            })
+            return .object(Builtin("zero_grad", method: true) { a, k, _ throws(PyError) in try GradLeaf.zeroGrad(self.leaves, a, k) })
         case "param_groups": return .list(PyList([.dict(group)]))
         case "defaults":
             let d = PyDict()
