@@ -851,6 +851,30 @@ func tc<T>(_ body: () throws -> T) throws(PyError) -> T {
 }
 
 extension Modules {
+    /// Softmax (or log-softmax) of values laid out (outer, n, inner), along n; each slice is shifted by its max.
+    static func softmax(_ x: [Float], outer: Int, n: Int, inner: Int, logarithm: Bool) -> [Float] {
+        var out = x
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o * n * inner + i
+                var m = -Float.infinity
+                for k in 0..<n { m = max(m, x[base + k * inner]) }
+                var sum: Float = 0
+                for k in 0..<n {
+                    let e = Foundation.exp(x[base + k * inner] - m)
+                    if !logarithm { out[base + k * inner] = e }
+                    sum += e
+                }
+                let lse = logarithm ? Foundation.log(sum) : 0
+                for k in 0..<n {
+                    let j = base + k * inner
+                    out[j] = logarithm ? x[j] - m - lse : out[j] / sum
+                }
+            }
+        }
+        return out
+    }
+
     /// `torch.softmax(input, dim)`: exp(x - max) / sum along `dim`. Lessons use it as the wrong
     /// activation a learner might reach for; torch's own message when `dim` is left out.
     static func softmax(_ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
@@ -883,17 +907,7 @@ extension Modules {
         let n = t.shape[dim]
         let inner = t.shape[(dim + 1)...].reduce(1, *)
         let outer = t.shape[..<dim].reduce(1, *)
-        var out = t.storage
-        for o in 0..<outer {
-            for i in 0..<inner {
-                let base = o * n * inner + i
-                var m = -Float.infinity
-                for k in 0..<n { m = max(m, out[base + k * inner]) }
-                var sum: Float = 0
-                for k in 0..<n { let e = Foundation.exp(out[base + k * inner] - m); out[base + k * inner] = e; sum += e }
-                for k in 0..<n { out[base + k * inner] /= sum }
-            }
-        }
+        let out = softmax(t.storage, outer: outer, n: n, inner: inner, logarithm: false)
         let y = Tensor(shape: t.shape, storage: out)
         return .tensor(Autograd.record("SoftmaxBackward0", y, inputs: [pt]) { g in
             // dx = y * (g - sum(g * y)) along dim.

@@ -66,23 +66,6 @@ final class LossModule: PyObject {
         }
     }
 
-    /// log-softmax over the class dimension, laid out (outer, classes, inner).
-    private static func logSoftmax(_ x: [Float], outer: Int, classes: Int, inner: Int) -> [Float] {
-        var out = x
-        for o in 0..<outer {
-            for i in 0..<inner {
-                let base = o * classes * inner + i
-                var m = -Float.infinity
-                for c in 0..<classes { m = max(m, x[base + c * inner]) }
-                var sum: Float = 0
-                for c in 0..<classes { sum += Foundation.exp(x[base + c * inner] - m) }
-                let lse = Foundation.log(sum)
-                for c in 0..<classes { out[base + c * inner] = x[base + c * inner] - m - lse }
-            }
-        }
-        return out
-    }
-
     private func crossEntropy(_ input: PyTensor, _ target: PyTensor, _ interp: Interpreter) throws(PyError) -> PyTensor {
         let x = input.t, y = target.t
         let classDim = x.dim == 1 ? 0 : 1
@@ -95,7 +78,7 @@ final class LossModule: PyObject {
         let outer = classDim == 0 ? 1 : x.shape[0]
         let inner = x.dim <= 2 ? 1 : x.shape[2...].reduce(1, *)
         try interp.checkOperations(Double(x.count) * 4)
-        let logp = Self.logSoftmax(x.storage, outer: outer, classes: classes, inner: inner)
+        let logp = Modules.softmax(x.storage, outer: outer, n: classes, inner: inner, logarithm: true)
         let shape = x.shape
         if x.shape == y.shape {
             // Class probabilities: the loss of each position is -Σ p·log q.
