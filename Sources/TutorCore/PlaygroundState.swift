@@ -10,7 +10,11 @@ public struct PlaygroundState: Sendable, Equatable {
     public var row = 0
     public var column = 0
     /// What the last run printed (stdout, then the traceback if it failed); nil before a run.
-    public var output: String?
+    public var output: String? {
+        didSet { outputLines = Self.lines(of: output) }
+    }
+    /// `output` split into lines, once per run: the layout asks for them on every key press.
+    public private(set) var outputLines: [String] = []
     public var failed = false
     /// A run is under way (the runtime performs it and answers with `Msg.snippetRan`).
     public var running = false
@@ -120,8 +124,8 @@ public struct PlaygroundState: Sendable, Equatable {
     /// Rows of content shown on a screen `screenHeight` high (less the title and status rows).
     public static func bodyHeight(screenHeight: Int) -> Int { max(1, screenHeight - 2) }
 
-    /// The lines the last run printed (the traceback's included); empty before a run.
-    public var outputLines: [String] {
+    /// The lines a run printed (the traceback's included); none before a run.
+    static func lines(of output: String?) -> [String] {
         guard let output else { return [] }
         if output.isEmpty { return ["(nothing printed)"] }
         var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
