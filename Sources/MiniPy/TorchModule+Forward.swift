@@ -76,25 +76,35 @@ extension TorchModule {
         }
         let isLSTM = c.mode == .lstm
         let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])
-        let hxCount = isLSTM ? 2 : 1
-        let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil } + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
+        var tensors = recordRecurrent(outputs, names: Self.rnnOutputNames(c, isBatched: input.t.dim == 3), input: input,
+                                      hx: hx, hxCount: isLSTM ? 2 : 1) { g throws(PyError) in
+            try tc { try base.backward(input.t, hx: hxValues, gradOutput: g[0], gradHN: g[1], gradCN: isLSTM ? g[2] : nil) }
+        }
+        if c.batchFirst, input.t.dim == 3 {
+            // torch returns the time-major output transposed: (N, L, D·H) with strides (D·H, N·D·H, 1).
+            let (n, dh) = (r.output.shape[0], r.output.shape[2])
+            tensors[0] = tensors[0].withStrides([dh, n * dh, 1])
+        }
+        let values = tensors.map { PyValue.tensor($0) }
+        return isLSTM ? .tuple([values[0], .tuple([values[1], values[2]])]) : .tuple([values[0], values[1]])
+    }
+
+    /// A recurrent module's or cell's outputs, recorded as one node whose inputs are the input, each state of hx
+    /// and the parameters (those that require grad); `backward` is the engine's BPTT for the outputs' gradients.
+    private func recordRecurrent(_ outputs: [Tensor], names: [String], input: PyTensor, hx: [PyTensor]?, hxCount: Int,
+                                 backward: @escaping ([Tensor?]) throws(PyError) -> RNNGradients) -> [PyTensor] {
+        let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil }
+            + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
         let records = GradMode.isEnabled && inputs.contains { $0 != nil }
-        let node = GradNode(Self.rnnOutputNames(c, isBatched: input.t.dim == 3), shapes: outputs.map(\.shape),
-                            inputs: inputs, saves: true) { g throws(PyError) in
-            let grads = try tc { try base.backward(input.t, hx: hxValues, gradOutput: g[0], gradHN: g[1], gradCN: isLSTM ? g[2] : nil) }
+        let node = GradNode(names, shapes: outputs.map(\.shape), inputs: inputs, saves: true) { g throws(PyError) in
+            let grads = try backward(g)
             return [grads.input] + grads.hx.prefix(hxCount).map { Optional($0) } + grads.parameters.map { Optional($0) }
         }
-        let values = outputs.enumerated().map { k, t -> PyValue in
+        return outputs.enumerated().map { k, t in
             var o = PyTensor(t)
             if records { o.origin = .node(node, k) }
-            if k == 0, c.batchFirst, input.t.dim == 3 {
-                // torch returns the time-major output transposed: (N, L, D·H) with strides (D·H, N·D·H, 1).
-                let (n, dh) = (t.shape[0], t.shape[2])
-                o = o.withStrides([dh, n * dh, 1])
-            }
-            return .tensor(o)
+            return o
         }
-        return isLSTM ? .tuple([values[0], .tuple([values[1], values[2]])]) : .tuple([values[0], values[1]])
     }
 
     /// The `grad_fn` names torch 2.15 (CPU) prints for output, h_n and c_n.
@@ -139,17 +149,9 @@ extension TorchModule {
             case .rnnTanh, .rnnRelu: names = [c.nonlinearity == "relu" ? "ReluBackward0" : "TanhBackward0"]
             }
         }
-        let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil } + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
-        let records = GradMode.isEnabled && inputs.contains { $0 != nil }
-        let node = GradNode(names, shapes: r.map(\.shape), inputs: inputs, saves: true) { g throws(PyError) in
-            let grads = try tc { try c.backward(input.t, hx: hxValues, grads: g) }
-            return [grads.input] + grads.hx.prefix(hxCount).map { Optional($0) } + grads.parameters.map { Optional($0) }
-        }
-        let values = r.enumerated().map { k, t -> PyValue in
-            var o = PyTensor(t)
-            if records { o.origin = .node(node, k) }
-            return .tensor(o)
-        }
+        let values = recordRecurrent(r, names: names, input: input, hx: hx, hxCount: hxCount) { g throws(PyError) in
+            try tc { try c.backward(input.t, hx: hxValues, grads: g) }
+        }.map { PyValue.tensor($0) }
         return values.count == 2 ? .tuple(values) : values[0]
     }
 
