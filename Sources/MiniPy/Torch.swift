@@ -772,8 +772,8 @@ extension Interpreter {
         }
         let f: (Float, Float) -> Float
         let name: String
-        // The gradient of each operand, from the output's gradient g, a, b and the output.
-        let grads: (Tensor, Tensor) -> (Tensor, Tensor)
+        // The gradient of each operand, from the output's gradient g (the operands are captured).
+        let grads: (Tensor) -> (Tensor, Tensor)
         func each(_ g: Tensor, _ da: (Float, Float) -> Float, _ db: (Float, Float) -> Float) -> (Tensor, Tensor) {
             let xa = try! Tensor.broadcasting(x, g) { p, _ in p }, yb = try! Tensor.broadcasting(y, g) { p, _ in p }
             var ga = g.storage, gb = g.storage
@@ -800,18 +800,18 @@ extension Interpreter {
             throw .runtime("Integers to negative integer powers are not allowed.")
         }
         switch op {
-        case "+": f = (+); name = "AddBackward0"; grads = { g, _ in (g, g) }
+        case "+": f = (+); name = "AddBackward0"; grads = { g in (g, g) }
         case "-":
             f = (-); name = scalarLeft ? "RsubBackward1" : "SubBackward0"
-            grads = { g, _ in (g, Autograd.mapped(g) { -$0 }) }
-        case "*": f = (*); name = "MulBackward0"; grads = { g, _ in each(g, { _, q in q }, { p, _ in p }) }
+            grads = { g in (g, Autograd.mapped(g) { -$0 }) }
+        case "*": f = (*); name = "MulBackward0"; grads = { g in each(g, { _, q in q }, { p, _ in p }) }
         case "/":
             f = (/); dtype = .float32; name = scalarLeft ? "MulBackward0" : "DivBackward0"
-            grads = { g, _ in each(g, { _, q in 1 / q }, { p, q in -p / (q * q) }) }
+            grads = { g in each(g, { _, q in 1 / q }, { p, q in -p / (q * q) }) }
         case "**":
             f = { Foundation.pow($0, $1) }
             name = scalarLeft ? "PowBackward2" : { if case .tensor = r { return "PowBackward1" }; return "PowBackward0" }()
-            grads = { g, _ in
+            grads = { g in
                 each(g, { p, q in q == 0 ? 0 : q * Foundation.pow(p, q - 1) }, { p, q in p == 0 && q >= 0 ? 0 : Foundation.pow(p, q) * Foundation.log(p) })
             }
         case "==": return try compare(==)
@@ -825,7 +825,7 @@ extension Interpreter {
             let isMax = op == "max"
             f = isMax ? { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) } : { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
             name = isMax ? "MaximumBackward0" : "MinimumBackward0"
-            grads = { g, _ in
+            grads = { g in
                 each(g, { p, q in p == q ? 0.5 : (isMax ? p > q : p < q) ? 1 : 0 }, { p, q in p == q ? 0.5 : (isMax ? q > p : q < p) ? 1 : 0 })
             }
         default: throw .typeError("unsupported operand type(s) for \(op): '\(l.typeName)' and '\(r.typeName)'")
@@ -835,7 +835,7 @@ extension Interpreter {
         // Sums and differences save no tensors: torch lets a second backward through them run.
         let saves = op != "+" && op != "-"
         return .tensor(Autograd.record(name, out, dtype: dtype, inputs: [a, b], saves: saves) { g in
-            let (ga, gb) = grads(g, out)
+            let (ga, gb) = grads(g)
             return [Autograd.sum(ga, toShape: xShape), Autograd.sum(gb, toShape: yShape)]
         }.withStrides(Strides.elementwise(out.shape, [a, b])))
     }
