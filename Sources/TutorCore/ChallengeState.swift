@@ -57,120 +57,168 @@ public struct ChallengeState: Sendable, Equatable {
     }
 }
 
-extension State {
-    mutating func openChallenge(lessonIndex: Int, task: Int) -> [Effect] {
-        guard let items = lessons[lessonIndex].challenge?.items, !items.isEmpty else { return [] }
+extension ScreenContext {
+    func openingChallenge(lessonIndex: Int, task: Int) -> OpenedScreen? {
+        guard let items = lessons[lessonIndex].challenge?.items, !items.isEmpty else { return nil }
         let start = min(max(0, task), items.count - 1)
-        route.append(.challenge(ChallengeState(lessonIndex: lessonIndex, items: items, index: start, now: now)))
-        return [.startTimer(interval: 1)]
+        return OpenedScreen(screen: .challenge(ChallengeState(lessonIndex: lessonIndex, items: items, index: start, now: now)),
+                            commands: [.startTimer(interval: 1)])
+    }
+}
+
+extension ChallengeState: ScreenModel {
+    public var screen: Screen { .challenge(self) }
+    public var position: ScreenPosition? { ScreenPosition(.challenge, lessonIndex, index) }
+    public var helpTitle: String { "Challenge" }
+    public var help: [HelpEntry] {
+        [
+            HelpEntry("keys of the item", "as in Try (fill) and Practice (choice)"),
+            HelpEntry("Enter", "check; each item has its own clock and 2 attempts"),
+            HelpEntry("n  Enter", "after an item: the next one (its clock starts then)"),
+            HelpEntry("r", "at the end: try again"),
+            HelpEntry("q  Esc", "back to the modes"),
+        ]
     }
 
-    mutating func updateChallenge(_ challenge: inout ChallengeState, key: Key) -> [Effect] {
+    public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
+        switch msg {
+        case .key(let key):
+            return update(key: key, context)
+        case .mouse(let mouse):
+            guard outcome == .working else { return [] }
+            return afterAnswer(work.work(mouse: mouse, context), context)
+        case .tick:
+            return tick(context)
+        case .resize, .snippetRan:
+            return []
+        }
+    }
+
+    private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
+        let lesson = context.lessonID(lessonIndex)
         switch key {
         case .char("q"):
-            return back() + [.stopTimer]
+            return [.pop, .stopTimer]
         case .escape:
-            if case .fill(let f) = challenge.work, f.carrying != nil, challenge.outcome == .working { break }
-            return back() + [.stopTimer]
-        default:
+            if case .fill(let f) = work, f.carrying != nil, outcome == .working { break }
+            return [.pop, .stopTimer]
+        case .char("h"):
+            guard !isFinished else { return [] }
+            return work.toggleHint() ? [.record(.hintSeen(lesson: lesson, item: item.id, at: context.now))] : []
+        case .char("m"):
+            guard !isFinished else { return [] }
+            return work.toggleMistakes() ? [.record(.mistakesSeen(lesson: lesson, item: item.id, at: context.now))] : []
+        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab, .backspace, .delete:
             break
         }
-        if challenge.outcome != .working {
+        if isFinished {
             switch key {
-            case .char("n"), .enter:
-                return nextChallengeItem(&challenge)
-            case .char("m"), .char("h"), .pageUp, .pageDown, .up, .down:
-                if challenge.isFinished { break }
-                updateWork(&challenge.work, key: key)
-            default:
-                break
-            }
-            if challenge.isFinished {
-                switch key {
-                case .up: challenge.scroll = max(0, challenge.scroll - 1)
-                case .down: challenge.scroll = min(scrollLimit, challenge.scroll + 1)
-                case .char("r"):
-                    route.removeLast()
-                    return openChallenge(lessonIndex: challenge.lessonIndex, task: 0)
-                default: break
-                }
+            case .up: scroll = context.scrolled(scroll, by: -1)
+            case .down: scroll = context.scrolled(scroll, by: 1)
+            case .pageUp: scroll = context.scrolled(scroll, by: -context.page)
+            case .pageDown: scroll = context.scrolled(scroll, by: context.page)
+            case .char("r"): return [.open(.challenge, lessonIndex: lessonIndex, task: 0, .replace)]
+            case .char, .ctrl, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete, .escape: break
             }
             return []
         }
-        if case .char(let c) = key, "np".contains(c) { return [] }
-        updateWork(&challenge.work, key: key)
-        return afterChallengeAnswer(&challenge)
-    }
-
-    mutating func updateChallenge(_ challenge: inout ChallengeState, mouse: MouseEvent) -> [Effect] {
-        guard challenge.outcome == .working else { return [] }
-        updateWork(&challenge.work, mouse: mouse)
-        return afterChallengeAnswer(&challenge)
+        if outcome != .working {
+            switch key {
+            case .char("n"), .enter:
+                return next(context)
+            case .pageUp:
+                work.scroll(by: -context.page, context)
+            case .pageDown:
+                work.scroll(by: context.page, context)
+            case .up:
+                work.scroll(by: -1, context)
+            case .down:
+                work.scroll(by: 1, context)
+            case .char, .ctrl, .left, .right, .home, .end, .tab, .backTab, .backspace, .delete, .escape:
+                break
+            }
+            return []
+        }
+        switch key {
+        case .char("n"), .char("p"):
+            return []
+        case .pageUp:
+            work.scroll(by: -context.page, context)
+            return []
+        case .pageDown:
+            work.scroll(by: context.page, context)
+            return []
+        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete, .escape:
+            return afterAnswer(work.work(key: key, context), context)
+        }
     }
 
     /// A tick: the item on screen runs out of time when `now` reaches its deadline.
-    mutating func tickChallenge(_ challenge: inout ChallengeState) -> [Effect] {
-        guard challenge.outcome == .working, now >= challenge.deadline else { return [] }
-        challenge.outcome = .timedOut
-        return finishChallengeItem(&challenge, right: false)
+    private mutating func tick(_ context: ScreenContext) -> [Command] {
+        guard outcome == .working, context.now >= deadline else { return [] }
+        outcome = .timedOut
+        return finishItem(right: false, context)
     }
 
     /// After a key or click on a working item: a right answer ends it; a wrong one costs an attempt
     /// (fill counts its own; a choice question is asked again) and the last wrong one ends it.
-    private mutating func afterChallengeAnswer(_ challenge: inout ChallengeState) -> [Effect] {
-        if now >= challenge.deadline { return tickChallenge(&challenge) }
-        guard let right = challenge.work.verdict else { return [] }
-        let lesson = lessons[challenge.lessonIndex].id
-        let effects = record(.attempt(lesson: lesson, item: challenge.item.id, correct: right, at: now))
-        if right {
-            challenge.outcome = .solved
-            return effects + finishChallengeItem(&challenge, right: true)
-        }
-        if case .choice(var c) = challenge.work {
-            challenge.choiceAttemptsLeft -= 1
-            if challenge.choiceAttemptsLeft > 0 {
-                status = "Not quite: \(c.answered ?? "?") is wrong. \(challenge.choiceAttemptsLeft) attempt\(challenge.choiceAttemptsLeft == 1 ? "" : "s") left."
-                c.answered = nil
-                challenge.work = .choice(c)
-                return effects
+    private mutating func afterAnswer(_ event: WorkEvent?, _ context: ScreenContext) -> [Command] {
+        if context.now >= deadline { return tick(context) }
+        switch event {
+        case nil:
+            return []
+        case .incomplete(let done, let total)?:
+            return [.status("Fill every blank first (\(done) of \(total) filled).")]
+        case .checked(let right)?:
+            let commands: [Command] = [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, correct: right, at: context.now))]
+            if right {
+                outcome = .solved
+                return commands + finishItem(right: true, context)
             }
-        } else if case .fill(let f) = challenge.work, !f.isFinished {
-            return effects
+            if case .choice(var c) = work {
+                choiceAttemptsLeft -= 1
+                if choiceAttemptsLeft > 0 {
+                    let status = "Not quite: \(c.answered ?? "?") is wrong. \(choiceAttemptsLeft) attempt\(choiceAttemptsLeft == 1 ? "" : "s") left."
+                    c.answered = nil
+                    work = .choice(c)
+                    return commands + [.status(status)]
+                }
+            } else if case .fill(let f) = work, !f.isFinished {
+                return commands
+            }
+            outcome = .missed
+            return commands + finishItem(right: false, context)
         }
-        challenge.outcome = .missed
-        return effects + finishChallengeItem(&challenge, right: false)
     }
 
-    private mutating func finishChallengeItem(_ challenge: inout ChallengeState, right: Bool) -> [Effect] {
-        let lesson = lessons[challenge.lessonIndex].id
-        var effects: [Effect] = []
-        if !right { effects += record(.missed(lesson: lesson, item: challenge.item.id, at: now)) }
-        if challenge.outcome == .timedOut, case .fill(var f) = challenge.work {
+    private mutating func finishItem(right: Bool, _ context: ScreenContext) -> [Command] {
+        let lesson = context.lessonID(lessonIndex)
+        var commands: [Command] = [.status(nil)]
+        if !right { commands.append(.record(.missed(lesson: lesson, item: item.id, at: context.now))) }
+        if outcome == .timedOut, case .fill(var f) = work {
             f.outcome = .missed
             f.filled = f.task.answers
             f.wrongBlanks = []
-            challenge.work = .fill(f)
+            work = .fill(f)
         }
-        challenge.results.append(right)
-        status = nil
-        if challenge.isLast {
-            effects.append(.stopTimer)
-            if challenge.isComplete {
-                effects += record(.challengeScore(lesson: lesson, score: challenge.score, total: challenge.items.count, at: now))
+        results.append(right)
+        if isLast {
+            commands.append(.stopTimer)
+            if isComplete {
+                commands.append(.record(.challengeScore(lesson: lesson, score: score, total: items.count, at: context.now)))
             }
         }
-        return effects
+        return commands
     }
 
-    private mutating func nextChallengeItem(_ challenge: inout ChallengeState) -> [Effect] {
-        guard !challenge.isLast else { return [] }
-        challenge.index += 1
-        let item = challenge.item
-        challenge.work = ItemWork(item.item, lessonIndex: challenge.lessonIndex, index: challenge.index, count: challenge.items.count, attempts: item.attempts)
-        challenge.choiceAttemptsLeft = item.attempts
-        challenge.deadline = now.addingTimeInterval(TimeInterval(item.timeLimit))
-        challenge.outcome = .working
-        challenge.scroll = 0
+    private mutating func next(_ context: ScreenContext) -> [Command] {
+        guard !isLast else { return [] }
+        index += 1
+        work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts)
+        choiceAttemptsLeft = item.attempts
+        deadline = context.now.addingTimeInterval(TimeInterval(item.timeLimit))
+        outcome = .working
+        scroll = 0
         return []
     }
 }

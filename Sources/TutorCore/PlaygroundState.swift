@@ -102,7 +102,7 @@ public struct PlaygroundState: Sendable, Equatable {
             if column < lines[row].count { column += 1 } else if row + 1 < lines.count { row += 1; column = 0 }
         case .home: column = 0
         case .end: column = lines[row].count
-        default: break
+        case .char, .ctrl, .pageUp, .pageDown, .enter, .tab, .backTab, .backspace, .delete, .escape: break
         }
         column = min(column, lines[row].count)
     }

@@ -18,7 +18,7 @@ public struct State: Sendable {
     /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
     public var scrollLimit = 0
     /// The learner's progress as last loaded or saved; screens read it to mark solved and missed
-    /// items. `update` applies its own events here at once and asks the runtime to save them.
+    /// items. `apply` applies recorded events here at once and asks the runtime to save them.
     public var progress = LearnerProgress()
     /// The injected clock: the runtime sets it before each message, tests set it by hand, so
     /// `update` never reads the system clock.
@@ -53,27 +53,5 @@ public struct Settings: Sendable, Equatable {
     public init(ascii: Bool = false, preview: Bool = false) {
         self.ascii = ascii
         self.preview = preview
-    }
-}
-
-/// One screen of the tutor with its own state.
-public enum Screen: Sendable, Equatable {
-    case menu(MenuState)
-    case modes(ModeChooserState)
-    case fill(FillState)
-    case choice(ChoiceState)
-    case visualize(VisualizerState)
-    case page(PageState)
-    case test(TestState)
-    case review(ReviewState)
-    case challenge(ChallengeState)
-    case playground(PlaygroundState)
-}
-
-/// The lesson menu: which lesson the cursor is on.
-public struct MenuState: Sendable, Equatable {
-    public var selected = 0
-    public init(selected: Int = 0) {
-        self.selected = selected
     }
 }

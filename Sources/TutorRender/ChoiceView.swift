@@ -2,6 +2,11 @@ import TutorCore
 
 /// A multiple-choice question, then its worked solution as the seed page lays it out.
 enum ChoiceView {
+    static func hints(_ c: ChoiceState) -> String {
+        if c.answered != nil { return "↑↓ scroll · n next · p previous · ? help · q back" }
+        return "↑↓ a-d choose · Enter answer · h hint · ? help · q back"
+    }
+
     /// `before` is the item's status in the progress file, shown as a mark in the header; `hints`
     /// off hides hint offers (the test).
     static func render(_ choice: ChoiceState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {

@@ -4,6 +4,12 @@ import TutorCore
 /// the feedback, hint and common mistakes. Right, wrong and focused each carry a mark or a word as
 /// well as a style, so nothing depends on colour.
 enum FillView {
+    static func hints(_ f: FillState) -> String {
+        if f.isFinished { return "n next · p previous · h hint · m mistakes · ? help · q back" }
+        if f.carrying != nil { return "← → Tab move · Space/Enter drop · Esc put back · ? help" }
+        return "Tab blank · a-d place · ←→ Space drag · Enter check · h hint · ? help · q back"
+    }
+
     /// `before` is the item's status in the progress file, shown as a mark in the header; `hints`
     /// off hides hint offers (the test).
     static func render(_ fill: FillState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {
