@@ -50,7 +50,8 @@ extension ItemProgress {
             solutionSeen: solutionSeen || o.solutionSeen,
             rightAtFirstTry: join(rightAtFirstTry.map { $0 ? 1 : 0 }, o.rightAtFirstTry.map { $0 ? 1 : 0 }, min).map { $0 == 1 },
             firstAt: join(firstAt, o.firstAt, min),
-            lastAt: join(lastAt, o.lastAt, max)
+            lastAt: join(lastAt, o.lastAt, max),
+            retries: max(retries, o.retries)
         )
     }
 }

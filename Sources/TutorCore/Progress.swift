@@ -106,11 +106,14 @@ public struct ItemProgress: Sendable, Equatable, Codable {
     public var rightAtFirstTry: Bool?
     public var firstAt: Date?
     public var lastAt: Date?
+    /// Times the learner started the item afresh after running out of attempts (`r`): each begins a new
+    /// series of attempts; the misses before stay (`missed`, `rightAtFirstTry`). Written only when not 0.
+    public var retries: Int
 
     public init(
         attemptsUsed: Int = 0, solved: Bool = false, missed: Bool = false,
         hintSeen: Bool = false, mistakesSeen: Bool = false, solutionSeen: Bool = false,
-        rightAtFirstTry: Bool? = nil, firstAt: Date? = nil, lastAt: Date? = nil
+        rightAtFirstTry: Bool? = nil, firstAt: Date? = nil, lastAt: Date? = nil, retries: Int = 0
     ) {
         self.attemptsUsed = attemptsUsed
         self.solved = solved
@@ -121,6 +124,7 @@ public struct ItemProgress: Sendable, Equatable, Codable {
         self.rightAtFirstTry = rightAtFirstTry
         self.firstAt = firstAt
         self.lastAt = lastAt
+        self.retries = retries
     }
 
     /// solved, else missed, else in progress once anything was recorded, else unseen.
@@ -134,7 +138,7 @@ public struct ItemProgress: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case attemptsUsed = "attempts_used", solved, missed
         case hintSeen = "hint_seen", mistakesSeen = "mistakes_seen", solutionSeen = "solution_seen"
-        case rightAtFirstTry = "right_at_first_try", firstAt = "first_at", lastAt = "last_at"
+        case rightAtFirstTry = "right_at_first_try", firstAt = "first_at", lastAt = "last_at", retries
     }
 
     public init(from decoder: any Decoder) throws {
@@ -148,9 +152,27 @@ public struct ItemProgress: Sendable, Equatable, Codable {
         rightAtFirstTry = try c.decodeIfPresent(Bool.self, forKey: .rightAtFirstTry)
         firstAt = try c.decodeIfPresent(Date.self, forKey: .firstAt)
         lastAt = try c.decodeIfPresent(Date.self, forKey: .lastAt)
+        retries = try c.decodeIfPresent(Int.self, forKey: .retries) ?? 0
         if attemptsUsed < 0 {
             throw DecodingError.dataCorruptedError(forKey: .attemptsUsed, in: c, debugDescription: "negative")
         }
+        if retries < 0 {
+            throw DecodingError.dataCorruptedError(forKey: .retries, in: c, debugDescription: "negative")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(attemptsUsed, forKey: .attemptsUsed)
+        try c.encode(solved, forKey: .solved)
+        try c.encode(missed, forKey: .missed)
+        try c.encode(hintSeen, forKey: .hintSeen)
+        try c.encode(mistakesSeen, forKey: .mistakesSeen)
+        try c.encode(solutionSeen, forKey: .solutionSeen)
+        try c.encodeIfPresent(rightAtFirstTry, forKey: .rightAtFirstTry)
+        try c.encodeIfPresent(firstAt, forKey: .firstAt)
+        try c.encodeIfPresent(lastAt, forKey: .lastAt)
+        if retries > 0 { try c.encode(retries, forKey: .retries) }
     }
 }
 

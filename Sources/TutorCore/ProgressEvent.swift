@@ -7,6 +7,8 @@ public enum ProgressEvent: Sendable, Equatable {
     case attempt(lesson: String, item: String, correct: Bool, at: Date)
     /// Out of attempts, or gave up.
     case missed(lesson: String, item: String, at: Date)
+    /// Started afresh after running out of attempts (`r`): a new series of attempts; the miss stays.
+    case retried(lesson: String, item: String, at: Date)
     case hintSeen(lesson: String, item: String, at: Date)
     case mistakesSeen(lesson: String, item: String, at: Date)
     case solutionSeen(lesson: String, item: String, at: Date)
@@ -30,6 +32,8 @@ extension LearnerProgress {
             }
         case let .missed(lesson, item, at):
             updateItem(lesson, item, at) { $0.missed = true }
+        case let .retried(lesson, item, at):
+            updateItem(lesson, item, at) { $0.retries += 1 }
         case let .hintSeen(lesson, item, at):
             updateItem(lesson, item, at) { $0.hintSeen = true }
         case let .mistakesSeen(lesson, item, at):
