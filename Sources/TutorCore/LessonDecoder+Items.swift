@@ -78,6 +78,7 @@ extension DecodingContext {
         guard let f = fields(node, of: itemLabel(node, "task"), allowed: Self.fillKeys + extraKeys, required: Self.fillRequired) else { return nil }
         let name = itemName("task", f)
         let id = registerID(f["id"], name)
+        if let id { gradableIDs.insert(id) }
         let difficulty = difficulty(f["difficulty"])
         let prompt = text(f["prompt"], "prompt")
         let code = text(f["code"], "code")
@@ -142,6 +143,7 @@ extension DecodingContext {
         guard let f = fields(node, of: itemLabel(node, "question"), allowed: Self.choiceKeys + extraKeys, required: Self.choiceRequired) else { return nil }
         let name = itemName("question", f)
         let id = registerID(f["id"], name)
+        if let id { gradableIDs.insert(id) }
         let difficulty = difficulty(f["difficulty"])
         let question = text(f["question"], "question")
         let code = f["code"].map { text($0, "code") }
