@@ -22,6 +22,10 @@ public struct ChallengeState: Sendable, Equatable {
     public var outcome = Outcome.working
     /// Right or wrong for each finished item, in order.
     public var results: [Bool] = []
+    /// Each finished item as it was answered, in order, for the result page.
+    public var answers: [ItemWork] = []
+    /// The last item's feedback has been read and the result page asked for (Enter or n).
+    public var resultShown = false
     public var scroll = 0
 
     public init(lessonIndex: Int, items: [ChallengeItem], index: Int = 0, now: Date) {
@@ -39,12 +43,13 @@ public struct ChallengeState: Sendable, Equatable {
     public var isLast: Bool { index + 1 >= items.count }
     /// The index the run started at (0 unless opened at a later task).
     public var start: Int
-    /// The last item is done and the summary is on screen.
-    public var isFinished: Bool { isLast && outcome != .working }
+    /// The last item is done, its feedback read, and the result is on screen.
+    public var isFinished: Bool { resultShown }
     /// The run covered every item (a run opened at a later task is not scored).
     public var isComplete: Bool { results.count == items.count }
     public var score: Int { results.filter { $0 }.count }
-    public var mastered: Bool { isFinished && isComplete && score == items.count }
+    /// Every item right, in time, in a run over all of them.
+    public var allRight: Bool { isComplete && score == items.count }
 
     /// Whole seconds left on the clock at `now` (never below zero).
     public func secondsLeft(at now: Date) -> Int {
@@ -62,7 +67,7 @@ extension ScreenContext {
         guard let items = lessons[lessonIndex].challenge?.items, !items.isEmpty else { return nil }
         let start = min(max(0, task), items.count - 1)
         return OpenedScreen(screen: .challenge(ChallengeState(lessonIndex: lessonIndex, items: items, index: start, now: now)),
-                            commands: [.startTimer(interval: 1)])
+                            commands: [.startTimer(interval: 1), leftOff(lessons[lessonIndex], .challenge, item: "")])
     }
 }
 
@@ -74,9 +79,11 @@ extension ChallengeState: ScreenModel {
         [
             HelpEntry("keys of the item", "as in Try (fill) and Practice (choice)"),
             HelpEntry("Enter", "check; each item has its own clock and 2 attempts"),
-            HelpEntry("n  Enter", "after an item: the next one (its clock starts then)"),
+            HelpEntry("n  Enter", "after an item: the next one (its clock starts then); after the last, the result"),
+            HelpEntry("h  m", "hint, common mistakes"),
             HelpEntry("r", "at the end: try again"),
             HelpEntry("q  Esc", "back to the modes"),
+            HelpEntry("mastery", Mastery.explanation),
         ]
     }
 
@@ -117,8 +124,10 @@ extension ChallengeState: ScreenModel {
             case .down: scroll = context.scrolled(scroll, by: 1)
             case .pageUp: scroll = context.scrolled(scroll, by: -context.page)
             case .pageDown: scroll = context.scrolled(scroll, by: context.page)
+            case .home: scroll = 0
+            case .end: scroll = context.scrollLimit
             case .char("r"): return [.open(.challenge, lessonIndex: lessonIndex, task: 0, .replace)]
-            case .char, .ctrl, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete, .escape: break
+            case .char, .ctrl, .left, .right, .enter, .tab, .backTab, .backspace, .delete, .escape: break
             }
             return []
         }
@@ -134,7 +143,9 @@ extension ChallengeState: ScreenModel {
                 work.scroll(by: -1, context)
             case .down:
                 work.scroll(by: 1, context)
-            case .char, .ctrl, .left, .right, .home, .end, .tab, .backTab, .backspace, .delete, .escape:
+            case .home, .end:
+                work.scroll(to: key == .home, context)
+            case .char, .ctrl, .left, .right, .tab, .backTab, .backspace, .delete, .escape:
                 break
             }
             return []
@@ -148,7 +159,10 @@ extension ChallengeState: ScreenModel {
         case .pageDown:
             work.scroll(by: context.page, context)
             return []
-        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete, .escape:
+        case .home, .end:
+            work.scroll(to: key == .home, context)
+            return []
+        case .char, .ctrl, .up, .down, .left, .right, .enter, .tab, .backTab, .backspace, .delete, .escape:
             return afterAnswer(work.work(key: key, context), context)
         }
     }
@@ -167,8 +181,8 @@ extension ChallengeState: ScreenModel {
         switch event {
         case nil:
             return []
-        case .incomplete(let done, let total)?:
-            return [.status("Fill every blank first (\(done) of \(total) filled).")]
+        case .incomplete?, .placed?:
+            return [.status(event?.sentence)]
         case .checked(let right)?:
             let commands: [Command] = [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, correct: right, at: context.now))]
             if right {
@@ -179,7 +193,10 @@ extension ChallengeState: ScreenModel {
                 choiceAttemptsLeft -= 1
                 if choiceAttemptsLeft > 0 {
                     let status = "Not quite: \(c.answered ?? "?") is wrong. \(choiceAttemptsLeft) attempt\(choiceAttemptsLeft == 1 ? "" : "s") left."
+                    // Asked again, with the wrong choice crossed out.
+                    if let wrong = c.answered { c.ruledOut.insert(wrong) }
                     c.answered = nil
+                    c.selected = c.question.options.firstIndex { !c.ruledOut.contains($0.letter) } ?? c.selected
                     work = .choice(c)
                     return commands + [.status(status)]
                 }
@@ -195,13 +212,23 @@ extension ChallengeState: ScreenModel {
         let lesson = context.lessonID(lessonIndex)
         var commands: [Command] = [.status(nil)]
         if !right { commands.append(.record(.missed(lesson: lesson, item: item.id, at: context.now))) }
-        if outcome == .timedOut, case .fill(var f) = work {
-            f.outcome = .missed
-            f.filled = f.task.answers
-            f.wrongBlanks = []
-            work = .fill(f)
+        if outcome == .timedOut {
+            // Out of time: the item shows its answer and solution, as a miss does.
+            switch work {
+            case .fill(var f):
+                f.outcome = .missed
+                f.filled = f.task.answers
+                f.wrongBlanks = []
+                f.showsMistakes = true
+                f.follow = .feedback
+                work = .fill(f)
+            case .choice(var c):
+                c.revealed = true
+                work = .choice(c)
+            }
         }
         results.append(right)
+        answers.append(work)
         if isLast {
             commands.append(.stopTimer)
             if isComplete {
@@ -212,7 +239,12 @@ extension ChallengeState: ScreenModel {
     }
 
     private mutating func next(_ context: ScreenContext) -> [Command] {
-        guard !isLast else { return [] }
+        guard !isLast else {
+            // The last item's feedback and solution have been read: now the result.
+            resultShown = true
+            scroll = 0
+            return []
+        }
         index += 1
         work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts)
         choiceAttemptsLeft = item.attempts

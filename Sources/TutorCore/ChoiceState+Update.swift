@@ -49,11 +49,11 @@ extension ChoiceState: ScreenModel {
     public var helpTitle: String { "Multiple choice" }
     public var help: [HelpEntry] {
         [
-            HelpEntry("↑ ↓  a-d", "choose an option"),
+            HelpEntry("↑ ↓  " + (question.options.first?.letter.lowercased() ?? "a") + "-" + (question.options.last?.letter.lowercased() ?? "d"), "choose an option"),
             HelpEntry("Enter", "answer (one answer per question), then read the solution"),
-            HelpEntry("↑ ↓ PgUp PgDn", "scroll the solution"),
+            HelpEntry("↑ ↓ PgUp PgDn Home End", "scroll the solution"),
             HelpEntry("h", "hint"),
-            HelpEntry("n  p", "next, previous question"),
+            HelpEntry("n  p", "next, previous question (after the last: the summary)"),
             HelpEntry("mouse", "click an option, click again to answer"),
             HelpEntry("q  Esc", "back to the modes"),
         ]
@@ -64,7 +64,9 @@ extension ChoiceState: ScreenModel {
         case .key(let key):
             return update(key: key, context)
         case .mouse(let mouse):
-            return recorded(work(mouse: mouse, context), context)
+            // The work first: `recorded` must read the state after it.
+            let event = work(mouse: mouse, context)
+            return recorded(event, context)
         case .tick:
             return [.stopTimer]
         case .resize, .snippetRan:
@@ -77,7 +79,9 @@ extension ChoiceState: ScreenModel {
         case .char("q"), .escape:
             return [.pop]
         case .char("n"):
-            return questionIndex + 1 < questionCount ? [.open(.practice, lessonIndex: lessonIndex, task: questionIndex + 1, .replace)] : []
+            // After the last question, the summary: the score, what was missed, and the way on.
+            return questionIndex + 1 < questionCount ? [.open(.practice, lessonIndex: lessonIndex, task: questionIndex + 1, .replace)]
+                : [.replace(.summary(SummaryState(lessonIndex: lessonIndex, mode: .practice)))]
         case .char("p"):
             return questionIndex > 0 ? [.open(.practice, lessonIndex: lessonIndex, task: questionIndex - 1, .replace)] : []
         case .char("h"):
@@ -89,8 +93,16 @@ extension ChoiceState: ScreenModel {
         case .pageUp:
             scroll = context.scrolled(scroll, by: -context.page)
             return []
-        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete:
-            return recorded(work(key: key, context), context)
+        case .home:
+            scroll = 0
+            return []
+        case .end:
+            scroll = context.scrollLimit
+            return []
+        case .char, .ctrl, .up, .down, .left, .right, .enter, .tab, .backTab, .backspace, .delete:
+            // The work first: `recorded` must read the state after it.
+            let event = work(key: key, context)
+            return recorded(event, context)
         }
     }
 
@@ -103,7 +115,7 @@ extension ChoiceState: ScreenModel {
             if !correct { commands.append(.record(.missed(lesson: lesson, item: question.id, at: context.now))) }
             commands.append(.record(.solutionSeen(lesson: lesson, item: question.id, at: context.now)))
             return commands
-        case .incomplete?, nil:
+        case .incomplete?, .placed?, nil:
             return []
         }
     }

@@ -24,6 +24,9 @@ public enum Command: Sendable, Equatable {
     /// Save one progress event: applied to `State.progress` at once and handed to the runtime to write.
     /// Preview records nothing.
     case record(ProgressEvent)
+    /// The learner went through a lesson's Review in this session (lesson id): its missed items stop
+    /// being due (the recommendation moves on) until one is missed again.
+    case noteReviewed(lesson: String)
     /// The one sentence at the bottom; nil clears it.
     case status(String?)
     /// Show the key help of the screen on top.

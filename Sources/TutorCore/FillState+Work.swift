@@ -6,6 +6,22 @@ public enum WorkEvent: Sendable, Equatable {
     case checked(correct: Bool)
     /// Enter before every blank was filled.
     case incomplete(filled: Int, of: Int)
+    /// An option went into a blank (taken `from` another blank, if it sat in one) and the focus moved
+    /// on to `next` (nil: it stayed, every blank being filled). Said in the status line, so a letter
+    /// typed next never lands somewhere unexpected without a word.
+    case placed(letter: String, blank: Int, from: Int?, next: Int?)
+
+    /// The status line for what happened, when it is not a grade.
+    public var sentence: String? {
+        switch self {
+        case .checked: return nil
+        case .incomplete(let done, let total): return "Fill every blank first (\(done) of \(total) filled)."
+        case .placed(let letter, let blank, let from, let next):
+            var s = "\(letter) is in [\(blank)]" + (from.map { " (moved from [\($0)])" } ?? "")
+            s += next.map { "; the next key goes to [\($0)]." } ?? "; every blank is filled: Enter checks."
+            return s
+        }
+    }
 }
 
 extension FillState {
@@ -14,6 +30,7 @@ extension FillState {
     mutating func work(key: Key) -> WorkEvent? {
         guard !isFinished else { return nil }
         let options = task.options
+        follow = .focus
         switch key {
         case .tab:
             moveFocus(by: 1)
@@ -26,22 +43,21 @@ extension FillState {
             guard let index = options.firstIndex(where: { $0.letter == letter }), let blank = focusedBlank else { break }
             carrying = nil
             chipCursor = index
-            place(letter, in: blank)
-            focusNextEmpty()
+            return put(letter, in: blank)
         case .left:
             if carrying != nil { moveFocus(by: -1) } else { chipCursor = max(0, chipCursor - 1) }
         case .right:
             if carrying != nil { moveFocus(by: 1) } else { chipCursor = min(options.count - 1, chipCursor + 1) }
         case .char(" "):
             if let letter = carrying {
-                drop(letter)
+                return drop(letter)
             } else if options.indices.contains(chipCursor) {
                 carrying = options[chipCursor].letter
                 // Carry toward the first empty blank: that is almost always where it is going.
                 if let blank = focusedBlank, filled[blank] != nil { focusNextEmpty() }
             }
         case .enter:
-            if let letter = carrying { drop(letter); break }
+            if let letter = carrying { return drop(letter) }
             guard isComplete else {
                 return .incomplete(filled: task.blanks.filter { filled[$0] != nil }.count, of: task.blanks.count)
             }
@@ -55,22 +71,43 @@ extension FillState {
         return nil
     }
 
-    private mutating func drop(_ letter: String) {
+    /// Scrolls from what the learner sees (the view may have followed the focus or the feedback).
+    mutating func scroll(by rows: Int, _ context: ScreenContext) {
+        scroll = context.scrolled(follow == .scroll ? scroll : context.scrollOffset, by: rows)
+        follow = .scroll
+    }
+
+    /// Home and End: the top, the bottom.
+    mutating func scroll(to top: Bool, _ context: ScreenContext) {
+        scroll = top ? 0 : context.scrollLimit
+        follow = .scroll
+    }
+
+    private mutating func drop(_ letter: String) -> WorkEvent? {
         carrying = nil
-        guard let blank = focusedBlank else { return }
+        guard let blank = focusedBlank else { return nil }
+        return put(letter, in: blank)
+    }
+
+    /// Places an option and moves the focus to the next empty blank; says what happened.
+    private mutating func put(_ letter: String, in blank: Int) -> WorkEvent {
+        let from = self.blank(holding: letter).flatMap { $0 == blank ? nil : $0 }
         place(letter, in: blank)
         focusNextEmpty()
+        let next = focusedBlank.flatMap { filled[$0] == nil ? $0 : nil }
+        return .placed(letter: letter, blank: blank, from: from, next: next)
     }
 
     /// Mouse: click a blank then a chip; or press on a chip, drag, release over a blank. The wheel
-    /// scrolls. Clicks never check, so this says nothing back.
-    mutating func work(mouse: MouseEvent, _ context: ScreenContext) {
+    /// scrolls. Clicks never check; a placement is said back.
+    mutating func work(mouse: MouseEvent, _ context: ScreenContext) -> WorkEvent? {
         switch mouse.kind {
-        case .wheelDown: scroll = context.scrolled(scroll, by: 1); return
-        case .wheelUp: scroll = context.scrolled(scroll, by: -1); return
+        case .wheelDown: scroll(by: 1, context); return nil
+        case .wheelUp: scroll(by: -1, context); return nil
         case .press, .release, .move: break
         }
-        guard !isFinished else { return }
+        guard !isFinished else { return nil }
+        follow = .focus
         switch (mouse.kind, mouse.target) {
         case (.press, .blank(let n)?):
             if let i = task.blanks.firstIndex(of: n) { focus = i }
@@ -83,20 +120,19 @@ extension FillState {
             if let letter = dragging {
                 dragging = nil
                 if let i = task.blanks.firstIndex(of: n) { focus = i }
-                place(letter, in: n)
-                focusNextEmpty()
+                return put(letter, in: n)
             }
         case (.release, .chip(let index)?):
             // Press and release on the same chip is a click: it goes into the focused blank.
+            defer { dragging = nil }
             if let letter = dragging, task.options[index].letter == letter, let blank = focusedBlank {
-                place(letter, in: blank)
-                focusNextEmpty()
+                return put(letter, in: blank)
             }
-            dragging = nil
         case (.release, _):
             dragging = nil
         default:
             break
         }
+        return nil
     }
 }

@@ -29,8 +29,20 @@ public struct FillState: Sendable, Equatable {
     public var outcome = Outcome.working
     public var showsHint = false
     public var showsMistakes = false
-    /// Rows scrolled down (the renderer keeps the focused blank in view regardless).
+    /// What the view keeps in sight: the focused blank while the learner works, the feedback just after
+    /// a check, or nothing once the learner scrolls (then `scroll` rules).
+    public enum Follow: Sendable, Equatable {
+        case focus
+        case feedback
+        case scroll
+    }
+
+    /// Rows scrolled down, when `follow` is `.scroll`.
     public var scroll = 0
+    public var follow = Follow.focus
+    /// What the last check was given (blank → letter): the learner's answer, kept when a miss fills in
+    /// the right one, so feedback and results can show both.
+    public var lastChecked: [Int: String] = [:]
 
     public init(lessonIndex: Int, taskIndex: Int, taskCount: Int, task: FillTask) {
         self.lessonIndex = lessonIndex
@@ -82,6 +94,8 @@ extension FillState {
     /// attempt; the last wrong attempt fills in the answer and counts the task as missed.
     mutating func check() {
         guard isComplete, !isFinished else { return }
+        lastChecked = filled
+        follow = .feedback
         if task.isCorrect(filled) {
             outcome = .solved
             wrongBlanks = []
@@ -98,6 +112,16 @@ extension FillState {
         } else {
             showsHint = true
         }
+    }
+
+    /// Starts the task afresh (`r` after running out of attempts): empty blanks, every attempt back.
+    mutating func retry() {
+        self = FillState(lessonIndex: lessonIndex, taskIndex: taskIndex, taskCount: taskCount, task: task)
+    }
+
+    /// The blanks the last check found wrong, with the letter the learner had put in each.
+    public var lastWrong: [(blank: Int, letter: String)] {
+        task.blanks.compactMap { n in lastChecked[n].flatMap { $0 != task.answers[n] ? (n, $0) : nil } }
     }
 
     /// Attempts used so far (for progress).

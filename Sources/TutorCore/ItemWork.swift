@@ -49,9 +49,9 @@ public enum ItemWork: Sendable, Equatable {
     mutating func work(mouse: MouseEvent, _ context: ScreenContext) -> WorkEvent? {
         switch self {
         case .fill(var f):
-            f.work(mouse: mouse, context)
+            let event = f.work(mouse: mouse, context)
             self = .fill(f)
-            return nil
+            return event
         case .choice(var c):
             let event = c.work(mouse: mouse, context)
             self = .choice(c)
@@ -62,8 +62,16 @@ public enum ItemWork: Sendable, Equatable {
     /// Scrolls the item's screen by `rows` (within what the last frame measured).
     mutating func scroll(by rows: Int, _ context: ScreenContext) {
         switch self {
-        case .fill(var f): f.scroll = context.scrolled(f.scroll, by: rows); self = .fill(f)
+        case .fill(var f): f.scroll(by: rows, context); self = .fill(f)
         case .choice(var c): c.scroll = context.scrolled(c.scroll, by: rows); self = .choice(c)
+        }
+    }
+
+    /// Home and End: the top or the bottom of the item's screen.
+    mutating func scroll(to top: Bool, _ context: ScreenContext) {
+        switch self {
+        case .fill(var f): f.scroll(to: top, context); self = .fill(f)
+        case .choice(var c): c.scroll = top ? 0 : context.scrollLimit; self = .choice(c)
         }
     }
 

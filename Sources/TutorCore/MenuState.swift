@@ -17,6 +17,7 @@ extension MenuState: ScreenModel {
             HelpEntry("r", "resume where you left off"),
             HelpEntry("mouse", "click a lesson, click again to open"),
             HelpEntry("q  Esc", "quit (progress is already saved)"),
+            HelpEntry("mastery", Mastery.explanation),
         ]
     }
 

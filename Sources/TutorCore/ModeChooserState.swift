@@ -18,8 +18,13 @@ extension ModeChooserState: ScreenModel {
         [
             HelpEntry("↑ ↓  k j", "move between modes (dimmed ones have no content)"),
             HelpEntry("Enter", "open the mode"),
+            HelpEntry("o", "the lesson's overview: each mode's progress and score"),
+            HelpEntry("l", "the next lesson"),
             HelpEntry("mouse", "click a mode, click again to open"),
             HelpEntry("q  Esc", "back to the lessons"),
+            HelpEntry("✓ …", "a mode done, in progress"),
+            HelpEntry("Recommended", "the mode worth doing next (see the overview)"),
+            HelpEntry("mastery", Mastery.explanation),
         ]
     }
 
@@ -43,6 +48,10 @@ extension ModeChooserState: ScreenModel {
             return [.open(Mode.listed[selected], lessonIndex: lessonIndex, task: 0, .push)]
         case .char("q"), .escape:
             return [.pop]
+        case .char("o"):
+            return [.push(.overview(OverviewState(lessonIndex: lessonIndex, selected: selected)))]
+        case .char("l"):
+            return lessonIndex + 1 < context.lessons.count ? [.openLesson(lessonIndex + 1)] : []
         case .char, .ctrl, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .backspace, .delete:
             break
         }

@@ -11,7 +11,7 @@ extension PlaygroundState: ScreenModel {
             HelpEntry("Backspace Del", "delete"),
             HelpEntry("Ctrl-R", "run it (MiniPy: the PyTorch subset the lessons use)"),
             HelpEntry("Ctrl-V", "after a run: the RNN the cursor's line ran (else the last one), unrolled in the visualizer"),
-            HelpEntry("Ctrl-N Ctrl-P", "next, previous snippet"),
+            HelpEntry("Ctrl-N Ctrl-P", "next, previous snippet (your edits are kept until you leave)"),
             HelpEntry("Ctrl-G", "this help"),
             HelpEntry("Esc", "back to the modes"),
             HelpEntry("Ctrl-C", "quit from anywhere"),
@@ -37,6 +37,7 @@ extension PlaygroundState: ScreenModel {
             running = false
             self.output = output
             self.failed = failed
+            outputIsStale = false
             self.modules = modules
             keepCursorInView(size: context.size)   // the output pane took rows from the code
             return []
@@ -51,10 +52,12 @@ extension PlaygroundState: ScreenModel {
             guard !running else { return [] }
             running = true
             return [.runSnippet(code)]
-        case .ctrl("n"):
-            return snippetIndex + 1 < snippetCount ? [.open(.playground, lessonIndex: lessonIndex, task: snippetIndex + 1, .replace)] : []
-        case .ctrl("p"):
-            return snippetIndex > 0 ? [.open(.playground, lessonIndex: lessonIndex, task: snippetIndex - 1, .replace)] : []
+        case .ctrl("n"), .ctrl("p"):
+            let next = snippetIndex + (key == .ctrl("n") ? 1 : -1)
+            let lesson = context.lessons[lessonIndex]
+            guard let snippets = lesson.playground?.snippets, snippets.indices.contains(next), !running else { return [] }
+            show(next, of: snippets)
+            return [context.leftOff(lesson, .playground, item: snippets[next].id)]
         case .ctrl("g"):
             return [.showHelp]
         case .ctrl("v"):
@@ -66,19 +69,29 @@ extension PlaygroundState: ScreenModel {
             return []
         case .char(let c):
             insert(String(c))
+            edited()
         case .tab:
             insert("    ")
+            edited()
         case .enter:
             newline()
+            edited()
         case .backspace:
             backspace()
+            edited()
         case .delete:
             deleteForward()
+            edited()
         case .up, .down, .left, .right, .home, .end:
             move(key)
         case .pageUp, .pageDown, .backTab:
             break
         }
         return []
+    }
+
+    /// After an edit the output shown is of the code before it.
+    private mutating func edited() {
+        if output != nil { outputIsStale = true }
     }
 }

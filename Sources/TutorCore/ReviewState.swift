@@ -50,7 +50,7 @@ extension ScreenContext {
             review.index = min(max(0, task), review.entries.count - 1)
             review.marks = Array(repeating: true, count: review.index)
         }
-        return OpenedScreen(screen: .review(review), commands: [])
+        return OpenedScreen(screen: .review(review), commands: [leftOff(lesson, .review, item: "")])
     }
 }
 
@@ -66,6 +66,7 @@ extension ReviewState: ScreenModel {
             HelpEntry("↑ ↓ PgUp PgDn", "scroll"),
             HelpEntry("r", "at the end: go through again"),
             HelpEntry("q  Esc", "back to the modes"),
+            HelpEntry("mastery", Mastery.explanation),
         ]
     }
 
@@ -113,17 +114,20 @@ extension ReviewState: ScreenModel {
             if key == .char(" ") || key == .enter { revealed = true; scroll = 0 }
             return []
         }
-        if key == .char("y") || key == .right { mark(knew: true, context) }
-        if key == .char("n") || key == .left { mark(knew: false, context) }
+        if key == .char("y") || key == .right { return mark(knew: true, context) }
+        if key == .char("n") || key == .left { return mark(knew: false, context) }
         return []
     }
 
-    private mutating func mark(knew: Bool, _ context: ScreenContext) {
+    private mutating func mark(knew: Bool, _ context: ScreenContext) -> [Command] {
         marks.append(knew)
         scroll = 0
         if index + 1 < entries.count {
             index += 1
             revealed = context.settings.preview
+            return []
         }
+        // Gone through: the lesson's missed items are no longer due in this session.
+        return [.noteReviewed(lesson: context.lessonID(lessonIndex))]
     }
 }

@@ -12,6 +12,8 @@ public enum Screen: Sendable, Equatable {
     case review(ReviewState)
     case challenge(ChallengeState)
     case playground(PlaygroundState)
+    case summary(SummaryState)
+    case overview(OverviewState)
 
     /// The screen's state as its model: the one switch over every screen.
     public var model: any ScreenModel {
@@ -26,6 +28,8 @@ public enum Screen: Sendable, Equatable {
         case .review(let s): s
         case .challenge(let s): s
         case .playground(let s): s
+        case .summary(let s): s
+        case .overview(let s): s
         }
     }
 

@@ -8,11 +8,12 @@ public struct OpenedScreen: Sendable, Equatable {
 }
 
 extension ScreenContext {
-    /// A lesson's chooser, its cursor on the first mode it can open.
+    /// A lesson's chooser, its cursor on the mode recommended next (else the first it can open).
     public func chooser(lessonIndex index: Int) -> ModeChooserState? {
         guard lessons.indices.contains(index) else { return nil }
         let lesson = lessons[index]
-        let first = Mode.listed.firstIndex { lesson.opens($0) } ?? 0
+        let recommended = overview(lessonIndex: index).recommended.flatMap { Mode.listed.firstIndex(of: $0) }
+        let first = recommended ?? Mode.listed.firstIndex { lesson.opens($0) } ?? 0
         return ModeChooserState(lessonIndex: index, selected: first)
     }
 
@@ -42,10 +43,10 @@ extension ScreenContext {
             }
             var vis = VisualizerState(config: VisualizerConfig(section: section, stateDict: weights), seed: seed, lessonIndex: lessonIndex)
             if case .stateDict(let path) = section.weights, weights == nil { vis.notice = "weights file \(path) was not loaded; showing seeded weights" }
-            return OpenedScreen(screen: .visualize(vis), commands: [])
+            return OpenedScreen(screen: .visualize(vis), commands: [leftOff(lesson, mode, item: "")])
         case .intro, .why, .deep:
             guard lesson.page(for: mode) != nil else { return nil }
-            return OpenedScreen(screen: .page(PageState(lessonIndex: lessonIndex, mode: mode)), commands: [])
+            return OpenedScreen(screen: .page(PageState(lessonIndex: lessonIndex, mode: mode)), commands: [leftOff(lesson, mode, item: "")])
         case .test:
             return openingTest(lessonIndex: lessonIndex, task: task)
         case .review:
@@ -56,7 +57,7 @@ extension ScreenContext {
             guard let snippets = lesson.playground?.snippets, !snippets.isEmpty else { return nil }
             let i = min(max(0, task), snippets.count - 1)
             return OpenedScreen(screen: .playground(PlaygroundState(lessonIndex: lessonIndex, snippetIndex: i, snippetCount: snippets.count, snippet: snippets[i])),
-                                commands: [])
+                                commands: [leftOff(lesson, mode, item: snippets[i].id)])
         }
     }
 
@@ -73,7 +74,10 @@ extension ScreenContext {
         let ids: [String] = switch mode {
         case .try: lesson.tryIt?.tasks.map(\.id) ?? []
         case .practice: lesson.practice?.questions.map(\.id) ?? []
-        case .intro, .why, .deep, .challenge, .review, .visualize, .test, .playground: []
+        case .playground: lesson.playground?.snippets.map(\.id) ?? []
+        // A test, a challenge (scored only when run from its first item), a review and a page start from
+        // the beginning.
+        case .intro, .why, .deep, .challenge, .review, .visualize, .test: []
         }
         return (index, mode, ids.firstIndex(of: point.task) ?? 0)
     }

@@ -29,6 +29,8 @@ extension State {
                 guard !settings.preview else { continue }
                 progress.apply(event)
                 effects.append(.record(event))
+            case .noteReviewed(let lesson):
+                reviewed[lesson] = now
             case .status(let sentence):
                 status = sentence
             case .showHelp:

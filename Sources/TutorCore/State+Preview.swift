@@ -1,5 +1,8 @@
 /// Instructor preview: jump to any task with `g`, and take a saved lesson file in place.
 extension State {
+    /// A lesson at a glance, as the chooser and the overview show it.
+    public func overview(lessonIndex: Int) -> LessonOverview { context.overview(lessonIndex: lessonIndex) }
+
     /// Where the screen on top is: its mode, lesson and task (0-based); nil for the menu and chooser.
     public var position: ScreenPosition? { screen.position }
 

@@ -20,8 +20,9 @@ extension State {
         case .lessonBroken(let problems):
             lessonProblems = problems
             return []
-        case .layout(let limit):
+        case .layout(let limit, let offset):
             scrollLimit = limit
+            scrollOffset = offset
             return []
         case .snippetRan(let output, let failed, let modules):
             return updateScreen(.snippetRan(output: output, failed: failed, modules: modules))

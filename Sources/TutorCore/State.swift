@@ -17,6 +17,9 @@ public struct State: Sendable {
     /// How far the current screen can scroll, as the last frame measured it (the runtime reports it
     /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
     public var scrollLimit = 0
+    /// The first row of the screen's content the last frame drew (`Msg.layout`): scrolling goes on from
+    /// what the learner sees.
+    public var scrollOffset = 0
     /// The learner's progress as last loaded or saved; screens read it to mark solved and missed
     /// items. `apply` applies recorded events here at once and asks the runtime to save them.
     public var progress = LearnerProgress()
@@ -29,6 +32,8 @@ public struct State: Sendable {
     public var lessonProblems: [String] = []
     /// Preview: the task number being typed after `g` (nil when not going anywhere).
     public var goto: String?
+    /// When this session last went through each lesson's Review (lesson id → time); not saved.
+    public var reviewed: [String: Date] = [:]
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons

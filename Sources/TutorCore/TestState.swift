@@ -1,18 +1,7 @@
 /// "Test this pattern": the lesson's test items, one attempt each, no hints or feedback until the
-/// end, then the score, a verdict and the missed items with their solutions.
+/// end, then the score, the lesson's mastery (the one rating; `Mastery`), each answer beside the right
+/// one, and the missed items with their solutions.
 public struct TestState: Sendable, Equatable {
-    public enum Verdict: String, Sendable, Equatable {
-        case strong = "strong"
-        case gettingThere = "getting there"
-        case notYet = "not yet"
-
-        /// strong ≥ 80 %, getting there ≥ 50 %, else not yet.
-        public init(score: Int, total: Int) {
-            let f = total > 0 ? Double(score) / Double(total) : 0
-            self = f >= 0.8 ? .strong : f >= 0.5 ? .gettingThere : .notYet
-        }
-    }
-
     public var lessonIndex: Int
     public var items: [LessonItem]
     /// The item on screen (0-based).
@@ -20,6 +9,8 @@ public struct TestState: Sendable, Equatable {
     public var work: ItemWork
     /// Right or wrong for each item answered so far, in order.
     public var results: [Bool] = []
+    /// Each item as it was answered (the learner's blanks or choice), in order, for the result page.
+    public var answers: [ItemWork] = []
     /// Scroll of the result page.
     public var scroll = 0
 
@@ -32,7 +23,6 @@ public struct TestState: Sendable, Equatable {
 
     public var isFinished: Bool { results.count == items.count }
     public var score: Int { results.filter { $0 }.count }
-    public var verdict: Verdict { Verdict(score: score, total: items.count) }
     /// The items answered wrongly, in test order.
     public var missed: [LessonItem] { zip(items, results).filter { !$0.1 }.map(\.0) }
 }
@@ -44,7 +34,7 @@ extension ScreenContext {
         var test = TestState(lessonIndex: lessonIndex, items: items, index: 0)
         // Preview may jump to any question; a learner's test always starts at the first.
         if settings.preview, task > 0 { test.jump(to: min(task, items.count - 1)) }
-        return OpenedScreen(screen: .test(test), commands: [])
+        return OpenedScreen(screen: .test(test), commands: [leftOff(lessons[lessonIndex], .test, item: "")])
     }
 }
 
@@ -53,6 +43,7 @@ extension TestState {
     mutating func jump(to i: Int) {
         index = i
         results = []
+        answers = []
         work = ItemWork(items[i], lessonIndex: lessonIndex, index: i, count: items.count, attempts: 1)
     }
 }
@@ -68,6 +59,7 @@ extension TestState: ScreenModel {
             HelpEntry("h m", "no hints until the end; then the solutions"),
             HelpEntry("r", "at the end: take the test again"),
             HelpEntry("q  Esc", "back to the modes (an unfinished test is not scored)"),
+            HelpEntry("mastery", Mastery.explanation),
         ]
     }
 
@@ -129,7 +121,10 @@ extension TestState: ScreenModel {
         case .pageUp:
             work.scroll(by: -context.page, context)
             return []
-        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete:
+        case .home, .end:
+            work.scroll(to: key == .home, context)
+            return []
+        case .char, .ctrl, .up, .down, .left, .right, .enter, .tab, .backTab, .backspace, .delete:
             break
         }
         return afterAnswer(work.work(key: key, context), context)
@@ -141,8 +136,8 @@ extension TestState: ScreenModel {
         switch event {
         case nil:
             return []
-        case .incomplete(let done, let total)?:
-            return [.status("Fill every blank first (\(done) of \(total) filled).")]
+        case .incomplete?, .placed?:
+            return [.status(event?.sentence)]
         case .checked(let right)?:
             let lesson = context.lessonID(lessonIndex)
             let item = items[index].id
@@ -151,8 +146,10 @@ extension TestState: ScreenModel {
             if context.settings.preview, results.count < index {
                 // A preview that jumped ahead has no answers for the items it skipped.
                 results = Array(repeating: false, count: index)
+                answers = (0..<index).map { ItemWork(items[$0], lessonIndex: lessonIndex, index: $0, count: items.count, attempts: 1) }
             }
             results.append(right)
+            answers.append(work)
             if results.count < items.count {
                 index += 1
                 work = ItemWork(items[index], lessonIndex: lessonIndex, index: index, count: items.count, attempts: 1)

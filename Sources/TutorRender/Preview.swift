@@ -34,7 +34,7 @@ enum Preview {
         case .choice(let c): return ItemWorkView.answerLine(.choice(c))
         case .test(let t): return t.isFinished ? nil : ItemWorkView.answerLine(t.work)
         case .challenge(let c): return c.isFinished ? nil : ItemWorkView.answerLine(c.work)
-        case .menu, .modes, .visualize, .page, .review, .playground: return nil
+        case .menu, .modes, .visualize, .page, .review, .playground, .summary, .overview: return nil
         }
     }
 }

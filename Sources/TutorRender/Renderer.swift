@@ -46,13 +46,28 @@ public enum Renderer {
                 MenuView.render(menu, state: state, into: &$0, area: $1, glyphs: $2)
             }
         case .modes(let chooser):
-            return ScreenView(detail: lessons[chooser.lessonIndex].title, hints: "↑↓ move · Enter open · ? help · q back") {
-                ModeChooserView.render(chooser, lesson: lessons[chooser.lessonIndex], into: &$0, area: $1, glyphs: $2)
+            let overview = state.overview(lessonIndex: chooser.lessonIndex)
+            return ScreenView(detail: lessons[chooser.lessonIndex].title, hints: "↑↓ move · Enter open · o overview · ? help · q back") {
+                ModeChooserView.render(chooser, lesson: lessons[chooser.lessonIndex], overview: overview, into: &$0, area: $1, glyphs: $2)
+            }
+        case .overview(let o):
+            let overview = state.overview(lessonIndex: o.lessonIndex)
+            return ScreenView(detail: title(o.lessonIndex, "Overview"), hints: "↑↓ move · Enter open · ? help · q back") {
+                OverviewView.render(o, lesson: lessons[o.lessonIndex], overview: overview, into: &$0, area: $1, glyphs: $2)
+            }
+        case .summary(let summary):
+            let lesson = lessons[summary.lessonIndex]
+            let nextLesson = summary.lessonIndex + 1 < lessons.count ? lessons[summary.lessonIndex + 1] : nil
+            let next = lesson.mode(after: summary.mode)
+            let hints = (next == nil ? "" : "Enter next mode · ") + (nextLesson == nil ? "" : "l next lesson · ") + "r again · ? help · q back"
+            return ScreenView(detail: title(summary.lessonIndex, summary.mode.title), hints: hints) {
+                SummaryView.render(summary, lesson: lesson, next: next, nextLesson: nextLesson, progress: state.progress, into: &$0, area: $1, glyphs: $2)
             }
         case .fill(let fill):
             return ScreenView(detail: title(fill.lessonIndex, "Try"), hints: FillView.hints(fill)) {
                 FillView.render(fill, before: state.progress.status(lesson: lessons[fill.lessonIndex].id, item: fill.task.id),
-                                into: &$0, area: $1, glyphs: $2)
+                                into: &$0, area: $1, glyphs: $2,
+                                wayOn: fill.taskIndex + 1 < fill.taskCount ? "Press n for the next task." : "Press n for the summary.")
             }
         case .choice(let choice):
             return ScreenView(detail: title(choice.lessonIndex, "Practice"), hints: ChoiceView.hints(choice)) {
@@ -72,19 +87,20 @@ public enum Renderer {
         case .test(let test):
             let hints = test.isFinished ? "↑↓ PgUp PgDn scroll · r again · ? help · q back" : "answer with the item's keys · Enter answer · ? help · q back"
             return ScreenView(detail: title(test.lessonIndex, "Test"), hints: hints) {
-                TestView.render(test, into: &$0, area: $1, glyphs: $2)
+                TestView.render(test, mastery: lessons[test.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
             }
         case .review(let review):
             let hints = review.isFinished ? "r again · ? help · q back"
                 : review.revealed ? "y knew it · n not yet · ? help · q back" : "Space show answer · ? help · q back"
             return ScreenView(detail: title(review.lessonIndex, "Review"), hints: hints) {
-                ReviewView.render(review, into: &$0, area: $1, glyphs: $2)
+                ReviewView.render(review, mastery: lessons[review.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
             }
         case .challenge(let challenge):
-            let hints = challenge.isFinished ? "r again · ? help · q back"
-                : challenge.outcome != .working ? "n next · m mistakes · ? help · q back" : "answer with the item's keys · Enter check · ? help · q back"
+            let hints = challenge.isFinished ? "↑↓ scroll · r again · ? help · q back"
+                : challenge.outcome != .working ? (challenge.isLast ? "Enter result" : "n next") + " · h hint · m mistakes · ? help · q back"
+                : "answer with the item's keys · Enter check · ? help · q back"
             return ScreenView(detail: title(challenge.lessonIndex, "Challenge"), hints: hints) {
-                ChallengeView.render(challenge, now: state.now, into: &$0, area: $1, glyphs: $2)
+                ChallengeView.render(challenge, now: state.now, mastery: lessons[challenge.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
             }
         case .playground(let play):
             let hints = play.running ? "running…"

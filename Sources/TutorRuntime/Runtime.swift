@@ -39,7 +39,8 @@ public struct Runtime {
         while true {
             let frame = Renderer.render(state)
             terminal.draw(frame)
-            if frame.scrollLimit != state.scrollLimit, let status = send(.layout(scrollLimit: frame.scrollLimit)) { return status }
+            if frame.scrollLimit != state.scrollLimit || frame.scrollOffset != state.scrollOffset,
+               let status = send(.layout(scrollLimit: frame.scrollLimit, scrollOffset: frame.scrollOffset)) { return status }
             let due = [nextTick, watcher?.nextCheck].compactMap { $0 }.min()
             let timeout = due.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg

@@ -42,7 +42,7 @@ import Testing
         let effects = state.press(.char("r"))
         #expect(state.challenge?.index == 0 && state.challenge?.results == [] && state.challenge?.outcome == .working)
         #expect(state.challenge?.deadline == state.now.addingTimeInterval(TimeInterval(SeedLesson.lesson.challenge!.items[0].timeLimit)))
-        #expect(effects == [.startTimer(interval: 1)])
+        #expect(effects.first == .startTimer(interval: 1))
     }
 
     @Test func rWhenTheReviewIsDoneGoesThroughAgain() {
@@ -97,7 +97,7 @@ import Testing
                     send(&state, [.char("h"), .char("m"), .char("n")], into: &effects)
                 case .review:
                     send(&state, [.char(" "), .char(i % 2 == 0 ? "y" : "n")], into: &effects)
-                case .menu, .modes, .visualize, .page, .playground:
+                case .menu, .modes, .visualize, .page, .playground, .summary, .overview:
                     break
                 }
             }

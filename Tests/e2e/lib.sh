@@ -85,8 +85,19 @@ trap e2e_cleanup EXIT
 
 # e2e_find NAME TEXT — prints "COLUMN ROW" (1-based, as mouse reports count) of TEXT's first
 # character on the screen, or fails.
+# Columns are cells, not bytes: the screen holds multi-byte marks (│ ▸ ◂ →) before the text.
 e2e_find() {
-  e2e_screen "$1" | awk -v t="$2" '{ i = index($0, t); if (i > 0) { print i, NR; found = 1; exit } } END { if (!found) exit 1 }'
+  e2e_screen "$1" | python3 -c '
+import sys, unicodedata
+t = sys.argv[1]
+for row, line in enumerate(sys.stdin.read().split("\n"), 1):
+    i = line.find(t)
+    if i >= 0:
+        cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:i])
+        print(cells + 1, row)
+        sys.exit(0)
+sys.exit(1)
+' "$2"
 }
 
 # e2e_click NAME TEXT — press and release on TEXT's first character.
