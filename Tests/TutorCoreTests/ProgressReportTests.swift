@@ -4,9 +4,18 @@ import Testing
 
 @Suite struct ProgressReportTests {
     static let outline = ProgressOutline(lessons: [
-        .init(id: "rnn-shapes", title: "RNN shapes", itemIDs: ["t1", "t2", "t3"]),
+        .init(id: "rnn-shapes", title: "RNN shapes", items: [
+            .init(id: "t1", kind: .fill), .init(id: "t2", kind: .fill), .init(id: "t3", kind: .choice), .init(id: "c1", kind: .card),
+        ]),
         .init(id: "lstm", title: "LSTM gates, and why the forget gate starts near one", itemIDs: ["g1"]),
     ])
+    static let utc = TimeZone(identifier: "UTC")!
+    /// The next day (2025-01-02), when t2 (missed on day 0) and the started lesson's new card are due.
+    static let dayAfter = t(86_400 + 3600)
+
+    static func report(_ p: LearnerProgress = progress(), at now: Date = dayAfter) -> ProgressReport {
+        ProgressReport(progress: p, outline: outline, at: now, timeZone: utc)
+    }
 
     static func progress() -> LearnerProgress {
         var p = LearnerProgress()
@@ -21,7 +30,7 @@ import Testing
     }
 
     @Test func rowsFollowTheCourseThenLessonsOnlyTheFileKnows() {
-        let r = ProgressReport(progress: Self.progress(), outline: Self.outline)
+        let r = Self.report()
         #expect(r.lessons.map(\.id) == ["rnn-shapes", "lstm", "old"])
         let shapes = r.lessons[0]
         #expect(shapes.summary == ProgressSummary(solved: 1, missed: 1, inProgress: 0, unseen: 1))
@@ -34,12 +43,16 @@ import Testing
     }
 
     @Test func table() {
-        let text = ProgressReport(progress: Self.progress(), outline: Self.outline).table()
+        let text = Self.report().table()
+        // Due: t2 (missed on day 0, due on day 1) and the started lesson's new card c1; about 45 s (a
+        // fill task, no answer times yet) + 10 s (a card) → 1 min. Learned: t1. Streak: yesterday only.
         let expected = """
-        Lesson      Title                             Solved  Missed  Started  Unseen  Test  Mastery
-        rnn-shapes  RNN shapes                             1       1        0       1   4/5  getting there
-        lstm        LSTM gates, and why the forget …       0       0        0       1     -  not rated
-        old         (no longer in the lessons)             1       0        0       0     -  strong
+        Streak: 1 day · Learned: 1 · Due today: 2 (about 1 min)
+
+        Lesson      Title                             Solved  Missed  Started  Unseen  Due  Test  Mastery
+        rnn-shapes  RNN shapes                             1       1        0       1    2   4/5  getting there
+        lstm        LSTM gates, and why the forget …       0       0        0       1    0     -  not rated
+        old         (no longer in the lessons)             1       0        0       0    0     -  strong
 
         Left off: lesson rnn-shapes, mode learn, task t3.
 
@@ -48,12 +61,12 @@ import Testing
     }
 
     @Test func emptyTable() {
-        #expect(ProgressReport(progress: LearnerProgress(), outline: ProgressOutline(lessons: [])).table()
+        #expect(ProgressReport(progress: LearnerProgress(), outline: ProgressOutline(lessons: []), at: t(0), timeZone: Self.utc).table()
             == "No lessons and nothing recorded yet.\n")
     }
 
     @Test func json() throws {
-        let text = ProgressReport(progress: Self.progress(), outline: Self.outline).json()
+        let text = Self.report().json()
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let lessons = try #require(object?["lessons"] as? [[String: Any]])
         #expect(lessons.map { $0["id"] as? String } == ["rnn-shapes", "lstm", "old"])

@@ -17,22 +17,55 @@ import Testing
         #expect(state.progress.resumePoint?.task == id)
     }
 
-    @Test func aRightCheckRecordsASolvedAttempt() {
-        var state = SeedLesson.state(.try, task: 0)
+    /// The seed lesson open in `mode` at `task`, shown at `t`.
+    func opened(_ mode: Mode, task: Int) -> State {
+        var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
         state.now = t
+        _ = state.openLesson(at: 0)
+        _ = state.open(mode, lessonIndex: 0, task: task)
+        return state
+    }
+
+    @Test func aRightCheckRecordsASolvedAttempt() {
+        var state = opened(.try, task: 0)
+        state.now = t + 9
         _ = state.update(.key(.char("a")))
         let effects = state.update(.key(.enter))
         let id = SeedLesson.lesson.tryIt!.tasks[0].id
-        #expect(effects == [.record(.attempt(lesson: lesson, item: id, correct: true, at: t))])
+        let answer = Answer(at: t + 9, mode: .try, chosen: ["A"], correct: true, attempt: 1, seconds: 9, grade: .good)
+        #expect(effects == [.record(.attempt(lesson: lesson, item: id, answer: answer))])
         #expect(state.progress.status(lesson: lesson, item: id) == .solved)
+        #expect(state.progress.item(lesson: lesson, item: id)?.history == [answer])
     }
 
-    @Test func theLastWrongCheckRecordsAMiss() {
-        var state = SeedLesson.state(.try, task: 1)
-        state.send(.char("b"), .enter, .char("c"), .enter, .char("d"))
+    @Test func everyCheckRecordsWhatWasChosenAndTheLastWrongOneIsAMiss() {
+        var state = opened(.try, task: 1)
+        #expect(state.fill?.task.answers == [1: "A"])
+        let id = SeedLesson.lesson.tryIt!.tasks[1].id
+        state.send(.char("b"))
+        state.now = t + 12
+        #expect(state.update(.key(.enter)) == [.record(.attempt(lesson: lesson, item: id, answer: Answer(
+            at: t + 12, mode: .try, chosen: ["B"], wrongBlanks: [1], correct: false, attempt: 1, seconds: 12, grade: nil)))])
+        state.send(.char("c"), .enter, .char("d"))
+        state.now = t + 40
         let effects = state.update(.key(.enter))
-        #expect(effects.count == 2)
-        #expect(state.progress.status(lesson: lesson, item: SeedLesson.lesson.tryIt!.tasks[1].id) == .missed)
+        #expect(effects == [
+            .record(.attempt(lesson: lesson, item: id, answer: Answer(
+                at: t + 40, mode: .try, chosen: ["D"], wrongBlanks: [1], correct: false, attempt: 3, seconds: 40, grade: .again))),
+            .record(.missed(lesson: lesson, item: id, at: t + 40)),
+        ])
+        #expect(state.progress.status(lesson: lesson, item: id) == .missed)
+        #expect(state.progress.item(lesson: lesson, item: id)?.history.map(\.chosen) == [["B"], ["C"], ["D"]])
+    }
+
+    @Test func rightAfterARetryIsHardAndTheSecondsCountFromWhenTheTaskWasShown() {
+        var state = opened(.try, task: 1)
+        state.send(.char("b"), .enter)
+        state.now = t + 25
+        state.send(.char("a"))
+        let id = SeedLesson.lesson.tryIt!.tasks[1].id
+        #expect(state.update(.key(.enter)) == [.record(.attempt(lesson: lesson, item: id, answer: Answer(
+            at: t + 25, mode: .try, chosen: ["A"], correct: true, attempt: 2, seconds: 25, grade: .hard)))])
     }
 
     @Test func hintAndMistakesAreRecordedWhenShown() {
@@ -43,14 +76,15 @@ import Testing
     }
 
     @Test func aWrongPracticeAnswerRecordsAttemptMissAndSolutionSeen() {
-        var state = SeedLesson.state(.practice, task: 2)
-        state.now = t
+        var state = opened(.practice, task: 2)
+        state.now = t + 30
         state.send(.char("a"))
         let id = SeedLesson.lesson.practice!.questions[2].id
         #expect(state.update(.key(.enter)) == [
-            .record(.attempt(lesson: lesson, item: id, correct: false, at: t)),
-            .record(.missed(lesson: lesson, item: id, at: t)),
-            .record(.solutionSeen(lesson: lesson, item: id, at: t)),
+            .record(.attempt(lesson: lesson, item: id, answer: Answer(
+                at: t + 30, mode: .practice, chosen: ["A"], correct: false, attempt: 1, seconds: 30, grade: .again))),
+            .record(.missed(lesson: lesson, item: id, at: t + 30)),
+            .record(.solutionSeen(lesson: lesson, item: id, at: t + 30)),
         ])
     }
 
