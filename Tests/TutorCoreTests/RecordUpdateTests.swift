@@ -88,6 +88,64 @@ import Testing
         ])
     }
 
+    /// The answers an update returned, in order.
+    func answers(_ effects: [Effect]) -> [Answer] {
+        effects.compactMap { if case .record(.attempt(_, _, let answer)) = $0 { answer } else { nil } }
+    }
+
+    @Test func testAnswersAreRecordedWithTheirChoiceAndTimeAndGradedOnce() {
+        var state = opened(.test, task: 0)
+        state.now = t + 20
+        state.send(.char("a"))   // try-num-layers: A is right
+        var effects = state.press(.enter)
+        #expect(answers(effects) == [Answer(at: t + 20, mode: .test, chosen: ["A"], correct: true, attempt: 1, seconds: 20, grade: .good)])
+        state.now = t + 50
+        state.send(.char("b"))   // try-hidden-zeros: A is right, B is wrong
+        effects = state.press(.enter)
+        // The next question's clock starts at its own showing (t + 20).
+        #expect(answers(effects) == [Answer(at: t + 50, mode: .test, chosen: ["B"], wrongBlanks: [1], correct: false, attempt: 1, seconds: 30, grade: .again)])
+        #expect(effects.contains(.record(.missed(lesson: lesson, item: "try-hidden-zeros", at: t + 50))))
+    }
+
+    @Test func aChallengeChoiceRightAfterAWrongAnswerIsHard() {
+        var state = opened(.challenge, task: 0)   // challenge-h-n-layers: B is right, two attempts
+        state.now = t + 5
+        state.send(.char("a"))
+        var effects = state.press(.enter)
+        #expect(answers(effects) == [Answer(at: t + 5, mode: .challenge, chosen: ["A"], correct: false, attempt: 1, seconds: 5, grade: nil)])
+        state.now = t + 9
+        state.send(.char("b"))
+        effects = state.press(.enter)
+        #expect(answers(effects) == [Answer(at: t + 9, mode: .challenge, chosen: ["B"], correct: true, attempt: 2, seconds: 9, grade: .hard)])
+    }
+
+    @Test func aChallengeRunningOutOfTimeRecordsWhatWasInPlaceAsAgain() {
+        var state = opened(.challenge, task: 1)   // challenge-batch-first: a fill task
+        let fill: FillState? = if case .fill(let f)? = state.challenge?.work { f } else { nil }
+        let blanks = fill?.task.blanks.count ?? 0
+        state.send(.char("a"))   // only the first blank filled
+        let limit = TimeInterval(state.challenge!.item.timeLimit)
+        let effects = state.update(.tick(t + limit))
+        let expected = Answer(at: t + limit, mode: .challenge, chosen: ["A"] + Array(repeating: nil, count: blanks - 1),
+                              wrongBlanks: fill!.task.blanks.sorted().filter { $0 == 1 ? fill!.task.answers[1] != "A" : true },
+                              correct: false, attempt: 1, seconds: Int(limit), grade: .again, timedOut: true)
+        #expect(answers(effects) == [expected])
+        #expect(state.progress.item(lesson: lesson, item: "challenge-batch-first")?.attemptsUsed == 0)   // out of time is no attempt
+        #expect(state.progress.item(lesson: lesson, item: "challenge-batch-first")?.rightAtFirstTry == false)
+    }
+
+    @Test func reviewMarksAreRecordedAsGoodOrAgainWithTheirSeconds() {
+        var state = opened(.review, task: 0)
+        let cards = SeedLesson.lesson.review!.cards
+        state.send(.char(" "))
+        state.now = t + 6
+        #expect(state.press(.char("y")) == [.record(.reviewed(lesson: lesson, item: cards[0].id, grade: .good, seconds: 6, at: t + 6))])
+        state.send(.char(" "))
+        state.now = t + 20
+        #expect(state.press(.char("n")) == [.record(.reviewed(lesson: lesson, item: cards[1].id, grade: .again, seconds: 14, at: t + 20))])
+        #expect(state.progress.item(lesson: lesson, item: cards[1].id)?.history == [.review(.again, seconds: 14, at: t + 20)])
+    }
+
     @Test func rResumesAtTheRecordedTask() {
         var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
         state.progress.apply(.leftOff(lesson: lesson, mode: "practice", task: SeedLesson.lesson.practice!.questions[3].id, at: t))
