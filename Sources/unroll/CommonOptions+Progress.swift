@@ -19,13 +19,13 @@ extension CommonOptions {
     }
 
     /// `--learner`, else `$UNROLL_LEARNER` (trimmed), else nil. A bad `$UNROLL_LEARNER` is one line on
-    /// stderr and exit status 2, as a bad option is.
+    /// stderr and the exit status of a bad option (64).
     func learnerName(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let learner { return learner.trimmingCharacters(in: .whitespaces) }
         guard let env = environment["UNROLL_LEARNER"], !env.isEmpty else { return nil }
         if let problem = Self.learnerProblem(env) {
             FileHandle.standardError.write(Data("unroll: UNROLL_LEARNER \(problem)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode.validationFailure
         }
         return env.trimmingCharacters(in: .whitespaces)
     }
@@ -36,13 +36,13 @@ extension CommonOptions {
                       learner: try learnerName(environment: environment))
     }
 
-    /// The clock (`UNROLL_NOW` for tests); a bad value is one line on stderr and exit status 2.
+    /// The clock (`UNROLL_NOW` for tests); a bad value is one line on stderr and the exit status of a bad option (64).
     static func clock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Clock {
         do {
             return try Clock(environment: environment)
         } catch {
             FileHandle.standardError.write(Data("unroll: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode.validationFailure
         }
     }
 }

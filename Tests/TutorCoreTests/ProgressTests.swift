@@ -233,6 +233,13 @@ func t(_ s: Double) -> Date { Date(timeIntervalSince1970: 1_735_689_600 + s) }
         c.apply(.solutionSeen(lesson: "L", item: "x", at: t(30)))
         c.apply(.testScore(lesson: "L", score: 2, total: 4, at: t(13)))
         c.apply(.challengeScore(lesson: "M", score: 1, total: 1, at: t(31)))
+        // Histories: the same entry in two copies, an entry twice in one copy, review grades, names.
+        a.apply(.reviewed(lesson: "L", item: "card", grade: .good, seconds: 3, at: t(40)))
+        b.apply(.reviewed(lesson: "L", item: "card", grade: .good, seconds: 3, at: t(40)))
+        b.apply(.reviewed(lesson: "L", item: "card", grade: .good, seconds: 3, at: t(40)))
+        c.apply(.reviewed(lesson: "L", item: "card", grade: .again, seconds: 9, at: t(41)))
+        a.learner = "Ada"
+        c.learner = "Grace"
         return [a, b, c, LearnerProgress()]
     }
 
@@ -250,6 +257,11 @@ func t(_ s: Double) -> Date { Date(timeIntervalSince1970: 1_735_689_600 + s) }
         #expect(m.item(lesson: "old-lesson", item: "retired")?.solved == true)   // unknown ids kept
         #expect(m.lessons["L"]?.tests.map(\.score) == [2, 4])
         #expect(m.resumePoint?.task == "y")
+        // x's answers from both copies, oldest first; the card's entry held twice by b counts twice.
+        #expect(x.history.map(\.at) == [t(5), t(10), t(11)])
+        #expect(m.item(lesson: "L", item: "card")?.history == Array(repeating: .review(.good, seconds: 3, at: t(40)), count: 2))
+        #expect(m.learner == "Ada")
+        #expect(all[0].merging(all[2]).learner == "Grace")   // both named: the larger, so every side agrees
     }
 
     @Test func mergeIsCommutativeAssociativeIdempotent() {
