@@ -82,8 +82,6 @@ extension State {
             guard let snippets = lesson.playground?.snippets, !snippets.isEmpty else { return [] }
             let i = min(max(0, task), snippets.count - 1)
             route.append(.playground(PlaygroundState(lessonIndex: lessonIndex, snippetIndex: i, snippetCount: snippets.count, snippet: snippets[i])))
-        default:
-            return []
         }
         return []
     }
