@@ -4,8 +4,10 @@
 P2_LESSON=why-rnns-handle-sequences
 
 # try-hidden-zeros (answer A): B then A. practice-output-shape (answer C): A.
-p2_session() {  # p2_session FILE
-  local s=p2try$$ file=$1
+p2_session() {  # p2_session FILE — session names from the file's name, so each caller has its own
+  local file=$1 tag
+  tag=$(basename "$file" .json)
+  local s=${tag}try$$
   e2e_start $s 80 24 "UNROLL_NOW=2026-12-03T09:00:00Z $E2E_BIN $P2_LESSON --mode try --task 2 --learner 'Ada L.' --progress $file"
   e2e_wait_for $s "Task 2/5" || return 1
   e2e_keys $s b Enter
@@ -14,7 +16,7 @@ p2_session() {  # p2_session FILE
   e2e_wait_for $s "Correct!" || return 1
   e2e_keys $s q q q
   e2e_exit_line $s >/dev/null || return 1
-  s=p2prac$$
+  s=${tag}prac$$
   e2e_start $s 80 24 "UNROLL_NOW=2026-12-03T09:05:00Z $E2E_BIN $P2_LESSON --mode practice --task 3 --progress $file"
   e2e_wait_for $s "Question 3/5" || return 1
   e2e_keys $s a Enter
