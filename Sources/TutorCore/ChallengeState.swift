@@ -34,7 +34,7 @@ public struct ChallengeState: Sendable, Equatable {
         self.index = index
         self.start = index
         let item = items[index]
-        self.work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts)
+        self.work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts, shownAt: now)
         self.choiceAttemptsLeft = item.attempts
         self.deadline = now.addingTimeInterval(TimeInterval(item.timeLimit))
     }
@@ -50,6 +50,9 @@ public struct ChallengeState: Sendable, Equatable {
     public var score: Int { results.filter { $0 }.count }
     /// Every item right, in time, in a run over all of them.
     public var allRight: Bool { isComplete && score == items.count }
+
+    /// The attempt a choice question is at (1, then 2 after a wrong answer, …).
+    public var choiceAttempt: Int { max(1, item.attempts - choiceAttemptsLeft + 1) }
 
     /// Whole seconds left on the clock at `now` (never below zero).
     public func secondsLeft(at now: Date) -> Int {
@@ -171,7 +174,8 @@ extension ChallengeState: ScreenModel {
     private mutating func tick(_ context: ScreenContext) -> [Command] {
         guard outcome == .working, context.now >= deadline else { return [] }
         outcome = .timedOut
-        return finishItem(right: false, context)
+        let answer = work.timedOutAnswer(mode: .challenge, at: context.now, attempt: choiceAttempt)
+        return [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, answer: answer))] + finishItem(right: false, context)
     }
 
     /// After a key or click on a working item: a right answer ends it; a wrong one costs an attempt
@@ -182,9 +186,10 @@ extension ChallengeState: ScreenModel {
         case nil:
             return []
         case .incomplete?, .placed?:
-            return [.status(event?.sentence)]
+            return [.note(event?.sentence)]
         case .checked(let right)?:
-            let commands: [Command] = [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, correct: right, at: context.now))]
+            let answer = work.answer(mode: .challenge, at: context.now, attempt: choiceAttempt, final: right || choiceAttemptsLeft <= 1)
+            let commands: [Command] = [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, answer: answer))]
             if right {
                 outcome = .solved
                 return commands + finishItem(right: true, context)
@@ -198,7 +203,7 @@ extension ChallengeState: ScreenModel {
                     c.answered = nil
                     c.selected = c.question.options.firstIndex { !c.ruledOut.contains($0.letter) } ?? c.selected
                     work = .choice(c)
-                    return commands + [.status(status)]
+                    return commands + [.note(status)]
                 }
             } else if case .fill(let f) = work, !f.isFinished {
                 return commands
@@ -210,7 +215,7 @@ extension ChallengeState: ScreenModel {
 
     private mutating func finishItem(right: Bool, _ context: ScreenContext) -> [Command] {
         let lesson = context.lessonID(lessonIndex)
-        var commands: [Command] = [.status(nil)]
+        var commands: [Command] = [.note(nil)]
         if !right { commands.append(.record(.missed(lesson: lesson, item: item.id, at: context.now))) }
         if outcome == .timedOut {
             // Out of time: the item shows its answer and solution, as a miss does.
@@ -246,7 +251,7 @@ extension ChallengeState: ScreenModel {
             return []
         }
         index += 1
-        work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts)
+        work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts, shownAt: context.now)
         choiceAttemptsLeft = item.attempts
         deadline = context.now.addingTimeInterval(TimeInterval(item.timeLimit))
         outcome = .working

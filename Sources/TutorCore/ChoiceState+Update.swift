@@ -111,7 +111,7 @@ extension ChoiceState: ScreenModel {
         switch event {
         case .checked(let correct)?:
             let lesson = context.lessonID(lessonIndex)
-            var commands: [Command] = [.record(.attempt(lesson: lesson, item: question.id, correct: correct, at: context.now))]
+            var commands: [Command] = [.record(.attempt(lesson: lesson, item: question.id, answer: answer(mode: .practice, at: context.now)))]
             if !correct { commands.append(.record(.missed(lesson: lesson, item: question.id, at: context.now))) }
             commands.append(.record(.solutionSeen(lesson: lesson, item: question.id, at: context.now)))
             return commands

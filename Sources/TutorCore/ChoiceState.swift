@@ -1,3 +1,5 @@
+import Foundation
+
 /// A multiple-choice question being answered, then its worked solution.
 public struct ChoiceState: Sendable, Equatable {
     public var lessonIndex: Int
@@ -14,12 +16,15 @@ public struct ChoiceState: Sendable, Equatable {
     public var revealed = false
     /// Options already chosen and found wrong (the challenge asks again): marked ✗, not chosen again.
     public var ruledOut: Set<String> = []
+    /// When the question was shown (`State.now`), for the time an answer took; nil when not known.
+    public var shownAt: Date?
 
-    public init(lessonIndex: Int, questionIndex: Int, questionCount: Int, question: ChoiceQuestion) {
+    public init(lessonIndex: Int, questionIndex: Int, questionCount: Int, question: ChoiceQuestion, shownAt: Date? = nil) {
         self.lessonIndex = lessonIndex
         self.questionIndex = questionIndex
         self.questionCount = questionCount
         self.question = question
+        self.shownAt = shownAt
     }
 
     public var isCorrect: Bool { answered == question.answer }

@@ -27,8 +27,12 @@ public enum Command: Sendable, Equatable {
     /// The learner went through a lesson's Review in this session (lesson id): its missed items stop
     /// being due (the recommendation moves on) until one is missed again.
     case noteReviewed(lesson: String)
-    /// The one sentence at the bottom; nil clears it.
+    /// The one sentence at the bottom for something the learner must not miss (a save that failed, a
+    /// file moved aside); nil clears it.
     case status(String?)
+    /// A passing remark about the screen ("Fill every blank first", where an option went): shown when
+    /// there is no status sentence, never over one; nil clears it, and so does any change of screen.
+    case note(String?)
     /// Show the key help of the screen on top.
     case showHelp
     /// Deliver `Msg.tick` every `interval` seconds until `stopTimer`.

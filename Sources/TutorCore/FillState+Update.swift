@@ -48,8 +48,9 @@ extension FillState: ScreenModel {
             return taskIndex + 1 < taskCount ? [.open(.try, lessonIndex: lessonIndex, task: taskIndex + 1, .replace)]
                 : [.replace(.summary(SummaryState(lessonIndex: lessonIndex, mode: .try)))]
         case .char("r") where outcome == .missed:
-            retry()
-            return [.status(nil), .record(.retried(lesson: lesson, item: task.id, at: context.now))]
+            // A new showing: its answers start again at attempt 1 in the item's history, after the miss.
+            retry(at: context.now)
+            return [.note(nil)]
         case .char("p"):
             return taskIndex > 0 ? [.open(.try, lessonIndex: lessonIndex, task: taskIndex - 1, .replace)] : []
         case .char("h"):
@@ -83,12 +84,12 @@ extension FillState: ScreenModel {
     private func recorded(_ event: WorkEvent?, _ context: ScreenContext) -> [Command] {
         let lesson = context.lessonID(lessonIndex)
         switch event {
-        case .checked(let correct)?:
-            var commands: [Command] = [.status(nil), .record(.attempt(lesson: lesson, item: task.id, correct: correct, at: context.now))]
+        case .checked?:
+            var commands: [Command] = [.note(nil), .record(.attempt(lesson: lesson, item: task.id, answer: answer(mode: .try, at: context.now)))]
             if outcome == .missed { commands.append(.record(.missed(lesson: lesson, item: task.id, at: context.now))) }
             return commands
         case .incomplete?, .placed?:
-            return [.status(event?.sentence)]
+            return [.note(event?.sentence)]
         case nil:
             return []
         }

@@ -86,9 +86,6 @@ extension FillTask {
         run?.options.first { $0.letter == letter && $0.blank == blank }?.expect
     }
 
-    /// Why the answer is right, from the lesson: the answer options' `why`, else the hint.
-    public var whyRight: String { answerWhy ?? hint }
-
     /// The answer options' own `why`, when the lesson gives one.
     public var answerWhy: String? {
         let whys = answerLetters.uniqued().compactMap { option($0)?.why }

@@ -62,9 +62,9 @@ extension PlaygroundState: ScreenModel {
             return [.showHelp]
         case .ctrl("v"):
             guard let config = moduleToVisualize else {
-                return [.status(output == nil ? "Run the snippet first (Ctrl-R); then Ctrl-V shows its RNN unrolled." : "This snippet ran no RNN, LSTM or GRU the visualizer can draw.")]
+                return [.note(output == nil ? "Run the snippet first (Ctrl-R); then Ctrl-V shows its RNN unrolled." : "This snippet ran no RNN, LSTM or GRU the visualizer can draw.")]
             }
-            return [.status(nil), .push(.visualize(VisualizerState(config: config, seed: 0, lessonIndex: lessonIndex)))]
+            return [.note(nil), .push(.visualize(VisualizerState(config: config, seed: 0, lessonIndex: lessonIndex)))]
         case .ctrl:
             return []
         case .char(let c):

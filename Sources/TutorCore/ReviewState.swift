@@ -16,6 +16,8 @@ public struct ReviewState: Sendable, Equatable {
     /// "Knew it" (true) or "not yet" (false) for each entry answered so far.
     public var marks: [Bool] = []
     public var scroll = 0
+    /// When the entry on screen was shown, for the seconds a grade took.
+    public var shownAt: Date?
 
     public init(lessonIndex: Int, entries: [Entry]) {
         self.lessonIndex = lessonIndex
@@ -45,6 +47,7 @@ extension ScreenContext {
         let missed = progress.missedItems(lesson: lesson).map(ReviewState.Entry.missed)
         guard !cards.isEmpty || !missed.isEmpty else { return nil }
         var review = ReviewState(lessonIndex: lessonIndex, entries: cards + missed)
+        review.shownAt = now
         if settings.preview {
             review.revealed = true
             review.index = min(max(0, task), review.entries.count - 1)
@@ -119,15 +122,25 @@ extension ReviewState: ScreenModel {
         return []
     }
 
+    /// "Knew it" is recorded as Good, "not yet" as Again, until the card offers all four grades.
     private mutating func mark(knew: Bool, _ context: ScreenContext) -> [Command] {
+        let id: String
+        switch entries[index] {
+        case .card(let card): id = card.id
+        case .missed(let item): id = item.id
+        }
+        let lesson = context.lessonID(lessonIndex)
+        let graded: [Command] = [.record(.reviewed(lesson: lesson, item: id, grade: knew ? .good : .again,
+                                                   seconds: Answer.seconds(from: shownAt, to: context.now), at: context.now))]
+        shownAt = context.now
         marks.append(knew)
         scroll = 0
         if index + 1 < entries.count {
             index += 1
             revealed = context.settings.preview
-            return []
+            return graded
         }
         // Gone through: the lesson's missed items are no longer due in this session.
-        return [.noteReviewed(lesson: context.lessonID(lessonIndex))]
+        return graded + [.noteReviewed(lesson: lesson)]
     }
 }

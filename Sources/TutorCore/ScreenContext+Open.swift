@@ -26,12 +26,12 @@ extension ScreenContext {
         case .try:
             guard let tasks = lesson.tryIt?.tasks, !tasks.isEmpty else { return nil }
             let i = min(max(0, task), tasks.count - 1)
-            return OpenedScreen(screen: .fill(FillState(lessonIndex: lessonIndex, taskIndex: i, taskCount: tasks.count, task: tasks[i])),
+            return OpenedScreen(screen: .fill(FillState(lessonIndex: lessonIndex, taskIndex: i, taskCount: tasks.count, task: tasks[i], shownAt: now)),
                                 commands: [leftOff(lesson, mode, item: tasks[i].id)])
         case .practice:
             guard let questions = lesson.practice?.questions, !questions.isEmpty else { return nil }
             let i = min(max(0, task), questions.count - 1)
-            return OpenedScreen(screen: .choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i])),
+            return OpenedScreen(screen: .choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i], shownAt: now)),
                                 commands: [leftOff(lesson, mode, item: questions[i].id)])
         case .visualize:
             guard let section = lesson.visualize else { return nil }

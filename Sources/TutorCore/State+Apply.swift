@@ -9,10 +9,13 @@ extension State {
             switch command {
             case .push(let next):
                 route.append(next)
+                note = nil
             case .replace(let next):
                 screen = next
+                note = nil
             case .pop:
                 if route.count == 1 { effects.append(.quit) } else { route.removeLast() }
+                note = nil
             case .open(let mode, let lessonIndex, let task, let placement):
                 guard let opened = context.opening(mode, lessonIndex: lessonIndex, task: task) else { continue }
                 let place: Command = switch placement {
@@ -24,6 +27,7 @@ extension State {
                 guard let chooser = context.chooser(lessonIndex: index) else { continue }
                 route = [.menu(MenuState(selected: index)), .modes(chooser)]
                 status = nil
+                note = nil
             case .record(let event):
                 // Preview records nothing, in memory or on disk.
                 guard !settings.preview else { continue }
@@ -33,6 +37,8 @@ extension State {
                 reviewed[lesson] = now
             case .status(let sentence):
                 status = sentence
+            case .note(let sentence):
+                note = sentence
             case .showHelp:
                 showsHelp = true
             case .startTimer(let interval):

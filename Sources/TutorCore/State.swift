@@ -12,6 +12,8 @@ public struct State: Sendable {
     public var showsHelp = false
     /// One sentence at the bottom (a save that failed, a lesson that would not load, …).
     public var status: String?
+    /// A passing remark of the screen on top (`Command.note`), shown when there is no `status`.
+    public var note: String?
     public var size: Size
     public var settings: Settings
     /// How far the current screen can scroll, as the last frame measured it (the runtime reports it

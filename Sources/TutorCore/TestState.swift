@@ -32,6 +32,7 @@ extension ScreenContext {
         let items = lessons[lessonIndex].testItems
         guard !items.isEmpty else { return nil }
         var test = TestState(lessonIndex: lessonIndex, items: items, index: 0)
+        test.work.shownAt = now
         // Preview may jump to any question; a learner's test always starts at the first.
         if settings.preview, task > 0 { test.jump(to: min(task, items.count - 1)) }
         return OpenedScreen(screen: .test(test), commands: [leftOff(lessons[lessonIndex], .test, item: "")])
@@ -114,7 +115,7 @@ extension TestState: ScreenModel {
             if index > 0 { jump(to: index - 1) }
             return []
         case .char("h"), .char("m"), .char("n"), .char("p"):
-            return [.status("No hints in the test: the solutions come at the end.")]
+            return [.note("No hints in the test: the solutions come at the end.")]
         case .pageDown:
             work.scroll(by: context.page, context)
             return []
@@ -137,11 +138,11 @@ extension TestState: ScreenModel {
         case nil:
             return []
         case .incomplete?, .placed?:
-            return [.status(event?.sentence)]
+            return [.note(event?.sentence)]
         case .checked(let right)?:
             let lesson = context.lessonID(lessonIndex)
             let item = items[index].id
-            var commands: [Command] = [.status(nil), .record(.attempt(lesson: lesson, item: item, correct: right, at: context.now))]
+            var commands: [Command] = [.note(nil), .record(.attempt(lesson: lesson, item: item, answer: work.answer(mode: .test, at: context.now)))]
             if !right { commands.append(.record(.missed(lesson: lesson, item: item, at: context.now))) }
             if context.settings.preview, results.count < index {
                 // A preview that jumped ahead has no answers for the items it skipped.
@@ -152,7 +153,7 @@ extension TestState: ScreenModel {
             answers.append(work)
             if results.count < items.count {
                 index += 1
-                work = ItemWork(items[index], lessonIndex: lessonIndex, index: index, count: items.count, attempts: 1)
+                work = ItemWork(items[index], lessonIndex: lessonIndex, index: index, count: items.count, attempts: 1, shownAt: context.now)
             } else {
                 scroll = 0
                 commands.append(.record(.testScore(lesson: lesson, score: score, total: items.count, at: context.now)))

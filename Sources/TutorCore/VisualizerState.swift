@@ -149,7 +149,7 @@ public struct VisualizerState: Sendable, Equatable {
     /// The caption of the current step's time index, if the lesson has one. Captions belong to time steps
     /// (the format's "a caption per time step"), so the column's caption shows at that t in every layer and
     /// direction, not only while layer 0 runs forward (where a caption about layer 1 or the reverse
-    /// direction described cells not yet on screen); the view labels it with its t.
+    /// direction described cells not yet on screen).
     public var caption: String? {
         guard let s = current, config.captions.indices.contains(s.t) else { return nil }
         return config.captions[s.t]

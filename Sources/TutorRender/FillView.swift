@@ -126,7 +126,8 @@ enum FillView {
             if case .prints? = task.run?.expect, let expect = task.run?.expect {
                 doc.paragraph(expect.outcomeText, first: "It now ", firstStyle: .bold)
             }
-            if task.answerWhy != nil || !fill.showsHint { doc.paragraph(task.whyRight, first: "Why: ", firstStyle: .bold) }
+            // Why it is right: the answer options' own `why` (a hint nudges; it is not the reason).
+            if let why = task.answerWhy { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
         case .missed:
             let answer = task.blanks.compactMap { n in task.answers[n].map { "[\(n)] = \($0)" } }.joined(separator: ", ")
             doc.paragraph("Out of attempts: the answer is filled in (\(answer)). The common mistakes explain it."
@@ -135,7 +136,8 @@ enum FillView {
             if case .prints? = task.run?.expect, let expect = task.run?.expect {
                 doc.paragraph(expect.outcomeText, first: "With the answer it ", firstStyle: .bold)
             }
-            if task.answerWhy != nil || !fill.showsHint { doc.paragraph(task.whyRight, first: "Why: ", firstStyle: .bold) }
+            // Why it is right: the answer options' own `why` (a hint nudges; it is not the reason).
+            if let why = task.answerWhy { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
         case .working:
             if let letter = fill.carrying, let blank = fill.focusedBlank {
                 doc.paragraph("Carrying \(letter) to blank [\(blank)]: ← → or Tab to move, Space or Enter to drop, Esc to put back.", Style(color: .accent), first: glyphs.arrowUp + " ")

@@ -65,8 +65,8 @@ enum ItemWorkView {
     static func givenText(_ work: ItemWork) -> String {
         switch work {
         case .fill(let f):
-            guard !f.lastChecked.isEmpty else { return "none (the time ran out)" }
-            return f.task.blanks.compactMap { n in f.lastChecked[n].map { "[\(n)] = \($0) (\(f.task.option($0)?.text ?? ""))" } }
+            guard !f.checked.isEmpty else { return "none (the time ran out)" }
+            return f.task.blanks.compactMap { n in f.checked[n].map { "[\(n)] = \($0) (\(f.task.option($0)?.text ?? ""))" } }
                 .joined(separator: ", ")
         case .choice(let c):
             guard let a = c.answered else { return "none (the time ran out)" }

@@ -22,7 +22,7 @@ public enum Renderer {
         Chrome.title("Unroll", detail: view.detail, into: &buffer, glyphs: glyphs)
         view.draw(&buffer, body, glyphs)
         if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
-        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status, hints: view.hints, into: &buffer)
+        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note, hints: view.hints, into: &buffer)
         if state.showsHelp {
             HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
         }

@@ -57,7 +57,7 @@ enum VisualizerView {
         let panel = panelLines(vis, width: area.width - 2, compact: compact)
         var extra: [(String, Style)] = []
         if let notice = vis.notice { extra.append((notice, Style(color: .warn))) }
-        if !compact, let caption = vis.caption, let t = vis.current?.t { extra.append(("t=\(t): " + caption, Style(color: .accent))) }
+        if !compact, let caption = vis.caption { extra.append((caption, Style(color: .accent))) }
         let panelHeight = panel.count + (compact ? 0 : 1)
         let extraHeight = extra.count
         let gridTop = area.y + 1

@@ -24,6 +24,8 @@ public struct Runtime {
     /// Called with the state each time `update` has run, before its effects are performed (tests: the
     /// progress the tutor holds is compared with the file it saved; see Tests/e2e/check_progress.py).
     public var afterUpdate: ((State) -> Void)?
+    /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
+    public var clock = Clock()
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -58,7 +60,7 @@ public struct Runtime {
                 }
                 guard let due = nextTick, let interval, Date() >= due else { continue }
                 nextTick = due.addingTimeInterval(interval)
-                msg = .tick(Date())
+                msg = .tick(clock.now())
             case .signal(let signal):
                 terminal.stop()
                 return 128 + signal
@@ -77,7 +79,7 @@ public struct Runtime {
     /// returns is performed in order (an effect's own answer, such as a snippet's output, comes back
     /// through here too). Returns an exit status when an effect ends the program.
     private mutating func send(_ msg: Msg) -> Int32? {
-        state.now = Date()
+        state.now = clock.now()
         let effects = state.update(msg)
         afterUpdate?(state)
         for effect in effects {

@@ -78,7 +78,7 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         _ = answer(&state, right: false)
         #expect(state.test?.index == 1 && state.test?.results == [false])
         state.send(.char("h"))
-        #expect(state.status == "No hints in the test: the solutions come at the end.")
+        #expect(state.note == "No hints in the test: the solutions come at the end.")
         for i in 1..<10 { _ = answer(&state, right: i < 6) }
         #expect(state.test?.score == 5)
         #expect(SeedLesson.lesson.mastery(in: state.progress).level == .gettingThere)

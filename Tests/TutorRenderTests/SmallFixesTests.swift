@@ -108,8 +108,13 @@ import TutorCore
 
     @Test func aTypedOptionSaysWhereItWentAndWhereTheNextKeyGoes() {
         let s = state(.try, task: 3, keys: [.char("a")])
-        #expect(s.status == "A is in [1]; the next key goes to [2].")
+        #expect(s.note == "A is in [1]; the next key goes to [2].")
         let moved = state(.try, task: 3, keys: [.char("a"), .char("a")])
-        #expect(moved.status == "A is in [2] (moved from [1]); the next key goes to [1].")
+        #expect(moved.note == "A is in [2] (moved from [1]); the next key goes to [1].")
+        // A note never covers a notice (a save that failed, a file migrated).
+        var noticed = state(.try, task: 3)
+        _ = noticed.update(.notice("Progress file updated to format 2."))
+        _ = noticed.update(.key(.char("a")))
+        #expect(Renderer.render(noticed).lines.last?.hasPrefix("Progress file updated to format 2.") == true)
     }
 }

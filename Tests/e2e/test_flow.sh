@@ -38,7 +38,7 @@ test_flow_r_takes_the_test_again_from_question_1() {
   e2e_start $s 80 24 "$E2E_BIN $FLOW_ID --mode test --progress $E2E_TMP/$s.json"
   e2e_wait_for $s "question 1 of 10" || return 1
   # Question 2 answered wrongly (B), the others right.
-  for key in a Enter b Enter b Enter a b Enter a b c Enter b Enter a Enter c Enter a Enter d Enter; do e2e_keys $s $key; done
+  for key in a Enter b Enter b Enter a d Enter b Enter b Enter a Enter c Enter a Enter d Enter; do e2e_keys $s $key; done
   e2e_wait_for $s "Score: 9/10 (90 %)" || return 1
   e2e_wait_for $s "✗ 2. Complete the code to initialize the hidden state" || return 1
   e2e_wait_for $s "yours: [1] = B (0)" || return 1
@@ -53,7 +53,7 @@ test_flow_progress_json_counts_exactly_the_test_attempts() {
   e2e_start $s 80 24 "$E2E_BIN $FLOW_ID --mode test --progress $p"
   e2e_wait_for $s "question 1 of 10" || return 1
   # Wrong answers to two fill tasks and a question: still one attempt each.
-  for key in b Enter b Enter b Enter a b Enter a b c Enter b Enter b Enter c Enter a Enter d Enter; do e2e_keys $s $key; done
+  for key in b Enter b Enter b Enter a d Enter b Enter b Enter b Enter c Enter a Enter d Enter; do e2e_keys $s $key; done
   e2e_wait_for $s "Score: 7/10 (70 %)" || return 1
   e2e_keys $s q q q
   e2e_exit_line $s >/dev/null || return 1
@@ -75,7 +75,7 @@ test_flow_challenge_last_item_shows_its_solution_and_a_late_hint_is_saved() {
   e2e_keys $s b Enter
   e2e_wait_for $s "Challenge 1/3 · solved" || return 1
   e2e_keys $s h End                             # the hint, after answering; End shows the bottom
-  e2e_wait_for $s "Hint: h_n has one hidden state per layer" || return 1
+  e2e_wait_for $s "Hint: h_n is the state after the last step" || return 1
   e2e_keys $s n a d Enter n
   e2e_wait_for $s "Challenge 3/3" || return 1
   e2e_keys $s a Enter c Enter                    # the last item missed: its feedback and solution first
