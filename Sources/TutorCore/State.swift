@@ -36,6 +36,9 @@ public struct State: Sendable {
     public var goto: String?
     /// When this session last went through each lesson's Review (lesson id → time); not saved.
     public var reviewed: [String: Date] = [:]
+    /// Screen-reader mode: what the last update changed, said in one short line (`Announcer`); the
+    /// renderer puts it in the fixed status row. Nil until something is announced.
+    public var announcement: String?
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -57,8 +60,13 @@ public struct Settings: Sendable, Equatable {
     public var ascii: Bool
     /// Instructor preview: answers shown on every task, nothing recorded.
     public var preview: Bool
-    public init(ascii: Bool = false, preview: Bool = false) {
+    /// Screen-reader mode (`--screen-reader`, `UNROLL_SCREEN_READER=1`): the terminal cursor on the
+    /// focused element, a linear layout without box drawing or bars, and every change announced in
+    /// a fixed status row.
+    public var screenReader: Bool
+    public init(ascii: Bool = false, preview: Bool = false, screenReader: Bool = false) {
         self.ascii = ascii
         self.preview = preview
+        self.screenReader = screenReader
     }
 }

@@ -13,7 +13,7 @@ enum ChoiceView {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let q = choice.question
-        var header = [Span("Question \(choice.questionIndex + 1)/\(choice.questionCount)", .bold), Span(" · \(q.difficulty.rawValue)")]
+        var header = [Span("Question \(glyphs.count(choice.questionIndex + 1, of: choice.questionCount))", .bold), Span(" · \(q.difficulty.rawValue)")]
         if choice.answered != nil || choice.revealed {
             header.append(choice.isCorrect ? Span("  \(glyphs.check) right", .good) : Span("  \(glyphs.cross) wrong", .bad))
         } else {

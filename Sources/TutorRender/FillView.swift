@@ -8,7 +8,7 @@ enum FillView {
         let next = f.taskIndex + 1 < f.taskCount ? "n next" : "n summary"
         if f.outcome == .missed { return "r retry · \(next) · p previous · m mistakes · ? help · q back" }
         if f.isFinished { return "\(next) · p previous · h hint · m mistakes · ? help · q back" }
-        if f.carrying != nil { return "← → Tab move · Space/Enter drop · Esc put back · ? help" }
+        if f.carrying != nil { return "← → Tab move · Space/Enter drop · ? help · Esc put back" }
         return "Tab blank · \(letterRange(f.task.options)) place · ←→ Space drag · Enter check · h hint · ? help · q back"
     }
 
@@ -27,7 +27,7 @@ enum FillView {
         var doc = Doc(width: area.width - 2)
         let task = fill.task
 
-        var header = [Span("Task \(fill.taskIndex + 1)/\(fill.taskCount)", .bold), Span(" · \(task.difficulty.rawValue) · "),
+        var header = [Span("Task \(glyphs.count(fill.taskIndex + 1, of: fill.taskCount))", .bold), Span(" · \(task.difficulty.rawValue) · "),
                       Span("Attempts: \(fill.attemptsLeft) left")]
         switch fill.outcome {
         case .solved: header.append(Span("  \(glyphs.check) solved", .good))
@@ -57,15 +57,19 @@ enum FillView {
         }
         if !compact { doc.gap() }
 
-        if !fill.isFinished {
-            doc.line([Span("Drag options to blanks, or click blank then click option", .dim)])
+        if glyphs.linear {
+            options(fill, into: &doc)
+        } else {
+            if !fill.isFinished {
+                doc.line([Span("Drag options to blanks, or click blank then click option", .dim)])
+            }
+            var chips: [(span: Span, atomic: Bool)] = []
+            for (index, option) in task.options.enumerated() {
+                if index > 0 { chips.append((Span("  "), false)) }
+                chips.append((chipSpan(index, option: option, fill: fill, glyphs: glyphs), true))
+            }
+            doc.flow(chips)
         }
-        var chips: [(span: Span, atomic: Bool)] = []
-        for (index, option) in task.options.enumerated() {
-            if index > 0 { chips.append((Span("  "), false)) }
-            chips.append((chipSpan(index, option: option, fill: fill, glyphs: glyphs), true))
-        }
-        doc.flow(chips)
         doc.gap()
 
         // Just after a check, the view shows the feedback from its first row (on a small screen the
@@ -167,6 +171,20 @@ enum FillView {
 }
 
 extension FillView {
+    /// Screen-reader mode: one option to a line, saying where it sits ("B. len(word), in blank 2"), so
+    /// the cursor on the line the arrows moved to reads it whole.
+    static func options(_ fill: FillState, into doc: inout Doc) {
+        if !fill.isFinished { doc.line([Span("Options (a letter puts one in the focused blank):", .dim)]) }
+        for (index, option) in fill.task.options.enumerated() {
+            var text = "\(option.letter). \(option.text)"
+            if let blank = fill.blank(holding: option.letter) { text += ", in blank \(blank)" }
+            if fill.carrying == option.letter { text += ", being moved" }
+            let under = index == fill.chipCursor && !fill.isFinished
+            if under, fill.keyboardOn == .chip { doc.pin = doc.count }
+            doc.line([Span("  "), Span(text, under ? Style(bold: true, reverse: true) : .plain, hit: .chip(index))])
+        }
+    }
+
     /// For each wrong blank: what PyTorch does with the chosen option there (the lesson's `run:` claim,
     /// proven by `unroll check`), and the option's own `why`.
     static func wrongOptions(_ fill: FillState, _ wrong: [(blank: Int, letter: String)], into doc: inout Doc, glyphs: Glyphs) {

@@ -106,7 +106,7 @@ enum SummaryView {
         doc.line([Span("\(summary.mode.title)", .title), Span(" · summary", .dim)])
         doc.gap()
         let percent = t.total == 0 ? 0 : t.right * 100 / t.total
-        doc.line([Span("Score: \(t.right)/\(t.total) right (\(percent) %)", .bold)])
+        doc.line([Span("Score: \(glyphs.count(t.right, of: t.total)) right (\(percent) %)", .bold)])
         let firstPercent = t.answered == 0 ? 0 : t.firstTry * 100 / t.answered
         doc.line([Span("First try: \(t.firstTry) of \(t.answered) answered (\(firstPercent) %)")])
         doc.line(MasteryView.line(lesson.mastery(in: progress)))
@@ -136,6 +136,6 @@ enum SummaryView {
 
     static func row(_ mark: String, _ label: String, _ item: LessonItem, into doc: inout Doc, glyphs: Glyphs) {
         let lead = "  \(mark) \(label) · "
-        doc.line([Span(lead), Span(DisplayWidth.truncate(item.title, to: max(8, doc.width - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
+        doc.line([Span(lead), Span(DisplayWidth.truncate(item.title, to: max(8, doc.measureWidth - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
     }
 }
