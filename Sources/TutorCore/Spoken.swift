@@ -63,7 +63,10 @@ public enum Spoken {
     /// Marks and arrows in running text as words or plain punctuation; the rest as it is.
     public static func text(_ text: String) -> String {
         var out = ""
-        for c in text.replacingOccurrences(of: " · ", with: ", ") {
+        let pairs = text.replacingOccurrences(of: " · ", with: ", ").replacingOccurrences(of: "←→", with: "Left Right")
+            .replacingOccurrences(of: "↑↓", with: "Up Down").replacingOccurrences(of: "← →", with: "Left Right")
+            .replacingOccurrences(of: "↑ ↓", with: "Up Down")
+        for c in pairs {
             switch c {
             case "←": out += "Left"
             case "→": out += "Right"

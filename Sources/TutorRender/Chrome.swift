@@ -25,7 +25,8 @@ enum Chrome {
     /// the row is cut at a word, never mid-word.
     static func readerRows(status: String, hints: String, into buffer: inout CellBuffer) {
         let width = buffer.width - 1
-        buffer.put(fitted(hints, to: width), x: 0, y: buffer.height - 2, style: .dim)
+        let spoken = hints.components(separatedBy: " · ").map(Spoken.text).joined(separator: " · ")
+        buffer.put(fitted(spoken, to: width), x: 0, y: buffer.height - 2, style: .dim)
         buffer.put(cutAtWord(status, to: width), x: 0, y: buffer.height - 1, style: .bold)
     }
 

@@ -88,7 +88,8 @@ enum FillView {
         if let letter = fill.filled[n], let option = fill.task.option(letter) {
             text = option.text
         } else {
-            text = "[\(n)]"
+            // A reader says "[1]" as "1", the same as an option 1 in the blank: it says "blank 1".
+            text = glyphs.linear ? "[blank \(n)]" : "[\(n)]"
             style = Style(bold: true)
         }
         if focused {

@@ -97,10 +97,10 @@ import TutorCore
             #expect(cursorIsOn(target, buffer), "after \(key): cursor \(String(describing: buffer.cursor)), focus \(target)\n\(buffer.text)")
             #expect(buffer.lines.last == Chrome.cutAtWord(s.announcement ?? "", to: 79), "after \(key)")
         }
-        // The cursor is on the blank's text: an empty one reads "[n]".
+        // The cursor is on the blank's text: an empty one reads "[blank n]".
         let buffer = Renderer.render(Self.state(.try, task: 4, keys: [.tab]))
         let cursor = try! #require(buffer.cursor)
-        #expect(buffer.lines[cursor.row].dropFirst(cursor.column).hasPrefix("[2]"))
+        #expect(buffer.lines[cursor.row].dropFirst(cursor.column).hasPrefix("[blank 2]"))
     }
 
     @Test func theCursorIsOnTheSelectedOptionAndRow() {

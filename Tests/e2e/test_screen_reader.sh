@@ -50,11 +50,11 @@ sys.exit(1 if bad else 0)
 test_screen_reader_cursor_and_status_follow_every_key_of_a_try_task() {
   local s=sr$$
   e2e_start $s 80 24 "$E2E_BIN why-rnns-handle-sequences --mode try --task 5 --screen-reader --progress $E2E_TMP/$s.json"
-  sr_expect $s "Task 5 of 5. Blank 1 of 3, empty. Options: A word.upper()" "[1]" || return 1
+  sr_expect $s "Task 5 of 5. Blank 1 of 3, empty. Options: A word.upper()" "[blank 1]" || return 1
   e2e_keys $s a
-  sr_expect $s "Placed A in blank 1. Next: blank 2, empty." "[2]" || return 1
+  sr_expect $s "Placed A in blank 1. Next: blank 2, empty." "[blank 2]" || return 1
   e2e_keys $s Tab
-  sr_expect $s "Blank 3 of 3, empty." "[3]" || return 1
+  sr_expect $s "Blank 3 of 3, empty." "[blank 3]" || return 1
   e2e_keys $s Right
   sr_expect $s "Option B, len(word)." "B. len(word)" || return 1
   e2e_keys $s Right
@@ -62,11 +62,11 @@ test_screen_reader_cursor_and_status_follow_every_key_of_a_try_task() {
   e2e_keys $s Space
   sr_expect $s "Carrying C, >, to blank 3." ">?" || return 1      # the chip being moved, shown in the blank
   e2e_keys $s Space
-  sr_expect $s "Placed C in blank 3. Next: blank 2, empty." "[2]" || return 1
+  sr_expect $s "Placed C in blank 3. Next: blank 2, empty." "[blank 2]" || return 1
   e2e_keys $s BTab
   sr_expect $s "Blank 1 of 3 holds A, word.upper()." "word.upper()" || return 1
   e2e_keys $s 2
-  sr_expect $s "Blank 2 of 3, empty." "[2]" || return 1
+  sr_expect $s "Blank 2 of 3, empty." "[blank 2]" || return 1
   e2e_keys $s d
   sr_expect $s "Placed D in blank 2. Every blank is filled. Press Enter to check." "word" || return 1
   e2e_keys $s Enter
