@@ -48,9 +48,9 @@ public struct RNNBase: Sendable {
     /// `module(input, hx)`. `hx`: nil for zeros; `[h_0]` for RNN/GRU; `[h_0, c_0]` for LSTM (a list, so a
     /// wrong count gets PyTorch's error). Throws PyTorch's error for the first failing check.
     public func forward(_ input: Tensor, hx: [Tensor]? = nil) throws(TorchError) -> RNNOutput {
-        var s = try RNNStepper(module: self, input: input, hx: hx)
-        while !s.isFinished { _ = s.advance(record: false) }
-        return s.result
+        let prepared = try prepare(input, hx: hx)
+        defer { Workspace.trim() }
+        return run(prepared, save: false).0
     }
 
     /// A stepper that advances one time step per `next()`; see `RNNStepper`.
