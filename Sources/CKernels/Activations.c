@@ -57,7 +57,7 @@ static float s_div2(float a, float d, float dl) {
 static float s_tanh(float x) {
     if (x != x) return x;
     float ax = fabsf(x), e = -2.0f * ax;
-    e = e < -18.0f ? -18.0f : e;
+    e = e < -87.0f ? -87.0f : e;
     int n;
     float p = s_exp_core(e, &n);
     float s = s_pow2i(n);

@@ -13,8 +13,8 @@
 //   exp: e^x = 2^n·(1 + p(r)), r = x − n·ln2 (two-constant Cody–Waite), p a degree-8 Taylor polynomial
 //        for expm1 on |r| ≤ ln2/2 (truncation < 2e-10 relative), 2^n applied in two halves so results in
 //        the subnormal range and up to FLT_MAX are right (no clamping to the normal range).
-//   tanh: −u / (2 + u) with u = expm1(−2|x|), sign restored: no cancellation near 0 (where the old
-//        1 − 2/(e^{2|x|} + 1) lost up to 2e-5 relative), saturates to exactly ±1 from |x| ≈ 9.
+//   tanh: −u / (2 + u) with u = expm1(−2|x|) near 0 (no cancellation, where the old 1 − 2/(e^{2|x|} + 1)
+//        lost up to 2e-5 relative), 1 − 2t/(1 + t) with t = e^{−2|x|} further out; exactly ±1 from |x| ≈ 9.01.
 //   sigmoid: e = exp(−|x|); 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0: no overflow, subnormal results
 //        kept (torch's own sigmoid flushes those to 0).
 #define CK_AI static inline __attribute__((always_inline)) VT
@@ -52,9 +52,10 @@ CK_AI __m256 SFX(v_exp)(__m256 x) {
 }
 
 /// For x ≤ 0 (what tanh needs): e^x − 1 through *um1 and e^x through *t, each in one rounding from the
-/// same 2^n·(1 + p): u = 2^n·p + (2^n − 1), t = 2^n·p + 2^n. Below −18, u = −1.
+/// same 2^n·(1 + p): u = 2^n·p + (2^n − 1), t = 2^n·p + 2^n. x is clamped at −87 (2^n stays normal;
+/// tanh is exactly 1 long before).
 CK_AI void SFX(v_expm1_neg)(__m256 x, __m256 *um1, __m256 *t) {
-    x = _mm256_min_ps(SFX(v_set)(0.0f), _mm256_max_ps(SFX(v_set)(-18.0f), x));
+    x = _mm256_min_ps(SFX(v_set)(0.0f), _mm256_max_ps(SFX(v_set)(-87.0f), x));
     __m256i n;
     __m256 p = SFX(exp_core)(x, &n);
     __m256 s = SFX(pow2i)(n);

@@ -1,3 +1,4 @@
+import Foundation
 import CKernels
 
 /// What a forward keeps for the backward, in the thread's workspace (valid until the next engine call on
@@ -17,7 +18,7 @@ extension RNNBase {
     /// Time steps of x·W_ihᵀ computed in one product: the whole sequence up to 4 M floats (16 MB) of output,
     /// else runs of steps of that size (a 256 × 64 × 2048 projection would be 128 MB; in runs of 32 steps the
     /// product still has 2048 rows, and the buffer is reused by every call instead of faulted in afresh).
-    static let projectionFloats = 4 << 20
+    static let projectionFloats = Int(ProcessInfo.processInfo.environment["ENGINE_PROJ"] ?? "") ?? 4 << 20
 
     /// The forward pass: every (layer, direction) in PyTorch's order over the thread's reused buffers,
     /// the same products and step code as `RNNStepper` (so bit for bit what the trace computes).
@@ -55,7 +56,9 @@ extension RNNBase {
         output.withUnsafeMutableBufferPointer { ob in
         hN.withUnsafeMutableBufferPointer { hNb in
         cN.withUnsafeMutableBufferPointer { cNb in
-            guard N > 0, let x = xb.baseAddress, let out = ob.baseAddress, let hNp = hNb.baseAddress else { return }
+            // (x is empty only for a cell of input_size 0, whose product reads no x.)
+            guard N > 0, let out = ob.baseAddress, let hNp = hNb.baseAddress else { return }
+            let x = xb.baseAddress ?? UnsafePointer(proj)
             for layer in 0..<cfg.numLayers {
                 let input: UnsafePointer<Float>
                 if layer == 0 {

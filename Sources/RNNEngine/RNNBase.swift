@@ -20,6 +20,14 @@ public struct RNNBase: Sendable {
         repack()
     }
 
+    /// A one-layer module over a cell's parameters and packed weights (its backward is the module's).
+    init(cell config: RNNConfig, parameters: [Tensor], packed: DirectionParams) {
+        self.config = config
+        warnings = []
+        self.parameters = parameters
+        self.packed = [packed]
+    }
+
     /// Name → tensor, in state_dict order.
     public func stateDict() -> [(name: String, tensor: Tensor)] {
         zip(config.parameterShapes, parameters).map { ($0.name, $1) }

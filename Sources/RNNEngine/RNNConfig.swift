@@ -57,6 +57,15 @@ public struct RNNConfig: Sendable, Equatable {
         hiddenSize = 0
     }
 
+    /// One layer, one direction, as a cell runs it (sizes may be 0, as cells allow; no checks).
+    static func cell(mode: RNNMode, inputSize: Int, hiddenSize: Int, bias: Bool) -> RNNConfig {
+        var c = RNNConfig(mode: mode)
+        c.inputSize = inputSize
+        c.hiddenSize = hiddenSize
+        c.bias = bias
+        return c
+    }
+
     /// PyTorch's `repr`: `RNN(2, 3, num_layers=2, bias=False, batch_first=True, dropout=0.5, bidirectional=True)`.
     public var repr: String {
         var s = "\(mode.className)(\(inputSize), \(hiddenSize)"
