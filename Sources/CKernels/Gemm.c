@@ -199,11 +199,12 @@ kern5(const int MR, long kb, const float *a, const float *b, __m512 bias0, __m51
     }
 }
 
-/// Rows of the next micro-block: 12 when the row block is large, else 8 (the recurrent product's 16 = 8 + 8),
-/// then what is left.
-static inline long next_mr(long left, long total) {
-    if (total >= 24 && left >= 12) return 12;
-    return left >= 8 ? 8 : left;
+/// Rows of the next micro-block: 12 while at least 24 are left, then the rest in two halves (16 = 8 + 8,
+/// 20 = 10 + 10), so no thin block of a few rows is left at the end (64 rows: 4 × 12 + 2 × 8, not 5 × 12 + 4).
+static inline long next_mr(long left) {
+    if (left >= 24) return 12;
+    if (left > 12) return (left + 1) / 2;
+    return left;
 }
 
 /// A buffer for the packed rows of a, grown as needed and kept (one per thread): no allocation per call.
@@ -249,15 +250,16 @@ static CK_T5 void gemm_small5(long m, long n, long k, const float *a, long ars, 
     }
 }
 
-/// Blocking: k in slices of ≤ 192 so one panel's slice (32 × kb floats, ≤ 24 KB) stays in L1 while every
-/// row block passes it; rows in blocks of ≈ 128 KB of a, packed (L2); the panels stream from L2 / L3.
-/// (Tuned on the bench shapes with a C harness: a larger row block, k slices of 256 or 512, or no
-/// prefetch of c measured the same or slower.)
+/// Blocking: k whole up to 512, else in slices of 256 (partial sums kept in c); rows in blocks of ≈ 128 KB of
+/// a, packed (L2); the panels stream from L2 / L3. Tuned on this machine kind (Zen 4: 32 KB L1, 1 MB L2) with a
+/// C harness over the forward's and backward's shapes: k whole to 512 lifted the large recurrent product
+/// (64 × 2048 × 512) from 80 to ~100 GFLOP/s and the large projection (2048 × 2048 × 256) from 80 to ~95,
+/// the others unchanged within the noise; row blocks of 256 KB or 512 KB measured slower.
 #ifndef CK_KC_MAX
-#define CK_KC_MAX 192
+#define CK_KC_MAX 512
 #endif
 #ifndef CK_KC
-#define CK_KC 128
+#define CK_KC 256
 #endif
 #ifndef CK_MC_FLOATS
 #define CK_MC_FLOATS 32768
@@ -279,7 +281,7 @@ static CK_T5 void gemm_avx512(long m, long n, long k, const float *a, long ars, 
             long rEnd = r0 + mc0 < m ? r0 + mc0 : m, total = rEnd - r0;
             // Pack rows r0..<rEnd, columns k0..<k0+kb of a: micro-block at row i holds kb × MR from ap + i·kb.
             for (long i = 0; i < total;) {
-                long mr = next_mr(total - i, total);
+                long mr = next_mr(total - i);
                 float *dst = ap + i * kb;
                 const float *src = a + (r0 + i) * ars + k0 * acs;
                 if (acs == 1) {
@@ -299,12 +301,15 @@ static CK_T5 void gemm_avx512(long m, long n, long k, const float *a, long ars, 
                 __m512 bias0 = bias ? _mm512_mask_loadu_ps(negz, m0, bias + n0) : negz;
                 __m512 bias1 = bias ? _mm512_mask_loadu_ps(negz, m1, bias + n0 + 16) : negz;
                 for (long i = 0; i < total;) {
-                    long mr = next_mr(total - i, total);
+                    long mr = next_mr(total - i);
                     const float *ai = ap + i * kb;
                     float *ci = c + (r0 + i) * ldc + n0;
 #define KERN5(MR) kern5(MR, kb, ai, b, bias0, bias1, ci, ldc, m0, m1, load, last)
                     switch (mr) {
                     case 12: KERN5(12); break;
+                    case 11: KERN5(11); break;
+                    case 10: KERN5(10); break;
+                    case 9: KERN5(9); break;
                     case 8: KERN5(8); break;
                     case 7: KERN5(7); break;
                     case 6: KERN5(6); break;

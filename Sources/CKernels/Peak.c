@@ -45,7 +45,11 @@ static __attribute__((noinline)) float madd_scalar(long iters) {
 volatile float ck_peak_sink;
 
 /// FLOPs per iteration of the loop for `width` (16 = 512-bit, 8 = 256-bit, 1 = scalar).
-static double run(int width, long iters) {
+static double run(int width, long count) {
+    // Read through a volatile: the loops are pure functions of their count, and the compiler would otherwise
+    // run one call and reuse its result for every later one.
+    volatile long vcount = count;
+    long iters = vcount;
     switch (width) {
 #if defined(__x86_64__)
     case 16: ck_peak_sink = fma512(iters); return 12.0 * 32 * (double)iters;
