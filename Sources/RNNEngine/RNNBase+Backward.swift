@@ -20,6 +20,12 @@ extension RNNBase {
     /// - Complexity: O(layers · D · L · N · G·H · (input + R)), about twice the forward's products.
     public func backward(_ input: Tensor, hx: [Tensor]?, gradOutput: Tensor?, gradHN: Tensor?,
                          gradCN: Tensor?) throws(TorchError) -> RNNGradients {
+        try forwardBackward(input, hx: hx, gradOutput: gradOutput, gradHN: gradHN, gradCN: gradCN).gradients
+    }
+
+    /// The forward's result and the gradients, from one forward (what `unroll engine` prints for a backward case).
+    public func forwardBackward(_ input: Tensor, hx: [Tensor]?, gradOutput: Tensor?, gradHN: Tensor?,
+                                gradCN: Tensor?) throws(TorchError) -> (output: RNNOutput, gradients: RNNGradients) {
         let prep = try prepare(input, hx: hx)
         defer { Workspace.trim() }
         let (result, saved) = run(prep, save: true)
@@ -46,7 +52,7 @@ extension RNNBase {
         var dHx = [state(g.dh0, cfg.outputSize)]
         if cfg.mode == .lstm { dHx.append(state(g.dc0, cfg.hiddenSize)) }
         let params = zip(g.params, parameters).map { Tensor(shape: $1.shape, storage: $0) }
-        return RNNGradients(input: dInput, hx: dHx, parameters: params)
+        return (result, RNNGradients(input: dInput, hx: dHx, parameters: params))
     }
 
     /// The backward over time-major arrays (nil upstream = zeros): dL/dx (L·N × input_size), dL/dh_0

@@ -1,4 +1,3 @@
-import Foundation
 import CKernels
 
 /// What a forward keeps for the backward, in the thread's workspace (valid until the next engine call on
@@ -18,7 +17,7 @@ extension RNNBase {
     /// Time steps of x·W_ihᵀ computed in one product: the whole sequence up to 4 M floats (16 MB) of output,
     /// else runs of steps of that size (a 256 × 64 × 2048 projection would be 128 MB; in runs of 32 steps the
     /// product still has 2048 rows, and the buffer is reused by every call instead of faulted in afresh).
-    static let projectionFloats = Int(ProcessInfo.processInfo.environment["ENGINE_PROJ"] ?? "") ?? 4 << 20
+    static let projectionFloats = 4 << 20
 
     /// The forward pass: every (layer, direction) in PyTorch's order over the thread's reused buffers,
     /// the same products and step code as `RNNStepper` (so bit for bit what the trace computes).
