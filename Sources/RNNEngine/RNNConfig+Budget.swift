@@ -46,10 +46,10 @@ extension RNNConfig {
     }
 
     /// Bytes a run holds at most, by the formula in the README: parameters twice (as given, and packed for
-    /// the kernels), the input, the output, each layer's output and x·W_ihᵀ for the sequence; with a backward,
-    /// the gates, cells and gradients it keeps for every layer; every printed number at `printedBytes`
-    /// (`printed`: how many the result holds, nil to count output and h_n/c_n). nil when it overflows.
-    public func estimatedBytes(seqLen: Int, batch: Int, backward: Bool = false, printed: Int? = nil) -> Int? {
+    /// the kernels), the input, the output, two layers' outputs and x·W_ihᵀ for up to 4 M floats of it; with a
+    /// backward, the outputs, gates and cells it keeps for every layer and the gradients; `printed` numbers
+    /// (what `unroll engine` prints) at `printedBytes` each. nil when it overflows.
+    public func estimatedBytes(seqLen: Int, batch: Int, backward: Bool = false, printed: Int = 0) -> Int? {
         let LN: Checked = Checked(seqLen) * batch
         let H = hiddenSize, R = outputSize, D = numDirections
         let GH: Checked = Checked(H) * mode.gateCount
@@ -60,7 +60,7 @@ extension RNNConfig {
         var floats: Checked = params * 2
         floats = floats + LN * inputSize
         floats = floats + LN * DR * 3
-        floats = floats + LN * GH
+        floats = floats + ((LN * GH).value.map { Checked(Swift.min($0, RNNBase.projectionFloats)) } ?? Checked(nil))
         floats = floats + states * 2
         if backward {
             // Saved: every layer's output, gates, cells and o·tanh(c) or h·W_hn; then the gradients: of each
@@ -74,16 +74,15 @@ extension RNNConfig {
             floats = floats + LN * R
             floats = floats + params + states
         }
-        let shown: Checked = printed.map { Checked($0) } ?? (LN * DR + states)
-        let bytes: Checked = floats * 4 + shown * Self.printedBytes
+        let bytes: Checked = floats * 4 + Checked(printed) * Self.printedBytes
         return bytes.value
     }
 
     /// Throws when a run of `seqLen` steps over `batch` rows would pass `budgetBytes` (seqLen 0: the
     /// parameters alone, what constructing the module allocates). Public so MiniPy can refuse
     /// `torch.nn.RNN(2, 2**62)` before allocating, as `unroll engine` refuses such a case.
-    public func checkBudget(seqLen: Int = 0, batch: Int = 0, backward: Bool = false, printed: Int? = nil) throws(BudgetError) {
-        let bytes = seqLen == 0 && batch == 0 && printed == nil
+    public func checkBudget(seqLen: Int = 0, batch: Int = 0, backward: Bool = false, printed: Int = 0) throws(BudgetError) {
+        let bytes = seqLen == 0 && batch == 0 && printed == 0
             ? (Checked(parameterCount) * 8).value
             : estimatedBytes(seqLen: seqLen, batch: batch, backward: backward, printed: printed)
         guard let bytes else { throw BudgetError(what: shortRepr, bytes: nil) }
