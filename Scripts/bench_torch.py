@@ -42,7 +42,7 @@ for module in ("RNN", "LSTM", "GRU"):
             call()
             cpu, wall = [], []
             start = time.thread_time()
-            while time.thread_time() - start < a.seconds or len(cpu) < 5:
+            while time.thread_time() - start < a.seconds or len(cpu) < 3:
                 c0, w0 = time.thread_time(), time.perf_counter()
                 call()
                 cpu.append(time.thread_time() - c0)

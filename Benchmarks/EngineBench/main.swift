@@ -76,7 +76,7 @@ for s in shapes where only.isEmpty || s.name.contains(only) {
             try call()
             cpu.append(cpuNow() - c0)
             wall.append(wallNow() - w0)
-        } while cpuNow() - start < seconds || cpu.count < 5
+        } while cpuNow() - start < seconds || cpu.count < 3
         func median(_ a: [Double]) -> Double { let s = a.sorted(); return s[s.count / 2] }
         let flops = s.forwardFlops * (mode == "fwd" ? 1 : 3)   // backward: dX, dW and dh, twice the forward's products
         print(String(format: "%@\t%@\t%.3f\t%.3f\t%.3f\t%d\t%.6f", s.name, mode, median(cpu) * 1e6, cpu.min()! * 1e6,
