@@ -20,13 +20,12 @@ static float s_exp_core(float x, int *n) {
     float k = s_round(x * CK_LOG2E);
     float r = x - k * CK_LN2_HI;
     r = r - k * CK_LN2_LO;
-    float q = CK_C8;
-    q = q * r + CK_C7;
-    q = q * r + CK_C6;
-    q = q * r + CK_C5;
-    q = q * r + CK_C4;
-    q = q * r + CK_C3;
-    q = q * r + 0.5f;
+    float q = CK_Q5;
+    q = q * r + CK_Q4;
+    q = q * r + CK_Q3;
+    q = q * r + CK_Q2;
+    q = q * r + CK_Q1;
+    q = q * r + CK_Q0;
     *n = (int)k;
     return r + (r * r) * q;
 }
