@@ -4,7 +4,8 @@
 //   engine-bench [--peak] [--only TEXT] [--mode fwd|fwdbwd|both] [--seconds S]
 //
 // Output, one line per shape and mode, tab-separated (bench.sh reads it; bench_torch.py prints the same):
-//   name  mode  median_cpu_us  min_cpu_us  median_wall_us  calls  gflop_per_call
+//   name  mode  median_cpu_us  min_cpu_us  median_wall_us  samples  gflop_per_call
+// (per call; a sample times enough calls for ~2 ms, so the clock's own cost stays out of tiny figures)
 // cpu is this thread's CPU time (on a shared machine it leaves out the time other processes had the core).
 // --peak first prints "# peak GFLOP/s" measured with an FMA loop on this core (KernelInfo.measuredPeakGFLOPS).
 import Foundation
@@ -69,13 +70,18 @@ for s in shapes where only.isEmpty || s.name.contains(only) {
             }
         }
         try call()   // warm up: buffers, caches, packed weights
+        // Calls per sample: enough for ~2 ms, so reading the clock (a system call for the thread's CPU time,
+        // about as long as a tiny forward) does not count in the figure.
+        let probe = wallNow()
+        try call()
+        let perSample = max(1, Int(0.002 / max(1e-9, wallNow() - probe)))
         var cpu: [Double] = [], wall: [Double] = []
         let start = cpuNow()
         repeat {
             let (c0, w0) = (cpuNow(), wallNow())
-            try call()
-            cpu.append(cpuNow() - c0)
-            wall.append(wallNow() - w0)
+            for _ in 0..<perSample { try call() }
+            cpu.append((cpuNow() - c0) / Double(perSample))
+            wall.append((wallNow() - w0) / Double(perSample))
         } while cpuNow() - start < seconds || cpu.count < 3
         func median(_ a: [Double]) -> Double { let s = a.sorted(); return s[s.count / 2] }
         let flops = s.forwardFlops * (mode == "fwd" ? 1 : 3)   // backward: dX, dW and dh, twice the forward's products

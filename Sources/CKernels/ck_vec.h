@@ -109,18 +109,25 @@ static VT void SFX(activation)(int fn, float *p, long count) {
 
 static VT void SFX(step)(int mode, long nrows, long H, const float *gi, const float *gh, float *pre, float *gates,
                          float *h, float *c, float *out, float *hwn) {
-    const long G = mode == 2 ? 4 : mode == 3 ? 3 : 1, GH = G * H;
+    if (mode == 0 || mode == 1) {
+        // One gate: the rows are one run of nrows·H elements (a tiny batch fills one vector, not one per row).
+        const long total = nrows * H;
+        for (long e = 0; e < total; e += VW) {
+            long m = total - e < VW ? total - e : VW;
+            V v = V_ADD(VLOAD(gh + e, m), VLOAD(gi + e, m));
+            if (pre) VSTORE(pre + e, v, m);
+            V hv = mode == 0 ? SFX(v_tanh)(v) : V_SEL(V_LT(v, V_ZERO), v, V_ZERO);
+            VSTORE(h + e, hv, m);
+        }
+        return;
+    }
+    const long G = mode == 2 ? 4 : 3, GH = G * H;
     for (long b = 0; b < nrows; b++) {
         const float *gib = gi + b * GH, *ghb = gh + b * GH;
         float *preb = pre ? pre + b * GH : 0, *gb = gates ? gates + b * GH : 0;
         for (long j = 0; j < H; j += VW) {
             long m = H - j < VW ? H - j : VW;
-            if (mode == 0 || mode == 1) {
-                V v = V_ADD(VLOAD(ghb + j, m), VLOAD(gib + j, m));
-                if (preb) VSTORE(preb + j, v, m);
-                V hv = mode == 0 ? SFX(v_tanh)(v) : V_SEL(V_LT(v, V_ZERO), v, V_ZERO);
-                VSTORE(h + b * H + j, hv, m);
-            } else if (mode == 2) {
+            if (mode == 2) {
                 V vi = V_ADD(VLOAD(ghb + j, m), VLOAD(gib + j, m));
                 V vf = V_ADD(VLOAD(ghb + H + j, m), VLOAD(gib + H + j, m));
                 V vg = V_ADD(VLOAD(ghb + 2 * H + j, m), VLOAD(gib + 2 * H + j, m));
