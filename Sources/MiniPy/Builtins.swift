@@ -37,7 +37,7 @@ enum Builtins {
     }
 
     /// The built-in names: functions, and the exception classes.
-    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }
+    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }.merging(language) { _, new in new }
 
     nonisolated(unsafe) static let functions: [String: PyValue] = [
         "print": fn("print") { args, kwargs, i throws(PyError) in
