@@ -1,3 +1,6 @@
+// Also memmem for MiniPy's string search (Swift's Glibc module does not export it).
+#define _GNU_SOURCE
+#include <string.h>
 // MiniPy's memory budget reads the live heap: glibc's mallinfo2 (in-use chunks plus mmapped blocks), the default
 // zone's statistics on Apple platforms.
 #include "cheap.h"
@@ -17,3 +20,7 @@ size_t cheap_in_use(void) {
 #else
 size_t cheap_in_use(void) { return 0; }
 #endif
+
+const void *cheap_find(const void *hay, size_t n, const void *needle, size_t m) {
+    return memmem(hay, n, needle, m);
+}

@@ -447,37 +447,6 @@ extension Interpreter {
 
     func isTensor(_ v: PyValue) -> Bool { if case .tensor = v { return true }; return false }
 
-    // MARK: printf-style formatting (a small part)
-
-    func percentFormat(_ s: String, _ arg: PyValue) throws(PyError) -> String {
-        var args: [PyValue]
-        if case .tuple(let t) = arg { args = t } else { args = [arg] }
-        var out = ""
-        var chars = Array(s)[...]
-        while let c = chars.popFirst() {
-            guard c == "%" else { out.append(c); continue }
-            var spec = ""
-            while let d = chars.first, "0123456789.-+ ".contains(d) { spec.append(d); chars.removeFirst() }
-            guard let conv = chars.popFirst() else { throw .valueError("incomplete format") }
-            if conv == "%" { out.append("%"); continue }
-            guard !args.isEmpty else { throw .typeError("not enough arguments for format string") }
-            let a = args.removeFirst()
-            switch conv {
-            case "s": out += try str(a)
-            case "r": out += repr(a)
-            case "d", "i":
-                guard let d = a.asDouble else { throw .typeError("%d format: a real number is required, not \(a.typeName)") }
-                out += String(format: "%\(spec)d", Int(d))
-            case "f", "e", "g":
-                guard let d = a.asDouble else { throw .typeError("must be real number, not \(a.typeName)") }
-                out += String(format: "%\(spec)\(conv)", d)
-            default: throw .valueError("unsupported format character '\(conv)'")
-            }
-        }
-        if !args.isEmpty { throw .typeError("not all arguments converted during string formatting") }
-        return out
-    }
-
     // MARK: str and repr
 
     func str(_ v: PyValue) throws(PyError) -> String {

@@ -230,10 +230,16 @@ struct Parser {
             case "continue": i += 1; return .continueStmt(p)
             case "import":
                 i += 1
-                let name = try dottedName()
-                var alias: String?
-                if isName("as") { i += 1; alias = try identifier() }
-                return .importModule(name, alias, p)
+                var imports: [Stmt] = []
+                repeat {
+                    if isOp(",") { i += 1 }
+                    let name = try dottedName()
+                    var alias: String?
+                    if isName("as") { i += 1; alias = try identifier() }
+                    imports.append(.importModule(name, alias, p))
+                } while isOp(",")
+                // `import a, b` is one statement that binds each in turn.
+                return imports.count == 1 ? imports[0] : .ifStmt(.constant(.bool(true), p), imports, [], p)
             case "from":
                 i += 1
                 let module = try dottedName()

@@ -148,3 +148,22 @@ extension Interpreter {
         return .tensor(p)
     }
 }
+
+extension Interpreter {
+    /// Records an RNN/LSTM/GRU call for the playground's Ctrl-V: at the line that ran it (inside `forward`, say) and
+    /// at each line up the call stack (the `model(x)` line), the last call on each line winning, so Ctrl-V finds the
+    /// module from either line. A training loop calls the RNN on one line hundreds of times; the visualizer shows the
+    /// module as it was last run (its trained weights).
+    func recordRecurrentCall(config: RNNConfig, stateDict: [String: Tensor], input: Tensor) {
+        var lines = [currentLine - lineOffset]
+        for l in callLines.reversed() where l > 0 { lines.append(l - lineOffset) }
+        for line in lines {
+            let call = MiniPy.RecurrentCall(line: line, config: config, stateDict: stateDict, input: input)
+            if let k = recurrentCalls.firstIndex(where: { $0.line == call.line }) {
+                recurrentCalls[k] = call
+            } else {
+                recurrentCalls.append(call)
+            }
+        }
+    }
+}
