@@ -287,7 +287,13 @@ extension Interpreter {
                 throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
             }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
-            if let s = suggestion(for: name, among: o.attributeNames.sorted()) { msg += ". Did you mean: '\(s)'?" }
+            switch o {
+            case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as BuiltinType: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as ExceptionClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            default: break
+            }
+            if let s = suggestion(for: name, among: Array(Set(o.attributeNames)).sorted()) { msg += ". Did you mean: '\(s)'?" }
             throw .attributeError(msg)
         default: break
         }

@@ -1,3 +1,4 @@
+import Foundation
 /// try/except/else/finally, raise, and the built-in exception classes (CPython 3.11's hierarchy for the
 /// types MiniPy raises). MiniPy's own limits (`PyError.isLimit`) are never caught.
 
@@ -109,6 +110,7 @@ final class ExceptionObject: PyObject {
         switch n {
         case "args": .tuple(args)
         case "__class__": cls.userClass.map { .object($0) } ?? .object(cls)
+        case "value" where cls.isSubclass(of: "StopIteration"): args.first ?? PyValue.none
         default: nil
         }
     }
@@ -141,7 +143,13 @@ final class ExceptionObject: PyObject {
            case .expr(let x, _) = body[0], let key = x.literalValue {
             return ExceptionObject(cls, [key])
         }
-        return ExceptionObject(cls, [.str(e.message)])
+        // CPython adds "Did you mean" when it prints the traceback; the exception's own message has none.
+        var message = e.message
+        if cls.isSubclass(of: "NameError") || cls.isSubclass(of: "AttributeError"),
+           let r = message.range(of: ". Did you mean: '", options: .backwards), message.hasSuffix("'?") {
+            message = String(message[..<r.lowerBound])
+        }
+        return ExceptionObject(cls, [.str(message)])
     }
 }
 

@@ -421,8 +421,9 @@ extension Interpreter {
         func cmp<T: Comparable>(_ a: T, _ b: T) -> Bool {
             switch op { case "<": a < b; case "<=": a <= b; case ">": a > b; default: a >= b }
         }
+        if isUserInstance(l) || isUserInstance(r) { return try truth(try compare(op, l, r)) }
         switch (l, r) {
-        case (.str(let a), .str(let b)): return cmp(a, b)
+        case (.str(let a), .str(let b)): return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? (op == "<" || op == "<=") : a == b ? (op == "<=" || op == ">=") : (op == ">" || op == ">=")
         case (.tensor, _), (_, .tensor):
             // Python takes the truth of torch's element-wise result (an error for more than one element).
             return try compare(op, l, r).truthy()
