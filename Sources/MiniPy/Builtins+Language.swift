@@ -56,6 +56,7 @@ final class BuiltinType: PyObject {
         case ("set", .object(let s as SetObject)): return !s.frozen
         case ("frozenset", .object(let s as SetObject)): return s.frozen
         case ("bytes", .object(is BytesObject)): return true
+        case ("Parameter", .tensor(let t)): return t.isParameter
         case ("type", .object(let o)): return o.typeName == "type"
         default: return false
         }

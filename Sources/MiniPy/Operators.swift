@@ -486,6 +486,11 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
         case .tuple(let t):
             return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let d) where d.defaultFactory != nil:
+            return "defaultdict(\(repr(d.defaultFactory!)), {" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "})"
+        case .dict(let d) where d.isCounter:
+            if d.keys.isEmpty { return "Counter()" }
+            return "Counter({" + PythonModules.mostCommon(d, self).map { "\(repr($0.0)): \(repr($0.1))" }.joined(separator: ", ") + "})"
         case .dict(let d) where d.isOrderedDict:
             return d.keys.isEmpty ? "OrderedDict()" : "OrderedDict([" + zip(d.keys, d.values).map { "(\(repr($0)), \(repr($1)))" }.joined(separator: ", ") + "])"
         case .dict(let d):

@@ -16,8 +16,8 @@ enum Modules {
         case "torch.nn": return .object(nn)
         case "torch.nn.utils": return .object(nnUtils)
         case "torch.optim": return .object(optim)
-        case "math": return .object(math)
-        default: return nil
+        case "math": return .object(PythonModules.math)
+        default: return PythonModules.module(name)
         }
     }
 

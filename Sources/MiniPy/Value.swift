@@ -26,7 +26,7 @@ public enum PyValue {
         case .str: "str"
         case .list: "list"
         case .tuple: "tuple"
-        case .dict(let d): d.isOrderedDict ? "OrderedDict" : "dict"
+        case .dict(let d): d.isOrderedDict ? "OrderedDict" : d.defaultFactory != nil ? "defaultdict" : d.isCounter ? "Counter" : "dict"
         case .range: "range"
         case .tensor: "Tensor"
         case .size: "torch.Size"  // its tp_name: Python's messages say 'torch.Size'
@@ -120,6 +120,9 @@ public final class PyDict {
     var values: [PyValue] = []
     /// A `collections.OrderedDict` (what `state_dict()` returns): the same dict, printed as Python 3.11 prints it.
     var isOrderedDict = false
+    /// `collections.defaultdict`'s factory (a missing key is made by calling it), and `collections.Counter`.
+    var defaultFactory: PyValue?
+    var isCounter = false
     deinit {
         var taken: [PyValue] = []
         swap(&taken, &values)
