@@ -119,9 +119,10 @@ extension Interpreter {
             let n = max(0, r.asIndex!)
             try checkElements(a.items.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.items.count * n,
                               size: MemoryLayout<PyValue>.stride)
+            if a.items.count == 1 { return .list(PyList(Array(repeating: a.items[0], count: n))) }
             var out: [PyValue] = []
             out.reserveCapacity(a.items.count * n)
-            for _ in 0..<n { out += a.items }
+            for k in 0..<n { out += a.items; if k & 4095 == 4095 { try pulse() } }
             return .list(PyList(out))
         case (_, .list) where op == "*" && l.asIndex != nil:
             return try binary(op, r, l)
@@ -228,7 +229,14 @@ extension Interpreter {
             if a == 0 && b < 0 {
                 throw PyError(type: "ZeroDivisionError", message: "0.0 cannot be raised to a negative power")
             }
-            return .float(pow(a, b))
+            if a < 0 && b != b.rounded() && b.isFinite {
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support complex numbers yet")
+            }
+            let r = pow(a, b)
+            if r.isInfinite && a.isFinite && b.isFinite {
+                throw PyError(type: "OverflowError", message: "(34, 'Numerical result out of range')")
+            }
+            return .float(r)
         default:
             throw .typeError("unsupported operand type(s) for \(op): 'float' and 'float'")
         }

@@ -25,7 +25,14 @@ struct Parser {
         while p.peek.kind != .eof {
             if p.peek.kind == .newline { p.i += 1; continue }
             if p.peek.kind == .indent { throw p.error("unexpected indent", p.peek, type: "IndentationError") }
-            body += try p.statement()
+            let start = p.peek.line
+            let stmts = try p.statement()
+            // CPython's compiler recurses over the tree: nesting past its limit (a 3,000-term `+` chain is 3,000 deep)
+            // is a RecursionError before anything runs. MiniPy's evaluator recurses the same way.
+            if stmts.contains(where: { $0.nestingExceeds(Parser.maxDepth) }) {
+                throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: start)
+            }
+            body += stmts
         }
         return body
     }

@@ -12,8 +12,8 @@ public enum PyValue {
     case list(PyList)
     case tuple([PyValue])
     case dict(PyDict)
-    case range(Int, Int, Int)
-    case tensor(PyTensor)
+    indirect case range(Int, Int, Int)
+    indirect case tensor(PyTensor)
     case size([Int])
     case object(PyObject)
 
@@ -90,6 +90,16 @@ public final class PyList {
     }
 }
 
+extension PyValue {
+    /// A container whose release could recurse (numbers and strings never do).
+    var mayNest: Bool {
+        switch self {
+        case .list, .dict, .tuple, .object: true
+        default: false
+        }
+    }
+}
+
 /// Releases nested lists and dicts in a loop: a list nested 200,000 deep (`x = [x]` in a loop) released by
 /// recursion overflowed the stack. The last holder of a container takes over its items.
 func releaseIteratively(_ stack: inout [PyValue]) {
@@ -98,18 +108,18 @@ func releaseIteratively(_ stack: inout [PyValue]) {
     while var v = stack.popLast() {
         if case .list(var l) = v {
             v = .none
-            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items }
+            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items.lazy.filter(\.mayNest) }
         } else if case .dict(var d) = v {
             v = .none
             // Keys are hashable, so they hold no lists or dicts; the values may.
-            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values }
+            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values.lazy.filter(\.mayNest) }
         } else if case .tuple(var t) = v {
             v = .none
             // Only a tuple this is the last holder of is taken apart (writable access copies a shared array,
             // which moves it): descending into shared ones would walk a long chain on every assignment.
             let before = t.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             let after = t.withUnsafeMutableBufferPointer { UnsafeRawPointer($0.baseAddress) }
-            if before == after { stack += t }
+            if before == after { stack += t.lazy.filter(\.mayNest) }
         }
     }
 }
