@@ -81,6 +81,8 @@ public final class Interpreter {
     var memory = MemoryMeter()
     /// Calls of `pulse()` (built-ins read the clock every 256).
     var pulses = 0
+    /// The `random` module's generator (CPython's Mersenne Twister), seeded from the clock until `random.seed`.
+    var pyRandom = MersenneTwister(seed: UInt64(DispatchTime.now().uptimeNanoseconds))
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -262,16 +264,16 @@ public final class Interpreter {
             return .returning
         case .delete(let targets, _):
             for t in targets { try delete(t) }
-        case .global, .nonlocal:
+        case .global, .nonlocal, .annotated:
             break
         }
         return .normal
     }
 
     func moduleNotFound(_ name: String) -> PyError {
-        let known = ["torch", "torch.nn", "math", "random"]
-        if known.contains(where: { name.hasPrefix($0) }) || name.hasPrefix("torch") {
-            return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
+        let top = String(name.split(separator: ".")[0])
+        if PythonModules.standardLibrary.contains(top) {
+            return PyError(type: "NotImplementedError", message: "MiniPy does not support the '\(name)' module yet")
         }
         return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
     }

@@ -5,6 +5,15 @@ extension Parser {
         PyError(type: "NotImplementedError", message: "MiniPy does not support \(what) yet", line: t.line)
     }
 
+    /// `match subject:` at the start of a statement (a soft keyword: `match = 1` and `match(x)` are not it).
+    var isMatchStatement: Bool {
+        var k = i + 1
+        guard k < tokens.count else { return false }
+        if case .op(let o) = tokens[k].kind, ["=", ".", ")", ",", ":"].contains(o) || o.hasSuffix("=") { return false }
+        while k < tokens.count, tokens[k].kind != .newline, tokens[k].kind != .eof { k += 1 }
+        return k > i + 1 && tokens[k - 1].kind == .op(":")
+    }
+
     var qualifiedPrefix: String {
         enclosing.map { $0.isFunction ? $0.name + ".<locals>." : $0.name + "." }.joined()
     }
@@ -352,6 +361,7 @@ extension Parser {
                 case .classDef(let c): bound.insert(c.name); for x in c.bases + c.decorators { expr(x) }
                 case .returnStmt(let e, _): if let e { expr(e) }
                 case .delete(let ts, _): for t in ts { target(t) }
+                case .annotated(let n, _): bound.insert(n)
                 case .global(let names, let p):
                     for n in names {
                         if params.contains(n) {
@@ -478,7 +488,8 @@ extension Stmt {
         case .with(let items, _, _): items.flatMap { [$0.0] + ($0.1.map { [$0] } ?? []) }
         case .returnStmt(let e, _): e.map { [$0] } ?? []
         case .delete(let ts, _): ts
-        case .importModule, .fromImport, .pass, .breakStmt, .continueStmt, .tryStmt, .functionDef, .classDef, .global, .nonlocal: []
+        case .importModule, .fromImport, .pass, .breakStmt, .continueStmt, .tryStmt, .functionDef, .classDef, .global, .nonlocal,
+             .annotated: []
         }
     }
 }

@@ -124,6 +124,8 @@ struct Parser {
                 return [.classDef(try classDef(decorators: []))]
             case "async":
                 throw notSupported("async functions", t)
+            case "match" where isMatchStatement:
+                throw notSupported("the match statement", t)
             default: break
             }
         }
@@ -315,6 +317,22 @@ struct Parser {
             }
         }
         let first = isName("yield") ? try yieldExpression() : try starExpressions()
+        if isOp(":") {
+            // `x: int = 5`: the annotation is read and dropped; without a value nothing is bound.
+            switch first {
+            case .name, .attribute, .index: break
+            default: throw PyError.syntax("only single target (not \(first.isTuple ? "tuple" : "list")) can be annotated", line: first.pos.line, column: first.pos.column, text: lines[first.pos.line - 1])
+            }
+            i += 1
+            _ = try expression()
+            if isOp("=") {
+                i += 1
+                let value = isName("yield") ? try yieldExpression() : try starExpressions()
+                return .assign([first], value, p)
+            }
+            if case .name(let n, _) = first { return .annotated(n, p) }
+            return .pass(p)
+        }
         if case .op(let op) = peek.kind, ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@="].contains(op) {
             let opTok = next()
             try checkTarget(first, opTok, augmented: true)
