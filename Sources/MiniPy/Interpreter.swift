@@ -395,6 +395,13 @@ public final class Interpreter {
             return .dict(d)
         case .set(let items, _):
             let set = SetObject()
+            if items.count > 2, items.allSatisfy({ $0.literalValue != nil }) {
+                // CPython folds a display of 3+ constants into a frozenset and copies that: the order it prints.
+                let folded = SetObject(frozen: true)
+                for x in try evalItems(items) { try folded.add(x) }
+                for x in folded.items { try set.add(x) }
+                return .object(set)
+            }
             for x in try evalItems(items) { try set.add(x) }
             return .object(set)
         case .setComp(let elt, let gens, _):

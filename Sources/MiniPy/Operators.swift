@@ -461,7 +461,10 @@ extension Interpreter {
     func str(_ v: PyValue) throws(PyError) -> String {
         switch v {
         case .str(let s): return s
-        case .object(let o): return o.str(self)
+        case .object(let o):
+            let s = o.str(self)
+            if let e = pendingError { pendingError = nil; throw e }
+            return s
         default: return try checkedRepr(v)
         }
     }
@@ -470,6 +473,7 @@ extension Interpreter {
     /// (Swift's stack would overflow first).
     func checkedRepr(_ v: PyValue) throws(PyError) -> String {
         let s = repr(v)
+        if let e = pendingError { pendingError = nil; throw e }
         if reprOverflow {
             reprOverflow = false
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded while getting the repr of an object")
