@@ -391,9 +391,11 @@ extension Interpreter {
             guard let x = args.first else { throw .typeError("list.count() takes exactly one argument (0 given)") }
             return .int(l.items.filter { i.equal($0, x) }.count) }
         case "reverse": return method(name) { _, _, _ throws(PyError) in l.items.reverse(); return .none }
-        case "sort": return method(name) { _, kwargs, i throws(PyError) in
-            try i.sortValues(&l.items)
-            if let r = kwargs.first(where: { $0.0 == "reverse" })?.1, try r.truthy() { l.items.reverse() }
+        case "sort": return method(name) { args, kwargs, i throws(PyError) in
+            if !args.isEmpty { throw .typeError("sort() takes no positional arguments") }
+            var items = l.items
+            try i.sortList(&items, kwargs, "sort")
+            l.items = items
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in .list(PyList(l.items)) }
         case "clear": return method(name) { _, _, _ throws(PyError) in l.items = []; return .none }

@@ -90,6 +90,7 @@ public final class Interpreter {
         globals = Builtins.all
         stackLimit = Interpreter.currentStackLimit(margin: Interpreter.stackMargin)
         memory.baseline = Interpreter.heapInUse()
+        becomeCurrent()
     }
 
     // MARK: Limits

@@ -356,7 +356,7 @@ extension Interpreter {
                         k + sub.bytes.count <= b.bytes.count && Array(b.bytes[k..<(k + sub.bytes.count)]) == sub.bytes }
                 } else { throw .typeError("a bytes-like object is required, not '\(l.typeName)'") }
             case .object(let dv as DictView): found = dv.items.contains { equal(l, $0) }
-            case .object(let o) where o is PyIterator:
+            case .object(let o) where o is PyIterator || isUserInstance(r):
                 let it = try makeIterator(r)
                 var hit = false
                 while let x = try it.next(self) { if equal(l, x) { hit = true; break } }

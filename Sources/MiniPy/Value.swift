@@ -162,6 +162,8 @@ public final class PyDict {
 /// Python's hashing: 1 == 1.0 == True hash alike.
 enum HashKey: Hashable {
     case none, int(Int), num(Double), str(String), tuple([HashKey]), object(ObjectIdentifier), bytes([UInt8])
+    /// An instance of a class with `__hash__`: its hash, and its `__eq__` for equality.
+    case custom(Int, CustomKey)
 
     init(_ v: PyValue) throws(PyError) {
         switch v {
@@ -176,7 +178,16 @@ enum HashKey: Hashable {
         case .object(let s as SetObject) where s.frozen:
             self = .tuple(try s.items.map { x throws(PyError) in try HashKey(x) }.sorted { "\($0)" < "\($1)" })
         case .object(let s as SetObject) where !s.frozen: throw .typeError("unhashable type: 'set'")
-        case .object(let o): self = .object(ObjectIdentifier(o))
+        case .object(let o):
+            if let interp = Interpreter.current, interp.isUserInstance(v) {
+                if let h = try interp.special(v, "__hash__") {
+                    guard case .int(let n) = try interp.call(h, [], []) else { throw .typeError("__hash__ method should return an integer") }
+                    self = .custom(n, CustomKey(o))
+                    return
+                }
+                if try interp.special(v, "__eq__") != nil { throw .typeError("unhashable type: '\(v.typeName)'") }
+            }
+            self = .object(ObjectIdentifier(o))
         case .tuple(let t):
             var ks: [HashKey] = []
             for x in t { ks.append(try HashKey(x)) }
@@ -307,5 +318,18 @@ final class PyClass: PyObject {
     override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
         n == "__name__" || n == "__qualname__" ? .str(name) : nil
+    }
+}
+
+/// A dict or set key whose class defines `__hash__`/`__eq__`: equality asks the class (through the interpreter
+/// running on this thread).
+final class CustomKey: Hashable {
+    let object: PyObject
+    init(_ o: PyObject) { object = o }
+    func hash(into hasher: inout Hasher) {}
+    static func == (a: CustomKey, b: CustomKey) -> Bool {
+        if a.object === b.object { return true }
+        guard let interp = Interpreter.current else { return false }
+        return (try? interp.truth(try interp.compare("==", .object(a.object), .object(b.object)))) ?? false
     }
 }
