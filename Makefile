@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: all deps build release run test unit e2e check-lessons bench install clean
+.PHONY: all deps build release run test unit e2e lint check-lessons bench install clean
 
 all: build
 
@@ -31,13 +31,17 @@ release: deps
 run: release
 	.build/release/unroll --lessons Lessons
 
-# Unit tests, the lesson checker, then the tmux end-to-end tests on the debug binary.
-test: deps
+# The house rules a compiler does not check, unit tests (warnings are errors: see Package.swift), the
+# lesson checker, then the tmux end-to-end tests on the debug binary.
+test: deps lint
 	$(SWIFT) build
 	$(SWIFT) test
 	python3 Tests/MiniPyTests/run_fixtures.py .build/debug/unroll
 	.build/debug/unroll check Lessons
 	bash Tests/e2e/run.sh
+
+lint:
+	bash Scripts/lint.sh
 
 unit: deps
 	$(SWIFT) test

@@ -45,12 +45,13 @@ extension Unroll {
                 start = (index, target.chosen, (target.task ?? 1) - 1)
             }
 
+            let clock = try CommonOptions.clock()
+            let store = try common.progressStore()
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
-            let store = ProgressStore(path: ProgressStore.defaultPath(explicit: common.progress))
             let (progress, notice) = store.load()
             state.progress = progress
-            state.now = Date()
+            state.now = clock.now()
             state.visualizeWeights = Visualize.lessonWeights(lessons, files: files)
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count
@@ -59,13 +60,14 @@ extension Unroll {
             if let notice { state.status = notice }
             var effects: [Effect] = []
             if let start {
-                state.route = [.menu(MenuState(selected: start.lessonIndex))]
-                _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
+                effects = state.start(lessonIndex: start.lessonIndex, mode: start.mode, task: start.task)
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
+            runtime.clock = clock
             runtime.initialEffects = effects
+            let dump = ProgressDump.install(on: &runtime, progressFile: store.path)
             let status = runtime.run()
+            dump?.finish()
             terminal.stop()
             if status != 0 { throw ExitCode(status) }
         }
