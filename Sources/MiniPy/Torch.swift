@@ -70,7 +70,7 @@ enum Modules {
     ])
 
     nonisolated(unsafe) static let torch: Namespace = {
-        var a: [String: PyValue] = [:]
+        var a = TensorOps.functions
         a["nn"] = .object(nn)
         a["optim"] = .object(optim)
         a["float32"] = .object(DTypeObject(.float32)); a["float"] = a["float32"]
@@ -81,7 +81,6 @@ enum Modules {
             a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in try i.creation(name, args, kwargs) }
         }
         a["tensor"] = Builtins.fn("tensor") { args, kwargs, i throws(PyError) in try i.makeTensor(args, kwargs) }
-        a["softmax"] = Builtins.fn("softmax") { args, kwargs, _ throws(PyError) in try softmax(args, kwargs) }
         a["manual_seed"] = Builtins.fn("manual_seed") { args, _, i throws(PyError) in
             guard let v = args.first else { throw .typeError("manual_seed() missing 1 required positional argument: 'seed'") }
             let seed: Int
@@ -108,27 +107,6 @@ enum Modules {
         a["Tensor"] = .object(PyClass("Tensor", qualified: "torch.Tensor") { _, _, _ throws(PyError) in
             throw .typeError("MiniPy cannot construct torch.Tensor directly; use torch.tensor")
         })
-        for name in Interpreter.activations {
-            a[name] = Builtins.fn(name) { args, _, i throws(PyError) in
-                guard case .tensor(let t)? = args.first else {
-                    throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "nothing")")
-                }
-                return .tensor(i.activation(name, t))
-            }
-        }
-        a["allclose"] = Builtins.fn("allclose") { args, kwargs, i throws(PyError) in
-            let b = try bind("allclose", ["input", "other", "rtol", "atol"], required: 2, args, kwargs)
-            guard case .tensor(let x) = b[0]!, case .tensor(let y) = b[1]! else {
-                throw .typeError("allclose(): argument 'other' (position 2) must be Tensor")
-            }
-            let rtol = b[2]?.asDouble ?? 1e-5, atol = b[3]?.asDouble ?? 1e-8
-            let close = try tc { try Tensor.broadcasting(x.t, y.t) { p, q in abs(Double(p) - Double(q)) <= atol + rtol * abs(Double(q)) ? 1 : 0 } }
-            return .bool(close.storage.allSatisfy { $0 == 1 })
-        }
-        a["equal"] = Builtins.fn("equal") { args, _, _ throws(PyError) in
-            guard args.count == 2, case .tensor(let x) = args[0], case .tensor(let y) = args[1] else { throw .typeError("equal() takes two tensors") }
-            return .bool(x.t == y.t)
-        }
         a["no_grad"] = .object(PyClass("no_grad", qualified: "torch.autograd.grad_mode.no_grad") { _, _, _ throws(PyError) in .object(NoGradObject()) })
         a["is_grad_enabled"] = Builtins.fn("is_grad_enabled") { _, _, _ throws(PyError) in .bool(GradMode.isEnabled) }
         a["eye"] = Builtins.fn("eye") { args, kwargs, i throws(PyError) in
@@ -143,28 +121,6 @@ enum Modules {
             if case .object(let d as DTypeObject)? = b[2] { dtype = d.dtype }
             return .tensor(try PyTensor(Tensor(shape: [n, m], storage: values), dtype: dtype).requiringGrad(try b[3]?.truthy() ?? false))
         }
-        for name in ["max", "min"] {
-            a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in
-                guard case .tensor(let t)? = args.first else {
-                    throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "NoneType")")
-                }
-                return try i.extremum(t, name, Array(args.dropFirst()), kwargs)
-            }
-        }
-        a["maximum"] = Builtins.fn("maximum") { args, _, i throws(PyError) in
-            guard args.count == 2 else { throw .typeError("maximum() takes 2 arguments") }
-            return try i.tensorBinary("max", args[0], args[1])
-        }
-        a["minimum"] = Builtins.fn("minimum") { args, _, i throws(PyError) in
-            guard args.count == 2 else { throw .typeError("minimum() takes 2 arguments") }
-            return try i.tensorBinary("min", args[0], args[1])
-        }
-        a["argmax"] = Builtins.fn("argmax") { args, kwargs, i throws(PyError) in
-            guard case .tensor(let t)? = args.first else {
-                throw .typeError("argmax(): argument 'input' (position 1) must be Tensor, not \(args.first?.typeName ?? "NoneType")")
-            }
-            return try i.argmax(t.t, Array(args.dropFirst()), kwargs)
-        }
         a["cat"] = Builtins.fn("cat") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: false) }
         a["stack"] = Builtins.fn("stack") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: true) }
         a["arange"] = Builtins.fn("arange") { args, _, i throws(PyError) in
@@ -176,10 +132,6 @@ enum Modules {
             try i.checkElements(n)
             let isInt = args.allSatisfy { if case .float = $0 { return false }; return true }
             return .tensor(PyTensor(Tensor((0..<n).map { Float(start + Double($0) * step) }), dtype: isInt ? .int64 : .float32))
-        }
-        a["matmul"] = Builtins.fn("matmul") { args, _, i throws(PyError) in
-            guard args.count == 2 else { throw .typeError("matmul() takes 2 arguments") }
-            return try i.tensorBinary("@", args[0], args[1])
         }
         for name in ["zeros_like", "ones_like", "randn_like"] {
             a[name] = Builtins.fn(name) { args, kwargs, i throws(PyError) in
@@ -400,224 +352,6 @@ extension Interpreter {
         guard let v else { throw .typeError("\(fname)() missing required argument '\(name)'") }
         guard let n = v.asIndex else { throw .typeError("\(fname)(): argument '\(name)' (position 1) must be int, not \(v.typeName)") }
         return n
-    }
-
-    func tensorAttribute(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
-        let x = t.t
-        func m(_ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue { method(name, body) }
-        /// A view or reshaping of x: its gradient is g put back into x's shape by `back`.
-        func result(_ r: Tensor, _ gradName: String, _ back: @escaping (Tensor) throws(PyError) -> Tensor) -> PyValue {
-            .tensor(Autograd.record(gradName, r, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in [try back(g)] })
-        }
-        func reshapeBack(_ g: Tensor) -> Tensor { g.reshaped(x.shape) }
-        /// A view: the result carries the strides torch gives it.
-        func viewResult(_ r: Tensor, _ gradName: String, strides: [Int], _ back: @escaping (Tensor) throws(PyError) -> Tensor) -> PyValue {
-            .tensor(Autograd.record(gradName, r, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in [try back(g)] }
-                .withStrides(strides))
-        }
-        let ts = t.torchStrides
-        /// `reshape`: a view when torch can view (ViewBackward0 if contiguous, ReshapeAliasBackward0 if not), else a
-        /// contiguous copy (UnsafeViewBackward0).
-        func reshapeResult(_ shape: [Int]) -> PyValue {
-            let r = x.reshaped(shape)
-            if t.isContiguous { return viewResult(r, "ViewBackward0", strides: Strides.contiguous(shape), reshapeBack) }
-            if let s = Strides.view(x.shape, ts, as: shape) { return viewResult(r, "ReshapeAliasBackward0", strides: s, reshapeBack) }
-            return result(r, "UnsafeViewBackward0", reshapeBack)
-        }
-        if let a = try gradAttribute(t, name) { return a }
-        if let a = moreTensorMethods(t, name) { return a }
-        switch name {
-        case "shape": return .size(x.shape)
-        case "ndim": return .int(x.dim)
-        case "dtype": return .object(DTypeObject(t.dtype))
-        case "T":
-            let perm = Array((0..<x.dim).reversed())
-            return viewResult(try tc { try x.permuted(perm) }, "PermuteBackward0", strides: perm.map { ts[$0] }) { g throws(PyError) in try tc { try g.permuted(perm) } }
-        case "data": return .tensor(PyTensor(x, dtype: t.dtype))
-        case "size":
-            return m { args, kwargs, _ throws(PyError) in
-                let b = try bind("size", ["dim"], required: 0, args, kwargs)
-                guard let d = b[0] else { return .size(x.shape) }
-                guard let n = d.asIndex else { throw .typeError("size() received an invalid combination of arguments - got (\(d.typeName))") }
-                if x.dim == 0 { throw .indexError("Dimension specified as \(n) but tensor has no dimensions") }
-                return .int(x.shape[try tc { try x.wrapDim(n) }])
-            }
-        case "dim", "ndimension": return m { _, _, _ throws(PyError) in .int(x.dim) }
-        case "numel", "nelement": return m { _, _, _ throws(PyError) in .int(x.count) }
-        case "view", "reshape":
-            return m { args, _, i throws(PyError) in
-                let shape = try tc { try x.viewed(try i.dims(name, args)) }.shape
-                if name == "reshape" { return reshapeResult(shape) }
-                guard let s = Strides.view(x.shape, ts, as: shape) else { throw .runtime(Strides.viewError) }
-                return viewResult(x.reshaped(shape), "ViewBackward0", strides: s, reshapeBack)
-            }
-        case "is_contiguous":
-            return m { _, _, _ throws(PyError) in .bool(t.isContiguous) }
-        case "stride":
-            return m { args, kwargs, i throws(PyError) in
-                let b = try bind("stride", ["dim"], required: 0, args, kwargs)
-                guard let d = b[0], !d.isNone else { return .tuple(ts.map { .int($0) }) }
-                return .int(ts[try tc { try x.wrapDim(try i.intArg("stride", "dim", d)) }])
-            }
-        case "flatten":
-            return m { args, kwargs, i throws(PyError) in
-                let b = try bind("flatten", ["start_dim", "end_dim"], required: 0, args, kwargs)
-                guard x.dim > 0 else { return result(x.reshaped([1]), "ViewBackward0", reshapeBack) }
-                let s = try tc { try x.wrapDim(try b[0].map { v throws(PyError) in try i.intArg("flatten", "start_dim", v) } ?? 0) }
-                let e = try tc { try x.wrapDim(try b[1].map { v throws(PyError) in try i.intArg("flatten", "end_dim", v) } ?? -1) }
-                guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
-                if s == e { return .tensor(t) }
-                let shape = Array(x.shape[..<s]) + [x.shape[s...e].reduce(1, *)] + Array(x.shape[(e + 1)...])
-                return reshapeResult(shape)
-            }
-        case "unsqueeze":
-            return m { args, kwargs, i throws(PyError) in
-                let b = try bind("unsqueeze", ["dim"], required: 1, args, kwargs)
-                let d = try tc { try x.wrapDim(try i.intArg("unsqueeze", "dim", b[0]), extra: 1) }
-                var s = ts
-                s.insert(d < x.dim ? ts[d] * x.shape[d] : 1, at: d)
-                return viewResult(x.unsqueezed(d), "UnsqueezeBackward0", strides: s, reshapeBack)
-            }
-        case "squeeze":
-            return m { args, kwargs, i throws(PyError) in
-                let b = try bind("squeeze", ["dim"], required: 0, args, kwargs)
-                let dim = try b[0].map { v throws(PyError) in try i.intArg("squeeze", "dim", v) }
-                let y = try tc { try x.squeezing(dim) }
-                let wrapped = try dim.map { v throws(PyError) in try tc { try x.wrapDim(v) } }
-                let kept = (0..<x.dim).filter { x.shape[$0] != 1 || (wrapped != nil && $0 != wrapped) }
-                return viewResult(y, dim == nil ? "SqueezeBackward0" : "SqueezeBackward1", strides: kept.map { ts[$0] }, reshapeBack)
-            }
-        case "transpose":
-            return m { args, kwargs, i throws(PyError) in
-                let b = try bind("transpose", ["dim0", "dim1"], required: 2, args, kwargs)
-                let d0 = try i.intArg("transpose", "dim0", b[0]), d1 = try i.intArg("transpose", "dim1", b[1])
-                let y = try tc { try x.transposed(d0, d1) }
-                var s = ts
-                if x.dim > 0 { s.swapAt(try tc { try x.wrapDim(d0) }, try tc { try x.wrapDim(d1) }) }
-                return viewResult(y, "TransposeBackward0", strides: s) { g throws(PyError) in try tc { try g.transposed(d0, d1) } }
-            }
-        case "t":
-            return m { _, _, _ throws(PyError) in
-                guard x.dim <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(x.dim)D") }
-                return viewResult(x.dim < 2 ? x : try tc { try x.transposed(0, 1) }, "TBackward0", strides: x.dim < 2 ? ts : [ts[1], ts[0]]) { g throws(PyError) in
-                    g.dim < 2 ? g : try tc { try g.transposed(0, 1) }
-                }
-            }
-        case "permute":
-            return m { args, _, i throws(PyError) in
-                let perm = try i.dims("permute", args)
-                let y = try tc { try x.permuted(perm) }
-                var inverse = [Int](repeating: 0, count: perm.count)
-                for (k, p) in perm.enumerated() { inverse[(p + perm.count) % perm.count] = k }
-                return viewResult(y, "PermuteBackward0", strides: perm.map { ts[($0 + perm.count) % perm.count] }) { g throws(PyError) in
-                    try tc { try g.permuted(inverse) }
-                }
-            }
-        case "contiguous":
-            // Self when contiguous, as torch returns it; else a contiguous copy.
-            return m { _, _, _ throws(PyError) in
-                t.isContiguous ? .tensor(t) : .tensor(Autograd.record("CloneBackward0", x, dtype: t.dtype, inputs: [t], saves: false) { g in [g] })
-            }
-        case "cpu", "float":
-            // The same tensor when nothing changes, as torch returns self.
-            return m { _, _, _ throws(PyError) in
-                if name == "float" && t.dtype != .float32 { return .tensor(PyTensor(x)) }
-                return .tensor(t)
-            }
-        case "long", "int":
-            return m { _, _, _ throws(PyError) in
-                .tensor(PyTensor(Autograd.mapped(x) { $0.rounded(.towardZero) }, dtype: .int64))
-            }
-        case "item":
-            return m { _, _, _ throws(PyError) in
-                guard x.count == 1 else { throw .runtime("a Tensor with \(x.count) elements cannot be converted to Scalar") }
-                switch t.dtype {
-                case .float32: return .float(Double(x.storage[0]))
-                case .int64: return .int(Int(x.storage[0]))
-                case .bool: return .bool(x.storage[0] != 0)
-                }
-            }
-        case "tolist":
-            return m { _, _, _ throws(PyError) in
-                func conv(_ v: Float) -> PyValue {
-                    switch t.dtype { case .float32: .float(Double(v)); case .int64: .int(Int(v)); case .bool: .bool(v != 0) }
-                }
-                func nest(_ vals: ArraySlice<Float>, _ shape: ArraySlice<Int>) -> PyValue {
-                    guard let n = shape.first else { return conv(vals.first ?? 0) }
-                    return .list(PyList((0..<n).map { nest(TensorFormat.sub(vals, shape, $0), shape.dropFirst()) }))
-                }
-                return nest(x.storage[...], x.shape[...])
-            }
-        case "argmax":
-            return m { args, kwargs, i throws(PyError) in try i.argmax(x, args, kwargs) }
-        case "sum", "mean":
-            return m { args, kwargs, i throws(PyError) in
-                let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
-                let isMean = name == "mean"
-                let prefix = isMean ? "MeanBackward" : "SumBackward"
-                // torch sums integers and bools to int64 and has no mean for them.
-                if isMean && t.dtype != .float32 {
-                    throw PyError(type: "RuntimeError", message: "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(t.dtype == .int64 ? "Long" : "Bool")")
-                }
-                let dtype: PyTensor.DType = t.dtype == .float32 ? .float32 : .int64
-                guard let dv = b[0] else {
-                    let s = x.storage.reduce(0, +)
-                    let n = Float(x.count)
-                    let y = Tensor(shape: [], storage: [isMean ? s / n : s])
-                    return .tensor(Autograd.record(prefix + "0", y, dtype: dtype, inputs: [t], saves: false) { g in
-                        [Tensor(shape: x.shape, storage: Array(repeating: isMean ? g.storage[0] / n : g.storage[0], count: x.count))]
-                    })
-                }
-                guard let d0 = dv.asIndex else { throw .typeError("\(name)() received an invalid combination of arguments") }
-                let (_, outer, n, inner, reduced, kept) = try i.reductionLayout(x, d0)
-                var out = [Float](repeating: 0, count: outer * inner)
-                for o in 0..<outer { for k in 0..<n { for j in 0..<inner { out[o * inner + j] += x.storage[(o * n + k) * inner + j] } } }
-                if isMean { out = out.map { $0 / Float(n) } }   // 0/0 is nan, as torch's mean over an empty dim
-                let shape = try b[1]?.truthy() ?? false ? kept : reduced
-                return .tensor(Autograd.record(prefix + "1", Tensor(shape: shape, storage: out), dtype: dtype, inputs: [t], saves: false) { g in
-                    // Every element of a reduced slice gets its slice's gradient.
-                    var gx = [Float](repeating: 0, count: x.count)
-                    for o in 0..<outer { for k in 0..<n { for j in 0..<inner {
-                        gx[(o * n + k) * inner + j] = isMean ? g.storage[o * inner + j] / Float(n) : g.storage[o * inner + j]
-                    } } }
-                    return [Tensor(shape: x.shape, storage: gx)]
-                })
-            }
-        default: return nil
-        }
-    }
-
-    /// `argmax(dim=None, keepdim=False)`: the index of the first largest value, over everything or along `dim`.
-    func argmax(_ x: Tensor, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
-        let b = try bind("argmax", ["dim", "keepdim"], required: 0, args, kwargs)
-        func best(_ values: [Float]) -> Int {
-            var k = 0
-            for (j, v) in values.enumerated() where v > values[k] || (v.isNaN && !values[k].isNaN) { k = j }
-            return k
-        }
-        guard let dv = b[0], !dv.isNone else {
-            guard x.count > 0 else { throw .runtime("argmax(): Expected reduction dim to be specified for input.numel() == 0.") }
-            return .tensor(PyTensor(Tensor(shape: [], storage: [Float(best(x.storage))]), dtype: .int64))
-        }
-        let (d, outer, n, inner, reduced, kept) = try reductionLayout(x, try intArg("argmax", "dim", dv))
-        if n == 0 { throw .indexError("argmax(): Expected reduction dim \(d) to have non-zero size.") }
-        var out = [Float](repeating: 0, count: outer * inner)
-        for o in 0..<outer { for j in 0..<inner {
-            out[o * inner + j] = Float(best((0..<n).map { x.storage[(o * n + $0) * inner + j] }))
-        } }
-        let shape = try b[1]?.truthy() ?? false ? kept : reduced
-        return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: .int64))
-    }
-
-    /// A reduction over `dim` as (outer, n, inner) blocks of x: a 0-d tensor is reduced as one element,
-    /// as torch allows dim 0 or -1 for it (the result stays 0-d, also with keepdim).
-    func reductionLayout(_ x: Tensor, _ rawDim: Int) throws(PyError) -> (d: Int, outer: Int, n: Int, inner: Int, shape: [Int], keptShape: [Int]) {
-        let d = try tc { try x.wrapDim(rawDim) }
-        guard x.dim > 0 else { return (0, 1, 1, 1, [], []) }
-        var shape = x.shape, kept = x.shape
-        shape.remove(at: d)
-        kept[d] = 1
-        return (d, x.shape[..<d].reduce(1, *), x.shape[d], x.shape[(d + 1)...].reduce(1, *), shape, kept)
     }
 
     // MARK: Tensor indexing

@@ -1,0 +1,146 @@
+import RNNEngine
+
+/// One tensor operation as torch has it, in one place: the forms it is called in (`torch.NAME(input, ...)`,
+/// `input.NAME(...)`), how its arguments bind, what it computes and its gradient. `run` binds the arguments
+/// (`TensorCall.bind`), computes, and records its autograd node (`Autograd.record`).
+///
+///     "tanh": TensorOp { c throws(PyError) in .tensor(c.interp.activation("tanh", c.input)) }
+///
+/// Every operation lives in `TensorOps.table` (assembled from the groups in the `TensorOps+*.swift` files); the
+/// attribute lookup on a tensor and the `torch` namespace both read it, so a name is never defined twice.
+struct TensorOp: Sendable {
+    enum Forms { case function, method, both }
+    let forms: Forms
+    let run: @Sendable (TensorCall) throws(PyError) -> PyValue
+
+    init(_ forms: Forms = .both, _ run: @escaping @Sendable (TensorCall) throws(PyError) -> PyValue) {
+        self.forms = forms
+        self.run = run
+    }
+
+    var isMethod: Bool { forms != .function }
+    var isFunction: Bool { forms != .method }
+}
+
+/// One call of a tensor operation: the tensor it is called on (or the function's first argument) and the
+/// rest of the arguments as given.
+struct TensorCall {
+    let name: String
+    let input: PyTensor
+    let args: [PyValue]
+    let kwargs: [(String, PyValue)]
+    let interp: Interpreter
+    /// Called as `input.NAME(...)` rather than `torch.NAME(input, ...)`.
+    let isMethod: Bool
+
+    /// The input's values.
+    var x: Tensor { input.t }
+
+    /// The arguments after the input bound to `params` with Python's messages (`isMethod`: count `self` in them).
+    func bind(_ params: [String], required: Int = 0, isMethod: Bool = false) throws(PyError) -> [PyValue?] {
+        try bindArguments(name, params, required: required, args, kwargs, isMethod: isMethod)
+    }
+
+    /// An int argument, with torch's message for another type.
+    func int(_ v: PyValue?, _ param: String) throws(PyError) -> Int { try interp.intArg(name, param, v) }
+
+    /// A dimension argument wrapped into the input's range (torch's "Dimension out of range" otherwise).
+    func dim(_ v: PyValue?, _ param: String = "dim", extra: Int = 0) throws(PyError) -> Int {
+        let d = try int(v, param)
+        return try tc { try x.wrapDim(d, extra: extra) }
+    }
+
+    /// torch's message for arguments given to a method that takes none.
+    func noArguments() throws(PyError) {
+        let n = args.count + kwargs.count
+        if n > 0 && isMethod { throw .typeError("TensorBase.\(name)() takes no arguments (\(n) given)") }
+    }
+
+    /// An optional boolean argument (`keepdim`), false when left out.
+    func flag(_ v: PyValue?) throws(PyError) -> Bool { try v?.truthy() ?? false }
+}
+
+/// The global `bind`, which `TensorCall.bind` shadows.
+private func bindArguments(_ fname: String, _ params: [String], required: Int, _ args: [PyValue], _ kwargs: [(String, PyValue)],
+                           isMethod: Bool) throws(PyError) -> [PyValue?] {
+    try bind(fname, params, required: required, args, kwargs, isMethod: isMethod)
+}
+
+enum TensorOps {
+    /// Every tensor operation MiniPy has, by torch's name.
+    static let table: [String: TensorOp] = {
+        var t: [String: TensorOp] = [:]
+        for group in [shape, math, reduction, conversion, autograd] {
+            for (name, op) in group {
+                precondition(t[name] == nil, "tensor operation \(name) defined twice")
+                t[name] = op
+            }
+        }
+        return t
+    }()
+
+    /// `torch.NAME`: the operation called with the input tensor first (or as `input=`).
+    static func function(_ name: String, _ op: TensorOp) -> PyValue {
+        Builtins.fn(name) { args, kwargs, i throws(PyError) in
+            var rest = args
+            var kw = kwargs
+            let input: PyValue
+            if !rest.isEmpty { input = rest.removeFirst() }
+            else if let k = kw.firstIndex(where: { $0.0 == "input" }) { input = kw.remove(at: k).1 }
+            else { throw .typeError("\(name)() missing 1 required positional arguments: \"input\"") }
+            guard case .tensor(let t) = input else {
+                throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(input.typeName)")
+            }
+            return try op.run(TensorCall(name: name, input: t, args: rest, kwargs: kw, interp: i, isMethod: false))
+        }
+    }
+
+    /// The `torch.NAME` functions of the table.
+    static var functions: [String: PyValue] {
+        var out: [String: PyValue] = [:]
+        for (name, op) in table where op.isFunction { out[name] = function(name, op) }
+        return out
+    }
+}
+
+extension Interpreter {
+    /// `tensor.NAME`: a property, or a method of the table bound to the tensor; nil when MiniPy has neither.
+    func tensorAttribute(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
+        if let p = try tensorProperty(t, name) { return p }
+        guard let op = TensorOps.table[name], op.isMethod else { return nil }
+        return method(name) { args, kwargs, i throws(PyError) in
+            try op.run(TensorCall(name: name, input: t, args: args, kwargs: kwargs, interp: i, isMethod: true))
+        }
+    }
+
+    /// The attributes of a tensor that are values rather than methods.
+    func tensorProperty(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
+        let x = t.t
+        switch name {
+        case "shape": return .size(x.shape)
+        case "ndim": return .int(x.dim)
+        case "dtype": return .object(DTypeObject(t.dtype))
+        case "T":
+            let perm = Array((0..<x.dim).reversed())
+            let ts = t.torchStrides
+            return .tensor(Autograd.record("PermuteBackward0", try tc { try x.permuted(perm) }, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in
+                [try tc { try g.permuted(perm) }]
+            }.withStrides(perm.map { ts[$0] }))
+        case "data": return .tensor(PyTensor(x, dtype: t.dtype))
+        case "requires_grad": return .bool(t.requiresGrad)
+        case "is_leaf": return .bool(t.isLeaf)
+        case "grad":
+            // A non-leaf's .grad is None in torch too (with a warning on stderr), unless it retains its gradient.
+            if case .leaf(let l)? = t.origin, let g = l.grad { return .tensor(PyTensor(g)) }
+            if case .node(let n, let k)? = t.origin, let g = n.retainedGrads[k] { return .tensor(PyTensor(g)) }
+            return PyValue.none
+        case "retains_grad":
+            if case .node(let n, let k)? = t.origin { return .bool(n.retainsGrad.contains(k)) }
+            return .bool(false)
+        case "grad_fn":
+            if case .node(let n, let i)? = t.origin { return .object(GradFnObject.of(n, i)) }
+            return PyValue.none
+        default: return nil
+        }
+    }
+}
