@@ -138,12 +138,7 @@ extension Interpreter {
         case ("+", .int), ("+", .float): return v
         case ("+", .bool(let b)): return .int(b ? 1 : 0)
         case ("~", _) where v.asIndex != nil: return .int(~v.asIndex!)
-        case ("-", .tensor(let t)) where t.dtype == .bool:
-            throw PyError(type: "NotImplementedError", message: "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
-        case ("-", .tensor(let t)):
-            return .tensor(Autograd.record("NegBackward0", Autograd.mapped(t.t) { -$0 }, dtype: t.dtype, inputs: [t], saves: false) { g in
-                [Autograd.mapped(g) { -$0 }]
-            })
+        case (_, .tensor(let t)): return try tensorUnary(op, t)   // Torch+Arithmetic.swift
         default:
             throw .typeError("bad operand type for unary \(op): '\(v.typeName)'")
         }

@@ -1,6 +1,6 @@
 import RNNEngine
 
-/// The autograd methods of a tensor: `backward`, `retain_grad`, `requires_grad_`, `detach`, `clone`, and `copy_`.
+/// The autograd methods of a tensor: `backward`, `retain_grad`, `requires_grad_`, `detach`, `clone`.
 extension TensorOps {
     static let autograd: [String: TensorOp] = [
         "retain_grad": TensorOp(.method) { c throws(PyError) in
@@ -32,31 +32,12 @@ extension TensorOps {
             let b = try c.bind(["requires_grad"], isMethod: true)
             return .tensor(try c.interp.setRequiresGrad(c.input, try b[0]?.truthy() ?? true, method: true) ?? c.input)
         },
-        "detach": TensorOp(.method) { c throws(PyError) in
-            .tensor(PyTensor(c.x, dtype: c.input.dtype).withStrides(c.input.torchStrides))
-        },
+        "detach": TensorOp { c throws(PyError) in .tensor(c.input.detached) },
         "clone": TensorOp(.method) { c throws(PyError) in
             // torch's clone keeps the layout of a dense tensor (a transposed one stays transposed).
             let t = c.input
-            return .tensor(Autograd.record("CloneBackward0", t.t, dtype: t.dtype, inputs: [t], saves: false) { g in [g] }
-                .withStrides(Strides.preserved(t.t.shape, t.torchStrides)))
-        },
-        "copy_": TensorOp(.method) { c throws(PyError) in
-            let t = c.input, x = c.x
-            guard case .tensor(let src)? = c.args.first else { throw .typeError("copy_(): argument 'src' (position 1) must be Tensor") }
-            let values = try tc { try Tensor.broadcasting(src.t, x) { v, _ in v } }
-            guard values.shape == x.shape else {
-                throw .runtime("output with shape \(pyShape(x.shape)) doesn't match the broadcast shape \(pyShape(values.shape))")
-            }
-            guard case .leaf(let leaf)? = t.origin else {
-                // MiniPy's tensors are values: only a leaf (a parameter) can be changed where it lives.
-                throw PyError(type: "NotImplementedError", message: "MiniPy changes tensors in place only for parameters; write x = y.clone() instead of x.copy_(y)")
-            }
-            guard !GradMode.isEnabled else {
-                throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
-            }
-            leaf.value = values
-            return .tensor(t)
+            return .tensor(Autograd.record("CloneBackward0", t.copy(), inputs: [t], saves: false) { g in [g] }
+                .withStrides(Strides.preserved(t.shape, t.torchStrides)))
         },
     ]
 }

@@ -1,29 +1,47 @@
 import RNNEngine
 
-/// Sizes, views and reshaping: each view records the strides torch gives it (`Strides`).
+/// Sizes, views and reshaping. A view shares its input's storage (an in-place change through either is seen by
+/// both, as in torch) and records the strides torch gives it (`Strides`); where torch copies (`reshape` of a
+/// tensor it cannot view, `flip`), so does MiniPy.
 extension TensorOps {
     static let shape: [String: TensorOp] = [
         "size": TensorOp(.method) { c throws(PyError) in
             let b = try c.bind(["dim"])
-            let x = c.x
-            guard let d = b[0] else { return .size(x.shape) }
+            let shape = c.input.shape
+            guard let d = b[0] else { return .size(shape) }
             guard let n = d.asIndex else { throw .typeError("size() received an invalid combination of arguments - got (\(d.typeName))") }
-            if x.dim == 0 { throw .indexError("Dimension specified as \(n) but tensor has no dimensions") }
-            return .int(x.shape[try tc { try x.wrapDim(n) }])
+            if shape.isEmpty { throw .indexError("Dimension specified as \(n) but tensor has no dimensions") }
+            return .int(shape[try c.dim(d)])
         },
-        "dim": TensorOp(.method) { c throws(PyError) in .int(c.x.dim) },
-        "ndimension": TensorOp(.method) { c throws(PyError) in .int(c.x.dim) },
-        "numel": TensorOp { c throws(PyError) in .int(c.x.count) },
-        "nelement": TensorOp(.method) { c throws(PyError) in .int(c.x.count) },
+        "dim": TensorOp(.method) { c throws(PyError) in .int(c.input.shape.count) },
+        "ndimension": TensorOp(.method) { c throws(PyError) in .int(c.input.shape.count) },
+        "numel": TensorOp { c throws(PyError) in .int(c.input.count) },
+        "nelement": TensorOp(.method) { c throws(PyError) in .int(c.input.count) },
         "view": TensorOp(.method) { c throws(PyError) in
             let x = c.x
+            if case .object(let d as DTypeObject)? = c.args.first {
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support view(\(d.repr(c.interp))) yet")
+            }
             let shape = try tc { try x.viewed(try c.interp.dims("view", c.args)) }.shape
             guard let s = Strides.view(x.shape, c.input.torchStrides, as: shape) else { throw .runtime(Strides.viewError) }
-            return viewResult(c.input, x.reshaped(shape), "ViewBackward0", strides: s) { g in g.reshaped(x.shape) }
+            return viewResult(c.input, shape, map: nil, "ViewBackward0", strides: s) { g in g.reshaped(x.shape) }
+        },
+        "view_as": TensorOp(.method) { c throws(PyError) in
+            let b = try c.bind(["other"], required: 1)
+            guard case .tensor(let other) = b[0]! else { throw .typeError("view_as(): argument 'other' (position 1) must be Tensor, not \(b[0]!.typeName)") }
+            let x = c.x
+            let shape = try tc { try x.viewed(other.shape) }.shape
+            guard let s = Strides.view(x.shape, c.input.torchStrides, as: shape) else { throw .runtime(Strides.viewError) }
+            return viewResult(c.input, shape, map: nil, "ViewBackward0", strides: s) { g in g.reshaped(x.shape) }
         },
         "reshape": TensorOp { c throws(PyError) in
             let shape = try tc { try c.x.viewed(try c.interp.dims("reshape", c.args)) }.shape
             return reshapeResult(c.input, shape)
+        },
+        "reshape_as": TensorOp(.method) { c throws(PyError) in
+            let b = try c.bind(["other"], required: 1)
+            guard case .tensor(let other) = b[0]! else { throw .typeError("reshape_as(): argument 'other' (position 1) must be Tensor, not \(b[0]!.typeName)") }
+            return reshapeResult(c.input, try tc { try c.x.viewed(other.shape) }.shape)
         },
         "is_contiguous": TensorOp(.method) { c throws(PyError) in .bool(c.input.isContiguous) },
         "stride": TensorOp(.method) { c throws(PyError) in
@@ -34,24 +52,27 @@ extension TensorOps {
         },
         "flatten": TensorOp { c throws(PyError) in
             let b = try c.bind(["start_dim", "end_dim"])
-            let x = c.x
-            guard x.dim > 0 else {
-                return .tensor(Autograd.record("ViewBackward0", x.reshaped([1]), dtype: c.input.dtype, inputs: [c.input], saves: false) { g in [g.reshaped(x.shape)] })
+            let shape = c.input.shape
+            guard !shape.isEmpty else {
+                return .tensor(Autograd.record("ViewBackward0", PyTensor(viewOf: c.input, shape: [1], map: nil), inputs: [c.input], saves: false) { g in
+                    [g.reshaped([])]
+                })
             }
-            let s = try tc { try x.wrapDim(try b[0].map { v throws(PyError) in try c.int(v, "start_dim") } ?? 0) }
-            let e = try tc { try x.wrapDim(try b[1].map { v throws(PyError) in try c.int(v, "end_dim") } ?? -1) }
+            let s = try c.dim(b[0] ?? .int(0), "start_dim")
+            let e = try c.dim(b[1] ?? .int(-1), "end_dim")
             guard s <= e else { throw .runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
             if s == e { return .tensor(c.input) }
-            let shape = Array(x.shape[..<s]) + [x.shape[s...e].reduce(1, *)] + Array(x.shape[(e + 1)...])
-            return reshapeResult(c.input, shape)
+            return reshapeResult(c.input, Array(shape[..<s]) + [shape[s...e].reduce(1, *)] + Array(shape[(e + 1)...]))
         },
         "unsqueeze": TensorOp { c throws(PyError) in
             let b = try c.bind(["dim"], required: 1)
-            let x = c.x, ts = c.input.torchStrides
+            let shape = c.input.shape, ts = c.input.torchStrides
             let d = try c.dim(b[0], extra: 1)
             var s = ts
-            s.insert(d < x.dim ? ts[d] * x.shape[d] : 1, at: d)
-            return viewResult(c.input, x.unsqueezed(d), "UnsqueezeBackward0", strides: s) { g in g.reshaped(x.shape) }
+            s.insert(d < shape.count ? ts[d] * shape[d] : 1, at: d)
+            var out = shape
+            out.insert(1, at: d)
+            return viewResult(c.input, out, map: nil, "UnsqueezeBackward0", strides: s) { g in g.reshaped(shape) }
         },
         "squeeze": TensorOp { c throws(PyError) in
             let b = try c.bind(["dim"])
@@ -60,91 +81,207 @@ extension TensorOps {
             let y = try tc { try x.squeezing(dim) }
             let wrapped = try dim.map { v throws(PyError) in try tc { try x.wrapDim(v) } }
             let kept = (0..<x.dim).filter { x.shape[$0] != 1 || (wrapped != nil && $0 != wrapped) }
-            return viewResult(c.input, y, dim == nil ? "SqueezeBackward0" : "SqueezeBackward1", strides: kept.map { ts[$0] }) { g in g.reshaped(x.shape) }
+            return viewResult(c.input, y.shape, map: nil, dim == nil ? "SqueezeBackward0" : "SqueezeBackward1", strides: kept.map { ts[$0] }) { g in g.reshaped(x.shape) }
         },
         "transpose": TensorOp { c throws(PyError) in
             let b = try c.bind(["dim0", "dim1"], required: 2)
-            let x = c.x
-            let d0 = try c.int(b[0], "dim0"), d1 = try c.int(b[1], "dim1")
-            let y = try tc { try x.transposed(d0, d1) }
+            let shape = c.input.shape
+            var perm = Array(shape.indices)
             var s = c.input.torchStrides
-            if x.dim > 0 { s.swapAt(try tc { try x.wrapDim(d0) }, try tc { try x.wrapDim(d1) }) }
-            return viewResult(c.input, y, "TransposeBackward0", strides: s) { g throws(PyError) in try tc { try g.transposed(d0, d1) } }
+            if !shape.isEmpty {
+                let d0 = try c.dim(b[0], "dim0"), d1 = try c.dim(b[1], "dim1")
+                perm.swapAt(d0, d1)
+                s.swapAt(d0, d1)
+            } else {
+                _ = try c.dim(b[0], "dim0"); _ = try c.dim(b[1], "dim1")
+            }
+            return permutedView(c.input, perm, "TransposeBackward0", strides: s)
         },
         "t": TensorOp { c throws(PyError) in
-            let x = c.x, ts = c.input.torchStrides
-            guard x.dim <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(x.dim)D") }
-            return viewResult(c.input, x.dim < 2 ? x : try tc { try x.transposed(0, 1) }, "TBackward0", strides: x.dim < 2 ? ts : [ts[1], ts[0]]) { g throws(PyError) in
-                g.dim < 2 ? g : try tc { try g.transposed(0, 1) }
-            }
+            let shape = c.input.shape, ts = c.input.torchStrides
+            guard shape.count <= 2 else { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(shape.count)D") }
+            return permutedView(c.input, shape.count < 2 ? Array(shape.indices) : [1, 0], "TBackward0", strides: shape.count < 2 ? ts : [ts[1], ts[0]])
         },
         "permute": TensorOp { c throws(PyError) in
-            let x = c.x, ts = c.input.torchStrides
-            let perm = try c.interp.dims("permute", c.args)
-            let y = try tc { try x.permuted(perm) }
-            var inverse = [Int](repeating: 0, count: perm.count)
-            for (k, p) in perm.enumerated() { inverse[(p + perm.count) % perm.count] = k }
-            return viewResult(c.input, y, "PermuteBackward0", strides: perm.map { ts[($0 + perm.count) % perm.count] }) { g throws(PyError) in
-                try tc { try g.permuted(inverse) }
-            }
+            let shape = c.input.shape, ts = c.input.torchStrides
+            let given = try c.interp.dims("permute", c.args)
+            _ = try tc { try c.x.permuted(given) }   // torch's checks and messages
+            let perm = given.map { ($0 + shape.count) % max(shape.count, 1) }
+            return permutedView(c.input, perm, "PermuteBackward0", strides: perm.map { ts[$0] })
         },
         "contiguous": TensorOp(.method) { c throws(PyError) in
             // Self when contiguous, as torch returns it; else a contiguous copy.
             c.input.isContiguous ? .tensor(c.input)
-                : .tensor(Autograd.record("CloneBackward0", c.x, dtype: c.input.dtype, inputs: [c.input], saves: false) { g in [g] })
+                : .tensor(Autograd.record("CloneBackward0", PyTensor(copying: c.input, shape: c.input.shape, map: nil), inputs: [c.input], saves: false) { g in [g] })
         },
         "flip": TensorOp { c throws(PyError) in
-            let x = c.x
+            let shape = c.input.shape
             var dims: [Int] = []
-            for d in try c.interp.dims("flip", c.args) { dims.append(try tc { try x.wrapDim(d) }) }
-            let y = Interpreter.flipped(x, dims)
-            return .tensor(Autograd.record("FlipBackward0", y, dtype: c.input.dtype, inputs: [c.input], saves: false) { g in [Interpreter.flipped(g, dims)] })
+            for d in try c.interp.dims("flip", c.args) { dims.append(try tc { try c.x.wrapDim(d) }) }
+            let map = Layout.gather(shape, shape.indices.map { d in dims.contains(d) ? Array((0..<shape[d]).reversed()) : Array(0..<shape[d]) })
+            return .tensor(Autograd.record("FlipBackward0", PyTensor(copying: c.input, shape: shape, map: map), inputs: [c.input], saves: false) { g in
+                [Interpreter.flipped(g, dims)]
+            })
         },
         "chunk": TensorOp { c throws(PyError) in
             let b = try c.bind(["chunks", "dim"], required: 1)
-            let x = c.x
+            let shape = c.input.shape
             let chunks = try c.int(b[0], "chunks")
-            guard x.dim > 0 else { throw .runtime("chunk expects at least a 1-dimensional tensor") }
+            guard !shape.isEmpty else { throw .runtime("chunk expects at least a 1-dimensional tensor") }
             guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
-            let d = try tc { try x.wrapDim(try b[1].map { v throws(PyError) in try c.int(v, "dim") } ?? 0) }
-            let n = x.shape[d], size = (n + chunks - 1) / chunks
+            let d = try c.dim(b[1] ?? .int(0))
+            let n = shape[d], size = (n + chunks - 1) / chunks
+            return .tuple(try splitParts(c, d, sizes: stride(from: 0, to: max(n, 1), by: max(size, 1)).map { min(size, n - $0) }))
+        },
+        "split": TensorOp { c throws(PyError) in
+            let b = try c.bind(["split_size_or_sections", "dim"], required: 1)
+            let shape = c.input.shape
+            guard !shape.isEmpty else { throw .runtime("split expects at least a 1-dimensional tensor") }
+            let d = try c.dim(b[1] ?? .int(0))
+            let n = shape[d]
+            if let size = b[0]!.asIndex {
+                guard size >= 0 else { throw .runtime("split expects split_size be non-negative, but got split_size=\(size)") }
+                if size == 0 && n != 0 { throw .runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(n)") }
+                return .tuple(try splitParts(c, d, sizes: stride(from: 0, to: max(n, 1), by: max(size, 1)).map { min(size, n - $0) }))
+            }
+            var sizes: [Int] = []
+            for v in try c.interp.iterate(b[0]!) { sizes.append(try c.int(v, "split_size_or_sections")) }
+            guard sizes.reduce(0, +) == n else {
+                throw .runtime("split_with_sizes expects split_sizes to sum exactly to \(n) (input tensor's size at dimension \(d)), but got split_sizes=\(pyShape(sizes))")
+            }
+            return .tuple(try splitParts(c, d, sizes: sizes))
+        },
+        "unbind": TensorOp { c throws(PyError) in
+            let b = try c.bind(["dim"])
+            guard !c.input.shape.isEmpty else { throw .indexError("Dimension specified as 0 but tensor has no dimensions") }
+            let d = try c.dim(b[0] ?? .int(0))
             var parts: [PyValue] = []
-            var start = 0
-            while start < n || (n == 0 && parts.isEmpty) {
-                let stop = min(n, start + max(size, 1))
-                var items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d)
-                items.append(.object(SliceObject(.int(start), .int(stop), .none)))
-                let part = try c.interp.tensorIndex(c.input, items)
-                if case .tensor(var p) = part, case .node(let node, _)? = p.origin {
-                    // torch names every chunk's grad_fn SplitBackward0.
-                    p.origin = .node(GradNode(["SplitBackward0"], shapes: node.outputShapes, inputs: node.inputs,
-                                              saves: false) { g throws(PyError) in try node.run(g) }, 0)
-                    parts.append(.tensor(p))
-                } else {
-                    parts.append(part)
-                }
-                start = stop
-                if n == 0 { break }
+            for k in 0..<c.input.shape[d] {
+                let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.int(k)]
+                parts.append(try renamed(try c.interp.tensorIndex(c.input, items), "UnbindBackward0"))
             }
             return .tuple(parts)
         },
+        "narrow": TensorOp { c throws(PyError) in
+            let b = try c.bind(["dim", "start", "length"], required: 3)
+            guard !c.input.shape.isEmpty else { throw .runtime("narrow() cannot be applied to a 0-dim tensor.") }
+            let d = try c.dim(b[0])
+            let n = c.input.shape[d]
+            var start = try c.int(b[1], "start")
+            let length = try c.int(b[2], "length")
+            if start < 0 { start += n }
+            guard start >= 0, start <= n else { throw .indexError("start out of range (expected to be in range of [\(-n), \(n)], but got \(try c.int(b[1], "start")))") }
+            guard length >= 0, start <= n - length else { throw .runtime("start (\(start)) + length (\(length)) exceeds dimension size (\(n)).") }
+            let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.object(SliceObject(.int(start), .int(start + length), .none))]
+            return try c.interp.tensorIndex(c.input, items)
+        },
+        "select": TensorOp { c throws(PyError) in
+            let b = try c.bind(["dim", "index"], required: 2)
+            let d = try c.dim(b[0])
+            let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.int(try c.int(b[1], "index"))]
+            return try c.interp.tensorIndex(c.input, items)
+        },
+        "expand": TensorOp(.method) { c throws(PyError) in
+            let sizes = try c.interp.dims("expand", c.args)
+            return try expanded(c.input, sizes)
+        },
+        "expand_as": TensorOp(.method) { c throws(PyError) in
+            let b = try c.bind(["other"], required: 1)
+            guard case .tensor(let other) = b[0]! else { throw .typeError("expand_as(): argument 'other' (position 1) must be Tensor, not \(b[0]!.typeName)") }
+            return try expanded(c.input, other.shape)
+        },
+        "repeat": TensorOp(.method) { c throws(PyError) in
+            let reps = try c.interp.dims("repeat", c.args)
+            let shape = c.input.shape
+            guard reps.count >= shape.count else {
+                throw .runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
+            }
+            let padded = Array(repeating: 1, count: reps.count - shape.count) + shape
+            let out = zip(padded, reps).map { $0 * $1 }
+            _ = try c.interp.checkedShape("repeat", out)
+            let map = Layout.gather(padded, zip(padded, reps).map { n, r in (0..<(n * r)).map { $0 % max(n, 1) } })
+            let source = shape
+            return .tensor(Autograd.record("RepeatBackward0", PyTensor(copying: c.input, shape: out, map: map), inputs: [c.input], saves: false) { g in
+                [Tensor(shape: source, storage: Layout.scatterAdd(g.storage, map, count: source.reduce(1, *)))]
+            })
+        },
     ]
 
-    /// A view of `input`: `r` with the strides torch gives it; its gradient is g put back into the input's shape.
-    static func viewResult(_ input: PyTensor, _ r: Tensor, _ gradName: String, strides: [Int],
+    /// A view of `input` with `shape`: element k is input's element `map[k]` (in order when nil), with the strides
+    /// torch gives it; its gradient is g put back into the input's shape by `back`.
+    static func viewResult(_ input: PyTensor, _ shape: [Int], map: [Int]?, _ gradName: String, strides: [Int],
                            _ back: @escaping (Tensor) throws(PyError) -> Tensor) -> PyValue {
-        .tensor(Autograd.record(gradName, r, dtype: input.dtype, inputs: [input], saves: false) { g throws(PyError) in [try back(g)] }
-            .withStrides(strides))
+        var view = PyTensor(viewOf: input, shape: shape, map: map)
+        view.strides = Strides.normalized(shape, strides)
+        return .tensor(Autograd.record(gradName, view, inputs: [input], saves: false) { g throws(PyError) in [try back(g)] })
+    }
+
+    /// `permute`, `transpose`, `t`: output dimension k is input dimension perm[k].
+    static func permutedView(_ input: PyTensor, _ perm: [Int], _ gradName: String, strides: [Int]) -> PyValue {
+        let shape = input.shape
+        var inverse = [Int](repeating: 0, count: perm.count)
+        for (k, p) in perm.enumerated() { inverse[p] = k }
+        return viewResult(input, perm.map { shape[$0] }, map: Layout.permute(shape, perm), gradName, strides: strides) { g throws(PyError) in
+            try tc { try g.permuted(inverse) }
+        }
     }
 
     /// `reshape`: a view when torch can view (ViewBackward0 if contiguous, ReshapeAliasBackward0 if not), else a
     /// contiguous copy (UnsafeViewBackward0).
     static func reshapeResult(_ input: PyTensor, _ shape: [Int]) -> PyValue {
-        let x = input.t
-        let r = x.reshaped(shape)
-        let back: (Tensor) throws(PyError) -> Tensor = { g in g.reshaped(x.shape) }
-        if input.isContiguous { return viewResult(input, r, "ViewBackward0", strides: Strides.contiguous(shape), back) }
-        if let s = Strides.view(x.shape, input.torchStrides, as: shape) { return viewResult(input, r, "ReshapeAliasBackward0", strides: s, back) }
-        return .tensor(Autograd.record("UnsafeViewBackward0", r, dtype: input.dtype, inputs: [input], saves: false) { g throws(PyError) in [try back(g)] })
+        let source = input.shape
+        let back: (Tensor) throws(PyError) -> Tensor = { g in g.reshaped(source) }
+        if input.isContiguous { return viewResult(input, shape, map: nil, "ViewBackward0", strides: Strides.contiguous(shape), back) }
+        if let s = Strides.view(source, input.torchStrides, as: shape) { return viewResult(input, shape, map: nil, "ReshapeAliasBackward0", strides: s, back) }
+        return .tensor(Autograd.record("UnsafeViewBackward0", PyTensor(copying: input, shape: shape, map: nil), inputs: [input], saves: false) { g throws(PyError) in [try back(g)] })
+    }
+
+    /// The parts of `split`/`chunk` along `d`: views named SplitBackward0 (SplitWithSizesBackward0 for given sizes).
+    static func splitParts(_ c: TensorCall, _ d: Int, sizes: [Int]) throws(PyError) -> [PyValue] {
+        var parts: [PyValue] = []
+        var start = 0
+        let name = c.name == "split" && c.args.first?.asIndex == nil ? "SplitWithSizesBackward0" : "SplitBackward0"
+        for size in sizes {
+            let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.object(SliceObject(.int(start), .int(start + size), .none))]
+            parts.append(try renamed(try c.interp.tensorIndex(c.input, items), name))
+            start += size
+        }
+        return parts
+    }
+
+    /// The same result with its grad_fn named as torch names it for the operation that made it.
+    static func renamed(_ v: PyValue, _ name: String) throws(PyError) -> PyValue {
+        guard case .tensor(var p) = v, case .node(let node, _)? = p.origin else { return v }
+        p.origin = .node(GradNode([name], shapes: node.outputShapes, inputs: node.inputs, saves: false) { g throws(PyError) in try node.run(g) }, 0)
+        return .tensor(p)
+    }
+
+    /// `expand(*sizes)`: a view repeating size-1 dimensions (-1 keeps a size), torch's messages otherwise.
+    static func expanded(_ input: PyTensor, _ sizes: [Int]) throws(PyError) -> PyValue {
+        let shape = input.shape
+        guard sizes.count >= shape.count else {
+            throw .runtime("expand(\(input.dtype.legacyTypeName){\(pyShape(shape))}, size=\(pyShape(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(shape.count))")
+        }
+        let lead = sizes.count - shape.count
+        var out = sizes
+        for k in sizes.indices {
+            let d = k - lead
+            if d < 0 {
+                guard sizes[k] >= 0 else { throw .runtime("The expanded size of the tensor (\(sizes[k])) isn't allowed in a leading, non-existing dimension \(k)") }
+                continue
+            }
+            if sizes[k] == -1 { out[k] = shape[d]; continue }
+            guard shape[d] == 1 || shape[d] == sizes[k] else {
+                throw .runtime("The expanded size of the tensor (\(sizes[k])) must match the existing size (\(shape[d])) at non-singleton dimension \(k).  Target sizes: \(pyShape(sizes)).  Tensor sizes: \(pyShape(shape))")
+            }
+        }
+        let map = Layout.broadcast(shape, to: out)
+        _ = input.count
+        let ts = input.torchStrides
+        let strides = out.indices.map { k -> Int in
+            let d = k - lead
+            return d < 0 || (shape[d] == 1 && out[k] != 1) ? 0 : ts[d]
+        }
+        return viewResult(input, out, map: map, "ExpandBackward0", strides: strides) { g in Autograd.sum(g, toShape: shape) }
     }
 }

@@ -4,7 +4,7 @@ import RNNEngine
 /// `input.NAME(...)`), how its arguments bind, what it computes and its gradient. `run` binds the arguments
 /// (`TensorCall.bind`), computes, and records its autograd node (`Autograd.record`).
 ///
-///     "tanh": TensorOp { c throws(PyError) in .tensor(c.interp.activation("tanh", c.input)) }
+///     "trace": TensorOp { c throws(PyError) in try c.noArguments(); return .tensor(...) }
 ///
 /// Every operation lives in `TensorOps.table` (assembled from the groups in the `TensorOps+*.swift` files); the
 /// attribute lookup on a tensor and the `torch` namespace both read it, so a name is never defined twice.
@@ -70,7 +70,7 @@ enum TensorOps {
     /// Every tensor operation MiniPy has, by torch's name.
     static let table: [String: TensorOp] = {
         var t: [String: TensorOp] = [:]
-        for group in [shape, math, reduction, conversion, autograd] {
+        for group in [shape, math, reduction, selection, conversion, autograd, inPlace] {
             for (name, op) in group {
                 precondition(t[name] == nil, "tensor operation \(name) defined twice")
                 t[name] = op
@@ -115,23 +115,23 @@ extension Interpreter {
 
     /// The attributes of a tensor that are values rather than methods.
     func tensorProperty(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
-        let x = t.t
         switch name {
-        case "shape": return .size(x.shape)
-        case "ndim": return .int(x.dim)
-        case "dtype": return .object(DTypeObject(t.dtype))
+        case "shape": return .size(t.shape)
+        case "ndim": return .int(t.shape.count)
+        case "dtype": return .object(DTypeObject.of(t.dtype))
+        case "device": return .object(DeviceObject.cpu)
+        case "is_cuda": return .bool(false)
+        case "itemsize": return .int(t.dtype == .int64 ? 8 : t.dtype == .bool ? 1 : 4)
         case "T":
-            let perm = Array((0..<x.dim).reversed())
             let ts = t.torchStrides
-            return .tensor(Autograd.record("PermuteBackward0", try tc { try x.permuted(perm) }, dtype: t.dtype, inputs: [t], saves: false) { g throws(PyError) in
-                [try tc { try g.permuted(perm) }]
-            }.withStrides(perm.map { ts[$0] }))
-        case "data": return .tensor(PyTensor(x, dtype: t.dtype))
+            let perm = Array(t.shape.indices.reversed())
+            return TensorOps.permutedView(t, perm, "PermuteBackward0", strides: perm.map { ts[$0] })
+        case "data": return .tensor(t.detached)
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
         case "grad":
             // A non-leaf's .grad is None in torch too (with a warning on stderr), unless it retains its gradient.
-            if case .leaf(let l)? = t.origin, let g = l.grad { return .tensor(PyTensor(g)) }
+            if case .leaf(let l)? = t.origin, let g = l.gradTensor { return .tensor(g) }
             if case .node(let n, let k)? = t.origin, let g = n.retainedGrads[k] { return .tensor(PyTensor(g)) }
             return PyValue.none
         case "retains_grad":
@@ -142,5 +142,24 @@ extension Interpreter {
             return PyValue.none
         default: return nil
         }
+    }
+
+    /// Dimensions given as `*dims` or one sequence (`view(2, 3)`, `view((2, 3))`).
+    func dims(_ fname: String, _ args: [PyValue]) throws(PyError) -> [Int] {
+        let items = args.count == 1 ? sequenceItems(args[0]) ?? args : args
+        var out: [Int] = []
+        for (k, x) in items.enumerated() {
+            guard let n = x.asIndex else {
+                throw .typeError("\(fname)(): argument 'size' (position \(k + 1)) must be tuple of ints, but found element of type \(x.typeName) at pos \(k)")
+            }
+            out.append(n)
+        }
+        return out
+    }
+
+    func intArg(_ fname: String, _ name: String, _ v: PyValue?) throws(PyError) -> Int {
+        guard let v else { throw .typeError("\(fname)() missing required argument '\(name)'") }
+        guard let n = v.asIndex else { throw .typeError("\(fname)(): argument '\(name)' (position 1) must be int, not \(v.typeName)") }
+        return n
     }
 }

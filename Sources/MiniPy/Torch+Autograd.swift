@@ -82,41 +82,41 @@ final class WeakObject {
 }
 
 extension Interpreter {
-    static let activations = ["tanh", "sigmoid", "relu", "exp"]
-
-    /// `torch.tanh(t)` and friends, recorded with their derivative written from the output y.
-    func activation(_ name: String, _ t: PyTensor) -> PyTensor {
-        let f: (Float) -> Float
-        let slope: (Float) -> Float
-        switch name {
-        case "tanh": f = { Foundation.tanh($0) }; slope = { 1 - $0 * $0 }
-        case "sigmoid": f = { 1 / (1 + Foundation.exp(-$0)) }; slope = { $0 * (1 - $0) }
-        case "relu": f = { max(0, $0) }; slope = { $0 > 0 ? 1 : 0 }
-        default: f = { Foundation.exp($0) }; slope = { $0 }
-        }
-        let y = Autograd.mapped(t.t, f)
-        let gradName = name == "relu" ? "ReluBackward0" : name.prefix(1).uppercased() + name.dropFirst() + "Backward0"
-        return Autograd.record(gradName, y, dtype: name == "relu" ? t.dtype : .float32, inputs: [t]) { g in
-            // A zero slope masks (0, not -0 for a negative gradient), as torch's kernels do.
-            [Autograd.zipped(g, y) { gv, yv in let s = slope(yv); return s == 0 ? 0 : gv * s }]
-        }.withStrides(Strides.elementwise(y.shape, [t]))
+    /// `torch.tanh(t)` and friends (the table's element-wise functions), for modules built on them.
+    func activation(_ name: String, _ t: PyTensor) throws(PyError) -> PyTensor {
+        try TensorOps.elementwise(t, name, TensorOps.unaries[name]!)
     }
 
-    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it) and `t.requires_grad = flag`. A leaf changes
-    /// where it lives (every reference sees it: a module's parameter, too) and nil is returned; a plain tensor
-    /// that starts requiring grad is a new leaf, returned for the target to be bound to.
+    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it), `t.requires_grad = flag` and `t.data = v`. A leaf
+    /// changes where it lives (every reference sees it: a module's parameter, too) and nil is returned; a tensor that
+    /// changes otherwise is returned for the target to be bound to.
     func setGradAttribute(_ t: PyTensor, _ name: String, _ value: PyValue) throws(PyError) -> PyTensor? {
         if name == "requires_grad" { return try setRequiresGrad(t, try value.truthy(), method: false) }
+        if name == "data" {
+            guard case .tensor(let v) = value else {
+                throw .typeError("Variable data has to be a tensor, but got \(value.typeName)")
+            }
+            if case .leaf(let l)? = t.origin {
+                guard v.dtype == t.dtype else {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support changing a parameter's dtype through .data yet")
+                }
+                l.replaceData(v)
+                return nil
+            }
+            var changed = v.detached
+            changed.origin = t.origin
+            return changed
+        }
         let leaf: GradLeaf?
         if case .leaf(let l)? = t.origin { leaf = l } else { leaf = nil }
         switch value {
         case .none:
-            leaf?.grad = nil
+            leaf?.setGrad(nil)
         case .tensor(let g):
-            guard g.t.shape == t.t.shape else {
-                throw .runtime("attempting to assign a gradient of size '\(pyShape(g.t.shape))' to a tensor of size '\(pyShape(t.t.shape))'. Please ensure that the gradient and the tensor are the same size")
+            guard g.shape == t.shape else {
+                throw .runtime("attempting to assign a gradient of size '\(pyShape(g.shape))' to a tensor of size '\(pyShape(t.shape))'. Please ensure that the gradient and the tensor are the same size")
             }
-            leaf?.grad = g.t
+            leaf?.setGrad(g)
         default:
             throw .typeError("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
         }

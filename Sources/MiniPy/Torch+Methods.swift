@@ -47,50 +47,57 @@ extension Interpreter {
         return x.gathered(indices, keep: Array(repeating: true, count: x.dim))
     }
 
-    /// `x.max()`, `x.max(dim)` (values and indices), `x.max(other)`; the same for min.
+    /// `x.max()`, `x.max(dim)` (values and indices), `x.max(other)`; the same for min. A NaN wins; among equal
+    /// values the first is picked.
     func extremum(_ t: PyTensor, _ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
-        let x = t.t
         let isMax = name == "max"
-        func better(_ a: Float, _ b: Float) -> Bool { a.isNaN ? !b.isNaN : (isMax ? a > b : a < b) }
         let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
         if case .tensor(let other)? = b[0] {
             return try tensorBinary(isMax ? "max" : "min", .tensor(t), .tensor(other))
         }
+        let exact = !t.dtype.isFloatingPoint
+        let ints = exact ? t.exactInts : [], floats = exact ? [] : t.floats
+        func better(_ a: Int, _ b: Int) -> Bool {
+            if exact { return isMax ? ints[a] > ints[b] : ints[a] < ints[b] }
+            let (p, q) = (floats[a], floats[b])
+            return p.isNaN ? !q.isNaN : (isMax ? p > q : p < q)
+        }
         guard let dv = b[0], !dv.isNone else {
-            guard x.count > 0 else {
+            guard t.count > 0 else {
                 throw .runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
             }
             var k = 0
-            for j in 1..<x.count where better(x.storage[j], x.storage[k]) { k = j }
-            let best = x.storage[k]
-            return .tensor(Autograd.record(isMax ? "MaxBackward1" : "MinBackward1", Tensor(shape: [], storage: [best]),
-                                           dtype: t.dtype, inputs: [t]) { g in
+            for j in 1..<max(t.count, 1) where better(j, k) { k = j }
+            let pick = k
+            if exact { return .tensor(PyTensor(ints: [ints[k]], shape: [], dtype: t.dtype)) }
+            let best = floats[k], x = floats, shape = t.shape
+            return .tensor(Autograd.record(isMax ? "MaxBackward1" : "MinBackward1", Tensor(shape: [], storage: [best]), inputs: [t]) { g in
                 // Ties share the gradient evenly, as torch does for a full reduction.
                 // A NaN wins the reduction, and its gradient goes to the NaNs.
                 let hit: (Float) -> Bool = best.isNaN ? { $0.isNaN } : { $0 == best }
-                let ties = Float(x.storage.filter(hit).count)
-                return [Autograd.mapped(x) { hit($0) ? g.storage[0] / ties : 0 }]
+                let ties = Float(x.filter(hit).count)
+                _ = pick
+                return [Tensor(shape: shape, storage: x.map { hit($0) ? g.storage[0] / ties : 0 })]
             })
         }
-        let rawDim = try intArg(name, "dim", dv)
-        let (d, outer, n, inner, reduced, kept) = try reductionLayout(x, rawDim)
-        if n == 0 { throw .indexError("\(name)(): Expected reduction dim \(d) to have non-zero size.") }
-        var values = [Float](repeating: 0, count: outer * inner), indices = values
+        let layout = try reductionLayout(t.shape, .int(try intArg(name, "dim", dv)), name)
+        let (outer, n, inner) = (layout.outer, layout.n, layout.inner)
+        if n == 0 { throw .indexError("\(name)(): Expected reduction dim \(layout.dims.first ?? 0) to have non-zero size.") }
+        var picked = [Int](repeating: 0, count: outer * inner)
+        var map = [Int](repeating: 0, count: outer * inner)
         for o in 0..<outer {
             for j in 0..<inner {
                 var k = 0
-                for c in 1..<max(n, 1) where better(x.storage[(o * n + c) * inner + j], x.storage[(o * n + k) * inner + j]) { k = c }
-                values[o * inner + j] = n > 0 ? x.storage[(o * n + k) * inner + j] : 0
-                indices[o * inner + j] = Float(k)
+                for m in 1..<max(n, 1) where better((o * n + m) * inner + j, (o * n + k) * inner + j) { k = m }
+                picked[o * inner + j] = k
+                map[o * inner + j] = (o * n + k) * inner + j
             }
         }
-        let shape = try b[1]?.truthy() ?? false ? kept : reduced
-        let picked = indices
-        let v = Autograd.record(isMax ? "MaxBackward0" : "MinBackward0", Tensor(shape: shape, storage: values), dtype: t.dtype, inputs: [t]) { g in
-            var gx = [Float](repeating: 0, count: x.count)
-            for o in 0..<outer { for j in 0..<inner { gx[(o * n + Int(picked[o * inner + j])) * inner + j] = g.storage[o * inner + j] } }
-            return [Tensor(shape: x.shape, storage: gx)]
+        let shape = try b[1]?.truthy() ?? false ? layout.keptShape : layout.shape
+        let source = t.shape, count = t.count, m = map
+        let v = Autograd.record(isMax ? "MaxBackward0" : "MinBackward0", PyTensor(copying: t, shape: shape, map: map), inputs: [t]) { g in
+            [Tensor(shape: source, storage: Layout.scatterAdd(g.storage, m, count: count))]
         }
-        return .object(ReturnTypesObject(name, values: .tensor(v), indices: .tensor(PyTensor(Tensor(shape: shape, storage: indices), dtype: .int64))))
+        return .object(ReturnTypesObject(name, values: .tensor(v), indices: .tensor(PyTensor(ints: picked, shape: shape, dtype: .int64))))
     }
 }
