@@ -108,9 +108,7 @@ enum Builtins {
                     throw .valueError("invalid literal for int() with base 10: \(pyStrRepr(s))")
                 }
                 return .int(n)
-            case .tensor(let t):
-                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-                return .int(Int(t.t.storage[0]))
+            case .tensor(let t): return try t.pythonInt()   // PyTensor+Convert: exact, NaN and inf as Python says
             default: throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(a.typeName)'")
             }
         },
@@ -127,9 +125,7 @@ enum Builtins {
                     throw .valueError("could not convert string to float: \(pyStrRepr(s))")
                 }
                 return .float(d)
-            case .tensor(let t):
-                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-                return .float(Double(t.t.storage[0]))
+            case .tensor(let t): return try t.pythonFloat()
             default: throw .typeError("float() argument must be a string or a real number, not '\(a.typeName)'")
             }
         },
@@ -183,12 +179,12 @@ enum Builtins {
         },
         "min": fn("min") { args, _, i throws(PyError) in try i.extreme(args, "min", "<") },
         "max": fn("max") { args, _, i throws(PyError) in try i.extreme(args, "max", ">") },
-        "abs": fn("abs") { args, _, _ throws(PyError) in
+        "abs": fn("abs") { args, _, i throws(PyError) in
             switch args.first {
             case .int(let n)?: return .int(abs(n))
             case .bool(let b)?: return .int(b ? 1 : 0)
             case .float(let f)?: return .float(abs(f))
-            case .tensor(var t)?: t.t.storage = t.t.storage.map { abs($0) }; return .tensor(t)
+            case .tensor(let t)?: return .tensor(try i.activation("abs", t))   // torch's abs, with its gradient
             case let v?: throw .typeError("bad operand type for abs(): '\(v.typeName)'")
             case nil: throw .typeError("abs() takes exactly one argument (0 given)")
             }
