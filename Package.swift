@@ -17,8 +17,10 @@ let package = Package(
         // The engine's matrix kernels in C: AVX2/AVX-512 FMA picked at run time, scalar elsewhere.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "RNNEngine", dependencies: ["CKernels"]),
+        // The live heap in bytes (mallinfo2), for MiniPy's memory budget.
+        .target(name: "CHeap"),
         // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
-        .target(name: "MiniPy", dependencies: ["RNNEngine"]),
+        .target(name: "MiniPy", dependencies: ["RNNEngine", "CHeap"]),
         .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")]),
         .target(name: "TutorRender", dependencies: ["TutorCore"]),
         .target(name: "TutorStore", dependencies: ["TutorCore"]),

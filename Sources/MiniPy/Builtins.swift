@@ -37,7 +37,7 @@ enum Builtins {
     }
 
     /// The built-in names: functions, and the exception classes.
-    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }
+    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }.merging(language) { _, new in new }
 
     nonisolated(unsafe) static let functions: [String: PyValue] = [
         "print": fn("print") { args, kwargs, i throws(PyError) in
@@ -283,7 +283,13 @@ extension Interpreter {
                 throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
             }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
-            if let s = suggestion(for: name, among: o.attributeNames.sorted()) { msg += ". Did you mean: '\(s)'?" }
+            switch o {
+            case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as BuiltinType: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as ExceptionClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            default: break
+            }
+            if let s = suggestion(for: name, among: Array(Set(o.attributeNames)).sorted()) { msg += ". Did you mean: '\(s)'?" }
             throw .attributeError(msg)
         default: break
         }
@@ -318,66 +324,6 @@ extension Interpreter {
         return s
     }
 
-    func strMethod(_ s: String, _ name: String) -> PyValue? {
-        switch name {
-        case "upper": return method(name) { _, _, _ throws(PyError) in .str(s.uppercased()) }
-        case "lower": return method(name) { _, _, _ throws(PyError) in .str(s.lowercased()) }
-        case "title": return method(name) { _, _, _ throws(PyError) in .str(s.capitalized) }
-        case "capitalize": return method(name) { _, _, _ throws(PyError) in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
-        case "strip", "lstrip", "rstrip":
-            return method(name) { args, _, _ throws(PyError) in
-                var chars: Set<Character> = [" ", "\n", "\t", "\r"]
-                if case .str(let c)? = args.first { chars = Set(c) }
-                var r = Substring(s)
-                if name != "rstrip" { r = r.drop { chars.contains($0) } }
-                if name != "lstrip" { while let l = r.last, chars.contains(l) { r = r.dropLast() } }
-                return .str(String(r))
-            }
-        case "split":
-            return method(name) { args, _, _ throws(PyError) in
-                if case .str(let sep)? = args.first {
-                    if sep.isEmpty { throw .valueError("empty separator") }
-                    return .list(PyList(s.components(separatedBy: sep).map { .str($0) }))
-                }
-                return .list(PyList(s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .str(String($0)) }))
-            }
-        case "join":
-            return method(name) { args, _, i throws(PyError) in
-                guard let a = args.first else { throw .typeError("str.join() takes exactly one argument (0 given)") }
-                var parts: [String] = []
-                for (k, x) in try i.iterate(a).enumerated() {
-                    guard case .str(let p) = x else { throw .typeError("sequence item \(k): expected str instance, \(x.typeName) found") }
-                    parts.append(p)
-                }
-                return .str(parts.joined(separator: s))
-            }
-        case "replace":
-            return method(name) { args, _, i throws(PyError) in
-                .str(s.replacingOccurrences(of: try i.strArg(args, 0, "replace"), with: try i.strArg(args, 1, "replace")))
-            }
-        case "startswith": return method(name) { args, _, i throws(PyError) in .bool(s.hasPrefix(try i.strArg(args, 0, "startswith"))) }
-        case "endswith": return method(name) { args, _, i throws(PyError) in .bool(s.hasSuffix(try i.strArg(args, 0, "endswith"))) }
-        case "count":
-            return method(name) { args, _, i throws(PyError) in
-                let sub = try i.strArg(args, 0, "count")
-                return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1)
-            }
-        case "find":
-            return method(name) { args, _, i throws(PyError) in
-                let sub = try i.strArg(args, 0, "find")
-                guard let r = s.range(of: sub) else { return .int(-1) }
-                return .int(s.distance(from: s.startIndex, to: r.lowerBound))
-            }
-        case "isdigit": return method(name) { _, _, _ throws(PyError) in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
-        case "isalpha": return method(name) { _, _, _ throws(PyError) in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
-        case "islower": return method(name) { _, _, _ throws(PyError) in .bool(s.contains(where: \.isLetter) && s == s.lowercased()) }
-        case "isupper": return method(name) { _, _, _ throws(PyError) in .bool(s.contains(where: \.isLetter) && s == s.uppercased()) }
-        case "format":
-            return method(name) { args, kwargs, i throws(PyError) in try i.formatString(s, args, kwargs) }
-        default: return nil
-        }
-    }
-
     func formatString(_ s: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
         var out = ""
         var auto = 0
@@ -410,23 +356,6 @@ extension Interpreter {
             }
         }
         return .str(out)
-    }
-
-    func formatValue(_ v: PyValue, _ spec: String) throws(PyError) -> String {
-        if spec.isEmpty { return try str(v) }
-        if spec.hasSuffix("f") || spec.hasSuffix("e") || spec.hasSuffix("%") {
-            guard let d = v.asDouble ?? (try? scalarOf(v)) else { throw .valueError("Unknown format code '\(spec.last!)' for object of type '\(v.typeName)'") }
-            if spec.hasSuffix("%") { return String(format: "%\(spec.dropLast())f", d * 100) + "%" }
-            return String(format: "%\(spec)", d)
-        }
-        if spec.hasSuffix("d"), let n = v.asIndex { return String(format: "%\(spec.dropLast())ld", n) }
-        let s = try str(v)
-        if let w = Int(spec.trimmingCharacters(in: CharacterSet(charactersIn: "<>^"))) {
-            let pad = String(repeating: " ", count: max(0, w - s.count))
-            if spec.hasPrefix(">") || (!spec.hasPrefix("<") && v.asDouble != nil) { return pad + s }
-            return s + pad
-        }
-        return s
     }
 
     func listMethod(_ l: PyList, _ name: String) -> PyValue? {
@@ -519,6 +448,7 @@ extension Interpreter {
 
     func sliceItems<T>(_ items: [T], _ s: SliceObject) throws(PyError) -> [T] {
         let (a, b, step) = try s.indices(items.count)
+        if step == 1 { return a < b ? Array(items[a..<b]) : [] }
         var out: [T] = []
         var k = a
         while step > 0 ? k < b : k > b { out.append(items[k]); k += step }
@@ -540,10 +470,10 @@ extension Interpreter {
             guard let i = index.asIndex else { throw .typeError("tuple indices must be integers or slices, not \(index.typeName)") }
             return .int(t[try normalize(i, t.count, "tuple")])
         case .str(let s):
-            let chars = Array(s)
-            if case .object(let sl as SliceObject) = index { return .str(String(try sliceItems(chars, sl))) }
+            let chars = Array(s.unicodeScalars)
+            if case .object(let sl as SliceObject) = index { return .str(String(String.UnicodeScalarView(try sliceItems(chars, sl)))) }
             guard let i = index.asIndex else { throw .typeError("string indices must be integers, not '\(index.typeName)'") }
-            return .str(String(chars[try normalize(i, chars.count, "string")]))
+            return .str(String(Character(chars[try normalize(i, chars.count, "string")])))
         case .range(let a, let b, let st):
             let n = rangeCount(a, b, st)
             guard let i = index.asIndex else { throw .typeError("range indices must be integers or slices, not \(index.typeName)") }
@@ -559,6 +489,16 @@ extension Interpreter {
         case .object(let r as ReturnTypesObject):
             // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.
             return try getItem(.tuple(r.items), index)
+        case .object(let b as BytesObject):
+            if case .object(let sl as SliceObject) = index { return .object(BytesObject(try sliceItems(b.bytes, sl))) }
+            guard let i = index.asIndex else { throw .typeError("byte indices must be integers or slices, not \(index.typeName)") }
+            return .int(Int(b.bytes[try normalize(i, b.bytes.count, "index")]))
+        case .object(let c as UserClass) where c.lookup("__class_getitem__") != nil:
+            return try call(try bindToInstance(c.lookup("__class_getitem__")!.0, .object(c)), [index], [])
+        case .object where try special(v, "__getitem__") != nil:
+            return try call(try special(v, "__getitem__")!, [index], [])
+        case .object(let s as SetObject):
+            throw .typeError("'\(s.typeName)' object is not subscriptable")
         default:
             throw .typeError("'\(v.typeName)' object is not subscriptable")
         }

@@ -89,6 +89,9 @@ enum Modules {
             try LossModule.make(.mse, a, k, i)
         }),
         "utils": .object(nnUtils),
+        // A learner's own modules (UserModule.swift): the base class and the Parameter a module registers.
+        "Module": .object(ModuleBaseClass.shared),
+        "Parameter": Builtins.type("Parameter") { a, k, i throws(PyError) in try i.makeParameter(a, k) },
     ])
 
     nonisolated(unsafe) static let nnUtils = Namespace("torch.nn.utils", [

@@ -67,12 +67,7 @@ extension TorchModule {
             let weights = Dictionary(base.stateDict().map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
             // One record per line, the last call's: a training loop calls the RNN on one line hundreds of times,
             // and the visualizer shows the module as it was last run (its trained weights).
-            let call = MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c, stateDict: weights, input: input.t)
-            if let k = interp.recurrentCalls.firstIndex(where: { $0.line == call.line }) {
-                interp.recurrentCalls[k] = call
-            } else {
-                interp.recurrentCalls.append(call)
-            }
+            interp.recordRecurrentCall(config: c, stateDict: weights, input: input.t)
         }
         let isLSTM = c.mode == .lstm
         let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])

@@ -136,24 +136,39 @@ public final class PyDict {
         let h = try HashKey(k)
         if let i = index[h] { values[i] = v } else { index[h] = keys.count; keys.append(k); values.append(v) }
     }
+
+    /// Removes the entry at position `i` (keeping the others' order).
+    func remove(at i: Int) {
+        keys.remove(at: i)
+        values.remove(at: i)
+        index = [:]
+        for (n, k) in keys.enumerated() { if let h = try? HashKey(k) { index[h] = n } }
+    }
 }
 
 /// Python's hashing: 1 == 1.0 == True hash alike.
 enum HashKey: Hashable {
-    case none, num(Double), str(String), tuple([HashKey])
+    case none, int(Int), num(Double), str(String), tuple([HashKey]), object(ObjectIdentifier), bytes([UInt8])
 
     init(_ v: PyValue) throws(PyError) {
         switch v {
         case .none: self = .none
-        case .bool(let b): self = .num(b ? 1 : 0)
-        case .int(let i): self = .num(Double(i))
-        case .float(let f): self = .num(f)
+        case .bool(let b): self = .int(b ? 1 : 0)
+        case .int(let i): self = .int(i)
+        case .float(let f):
+            // 2.0 is the key 2: floats with an int value hash as that int.
+            if f == f.rounded(), abs(f) < 9.2e18 { self = .int(Int(f)) } else { self = .num(f) }
         case .str(let s): self = .str(s)
+        case .object(let b as BytesObject): self = .bytes(b.bytes)
+        case .object(let s as SetObject) where s.frozen:
+            self = .tuple(try s.items.map { x throws(PyError) in try HashKey(x) }.sorted { "\($0)" < "\($1)" })
+        case .object(let s as SetObject) where !s.frozen: throw .typeError("unhashable type: 'set'")
+        case .object(let o): self = .object(ObjectIdentifier(o))
         case .tuple(let t):
             var ks: [HashKey] = []
             for x in t { ks.append(try HashKey(x)) }
             self = .tuple(ks)
-        case .size(let s): self = .tuple(s.map { .num(Double($0)) })
+        case .size(let s): self = .tuple(s.map { .int($0) })
         default: throw .typeError("unhashable type: '\(v.typeName)'")
         }
     }
