@@ -22,7 +22,7 @@ extension TensorOps {
             if case .object(let d as DTypeObject)? = c.args.first {
                 throw PyError(type: "NotImplementedError", message: "MiniPy does not support view(\(d.repr(c.interp))) yet")
             }
-            let shape = try tc { try x.viewed(try c.interp.dims("view", c.args)) }.shape
+            let shape = try c.interp.viewShape(try c.interp.dims("view", c.args), count: x.count)
             guard let s = Strides.view(x.shape, c.input.torchStrides, as: shape) else { throw .runtime(Strides.viewError) }
             return viewResult(c.input, shape, map: nil, "ViewBackward0", strides: s) { g in g.reshaped(x.shape) }
         },
@@ -30,18 +30,18 @@ extension TensorOps {
             let b = try c.bind(["other"], required: 1)
             guard case .tensor(let other) = b[0]! else { throw .typeError("view_as(): argument 'other' (position 1) must be Tensor, not \(b[0]!.typeName)") }
             let x = c.x
-            let shape = try tc { try x.viewed(other.shape) }.shape
+            let shape = try c.interp.viewShape(other.shape, count: x.count)
             guard let s = Strides.view(x.shape, c.input.torchStrides, as: shape) else { throw .runtime(Strides.viewError) }
             return viewResult(c.input, shape, map: nil, "ViewBackward0", strides: s) { g in g.reshaped(x.shape) }
         },
         "reshape": TensorOp { c throws(PyError) in
-            let shape = try tc { try c.x.viewed(try c.interp.dims("reshape", c.args)) }.shape
+            let shape = try c.interp.viewShape(try c.interp.dims("reshape", c.args), count: c.input.count)
             return reshapeResult(c.input, shape)
         },
         "reshape_as": TensorOp(.method) { c throws(PyError) in
             let b = try c.bind(["other"], required: 1)
             guard case .tensor(let other) = b[0]! else { throw .typeError("reshape_as(): argument 'other' (position 1) must be Tensor, not \(b[0]!.typeName)") }
-            return reshapeResult(c.input, try tc { try c.x.viewed(other.shape) }.shape)
+            return reshapeResult(c.input, try c.interp.viewShape(other.shape, count: c.input.count))
         },
         "is_contiguous": TensorOp(.method) { c throws(PyError) in .bool(c.input.isContiguous) },
         "stride": TensorOp(.method) { c throws(PyError) in
@@ -183,12 +183,12 @@ extension TensorOps {
         },
         "expand": TensorOp(.method) { c throws(PyError) in
             let sizes = try c.interp.dims("expand", c.args)
-            return try expanded(c.input, sizes)
+            return try expanded(c.input, sizes, c.interp)
         },
         "expand_as": TensorOp(.method) { c throws(PyError) in
             let b = try c.bind(["other"], required: 1)
             guard case .tensor(let other) = b[0]! else { throw .typeError("expand_as(): argument 'other' (position 1) must be Tensor, not \(b[0]!.typeName)") }
-            return try expanded(c.input, other.shape)
+            return try expanded(c.input, other.shape, c.interp)
         },
         "repeat": TensorOp(.method) { c throws(PyError) in
             let reps = try c.interp.dims("repeat", c.args)
@@ -197,7 +197,12 @@ extension TensorOps {
                 throw .runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
             }
             let padded = Array(repeating: 1, count: reps.count - shape.count) + shape
-            let out = zip(padded, reps).map { $0 * $1 }
+            // torch multiplies in int64 and wraps: an overflow shows as a negative dimension.
+            let out = zip(padded, reps).map { $0 &* $1 }
+            if let neg = out.first(where: { $0 < 0 }), !reps.contains(where: { $0 < 0 }) {
+                throw .runtime("Trying to create tensor with negative dimension \(neg): \(pyShape(out))")
+            }
+            if reps.contains(where: { $0 < 0 }) { throw .runtime("Trying to create tensor with negative dimension \(reps.first { $0 < 0 }!): \(pyShape(reps))") }
             _ = try c.interp.checkedShape("repeat", out)
             let map = Layout.gather(padded, zip(padded, reps).map { n, r in (0..<(n * r)).map { $0 % max(n, 1) } })
             let source = shape
@@ -257,7 +262,7 @@ extension TensorOps {
     }
 
     /// `expand(*sizes)`: a view repeating size-1 dimensions (-1 keeps a size), torch's messages otherwise.
-    static func expanded(_ input: PyTensor, _ sizes: [Int]) throws(PyError) -> PyValue {
+    static func expanded(_ input: PyTensor, _ sizes: [Int], _ interp: Interpreter) throws(PyError) -> PyValue {
         let shape = input.shape
         guard sizes.count >= shape.count else {
             throw .runtime("expand(\(input.dtype.legacyTypeName){\(pyShape(shape))}, size=\(pyShape(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(shape.count))")
@@ -275,8 +280,14 @@ extension TensorOps {
                 throw .runtime("The expanded size of the tensor (\(sizes[k])) must match the existing size (\(shape[d])) at non-singleton dimension \(k).  Target sizes: \(pyShape(sizes)).  Tensor sizes: \(pyShape(shape))")
             }
         }
+        var n = 1
+        for d in out {
+            let r = n.multipliedReportingOverflow(by: d)
+            if r.overflow { throw .runtime("numel: integer multiplication overflow") }
+            n = r.partialValue
+        }
+        try interp.checkElements(n, size: 8)
         let map = Layout.broadcast(shape, to: out)
-        _ = input.count
         let ts = input.torchStrides
         let strides = out.indices.map { k -> Int in
             let d = k - lead

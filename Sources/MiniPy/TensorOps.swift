@@ -162,4 +162,27 @@ extension Interpreter {
         guard let n = v.asIndex else { throw .typeError("\(fname)(): argument '\(name)' (position 1) must be int, not \(v.typeName)") }
         return n
     }
+
+    /// The shape `view`/`reshape` give a tensor of `count` elements: at most one -1, inferred; torch's messages, and
+    /// no overflow for any sizes given.
+    func viewShape(_ newShape: [Int], count: Int) throws(PyError) -> [Int] {
+        let shapeText = pyShape(newShape)
+        var s = newShape
+        let inferred = s.indices.filter { s[$0] == -1 }
+        if inferred.count > 1 { throw .runtime("only one dimension can be inferred") }
+        if let bad = s.first(where: { $0 < -1 }) { throw .runtime("invalid shape dimension \(bad)") }
+        var known = 1, overflow = false
+        for d in s where d != -1 {
+            let r = known.multipliedReportingOverflow(by: d)
+            overflow = overflow || r.overflow
+            known = r.partialValue
+        }
+        if let i = inferred.first {
+            guard !overflow, known != 0, count % known == 0 else { throw .runtime("shape '\(shapeText)' is invalid for input of size \(count)") }
+            s[i] = count / known
+        } else if overflow || known != count {
+            throw .runtime("shape '\(shapeText)' is invalid for input of size \(count)")
+        }
+        return s
+    }
 }

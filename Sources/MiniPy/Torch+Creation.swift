@@ -132,7 +132,7 @@ extension Interpreter {
             n = r.partialValue
             bytes = rb.partialValue
         }
-        try checkElements(n)
+        try checkElements(n, size: 4)
         return n
     }
 

@@ -166,9 +166,9 @@ final class TorchModule: ModuleBase {
             guard let x = argValue(v) else { throw .typeError("MiniPy: \(name)() takes numbers, strings and booleans, not \(v.typeName)") }
             k.append((n, x))
         }
+        try checkRecurrentSizes(name, args, kwargs, interp)
         let parsed = try tc { try RNNConfig.parse(module: name, args: a, kwargs: k) }
-        let params = parsed.config.parameterShapes.reduce(0) { $0 + $1.shape.reduce(1, *) }
-        try interp.checkElements(params)
+        try interp.checkParameterShapes(parsed.config.parameterShapes.map(\.shape))
         for w in parsed.warnings { interp.stderr += "\(w.category): \(w.message)\n" }
         return .object(TorchModule(.rnn(RNNBase(config: parsed.config, warnings: parsed.warnings, seed: seed(interp))), name: name))
     }
@@ -196,14 +196,18 @@ final class TorchModule: ModuleBase {
         // weight_ih = empty((gates * hidden_size, input_size))
         let hsz = b[1]!, isz = b[0]!
         var gateRows: PyValue = hsz
-        if let h = hsz.asIndex { gateRows = .int(gates * h) } else if case .float(let f) = hsz { gateRows = .float(Double(gates) * f) }
+        if let h = hsz.asIndex {
+            let g = h.multipliedReportingOverflow(by: gates)
+            if g.overflow { throw interp.sizeLimitError() }
+            gateRows = .int(g.partialValue)
+        } else if case .float(let f) = hsz { gateRows = .float(Double(gates) * f) }
         let dims = try emptyShape([gateRows, isz])
         _ = try emptyShape([gateRows, hsz])
         let bias = try b[2]?.truthy() ?? true
         var nonlinearity = "tanh"
         if mode == .rnnTanh, let nl = b[3] { nonlinearity = try interp.str(nl) }
         let hidden = dims[0] / gates
-        try interp.checkElements(gates * hidden * (dims[1] + hidden) + 2 * gates * hidden)
+        try interp.checkParameterShapes([[dims[0], dims[1]], [dims[0], hidden]] + (bias ? [[dims[0]], [dims[0]]] : []))
         let c = CellBase.make(mode: mode, inputSize: dims[1], hiddenSize: hidden, bias: bias, nonlinearity: nonlinearity, seed: seed(interp))
         return .object(TorchModule(.cell(c), name: name))
     }
@@ -212,7 +216,7 @@ final class TorchModule: ModuleBase {
         let b = try bind("Linear.__init__", ["in_features", "out_features", "bias", "device", "dtype"], required: 2, args, kwargs)
         let dims = try emptyShape([b[1]!, b[0]!])
         let (out, inF) = (dims[0], dims[1])
-        try interp.checkElements(out * inF + out)
+        try interp.checkParameterShapes([[out, inF], [out]])
         let bound = inF > 0 ? 1 / Double(inF).squareRoot() : 0
         var rng = SplitMix64(seed: seed(interp))
         let w = rng.uniformTensor([out, inF], bound: bound)
@@ -246,4 +250,61 @@ final class TorchModule: ModuleBase {
 
 extension PyValue {
     var isNone: Bool { if case .none = self { return true }; return false }
+}
+
+extension TorchModule {
+    /// RNN/LSTM/GRU sizes before the engine computes its parameter shapes: a gate size or a layer count that
+    /// could not be allocated (int64 overflow, or past MiniPy's limit) is refused here, before anything is made.
+    static func checkRecurrentSizes(_ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) {
+        let names = name == "RNN"
+            ? ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"]
+            : ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size"]
+        func value(_ n: String) -> Int? {
+            if let k = names.firstIndex(of: n), k < args.count { return args[k].asIndex }
+            return kwargs.first { $0.0 == n }?.1.asIndex
+        }
+        guard let input = value("input_size"), let hidden = value("hidden_size"), input > 0, hidden > 0 else { return }
+        let layers = max(1, value("num_layers") ?? 1)
+        let directions = (value("bidirectional") ?? 0) != 0 ? 2 : 1
+        let proj = max(0, value("proj_size") ?? 0)
+        let gates = name == "LSTM" ? 4 : name == "GRU" ? 3 : 1
+        let g = hidden.multipliedReportingOverflow(by: gates)
+        guard !g.overflow else { throw interp.sizeLimitError() }
+        let out = proj > 0 ? proj : hidden
+        // The first layer's and one further layer's parameters, with overflow-checked products, then the layer count.
+        var shapes = [[g.partialValue, input], [g.partialValue, out], [g.partialValue], [g.partialValue]]
+        if proj > 0 { shapes.append([proj, hidden]) }
+        try interp.checkParameterShapes(shapes)
+        let perLayer = shapes.reduce(0) { $0 + $1.reduce(1, *) }
+        let total = perLayer.multipliedReportingOverflow(by: layers * directions)
+        if total.overflow || total.partialValue > interp.limits.maxElements { throw interp.sizeLimitError() }
+    }
+}
+
+extension Interpreter {
+    /// The shapes of the parameters a module is about to make: torch's message when one's size overflows, MiniPy's
+    /// limits when all together are too many; nothing is allocated before this passes.
+    func checkParameterShapes(_ shapes: [[Int]]) throws(PyError) {
+        var total = 0
+        for s in shapes {
+            var n = 1, overflow = false
+            for d in s {
+                let r = n.multipliedReportingOverflow(by: d)
+                overflow = overflow || r.overflow
+                n = r.partialValue
+            }
+            if overflow || n.multipliedReportingOverflow(by: 4).overflow {
+                throw .runtime("Storage size calculation overflowed with sizes=\(pyShape(s))")
+            }
+            let t = total.addingReportingOverflow(n)
+            if t.overflow { throw sizeLimitError() }
+            total = t.partialValue
+        }
+        try checkElements(total, size: 4)
+    }
+
+    /// MiniPy's own limit for sizes no tensor could have.
+    func sizeLimitError() -> PyError {
+        .limit("MemoryError", "that size is more than MiniPy's limit of \(limits.maxElements) elements in one tensor or list")
+    }
 }
