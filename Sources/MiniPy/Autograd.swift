@@ -55,6 +55,12 @@ final class GradLeaf {
         storage.owner = owner
     }
 
+    /// A leaf over `t`'s storage (shared when `t` is a whole float storage, as `nn.Parameter(t)` shares torch's).
+    convenience init(sharing t: PyTensor) {
+        self.init(Tensor(shape: [0], storage: []))
+        replaceData(t)
+    }
+
     /// `p.data = t`: the leaf's values become `t`'s storage (shared, as torch's `set_data`) when `t` is a whole
     /// float storage, else a copy.
     func replaceData(_ t: PyTensor) {

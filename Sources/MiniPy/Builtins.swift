@@ -411,9 +411,9 @@ extension Interpreter {
 
     func dictMethod(_ d: PyDict, _ name: String) -> PyValue? {
         switch name {
-        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_keys", d.keys)) }
-        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_values", d.values)) }
-        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_keys" : "dict_keys", d.keys)) }
+        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_values" : "dict_values", d.values)) }
+        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_items" : "dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
         case "get": return method(name) { args, _, _ throws(PyError) in
             guard let k = args.first else { throw .typeError("get expected at least 1 argument, got 0") }
             return try d.get(k) ?? (args.count > 1 ? args[1] : .none) }
@@ -484,7 +484,7 @@ extension Interpreter {
         case .tensor(let t):
             if case .tuple(let items) = index { return try tensorIndex(t, items) }
             return try tensorIndex(t, [index])
-        case .object(let o as ModuleBase):
+        case .object(let o as ModuleBase) where !(o is NativeSpecialMethods):
             throw .typeError("'\(o.typeName)' object is not subscriptable")
         case .object(let r as ReturnTypesObject):
             // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.

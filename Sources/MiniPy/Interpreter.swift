@@ -255,6 +255,7 @@ public final class Interpreter {
     }
 
     func moduleNotFound(_ name: String) -> PyError {
+        if let honest = Modules.missingModuleError(name) { return honest }   // a torch submodule MiniPy lacks (Torch.swift)
         let known = ["torch", "torch.nn", "math", "random"]
         if known.contains(where: { name.hasPrefix($0) }) || name.hasPrefix("torch") {
             return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")

@@ -264,7 +264,7 @@ extension Interpreter {
     ]
 
     func compare(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
-        if (op == "in" || op == "not in"), isUserInstance(r), let m = try special(r, "__contains__") {
+        if (op == "in" || op == "not in"), isUserInstance(r) || r.isNativeContainer, let m = try special(r, "__contains__") {
             let found = try truth(try call(m, [l], []))
             return .bool(op == "in" ? found : !found)
         }

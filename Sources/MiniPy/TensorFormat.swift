@@ -86,10 +86,17 @@ enum TensorFormat {
         }
         if let g = t.gradFn { suffixes.append("grad_fn=<\(g)>") }
         if case .leaf? = t.origin, t.requiresGrad { suffixes.append("requires_grad=True") }
+        // torch's _add_suffixes: the last line's length counted as len(s) - s.rfind("\n") + 1 over prefix + body.
+        let whole = prefix + body
+        var lastLine = whole.count - (whole.lastIndex(of: "\n").map { whole.distance(from: whole.startIndex, to: $0) } ?? -1) + 1
         for s in suffixes {
-            let lastLine = body.count - (body.lastIndex(of: "\n").map { body.distance(from: body.startIndex, to: $0) } ?? -1) + 1
-            if lastLine + s.count + 2 > linewidth { body += ",\n" + String(repeating: " ", count: indent) + s }
-            else { body += ", " + s }
+            if lastLine + s.count + 2 > linewidth {
+                body += ",\n" + String(repeating: " ", count: indent) + s
+                lastLine = indent + s.count
+            } else {
+                body += ", " + s
+                lastLine += s.count + 2
+            }
         }
         let out = prefix + body + ")"
         return t.isParameter ? "Parameter containing:\n" + out : out

@@ -72,12 +72,38 @@ enum Modules {
         case "torch.nn": return .object(nn)
         case "torch.nn.utils": return .object(nnUtils)
         case "torch.optim": return .object(optim)
+        case "torch.nn.functional": return .object(Functional.namespace)
+        case "torch.nn.init": return .object(TorchInit.namespace)
+        case "torch.cuda": return torch.attributes["cuda"]
         case "math": return .object(math)
         default: return nil
         }
     }
 
-    nonisolated(unsafe) static let nn = Namespace("torch.nn", [
+    /// Submodules torch has and MiniPy lacks: importing one says so, rather than that torch has no such module.
+    static let missingSubmodules: Set<String> = [
+        "torch.utils", "torch.utils.data", "torch.autograd", "torch.linalg", "torch.fft", "torch.distributions", "torch.jit",
+        "torch.onnx", "torch.backends", "torch.special", "torch.sparse", "torch.testing", "torch.multiprocessing",
+        "torch.optim.lr_scheduler", "torch.nn.parallel", "torch.nn.modules", "torch.nn.parameter", "torch.nn.utils.parametrize",
+        "torch.nn.utils.prune", "torch.profiler", "torch.amp", "torch.hub", "torch.random", "torch.overrides", "torch.func",
+    ]
+
+    /// The error for `import NAME` when MiniPy has no such module: honest about a torch submodule it lacks.
+    static func missingModuleError(_ name: String) -> PyError? {
+        guard missingSubmodules.contains(name) else { return nil }
+        return PyError(type: "NotImplementedError", message: "MiniPy does not support \(name) yet")
+    }
+
+    nonisolated(unsafe) static let nn: Namespace = {
+        let ns = Namespace("torch.nn", nnAttributes)
+        for (name, cls) in LayerModule.classes().merging(ContainerModule.classes(), uniquingKeysWith: { a, _ in a }) { ns.attributes[name] = cls }
+        if case .object(let embedding as PyClass)? = ns.attributes["Embedding"] {
+            embedding.classAttributes["from_pretrained"] = Builtins.fn("from_pretrained") { a, k, i throws(PyError) in try TorchModule.fromPretrained(a, k, i) }
+        }
+        return ns
+    }()
+
+    nonisolated(unsafe) static let nnAttributes: [String: PyValue] = [
         "RNN": rnnClass("RNN"), "LSTM": rnnClass("LSTM"), "GRU": rnnClass("GRU"),
         "RNNCell": cellClass(.rnnTanh), "LSTMCell": cellClass(.lstm), "GRUCell": cellClass(.gru),
         "Linear": .object(PyClass("Linear", qualified: "torch.nn.modules.linear.Linear") { a, k, i throws(PyError) in try TorchModule.linear(a, k, i) }),
@@ -88,11 +114,19 @@ enum Modules {
         "MSELoss": .object(PyClass("MSELoss", qualified: "torch.nn.modules.loss.MSELoss") { a, k, i throws(PyError) in
             try LossModule.make(.mse, a, k, i)
         }),
+        "NLLLoss": .object(PyClass("NLLLoss", qualified: "torch.nn.modules.loss.NLLLoss") { a, k, i throws(PyError) in try LossModule.make(.nll, a, k, i) }),
+        "L1Loss": .object(PyClass("L1Loss", qualified: "torch.nn.modules.loss.L1Loss") { a, k, i throws(PyError) in try LossModule.make(.l1, a, k, i) }),
+        "BCELoss": .object(PyClass("BCELoss", qualified: "torch.nn.modules.loss.BCELoss") { a, k, i throws(PyError) in try LossModule.make(.bce, a, k, i) }),
+        "BCEWithLogitsLoss": .object(PyClass("BCEWithLogitsLoss", qualified: "torch.nn.modules.loss.BCEWithLogitsLoss") { a, k, i throws(PyError) in
+            try LossModule.make(.bceWithLogits, a, k, i)
+        }),
         "utils": .object(nnUtils),
+        "functional": .object(Functional.namespace),
+        "init": .object(TorchInit.namespace),
         // A learner's own modules (UserModule.swift): the base class and the Parameter a module registers.
         "Module": .object(ModuleBaseClass.shared),
         "Parameter": Builtins.type("Parameter") { a, k, i throws(PyError) in try i.makeParameter(a, k) },
-    ])
+    ]
 
     nonisolated(unsafe) static let nnUtils = Namespace("torch.nn.utils", [
         "clip_grad_norm_": Builtins.fn("clip_grad_norm_") { a, k, i throws(PyError) in try GradClipping.clipGradNorm(a, k, i) },

@@ -15,7 +15,7 @@ extension TorchModule {
         switch kind {
         case .rnn(let base): return try rnnForward(base, args, kwargs, interp)
         case .cell(let c): return try cellForward(c, args, kwargs, interp)
-        case .linear(let hasBias): return try linearForward(hasBias, args, kwargs, interp)
+        case .linear: return try linearForward(args, kwargs, interp)
         case .embedding(let pad): return try embeddingForward(pad, args, kwargs, interp)
         }
     }
@@ -150,10 +150,15 @@ extension TorchModule {
         return values.count == 2 ? .tuple(values) : values[0]
     }
 
-    private func linearForward(_ hasBias: Bool, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+    private func linearForward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let input = try Self.tensorArg(b[0]!)
-        let x = input.t, w = leaves[0].value
+        // The slots as registered now: a learner may replace either (`lin.bias = None`, `lin.weight = nn.Parameter(...)`).
+        guard let wLeaf = parameterSlots.first(where: { $0.name == "weight" })?.leaf else {
+            throw .typeError("linear(): argument 'weight' (position 2) must be Tensor, not NoneType")
+        }
+        let bLeaf = parameterSlots.first(where: { $0.name == "bias" })?.leaf
+        let x = input.t, w = wLeaf.value
         let inF = w.shape[1], out = w.shape[0]
         if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
         guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
@@ -164,11 +169,13 @@ extension TorchModule {
         }
         try interp.checkOperations(Double(x.count) * Double(out))
         var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
-        if hasBias { y = try tc { try Tensor.broadcasting(y, leaves[1].value, +) } }
+        if let bLeaf { y = try tc { try Tensor.broadcasting(y, bLeaf.value, +) } }
+        let hasBias = bLeaf != nil
         let name = x.dim == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0")
                  : x.dim == 1 && !hasBias ? "SqueezeBackward4" : "UnsafeViewBackward0"
         let rows = x.shape.dropLast().reduce(1, *)   // not count / in_features: in_features may be 0
-        return .tensor(Autograd.record(name, y, inputs: [input] + parameterInputs) { g in
+        let inputs = [input, PyTensor(leaf: wLeaf)] + (bLeaf.map { [PyTensor(leaf: $0)] } ?? [])
+        return .tensor(Autograd.record(name, y, inputs: inputs) { g in
             let gx = Autograd.mm(g.storage, w.storage, rows: rows, k: out, m: inF)
             let gw = Autograd.mm(Autograd.transpose(g.storage, rows: rows, cols: out), x.storage, rows: out, k: rows, m: inF)
             var grads: [Tensor?] = [Tensor(shape: x.shape, storage: gx), Tensor(shape: w.shape, storage: gw)]
@@ -184,26 +191,34 @@ extension TorchModule {
     private func embeddingForward(_ pad: Int?, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let idx = try Self.tensorArg(b[0]!)
-        guard idx.dtype == .int64 else {
+        guard let w = parameterSlots.first(where: { $0.name == "weight" })?.leaf else {
+            throw .typeError("embedding(): argument 'weight' (position 1) must be Tensor, not NoneType")
+        }
+        return .tensor(try Self.lookup(idx, PyTensor(leaf: w), padding: pad, interp: interp))
+    }
+
+    /// The rows of `weight` at `idx` (an embedding lookup): torch's checks; `padding` never gets a gradient.
+    static func lookup(_ idx: PyTensor, _ weight: PyTensor, padding pad: Int?, interp: Interpreter) throws(PyError) -> PyTensor {
+        guard idx.dtype.isInteger else {
             throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(idx.dtype.legacyTypeName) instead (while checking arguments for embedding)")
         }
-        let w = leaves[0].value
+        let w = weight.t
+        guard w.dim == 2 else { throw .runtime("'weight' must be 2-D") }
         let dim = w.shape[1]
-        try interp.checkElements(idx.t.count * dim)
+        try interp.checkElements(idx.count.multipliedReportingOverflow(by: dim).overflow ? Int.max : idx.count * dim, size: 4)
         var out: [Float] = []
-        out.reserveCapacity(idx.t.count * dim)
+        out.reserveCapacity(idx.count * dim)
         var rows: [Int] = []
-        for v in idx.t.storage {
-            let i = Int(v)
+        for i in idx.exactInts {
             guard i >= 0, i < w.shape[0] else { throw .indexError("index out of range in self") }
             out += w.storage[(i * dim)..<((i + 1) * dim)]
             rows.append(i)
         }
-        let y = Tensor(shape: idx.t.shape + [dim], storage: out)
-        return .tensor(Autograd.record("EmbeddingBackward0", y, inputs: parameterInputs) { g in
+        let y = Tensor(shape: idx.shape + [dim], storage: out)
+        return Autograd.record("EmbeddingBackward0", y, inputs: [weight]) { g in
             var gw = [Float](repeating: 0, count: w.count)
             for (k, i) in rows.enumerated() where i != pad { for j in 0..<dim { gw[i * dim + j] += g.storage[k * dim + j] } }
             return [Tensor(shape: w.shape, storage: gw)]
-        })
+        }
     }
 }

@@ -9,7 +9,7 @@ final class TorchModule: ModuleBase {
     enum Kind {
         case rnn(RNNBase)
         case cell(CellBase)
-        case linear(hasBias: Bool)
+        case linear(inFeatures: Int, outFeatures: Int)
         /// `padding_idx`, made non-negative: that row starts at zeros and never gets a gradient.
         case embedding(paddingIdx: Int?)
     }
@@ -65,7 +65,8 @@ final class TorchModule: ModuleBase {
     override var attributeNames: [String] {
         var names = moduleAttributeNames
         switch kind {
-        case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode"]
+        case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode",
+                             "all_weights", "flatten_parameters"]
         case .cell: names += ["input_size", "hidden_size", "bias"]
         case .linear: names += ["in_features", "out_features"]
         case .embedding: names += ["num_embeddings", "embedding_dim", "padding_idx"]
@@ -81,9 +82,9 @@ final class TorchModule: ModuleBase {
             if !c.bias { s += ", bias=False" }
             if c.mode == .rnnTanh && c.nonlinearity != "tanh" { s += ", nonlinearity=\(c.nonlinearity)" }
             return s + ")"
-        case .linear(let hasBias):
-            let w = leaves[0].value
-            return "Linear(in_features=\(w.shape[1]), out_features=\(w.shape[0]), bias=\(hasBias ? "True" : "False"))"
+        case .linear(let inF, let outF):
+            let hasBias = parameterSlots.first { $0.name == "bias" }?.leaf != nil
+            return "Linear(in_features=\(inF), out_features=\(outF), bias=\(hasBias ? "True" : "False"))"
         case .embedding(let pad):
             return "Embedding(\(leaves[0].value.shape[0]), \(leaves[0].value.shape[1])\(pad.map { ", padding_idx=\($0)" } ?? ""))"
         }
@@ -108,6 +109,15 @@ final class TorchModule: ModuleBase {
             case "proj_size": return .int(c.projSize)
             case "mode": return .str(c.mode.rawValue)
             case "nonlinearity" where c.mode == .rnnTanh || c.mode == .rnnRelu: return .str(c.mode == .rnnRelu ? "relu" : "tanh")
+            case "all_weights":
+                // One list per layer and direction: weight_ih, weight_hh, bias_ih, bias_hh (weight_hr).
+                let perGroup = (c.bias ? 4 : 2) + (c.projSize > 0 ? 1 : 0)
+                let slots = parameterSlots.compactMap(\.leaf)
+                return .list(PyList(stride(from: 0, to: slots.count, by: perGroup).map { k in
+                    .list(PyList(slots[k..<min(k + perGroup, slots.count)].map { parameterValue($0) }))
+                }))
+            case "flatten_parameters":
+                return .object(Builtin(n, method: true) { _, _, _ throws(PyError) in .none })
             default: return nil
             }
         case .cell(let c):
@@ -118,11 +128,10 @@ final class TorchModule: ModuleBase {
             case "nonlinearity" where c.mode == .rnnTanh: return .str(c.nonlinearity)
             default: return nil
             }
-        case .linear:
-            let w = leaves[0].value
+        case .linear(let inF, let outF):
             switch n {
-            case "in_features": return .int(w.shape[1])
-            case "out_features": return .int(w.shape[0])
+            case "in_features": return .int(inF)
+            case "out_features": return .int(outF)
             default: return nil
             }
         case .embedding(let pad):
@@ -222,7 +231,7 @@ final class TorchModule: ModuleBase {
         let w = rng.uniformTensor([out, inF], bound: bound)
         let hasBias = try b[2]?.truthy() ?? true
         let params = [("weight", w)] + (hasBias ? [("bias", rng.uniformTensor([out], bound: bound))] : [])
-        return .object(TorchModule(.linear(hasBias: hasBias), name: "Linear", parameters: params, noneSlots: hasBias ? [] : ["bias"]))
+        return .object(TorchModule(.linear(inFeatures: inF, outFeatures: out), name: "Linear", parameters: params, noneSlots: hasBias ? [] : ["bias"]))
     }
 
     static func embedding(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
@@ -306,5 +315,32 @@ extension Interpreter {
     /// MiniPy's own limit for sizes no tensor could have.
     func sizeLimitError() -> PyError {
         .limit("MemoryError", "that size is more than MiniPy's limit of \(limits.maxElements) elements in one tensor or list")
+    }
+}
+
+extension TorchModule {
+    /// `nn.Embedding.from_pretrained(embeddings, freeze=True, padding_idx=None)`: the weight is the given tensor
+    /// (sharing its storage, as torch's Parameter does); frozen unless `freeze=False`; the padding row is kept.
+    static func fromPretrained(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("from_pretrained", ["embeddings", "freeze", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"],
+                         required: 1, args, kwargs)
+        guard case .tensor(let e) = b[0]! else { throw .attributeError("'\(b[0]!.typeName)' object has no attribute 'dim'") }
+        guard e.shape.count == 2 else { throw PyError(type: "AssertionError", message: "Embeddings parameter is expected to be 2-dimensional") }
+        if let m = b[3], !m.isNone { throw PyError(type: "NotImplementedError", message: "MiniPy does not support Embedding max_norm yet") }
+        var pad: Int?
+        if let p = b[2], !p.isNone {
+            let idx = try interp.intArg("Embedding", "padding_idx", p)
+            let n = e.shape[0]
+            guard idx >= -n, idx < n else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") }
+            pad = idx < 0 ? idx + n : idx
+        }
+        guard e.dtype.isFloatingPoint else {
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support integer embedding weights yet")
+        }
+        let m = TorchModule(.embedding(paddingIdx: pad), name: "Embedding", parameters: [("weight", Tensor(shape: [0], storage: []))])
+        let leaf = GradLeaf(sharing: e)
+        leaf.requiresGrad = !(try b[1]?.truthy() ?? true)
+        m.registerParameter("weight", leaf)
+        return .object(m)
     }
 }

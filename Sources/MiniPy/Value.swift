@@ -229,6 +229,8 @@ final class PyClass: PyObject {
     let name: String
     let qualified: String
     let construct: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
+    /// Class-level attributes (`nn.Embedding.from_pretrained`).
+    var classAttributes: [String: PyValue] = [:]
     init(_ name: String, qualified: String, _ construct: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
         self.name = name; self.qualified = qualified; self.construct = construct
     }
@@ -239,6 +241,6 @@ final class PyClass: PyObject {
     }
     override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
-        n == "__name__" || n == "__qualname__" ? .str(name) : nil
+        n == "__name__" || n == "__qualname__" ? .str(name) : classAttributes[n]
     }
 }
