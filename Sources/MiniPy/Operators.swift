@@ -366,6 +366,7 @@ extension Interpreter {
         case (.int(let a), .int(let b)): a == b && a >= -5 && a <= 256
         case (.tuple(let a), .tuple(let b)): a.isEmpty && b.isEmpty
         case (.str(let a), .str(let b)): a == b
+        case (.tensor(let a), .tensor(let b)): a.identity === b.identity   // the same tensor object (PyTensor.identity)
         default: false
         }
     }

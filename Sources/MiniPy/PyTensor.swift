@@ -56,6 +56,9 @@ func intFromDouble(_ f: Double) -> Int {
 /// int32's wrap-around, as torch stores an int32 result.
 func wrapInt32(_ v: Int) -> Int { Int(Int32(truncatingIfNeeded: v)) }
 
+/// A tensor object's identity (see `PyTensor.identity`).
+final class TensorIdentity {}
+
 /// A tensor: its values (a view into a shared `TensorStorage`), shape, dtype and what autograd knows of it.
 ///
 /// A tensor is a value that refers to its storage, as a Python name refers to a torch tensor: copies of it
@@ -73,6 +76,9 @@ public struct PyTensor {
     var origin: GradOrigin?
     /// A module's parameter (printed as "Parameter containing:").
     var isParameter = false
+    /// Which Python object this is: copies of the value (`y = x`, a list holding it, an op returning its input) are
+    /// the same object (`is`, dict keys); every new tensor, a view included, is a new one.
+    private(set) var identity = TensorIdentity()
     /// For a view of a leaf (or of a view of one): that leaf, so an in-place change through the view is refused
     /// while the leaf requires grad, as torch refuses it.
     private(set) weak var leafBase: GradLeaf?

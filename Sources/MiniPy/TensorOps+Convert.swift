@@ -48,6 +48,23 @@ extension TensorOps {
             default: throw .typeError("type() received an invalid combination of arguments - got (\(d.typeName))")
             }
         }
+        // x.new_zeros(size), new_ones, new_empty, new_full(size, value), new_tensor(data): x's dtype unless given.
+        for name in ["new_zeros", "new_ones", "new_empty", "new_full", "new_tensor"] {
+            ops[name] = TensorOp(.method) { c throws(PyError) in
+                var args = c.args, kw = c.kwargs
+                if !kw.contains(where: { $0.0 == "dtype" }) { kw.append(("dtype", .object(DTypeObject.of(c.input.dtype)))) }
+                switch name {
+                case "new_tensor": return try c.interp.makeTensor(args, kw)
+                case "new_full":
+                    let b = try bind("new_full", ["size", "fill_value", "dtype", "device", "requires_grad"], required: 2, args, kw)
+                    return try c.interp.filled("new_full", try c.interp.sizeArgs("new_full", [b[0]!]), b[1]!, dtype: try c.interp.dtypeArg("new_full", b[2]),
+                                               device: b[3], requiresGrad: b[4])
+                default:
+                    if args.isEmpty, let k = kw.firstIndex(where: { $0.0 == "size" }) { args = [kw.remove(at: k).1] }
+                    return try c.interp.creation(String(name.dropFirst(4)), args, kw)
+                }
+            }
+        }
         ops["is_floating_point"] = TensorOp { c throws(PyError) in .bool(c.input.dtype.isFloatingPoint) }
         ops["element_size"] = TensorOp(.method) { c throws(PyError) in
             switch c.input.dtype { case .float32, .int32: .int(4); case .int64: .int(8); case .bool: .int(1) }

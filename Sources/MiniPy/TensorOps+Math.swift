@@ -240,9 +240,10 @@ extension TensorOps {
                 }
                 value = try v.item()
             }
-            let shape = try tc { try Tensor.broadcastShape(c.input.shape, mask.shape) }
+            // torch expands the mask to the input's shape (its message names the mask as tensor a).
+            let shape = try tc { try Tensor.broadcastShape(mask.shape, c.input.shape) }
             guard shape == c.input.shape else {
-                throw .runtime("The size of tensor a (\(c.input.shape.last ?? 0)) must match the size of tensor b (\(mask.shape.last ?? 0)) at non-singleton dimension \(max(0, shape.count - 1))")
+                throw .runtime("output with shape \(pyShape(c.input.shape)) doesn't match the broadcast shape \(pyShape(shape))")
             }
             let m = Layout.broadcast(mask.shape, to: shape).map { mask.floats[$0] != 0 }
             let t = c.input

@@ -89,6 +89,8 @@ enum TensorOps {
             else if let k = kw.firstIndex(where: { $0.0 == "input" }) { input = kw.remove(at: k).1 }
             else { throw .typeError("\(name)() missing 1 required positional arguments: \"input\"") }
             guard case .tensor(let t) = input else {
+                // torch.pow(2, x): a number base.
+                if name == "pow", input.asDouble != nil, case .tensor? = rest.first { return try i.tensorBinary("**", input, rest[0]) }
                 throw .typeError("\(name)(): argument 'input' (position 1) must be Tensor, not \(input.typeName)")
             }
             return try op.run(TensorCall(name: name, input: t, args: rest, kwargs: kw, interp: i, isMethod: false))

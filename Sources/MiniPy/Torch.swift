@@ -74,6 +74,7 @@ enum Modules {
         case "torch.optim": return .object(optim)
         case "torch.nn.functional": return .object(Functional.namespace)
         case "torch.nn.init": return .object(TorchInit.namespace)
+        case "torch.nn.utils.rnn": return .object(Packing.namespace)
         case "torch.cuda": return torch.attributes["cuda"]
         case "math": return .object(math)
         default: return nil
@@ -129,6 +130,7 @@ enum Modules {
     ]
 
     nonisolated(unsafe) static let nnUtils = Namespace("torch.nn.utils", [
+        "rnn": .object(Packing.namespace),
         "clip_grad_norm_": Builtins.fn("clip_grad_norm_") { a, k, i throws(PyError) in try GradClipping.clipGradNorm(a, k, i) },
         "clip_grad_value_": Builtins.fn("clip_grad_value_") { a, k, i throws(PyError) in try GradClipping.clipGradValue(a, k, i) },
     ])

@@ -22,6 +22,7 @@ extension TorchModule {
 
     private func rnnForward(_ base: RNNBase, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
+        if case .object(let packed as PackedSequenceObject) = b[0]! { return try packedForward(base, packed, b[1], interp) }
         let input = try Self.tensorArg(b[0]!)
         var hx: [PyTensor]?
         if let h = b[1], !(h.isNone) {
@@ -220,5 +221,74 @@ extension TorchModule {
             for (k, i) in rows.enumerated() where i != pad { for j in 0..<dim { gw[i * dim + j] += g.storage[k * dim + j] } }
             return [Tensor(shape: w.shape, storage: gw)]
         }
+    }
+
+    /// A PackedSequence through the RNN: each sequence runs at its own length (a batch of one through the same
+    /// engine, which computes each row of a batch the same way), so every output and each sequence's last state are
+    /// torch's values; the outputs are packed again, h_n (c_n) put back in the batch's original order.
+    private func packedForward(_ base: RNNBase, _ p: PackedSequenceObject, _ hxValue: PyValue?, _ interp: Interpreter) throws(PyError) -> PyValue {
+        let c = base.config
+        let isLSTM = c.mode == .lstm
+        let lengths = p.sortedLengths, b = p.batchSize
+        let features = p.data.shape.dropFirst().reduce(1, *)
+        guard p.data.shape.count == 2, features == c.inputSize else {
+            let rows = p.data.shape.first ?? 0
+            throw .runtime("input.size(-1) must be equal to input_size. Expected \(c.inputSize), got \(p.data.shape.last ?? 0)" + (p.data.shape.count == 2 ? "" : " (rows \(rows))"))
+        }
+        var offsets = [0]
+        for bs in p.batchSizes { offsets.append(offsets.last! + bs) }
+        // The initial states, given in the batch's original order.
+        var states: [PyTensor]?
+        if let h = hxValue, !h.isNone {
+            if isLSTM {
+                let items = try interp.iterate(h)
+                guard items.count == 2, case .tensor(let h0) = items[0], case .tensor(let c0) = items[1] else { throw .indexError("tuple index out of range") }
+                states = [h0, c0]
+            } else {
+                states = [try Self.tensorArg(h)]
+            }
+            for s in states! where s.shape.count != 3 || s.shape[1] != b {
+                throw .runtime("Expected hidden size (\(c.numLayers * c.numDirections), \(b), \(c.outputSize)), got \(pyShape(s.shape))")
+            }
+        }
+        var outs: [PyTensor] = [], finals: [[PyTensor]] = []
+        for j in 0..<b {
+            let rows = (0..<lengths[j]).map { offsets[$0] + j }
+            guard case .tensor(let x) = try interp.tensorIndex(p.data, [.tensor(PyTensor(ints: rows, shape: [rows.count]))]) else { return .none }
+            let x3 = PyTensor(viewOf: x, shape: c.batchFirst ? [1, rows.count, features] : [rows.count, 1, features], map: nil)
+            let original = p.sorted?[j] ?? j
+            var args: [PyValue] = [.tensor(Autograd.record("ViewBackward0", x3, inputs: [x], saves: false) { g in [g.reshaped(x.shape)] })]
+            if let states {
+                let slices = try states.map { s throws(PyError) -> PyValue in
+                    try interp.tensorIndex(s, [.object(SliceObject(.none, .none, .none)), .object(SliceObject(.int(original), .int(original + 1), .none))])
+                }
+                args.append(isLSTM ? .tuple(slices) : slices[0])
+            }
+            let result = try call(args, [], interp)
+            guard case .tuple(let parts) = result, case .tensor(let out) = parts[0] else { return .none }
+            outs.append(out)
+            if isLSTM, case .tuple(let hc) = parts[1], case .tensor(let h) = hc[0], case .tensor(let cc) = hc[1] { finals.append([h, cc]) }
+            else if case .tensor(let h) = parts[1] { finals.append([h]) }
+        }
+        // The packed output: step by step, the rows of the sequences still running (longest first).
+        let width = c.outputSize * c.numDirections
+        var picks: [(Int, Int)?] = []
+        for (s, bs) in p.batchSizes.enumerated() { for j in 0..<bs { for e in 0..<width { picks.append((j, s * width + e)) } } }
+        let data = Packing.gatherFrom(outs, picks, shape: [picks.count / max(width, 1), width], fill: 0, gradName: "CatBackward0")
+        // h_n (and c_n): (layers × directions, batch, hidden) in the original order.
+        let layers = c.numLayers * c.numDirections
+        var stateValues: [PyValue] = []
+        for k in 0..<(isLSTM ? 2 : 1) {
+            let size = k == 0 ? c.outputSize : c.hiddenSize
+            var statePicks: [(Int, Int)?] = []
+            for l in 0..<layers { for orig in 0..<b {
+                let j = p.unsorted?[orig] ?? orig
+                for e in 0..<size { statePicks.append((j, l * size + e)) }
+            } }
+            stateValues.append(.tensor(Packing.gatherFrom(finals.map { $0[k] }, statePicks, shape: [layers, b, size], fill: 0,
+                                                          gradName: p.unsorted == nil ? "StackBackward0" : "IndexSelectBackward0")))
+        }
+        let packed = PyValue.object(PackedSequenceObject(data: data, batchSizes: p.batchSizes, sorted: p.sorted, unsorted: p.unsorted))
+        return isLSTM ? .tuple([packed, .tuple(stateValues)]) : .tuple([packed, stateValues[0]])
     }
 }

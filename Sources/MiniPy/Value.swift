@@ -164,6 +164,7 @@ enum HashKey: Hashable {
             self = .tuple(try s.items.map { x throws(PyError) in try HashKey(x) }.sorted { "\($0)" < "\($1)" })
         case .object(let s as SetObject) where !s.frozen: throw .typeError("unhashable type: 'set'")
         case .object(let o): self = .object(ObjectIdentifier(o))
+        case .tensor(let t): self = .object(ObjectIdentifier(t.identity))   // tensors hash by identity, as torch's
         case .tuple(let t):
             var ks: [HashKey] = []
             for x in t { ks.append(try HashKey(x)) }
