@@ -267,21 +267,15 @@ extension Interpreter {
         case .dict(let d): if let m = dictMethod(d, name) { return m }
         case .tensor(let t):
             if let m = try tensorAttribute(t, name) { return m }
-            if TorchNames.names["Tensor"]?.contains(name) == true {
-                throw PyError(type: "NotImplementedError", message: "MiniPy does not have torch.Tensor.\(name) (PyTorch does)")
-            }
+            throw missingTensorAttribute(name)   // TorchMissing.swift
         case .size(let s):
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
         case .tuple(let t): if let m = tupleMethod(t, name) { return m }
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
-            if let ns = o as? Namespace {
-                if TorchNames.names[ns.name]?.contains(name) == true {
-                    throw PyError(type: "NotImplementedError", message: "MiniPy does not have \(ns.name).\(name) (PyTorch does)")
-                }
-                throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
-            }
+            if let ns = o as? Namespace { throw missingNamespaceAttribute(ns, name) }   // TorchMissing.swift
+            if let m = o as? ModuleBase, let e = missingModuleAttribute(m, name) { throw e }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
             switch o {
             case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"

@@ -61,7 +61,7 @@ final class LossModule: PyObject {
             throw PyError(type: "NotImplementedError", message: "MiniPy does not support CrossEntropyLoss label_smoothing yet")
         }
         if given("size_average") != nil || given("reduce") != nil {
-            throw PyError(type: "NotImplementedError", message: "MiniPy does not take the deprecated size_average and reduce; use reduction")
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support the deprecated size_average and reduce yet; use reduction")
         }
         var reduction = "mean"
         if let r = given("reduction") { reduction = try interp.str(r) }

@@ -58,6 +58,9 @@ extension TorchModule {
         let steps = Double(input.t.count) / Double(max(1, c.inputSize))   // L × N
         let perStep = Double(c.mode.gateCount * c.hiddenSize) * Double(c.inputSize + c.outputSize * c.numDirections + c.hiddenSize)
         try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
+        if training && c.dropout > 0 && c.numLayers > 1, input.t.dim == 2 || input.t.dim == 3 {
+            return try droppedForward(base, input, hx, interp)
+        }
         var stepper = try tc { try base.stepper(input.t, hx: hxValues) }
         if let bad = hx?.first(where: { $0.dtype != .float32 }) {
             throw .runtime("mat1 and mat2 must have the same dtype, but got \(bad.dtype.scalarName) and Float")
@@ -88,9 +91,9 @@ extension TorchModule {
     /// A recurrent module's or cell's outputs, recorded as one node whose inputs are the input, each state of hx
     /// and the parameters (those that require grad); `backward` is the engine's BPTT for the outputs' gradients.
     private func recordRecurrent(_ outputs: [Tensor], names: [String], input: PyTensor, hx: [PyTensor]?, hxCount: Int,
-                                 backward: @escaping ([Tensor?]) throws(PyError) -> RNNGradients) -> [PyTensor] {
+                                 leaves: [GradLeaf]? = nil, backward: @escaping ([Tensor?]) throws(PyError) -> RNNGradients) -> [PyTensor] {
         let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil }
-            + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
+            + (leaves ?? self.leaves).map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
         let records = GradMode.isEnabled && inputs.contains { $0 != nil }
         let node = GradNode(names, shapes: outputs.map(\.shape), inputs: inputs, saves: true) { g throws(PyError) in
             let grads = try backward(g)
@@ -290,5 +293,56 @@ extension TorchModule {
         }
         let packed = PyValue.object(PackedSequenceObject(data: data, batchSizes: p.batchSizes, sorted: p.sorted, unsorted: p.unsorted))
         return isLSTM ? .tuple([packed, .tuple(stateValues)]) : .tuple([packed, stateValues[0]])
+    }
+
+    /// Training with `dropout` between layers (torch drops each layer's output but the last's): the layers run one
+    /// at a time (single-layer engines over this module's own parameters), each output but the last through dropout
+    /// with MiniPy's generator, so which elements drop differs from torch's (as nn.Dropout's do).
+    private func droppedForward(_ base: RNNBase, _ input: PyTensor, _ hx: [PyTensor]?, _ interp: Interpreter) throws(PyError) -> PyValue {
+        let c = base.config
+        let isLSTM = c.mode == .lstm, directions = c.numDirections
+        let batched = input.t.dim == 3
+        var x = input
+        if c.batchFirst && batched, case .tensor(let t) = try interp.call(try interp.attribute(.tensor(input), "transpose"), [.int(0), .int(1)], []) { x = t }
+        var finals: [[PyValue]] = isLSTM ? [[], []] : [[]]
+        var out = x
+        for k in 0..<c.numLayers {
+            let layer = try tc { try RNNConfig(mode: c.mode, inputSize: k == 0 ? c.inputSize : c.outputSize * directions, hiddenSize: c.hiddenSize,
+                                               bias: c.bias, bidirectional: c.bidirectional, projSize: c.projSize) }
+            var layerBase = RNNBase(config: layer)
+            let suffixes = ["_l\(k)", "_l\(k)_reverse"]
+            let layerSlots = parameterSlots.filter { s in suffixes.contains { s.name.hasSuffix($0) } && s.leaf != nil }
+            var dict: [String: Tensor] = [:]
+            for s in layerSlots {
+                let renamed = s.name.replacingOccurrences(of: "_l\(k)", with: "_l0")
+                dict[renamed] = s.leaf!.value
+            }
+            do { try layerBase.loadStateDict(dict) } catch { throw .runtime("\(error)") }
+            let layerHx = try hx.map { states throws(PyError) -> [PyTensor] in
+                try states.map { s throws(PyError) -> PyTensor in
+                    let lo = k * directions
+                    guard case .tensor(let t) = try interp.tensorIndex(s, [.object(SliceObject(.int(lo), .int(lo + directions), .none))]) else { return s }
+                    return t
+                }
+            }
+            let hxValues = layerHx?.map(\.t)
+            let stepperInput = out.t
+            var stepper = try tc { try layerBase.stepper(stepperInput, hx: hxValues) }
+            while stepper.next() != nil { try interp.checkTime() }
+            let r = stepper.result
+            let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])
+            let frozenBase = layerBase
+            let recorded = recordRecurrent(outputs, names: Self.rnnOutputNames(layer, isBatched: batched), input: out, hx: layerHx,
+                                           hxCount: isLSTM ? 2 : 1, leaves: layerSlots.map { $0.leaf! }) { g throws(PyError) in
+                try tc { try frozenBase.backward(stepperInput, hx: hxValues, gradOutput: g[0], gradHN: g[1], gradCN: isLSTM ? g[2] : nil) }
+            }
+            for s in 0..<finals.count { finals[s].append(.tensor(recorded[s + 1])) }
+            out = recorded[0]
+            if k < c.numLayers - 1 { out = try Functional.dropout(out, p: c.dropout, training: true, interp: interp) }
+        }
+        var output = PyValue.tensor(out)
+        if c.batchFirst && batched { output = try interp.call(try interp.attribute(output, "transpose"), [.int(0), .int(1)], []) }
+        let states = try finals.map { list throws(PyError) in try interp.concatenate([.list(PyList(list))], [], stack: false) }
+        return isLSTM ? .tuple([output, .tuple(states)]) : .tuple([output, states[0]])
     }
 }

@@ -239,7 +239,7 @@ final class TorchModule: ModuleBase {
                                                 "scale_grad_by_freq", "sparse", "_weight", "_freeze", "device", "dtype"],
                          required: 2, args, kwargs)
         for (k, name) in [(3, "max_norm"), (5, "scale_grad_by_freq"), (6, "sparse"), (7, "_weight")] where b[k].map({ !$0.isNone && (try? $0.truthy()) != false }) ?? false {
-            throw PyError(type: "NotImplementedError", message: "MiniPy's Embedding has no \(name)")
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support Embedding \(name) yet")
         }
         let dims = try emptyShape([b[0]!, b[1]!])
         var pad: Int?
