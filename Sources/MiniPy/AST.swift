@@ -74,6 +74,8 @@ indirect enum Stmt {
     case returnStmt(Expr?, Pos)
     case delete([Expr], Pos)
     case global([String], Pos)
+    /// `name: annotation` without a value: binds nothing (but makes `name` local in a function).
+    case annotated(String, Pos)
     case nonlocal([String], Pos)
 
     var pos: Pos {
@@ -81,7 +83,7 @@ indirect enum Stmt {
         case .expr(_, let p), .assign(_, _, let p), .augAssign(_, _, _, let p), .importModule(_, _, let p),
              .fromImport(_, _, let p), .forLoop(_, _, _, _, let p), .whileLoop(_, _, let p), .ifStmt(_, _, _, let p),
              .pass(let p), .breakStmt(let p), .continueStmt(let p), .assert(_, _, let p), .tryStmt(_, _, _, _, let p),
-             .raise(_, _, let p), .with(_, _, let p), .returnStmt(_, let p), .delete(_, let p), .global(_, let p),
+             .raise(_, _, let p), .with(_, _, let p), .returnStmt(_, let p), .delete(_, let p), .global(_, let p), .annotated(_, let p),
              .nonlocal(_, let p): p
         case .functionDef(let f): f.pos
         case .classDef(let c): c.pos

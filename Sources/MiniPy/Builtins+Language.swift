@@ -56,6 +56,7 @@ final class BuiltinType: PyObject {
         case ("set", .object(let s as SetObject)): return !s.frozen
         case ("frozenset", .object(let s as SetObject)): return s.frozen
         case ("bytes", .object(is BytesObject)): return true
+        case ("Parameter", .tensor(let t)): return t.isParameter
         case ("type", .object(let o)): return o.typeName == "type"
         default: return false
         }
@@ -484,8 +485,20 @@ extension Builtins {
             case .int(let n): return .int(n == -1 ? -2 : n % ((1 << 61) - 1))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let f) where f == f.rounded() && abs(f) < 1e18: return .int(Int(f) == -1 ? -2 : Int(f))
-            case .str, .float, .tuple, .none:
-                throw PyError(type: "NotImplementedError", message: "MiniPy does not support hash() of \(a[0].typeName) values yet (CPython's are randomised per run)")
+            case .str(let text):
+                // CPython's string hashes change from run to run; MiniPy's are its own (FNV-1a), equal for equal strings.
+                var h: UInt64 = 0xcbf29ce484222325
+                for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                return .int(Int(truncatingIfNeeded: h >> 1))
+            case .float(let f): return .int(Int(truncatingIfNeeded: f.bitPattern >> 1))
+            case .none: return .int(0x7f00_0000_0000 >> 4)
+            case .tuple:
+                var h = 0x345678
+                for x in try i.iterate(a[0]) {
+                    guard case .int(let v) = try i.call(Builtins.all["hash"]!, [x], []) else { break }
+                    h = (h ^ v) &* 1000003
+                }
+                return .int(h)
             default:
                 _ = try HashKey(a[0])
                 return .int(0x7f00_0000_0000 >> 4)

@@ -381,9 +381,11 @@ extension Interpreter {
             guard let x = args.first else { throw .typeError("list.count() takes exactly one argument (0 given)") }
             return .int(l.items.filter { i.equal($0, x) }.count) }
         case "reverse": return method(name) { _, _, _ throws(PyError) in l.items.reverse(); return .none }
-        case "sort": return method(name) { _, kwargs, i throws(PyError) in
-            try i.sortValues(&l.items)
-            if let r = kwargs.first(where: { $0.0 == "reverse" })?.1, try r.truthy() { l.items.reverse() }
+        case "sort": return method(name) { args, kwargs, i throws(PyError) in
+            if !args.isEmpty { throw .typeError("sort() takes no positional arguments") }
+            var items = l.items
+            try i.sortList(&items, kwargs, "sort")
+            l.items = items
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in .list(PyList(l.items)) }
         case "clear": return method(name) { _, _, _ throws(PyError) in l.items = []; return .none }
@@ -422,12 +424,49 @@ extension Interpreter {
             d.keys = []; d.values = []; d.index = [:]
             for (n, (kk, vv)) in zip(keys, values).enumerated() where n != idx { try d.set(kk, vv) }
             return v }
-        case "update": return method(name) { args, kwargs, _ throws(PyError) in
+        case "update": return method(name) { args, kwargs, i throws(PyError) in
             if case .dict(let o)? = args.first { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
+            else if let src = args.first {
+                for item in try i.iterate(src) {
+                    let pair = try i.iterate(item)
+                    guard pair.count == 2 else { throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required") }
+                    try d.set(pair[0], pair[1])
+                }
+            }
             for (k, v) in kwargs { try d.set(.str(k), v) }
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in
-            let c = PyDict(); for (k, v) in zip(d.keys, d.values) { try c.set(k, v) }; return .dict(c) }
+            let c = PyDict(); for (k, v) in zip(d.keys, d.values) { try c.set(k, v) }
+            c.isOrderedDict = d.isOrderedDict; c.defaultFactory = d.defaultFactory; c.isCounter = d.isCounter
+            return .dict(c) }
+        case "setdefault": return method(name) { args, _, _ throws(PyError) in
+            guard let k = args.first else { throw .typeError("setdefault expected at least 1 argument, got 0") }
+            if let v = try d.get(k) { return v }
+            let v = args.count > 1 ? args[1] : .none
+            try d.set(k, v)
+            return v }
+        case "popitem": return method(name) { _, _, _ throws(PyError) in
+            guard !d.keys.isEmpty else { throw PyError(type: "KeyError", message: "'popitem(): dictionary is empty'") }
+            let k = d.keys.count - 1
+            let pair = PyValue.tuple([d.keys[k], d.values[k]])
+            d.remove(at: k)
+            return pair }
+        case "clear": return method(name) { _, _, _ throws(PyError) in d.keys = []; d.values = []; d.index = [:]; return .none }
+        case "most_common" where d.isCounter: return method(name) { args, _, i throws(PyError) in
+            var pairs = PythonModules.mostCommon(d, i)
+            if let n = args.first?.asIndex { pairs = Array(pairs.prefix(max(0, n))) }
+            return .list(PyList(pairs.map { .tuple([$0.0, $0.1]) })) }
+        case "update" where d.isCounter: return method(name) { args, _, i throws(PyError) in
+            if let src = args.first { try PythonModules.counterUpdate(d, src, i) }
+            return .none }
+        case "total" where d.isCounter: return method(name) { _, _, i throws(PyError) in
+            var acc = PyValue.int(0)
+            for v in d.values { acc = try i.binary("+", acc, v) }
+            return acc }
+        case "elements" where d.isCounter: return method(name) { _, _, _ throws(PyError) in
+            var out: [PyValue] = []
+            for (k, v) in zip(d.keys, d.values) { for _ in 0..<max(0, v.asIndex ?? 0) { out.append(k) } }
+            return .object(SequenceIterator(.items(out), name: "itertools.chain")) }
         default: return nil
         }
     }
@@ -473,7 +512,15 @@ extension Interpreter {
             guard let i = index.asIndex else { throw .typeError("range indices must be integers or slices, not \(index.typeName)") }
             return .int(a + st * (try normalize(i, n, "range object")))
         case .dict(let d):
-            guard let r = try d.get(index) else { throw PyError(type: "KeyError", message: repr(index)) }
+            guard let r = try d.get(index) else {
+                if d.isCounter { _ = try HashKey(index); return .int(0) }
+                if let f = d.defaultFactory, !f.isNone {
+                    let v = try call(f, [], [])
+                    try d.set(index, v)
+                    return v
+                }
+                throw PyError(type: "KeyError", message: repr(index))
+            }
             return r
         case .tensor(let t):
             if case .tuple(let items) = index { return try tensorIndex(t, items) }

@@ -28,7 +28,7 @@ extension Interpreter {
         var w = ""
         while let ch = c.first, ch.isASCII, ch.isNumber { w.append(ch); c.removeFirst() }
         if !w.isEmpty {
-            guard let n = Int(w), n <= 1_000_000 else { throw .valueError("Too many decimal digits in format string") }
+            guard let n = Int(w), n <= Int(Int32.max) else { throw .valueError("Too many decimal digits in format string") }
             s.width = n
         }
         if let ch = c.first, ch == "," || ch == "_" { s.grouping = ch; c.removeFirst() }
@@ -37,7 +37,7 @@ extension Interpreter {
             var p = ""
             while let ch = c.first, ch.isASCII, ch.isNumber { p.append(ch); c.removeFirst() }
             guard !p.isEmpty else { throw .valueError("Format specifier missing precision") }
-            guard let n = Int(p), n <= 1_000_000 else { throw .valueError("Too many decimal digits in format string") }
+            guard let n = Int(p), n <= Int(Int32.max) else { throw .valueError("Too many decimal digits in format string") }
             s.precision = n
         }
         if let ch = c.first { s.type = ch; c.removeFirst() }
@@ -53,6 +53,8 @@ extension Interpreter {
             value = t.dtype == .float32 ? .float(Double(t.t.storage[0])) : t.dtype == .bool ? .bool(t.t.storage[0] != 0) : .int(Int(t.t.storage[0]))
         }
         var s = try parseSpec(spec, value)
+        // The text can be as long as the width or the precision: charged before C formats it.
+        try charge(bytes: s.width + (s.precision ?? 0))
         let body: String
         var isNumber = true
         switch value {

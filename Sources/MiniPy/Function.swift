@@ -128,7 +128,7 @@ extension Interpreter {
         do {
             return try body()
         } catch var e {
-            e.frames.insert(TraceFrame(line: e.line, name: name), at: 0)
+            e.frames.insert(TraceFrame(line: e.line == 0 ? currentLine : e.line, name: name), at: 0)
             e.line = 0
             throw e
         }

@@ -83,6 +83,7 @@ final class PyGenerator: PyIterator, @unchecked Sendable {
 
     private func runBody(_ interp: Interpreter) {
         interp.stackLimit = Interpreter.currentStackLimit(margin: Interpreter.stackMargin)
+        interp.becomeCurrent()
         interp.currentGenerator = self
         do {
             returned = try interp.runFrame(frame, name: function.def.name) { () throws(PyError) -> PyValue in

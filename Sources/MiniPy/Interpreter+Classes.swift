@@ -21,6 +21,8 @@ extension Interpreter {
                 throw PyError(type: "NotImplementedError", message: "MiniPy does not support subclassing \(c.qualified) yet")
             case .object(let f as Builtin):
                 throw PyError(type: "NotImplementedError", message: "MiniPy does not support subclassing \(f.name) yet")
+            case .object(let t as BuiltinType):
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support subclassing \(t.name) yet")
             default:
                 throw .typeError("class.__init__() takes no keyword arguments")
             }

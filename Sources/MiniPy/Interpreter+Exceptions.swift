@@ -98,6 +98,9 @@ final class ExceptionObject: PyObject {
     var args: [PyValue]
     /// `self.code = ...` in a user exception's `__init__`.
     var attrs: [String: PyValue] = [:]
+    /// `__cause__` (`raise … from cause`) and `__context__` (raised while handling another).
+    var cause: PyValue = .none
+    var context: PyValue = .none
     init(_ cls: ExceptionClass, _ args: [PyValue]) { self.cls = cls; self.args = args }
     override var typeName: String { cls.name }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
@@ -111,6 +114,10 @@ final class ExceptionObject: PyObject {
         case "args": .tuple(args)
         case "__class__": cls.userClass.map { .object($0) } ?? .object(cls)
         case "value" where cls.isSubclass(of: "StopIteration"): args.first ?? PyValue.none
+        case "__cause__": cause
+        case "__context__": context
+        case "__suppress_context__": .bool(!cause.isNone)
+        case "__traceback__": PyValue.none
         default: nil
         }
     }
@@ -184,6 +191,7 @@ extension Interpreter {
         if let a = new.object, let b = handled.object, a === b { return new }
         var new = new
         new.context = [handled]
+        if let o = handled.object?.object { new.object?.object.context = .object(o) }
         return new
     }
 
@@ -225,13 +233,13 @@ extension Interpreter {
                 }
                 handling.append(e)
                 defer { handling.removeLast() }
-                if let name = h.name { globals[name] = .object(e.object!.object) }
+                if let name = h.name { store(name, .object(e.object!.object)) }
                 do {
                     let f = try exec(h.body)
-                    if let name = h.name { globals[name] = nil }  // Python deletes the name after the handler
+                    if let name = h.name { try? deleteName(name) }  // Python deletes the name after the handler
                     return f
                 } catch let err {
-                    if let name = h.name { globals[name] = nil }
+                    if let name = h.name { try? deleteName(name) }
                     throw chained(err, to: e)
                 }
             }
@@ -275,6 +283,7 @@ extension Interpreter {
             var c = try exceptionError(cause, what: "exception causes must derive from BaseException")
             if let same = handling.last(where: { $0.object?.object === c.object?.object }) { c = same }
             e.context = [c]
+            if let o = c.object?.object { e.object?.object.cause = .object(o) }
         }
         return e
     }

@@ -18,6 +18,16 @@ extension Interpreter {
     }
 
     static let stackSizeKey = "MiniPy.stackSize"
+    static let interpreterKey = "MiniPy.interpreter"
+
+    /// The interpreter running on this thread (a run's thread, or a generator's): dict keys with a user `__eq__`
+    /// compare through it.
+    static var current: Interpreter? {
+        (Thread.current.threadDictionary[interpreterKey] as? WeakInterpreter)?.value
+    }
+
+    /// Makes this interpreter `current` on the calling thread.
+    func becomeCurrent() { Thread.current.threadDictionary[Interpreter.interpreterKey] = WeakInterpreter(self) }
 
     @inline(never)
     static func stackAddress() -> UInt {
@@ -178,4 +188,9 @@ extension Interpreter {
         it.displayName = "<generator object <genexpr> at \(fixedAddress)>"
         return it
     }
+}
+
+final class WeakInterpreter {
+    weak var value: Interpreter?
+    init(_ v: Interpreter) { value = v }
 }

@@ -19,12 +19,12 @@ extension Interpreter {
     /// it before it makes a tensor (`bytes` = elements × 4).
     public func charge(bytes: Int) throws(PyError) {
         guard bytes > 0 else { return }
-        memory.chargedSince = memory.chargedSince &+ bytes
         if bytes >= 1 << 20 || memory.chargedSince >= 16 << 20 { measureMemory() }
-        if memory.lastUse + memory.chargedSince > limits.maxMemory {
+        if bytes > limits.maxMemory || memory.lastUse + memory.chargedSince + bytes > limits.maxMemory {
             measureMemory()   // perhaps much was freed since
-            if memory.lastUse + bytes > limits.maxMemory { throw memoryError() }
+            if bytes > limits.maxMemory || memory.lastUse + bytes > limits.maxMemory { throw memoryError() }
         }
+        memory.chargedSince += bytes
     }
 
     /// Reads the heap (also every few thousand steps, so growth MiniPy did not charge is seen).

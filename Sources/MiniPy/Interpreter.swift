@@ -81,6 +81,8 @@ public final class Interpreter {
     var memory = MemoryMeter()
     /// Calls of `pulse()` (built-ins read the clock every 256).
     var pulses = 0
+    /// The `random` module's generator (CPython's Mersenne Twister), seeded from the clock until `random.seed`.
+    var pyRandom = MersenneTwister(seed: UInt64(DispatchTime.now().uptimeNanoseconds))
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -88,6 +90,7 @@ public final class Interpreter {
         globals = Builtins.all
         stackLimit = Interpreter.currentStackLimit(margin: Interpreter.stackMargin)
         memory.baseline = Interpreter.heapInUse()
+        becomeCurrent()
     }
 
     // MARK: Limits
@@ -248,7 +251,7 @@ public final class Interpreter {
             return .returning
         case .delete(let targets, _):
             for t in targets { try delete(t) }
-        case .global, .nonlocal:
+        case .global, .nonlocal, .annotated:
             break
         }
         return .normal
@@ -256,9 +259,9 @@ public final class Interpreter {
 
     func moduleNotFound(_ name: String) -> PyError {
         if let honest = Modules.missingModuleError(name) { return honest }   // a torch submodule MiniPy lacks (Torch.swift)
-        let known = ["torch", "torch.nn", "math", "random"]
-        if known.contains(where: { name.hasPrefix($0) }) || name.hasPrefix("torch") {
-            return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
+        let top = String(name.split(separator: ".")[0])
+        if PythonModules.standardLibrary.contains(top) {
+            return PyError(type: "NotImplementedError", message: "MiniPy does not support the '\(name)' module yet")
         }
         return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
     }
@@ -380,6 +383,13 @@ public final class Interpreter {
             return .dict(d)
         case .set(let items, _):
             let set = SetObject()
+            if items.count > 2, items.allSatisfy({ $0.literalValue != nil }) {
+                // CPython folds a display of 3+ constants into a frozenset and copies that: the order it prints.
+                let folded = SetObject(frozen: true)
+                for x in try evalItems(items) { try folded.add(x) }
+                for x in folded.items { try set.add(x) }
+                return .object(set)
+            }
             for x in try evalItems(items) { try set.add(x) }
             return .object(set)
         case .setComp(let elt, let gens, _):

@@ -283,6 +283,91 @@ final class SetObject: PyObject {
 
     func clear() { table = [Slot](repeating: .empty, count: 8); fill = 0; count = 0 }
 
+    override var attributeNames: [String] {
+        ["add", "clear", "copy", "difference", "difference_update", "discard", "intersection", "intersection_update",
+         "isdisjoint", "issubset", "issuperset", "pop", "remove", "symmetric_difference", "symmetric_difference_update",
+         "union", "update"]
+    }
+
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        func m(_ body: @escaping ([PyValue], Interpreter) throws(PyError) -> PyValue) -> PyValue {
+            interp.method(n) { a, _, i throws(PyError) in try body(a, i) }
+        }
+        func others(_ a: [PyValue], _ i: Interpreter) throws(PyError) -> [SetObject] {
+            var out: [SetObject] = []
+            for x in a {
+                if case .object(let s as SetObject) = x { out.append(s) } else {
+                    let s = SetObject()
+                    for v in try i.iterate(x) { try s.add(v) }
+                    out.append(s)
+                }
+            }
+            return out
+        }
+        let mutating = ["add", "clear", "discard", "remove", "pop", "update", "difference_update", "intersection_update",
+                        "symmetric_difference_update"]
+        if frozen && mutating.contains(n) { return nil }
+        switch n {
+        case "add":
+            return m { a, _ throws(PyError) in
+                guard a.count == 1 else { throw .typeError("set.add() takes exactly one argument (\(a.count) given)") }
+                try self.add(a[0]); return .none
+            }
+        case "remove":
+            return m { a, i throws(PyError) in
+                guard a.count == 1 else { throw .typeError("set.remove() takes exactly one argument (\(a.count) given)") }
+                if try !self.remove(a[0]) { throw PyError(type: "KeyError", message: i.repr(a[0])) }
+                return .none
+            }
+        case "discard": return m { a, _ throws(PyError) in _ = try self.remove(a.first ?? .none); return .none }
+        case "pop":
+            return m { _, _ throws(PyError) in
+                guard let first = self.items.first else { throw PyError(type: "KeyError", message: "'pop from an empty set'") }
+                _ = try self.remove(first); return first
+            }
+        case "clear": return m { _, _ throws(PyError) in self.clear(); return .none }
+        case "copy":
+            return m { _, _ throws(PyError) in
+                let c = SetObject(frozen: self.frozen); for x in self.items { try c.add(x) }; return .object(c)
+            }
+        case "update", "union", "intersection", "difference", "symmetric_difference",
+             "intersection_update", "difference_update", "symmetric_difference_update":
+            return m { a, i throws(PyError) in
+                var result = PyValue.object(self)
+                let op: String
+                switch n {
+                case "update", "union": op = "|"
+                case "intersection", "intersection_update": op = "&"
+                case "difference", "difference_update": op = "-"
+                default: op = "^"
+                }
+                if n == "union" || n == "intersection" || n == "difference" || n == "symmetric_difference" {
+                    let c = SetObject(frozen: self.frozen); for x in self.items { try c.add(x) }; result = .object(c)
+                }
+                for o in try others(a, i) { result = try i.binary(op, result, .object(o)) }
+                if n.hasSuffix("update") {
+                    guard case .object(let r as SetObject) = result else { return .none }
+                    if r !== self { self.clear(); for x in r.items { try self.add(x) } }
+                    return .none
+                }
+                return result
+            }
+        case "issubset", "issuperset", "isdisjoint":
+            return m { a, i throws(PyError) in
+                guard a.count == 1 else { throw .typeError("set.\(n)() takes exactly one argument (\(a.count) given)") }
+                let o = try others(a, i)[0]
+                switch n {
+                case "issubset": return try i.compare("<=", .object(self), .object(o))
+                case "issuperset": return try i.compare(">=", .object(self), .object(o))
+                default:
+                    for x in self.items where try o.contains(x) { return .bool(false) }
+                    return .bool(true)
+                }
+            }
+        default: return nil
+        }
+    }
+
     override func repr(_ interp: Interpreter) -> String {
         if count == 0 { return frozen ? "frozenset()" : "set()" }
         let body = "{" + items.map { interp.repr($0) }.joined(separator: ", ") + "}"

@@ -324,7 +324,8 @@ struct Lexer {
             c.i += 1
         }
         if !closed {
-            if triple { throw syntax("unterminated triple-quoted string literal (detected at line \(lines.count))", line, column, "SyntaxError") }
+            let last = lines.count - (lines.last == "" ? 1 : 0)
+            if triple { throw syntax("unterminated triple-quoted string literal (detected at line \(max(last, 1)))", line, column, "SyntaxError") }
             throw syntax("unterminated string literal (detected at line \(line))", line, column, "SyntaxError")
         }
         let raw = String(String.UnicodeScalarView(body))

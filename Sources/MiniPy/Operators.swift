@@ -119,9 +119,10 @@ extension Interpreter {
             let n = max(0, r.asIndex!)
             try checkElements(a.items.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.items.count * n,
                               size: MemoryLayout<PyValue>.stride)
+            if a.items.count == 1 { return .list(PyList(Array(repeating: a.items[0], count: n))) }
             var out: [PyValue] = []
             out.reserveCapacity(a.items.count * n)
-            for _ in 0..<n { out += a.items }
+            for k in 0..<n { out += a.items; if k & 4095 == 4095 { try pulse() } }
             return .list(PyList(out))
         case (_, .list) where op == "*" && l.asIndex != nil:
             return try binary(op, r, l)
@@ -228,7 +229,14 @@ extension Interpreter {
             if a == 0 && b < 0 {
                 throw PyError(type: "ZeroDivisionError", message: "0.0 cannot be raised to a negative power")
             }
-            return .float(pow(a, b))
+            if a < 0 && b != b.rounded() && b.isFinite {
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support complex numbers yet")
+            }
+            let r = pow(a, b)
+            if r.isInfinite && a.isFinite && b.isFinite {
+                throw PyError(type: "OverflowError", message: "(34, 'Numerical result out of range')")
+            }
+            return .float(r)
         default:
             throw .typeError("unsupported operand type(s) for \(op): 'float' and 'float'")
         }
@@ -343,7 +351,7 @@ extension Interpreter {
                         k + sub.bytes.count <= b.bytes.count && Array(b.bytes[k..<(k + sub.bytes.count)]) == sub.bytes }
                 } else { throw .typeError("a bytes-like object is required, not '\(l.typeName)'") }
             case .object(let dv as DictView): found = dv.items.contains { equal(l, $0) }
-            case .object(let o) where o is PyIterator:
+            case .object(let o) where o is PyIterator || isUserInstance(r):
                 let it = try makeIterator(r)
                 var hit = false
                 while let x = try it.next(self) { if equal(l, x) { hit = true; break } }
@@ -449,7 +457,10 @@ extension Interpreter {
     func str(_ v: PyValue) throws(PyError) -> String {
         switch v {
         case .str(let s): return s
-        case .object(let o): return o.str(self)
+        case .object(let o):
+            let s = o.str(self)
+            if let e = pendingError { pendingError = nil; throw e }
+            return s
         default: return try checkedRepr(v)
         }
     }
@@ -458,6 +469,7 @@ extension Interpreter {
     /// (Swift's stack would overflow first).
     func checkedRepr(_ v: PyValue) throws(PyError) -> String {
         let s = repr(v)
+        if let e = pendingError { pendingError = nil; throw e }
         if reprOverflow {
             reprOverflow = false
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded while getting the repr of an object")
@@ -482,6 +494,11 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
         case .tuple(let t):
             return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let d) where d.defaultFactory != nil:
+            return "defaultdict(\(repr(d.defaultFactory!)), {" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "})"
+        case .dict(let d) where d.isCounter:
+            if d.keys.isEmpty { return "Counter()" }
+            return "Counter({" + PythonModules.mostCommon(d, self).map { "\(repr($0.0)): \(repr($0.1))" }.joined(separator: ", ") + "})"
         case .dict(let d) where d.isOrderedDict:
             return d.keys.isEmpty ? "OrderedDict()" : "OrderedDict([" + zip(d.keys, d.values).map { "(\(repr($0)), \(repr($1)))" }.joined(separator: ", ") + "])"
         case .dict(let d):

@@ -5,6 +5,15 @@ extension Parser {
         PyError(type: "NotImplementedError", message: "MiniPy does not support \(what) yet", line: t.line)
     }
 
+    /// `match subject:` at the start of a statement (a soft keyword: `match = 1` and `match(x)` are not it).
+    var isMatchStatement: Bool {
+        var k = i + 1
+        guard k < tokens.count else { return false }
+        if case .op(let o) = tokens[k].kind, ["=", ".", ")", ",", ":"].contains(o) || o.hasSuffix("=") { return false }
+        while k < tokens.count, tokens[k].kind != .newline, tokens[k].kind != .eof { k += 1 }
+        return k > i + 1 && tokens[k - 1].kind == .op(":")
+    }
+
     var qualifiedPrefix: String {
         enclosing.map { $0.isFunction ? $0.name + ".<locals>." : $0.name + "." }.joined()
     }
@@ -352,6 +361,7 @@ extension Parser {
                 case .classDef(let c): bound.insert(c.name); for x in c.bases + c.decorators { expr(x) }
                 case .returnStmt(let e, _): if let e { expr(e) }
                 case .delete(let ts, _): for t in ts { target(t) }
+                case .annotated(let n, _): bound.insert(n)
                 case .global(let names, let p):
                     for n in names {
                         if params.contains(n) {
@@ -405,6 +415,81 @@ extension Expr {
                 for p in ps { if case .field(let e, _, let spec, _) = p { e.walk(visit); if let spec { walkParts(spec) } } }
             }
             walkParts(parts)
+        }
+    }
+}
+
+extension Expr {
+    /// The expressions directly inside this one.
+    var children: [Expr] {
+        var out: [Expr] = []
+        func comp(_ gens: [Comprehension]) { for g in gens { out.append(g.target); out.append(g.iter); out += g.conditions } }
+        switch self {
+        case .name, .constant, .lambda: break
+        case .list(let xs, _), .tuple(let xs, _), .set(let xs, _): out = xs
+        case .dict(let pairs, _): for (k, v) in pairs { out.append(k); out.append(v) }
+        case .listComp(let e, let g, _), .setComp(let e, let g, _), .genExp(let e, let g, _): out.append(e); comp(g)
+        case .dictComp(let k, let v, let g, _): out.append(k); out.append(v); comp(g)
+        case .binary(_, let a, let b, _), .boolOp(_, let a, let b, _), .index(let a, let b, _): out = [a, b]
+        case .unary(_, let a, _), .attribute(let a, _, _), .starred(let a, _), .yieldFrom(let a, _), .namedExpr(_, let a, _): out = [a]
+        case .compare(let a, let rest, _): out = [a] + rest.map(\.1)
+        case .call(let f, let args, let kw, _): out = [f] + args + kw.map(\.1)
+        case .slice(let a, let b, let c, _): out = [a, b, c].compactMap { $0 }
+        case .ifExp(let a, let b, let c, _): out = [a, b, c]
+        case .yield(let a, _): out = a.map { [$0] } ?? []
+        case .fstring(let parts, _):
+            func walkParts(_ ps: [FStringPart]) {
+                for p in ps { if case .field(let e, _, let spec, _) = p { out.append(e); if let spec { walkParts(spec) } } }
+            }
+            walkParts(parts)
+        }
+        return out
+    }
+
+    /// Whether some path of nested expressions is longer than `limit` (found without recursion).
+    func depthExceeds(_ limit: Int) -> Bool {
+        var stack: [(Expr, Int)] = [(self, 1)]
+        while let (e, d) = stack.popLast() {
+            if d > limit { return true }
+            for c in e.children { stack.append((c, d + 1)) }
+        }
+        return false
+    }
+}
+
+extension Stmt {
+    /// Whether an expression in this statement, or in a statement inside it, nests deeper than `limit`.
+    func nestingExceeds(_ limit: Int) -> Bool {
+        if exprs.contains(where: { $0.depthExceeds(limit) }) { return true }
+        let inner: [Stmt]
+        switch self {
+        case .forLoop(_, _, let b, let o, _), .ifStmt(_, let b, let o, _): inner = b + o
+        case .whileLoop(_, let b, _), .with(_, let b, _): inner = b
+        case .tryStmt(let b, let hs, let o, let f, _): inner = b + hs.flatMap(\.body) + o + f
+        case .functionDef(let d):
+            if d.decorators.contains(where: { $0.depthExceeds(limit) }) { return true }
+            inner = d.body
+        case .classDef(let c): inner = c.body
+        default: inner = []
+        }
+        return inner.contains { $0.nestingExceeds(limit) }
+    }
+
+    /// The expressions of this statement itself (not of the statements inside it).
+    var exprs: [Expr] {
+        switch self {
+        case .expr(let e, _): [e]
+        case .assign(let ts, let v, _): ts + [v]
+        case .augAssign(let t, _, let v, _): [t, v]
+        case .forLoop(let t, let it, _, _, _): [t, it]
+        case .whileLoop(let c, _, _), .ifStmt(let c, _, _, _): [c]
+        case .assert(let t, let m, _): [t] + (m.map { [$0] } ?? [])
+        case .raise(let e, let c, _): [e, c].compactMap { $0 }
+        case .with(let items, _, _): items.flatMap { [$0.0] + ($0.1.map { [$0] } ?? []) }
+        case .returnStmt(let e, _): e.map { [$0] } ?? []
+        case .delete(let ts, _): ts
+        case .importModule, .fromImport, .pass, .breakStmt, .continueStmt, .tryStmt, .functionDef, .classDef, .global, .nonlocal,
+             .annotated: []
         }
     }
 }

@@ -25,7 +25,14 @@ struct Parser {
         while p.peek.kind != .eof {
             if p.peek.kind == .newline { p.i += 1; continue }
             if p.peek.kind == .indent { throw p.error("unexpected indent", p.peek, type: "IndentationError") }
-            body += try p.statement()
+            let start = p.peek.line
+            let stmts = try p.statement()
+            // CPython's compiler recurses over the tree: nesting past its limit (a 3,000-term `+` chain is 3,000 deep)
+            // is a RecursionError before anything runs. MiniPy's evaluator recurses the same way.
+            if stmts.contains(where: { $0.nestingExceeds(Parser.maxDepth) }) {
+                throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: start)
+            }
+            body += stmts
         }
         return body
     }
@@ -117,6 +124,8 @@ struct Parser {
                 return [.classDef(try classDef(decorators: []))]
             case "async":
                 throw notSupported("async functions", t)
+            case "match" where isMatchStatement:
+                throw notSupported("the match statement", t)
             default: break
             }
         }
@@ -308,6 +317,22 @@ struct Parser {
             }
         }
         let first = isName("yield") ? try yieldExpression() : try starExpressions()
+        if isOp(":") {
+            // `x: int = 5`: the annotation is read and dropped; without a value nothing is bound.
+            switch first {
+            case .name, .attribute, .index: break
+            default: throw PyError.syntax("only single target (not \(first.isTuple ? "tuple" : "list")) can be annotated", line: first.pos.line, column: first.pos.column, text: lines[first.pos.line - 1])
+            }
+            i += 1
+            _ = try expression()
+            if isOp("=") {
+                i += 1
+                let value = isName("yield") ? try yieldExpression() : try starExpressions()
+                return .assign([first], value, p)
+            }
+            if case .name(let n, _) = first { return .annotated(n, p) }
+            return .pass(p)
+        }
         if case .op(let op) = peek.kind, ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@="].contains(op) {
             let opTok = next()
             try checkTarget(first, opTok, augmented: true)

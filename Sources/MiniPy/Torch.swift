@@ -76,8 +76,8 @@ enum Modules {
         case "torch.nn.init": return .object(TorchInit.namespace)
         case "torch.nn.utils.rnn": return .object(Packing.namespace)
         case "torch.cuda": return torch.attributes["cuda"]
-        case "math": return .object(math)
-        default: return nil
+        case "math": return .object(PythonModules.math)
+        default: return PythonModules.module(name)
         }
     }
 
@@ -152,17 +152,6 @@ enum Modules {
             try TorchModule.cell(mode, name, args, kwargs, i)
         })
     }
-
-    nonisolated(unsafe) static let math = Namespace("math", [
-        "sqrt": Builtins.fn("sqrt") { a, _, _ throws(PyError) in
-            guard let d = a.first?.asDouble else { throw .typeError("must be real number, not \(a.first?.typeName ?? "nothing")") }
-            guard d >= 0 else { throw .valueError("math domain error") }
-            return .float(d.squareRoot())
-        },
-        "pi": .float(Double.pi),
-        "tanh": Builtins.fn("tanh") { a, _, _ throws(PyError) in .float(Foundation.tanh(a.first?.asDouble ?? 0)) },
-        "exp": Builtins.fn("exp") { a, _, _ throws(PyError) in .float(Foundation.exp(a.first?.asDouble ?? 0)) },
-    ])
 
     nonisolated(unsafe) static let torch: Namespace = {
         var a = TensorOps.functions.merging(creationFunctions) { op, _ in op }

@@ -12,8 +12,8 @@ public enum PyValue {
     case list(PyList)
     case tuple([PyValue])
     case dict(PyDict)
-    case range(Int, Int, Int)
-    case tensor(PyTensor)
+    indirect case range(Int, Int, Int)
+    indirect case tensor(PyTensor)
     case size([Int])
     case object(PyObject)
 
@@ -26,7 +26,7 @@ public enum PyValue {
         case .str: "str"
         case .list: "list"
         case .tuple: "tuple"
-        case .dict(let d): d.isOrderedDict ? "OrderedDict" : "dict"
+        case .dict(let d): d.isOrderedDict ? "OrderedDict" : d.defaultFactory != nil ? "defaultdict" : d.isCounter ? "Counter" : "dict"
         case .range: "range"
         case .tensor: "Tensor"
         case .size: "torch.Size"  // its tp_name: Python's messages say 'torch.Size'
@@ -90,6 +90,16 @@ public final class PyList {
     }
 }
 
+extension PyValue {
+    /// A container whose release could recurse (numbers and strings never do).
+    var mayNest: Bool {
+        switch self {
+        case .list, .dict, .tuple, .object: true
+        default: false
+        }
+    }
+}
+
 /// Releases nested lists and dicts in a loop: a list nested 200,000 deep (`x = [x]` in a loop) released by
 /// recursion overflowed the stack. The last holder of a container takes over its items.
 func releaseIteratively(_ stack: inout [PyValue]) {
@@ -98,18 +108,18 @@ func releaseIteratively(_ stack: inout [PyValue]) {
     while var v = stack.popLast() {
         if case .list(var l) = v {
             v = .none
-            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items }
+            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items.lazy.filter(\.mayNest) }
         } else if case .dict(var d) = v {
             v = .none
             // Keys are hashable, so they hold no lists or dicts; the values may.
-            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values }
+            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values.lazy.filter(\.mayNest) }
         } else if case .tuple(var t) = v {
             v = .none
             // Only a tuple this is the last holder of is taken apart (writable access copies a shared array,
             // which moves it): descending into shared ones would walk a long chain on every assignment.
             let before = t.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             let after = t.withUnsafeMutableBufferPointer { UnsafeRawPointer($0.baseAddress) }
-            if before == after { stack += t }
+            if before == after { stack += t.lazy.filter(\.mayNest) }
         }
     }
 }
@@ -120,6 +130,9 @@ public final class PyDict {
     var values: [PyValue] = []
     /// A `collections.OrderedDict` (what `state_dict()` returns): the same dict, printed as Python 3.11 prints it.
     var isOrderedDict = false
+    /// `collections.defaultdict`'s factory (a missing key is made by calling it), and `collections.Counter`.
+    var defaultFactory: PyValue?
+    var isCounter = false
     deinit {
         var taken: [PyValue] = []
         swap(&taken, &values)
@@ -149,6 +162,8 @@ public final class PyDict {
 /// Python's hashing: 1 == 1.0 == True hash alike.
 enum HashKey: Hashable {
     case none, int(Int), num(Double), str(String), tuple([HashKey]), object(ObjectIdentifier), bytes([UInt8])
+    /// An instance of a class with `__hash__`: its hash, and its `__eq__` for equality.
+    case custom(Int, CustomKey)
 
     init(_ v: PyValue) throws(PyError) {
         switch v {
@@ -163,7 +178,16 @@ enum HashKey: Hashable {
         case .object(let s as SetObject) where s.frozen:
             self = .tuple(try s.items.map { x throws(PyError) in try HashKey(x) }.sorted { "\($0)" < "\($1)" })
         case .object(let s as SetObject) where !s.frozen: throw .typeError("unhashable type: 'set'")
-        case .object(let o): self = .object(ObjectIdentifier(o))
+        case .object(let o):
+            if let interp = Interpreter.current, interp.isUserInstance(v) {
+                if let h = try interp.special(v, "__hash__") {
+                    guard case .int(let n) = try interp.call(h, [], []) else { throw .typeError("__hash__ method should return an integer") }
+                    self = .custom(n, CustomKey(o))
+                    return
+                }
+                if try interp.special(v, "__eq__") != nil { throw .typeError("unhashable type: '\(v.typeName)'") }
+            }
+            self = .object(ObjectIdentifier(o))
         case .tensor(let t): self = .object(ObjectIdentifier(t.identity))   // tensors hash by identity, as torch's
         case .tuple(let t):
             var ks: [HashKey] = []
@@ -243,5 +267,18 @@ final class PyClass: PyObject {
     override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
         n == "__name__" || n == "__qualname__" ? .str(name) : classAttributes[n]
+    }
+}
+
+/// A dict or set key whose class defines `__hash__`/`__eq__`: equality asks the class (through the interpreter
+/// running on this thread).
+final class CustomKey: Hashable {
+    let object: PyObject
+    init(_ o: PyObject) { object = o }
+    func hash(into hasher: inout Hasher) {}
+    static func == (a: CustomKey, b: CustomKey) -> Bool {
+        if a.object === b.object { return true }
+        guard let interp = Interpreter.current else { return false }
+        return (try? interp.truth(try interp.compare("==", .object(a.object), .object(b.object)))) ?? false
     }
 }
