@@ -70,7 +70,7 @@ enum TensorOps {
     /// Every tensor operation MiniPy has, by torch's name.
     static let table: [String: TensorOp] = {
         var t: [String: TensorOp] = [:]
-        for group in [shape, math, reduction, selection, conversion, autograd, inPlace] {
+        for group in [shape, math, reduction, selection, conversion, autograd, inPlace, random] {
             for (name, op) in group {
                 precondition(t[name] == nil, "tensor operation \(name) defined twice")
                 t[name] = op

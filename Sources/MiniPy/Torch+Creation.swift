@@ -71,6 +71,23 @@ extension Modules {
             for k in 0..<n { values[k] = low &+ Int(truncatingIfNeeded: i.rng.next() % max(span, 1)) }
             return .tensor(try i.made(values.map { .int($0) }, shape: dims, dtype: try i.dtypeArg("randint", b[2]) ?? .int64))
         }
+        a["normal"] = Builtins.fn("normal") { args, kwargs, i throws(PyError) in
+            // normal(mean, std, size): numbers, or tensors of means / stds (MiniPy's generator).
+            let b = try bind("normal", ["mean", "std", "size", "generator", "dtype", "device", "requires_grad"], required: 1, args, kwargs)
+            let mean = b[0]!, std = b[1] ?? .float(1)
+            var shape: [Int] = []
+            if let s = b[2] { shape = try i.sizeArgs("normal", [s]) }
+            else if case .tensor(let t) = mean { shape = t.shape }
+            else if case .tensor(let t) = std { shape = t.shape }
+            let n = try i.checkedShape("normal", shape)
+            func values(_ v: PyValue) -> [Double] {
+                if case .tensor(let t) = v { return t.floats.map { Double($0) } }
+                return Array(repeating: v.asDouble ?? 0, count: n)
+            }
+            let (m, s) = (values(mean), values(std))
+            if let bad = s.first(where: { $0 < 0 }) { throw .runtime("normal expects std >= 0.0, but found std \(pyFloatRepr(bad))") }
+            return .tensor(PyTensor(Tensor(shape: shape, storage: (0..<n).map { Float(m[$0] + s[$0] * Double(i.normal())) })))
+        }
         a["randperm"] = Builtins.fn("randperm") { args, kwargs, i throws(PyError) in
             let b = try bind("randperm", ["n", "dtype", "device", "requires_grad", "generator"], required: 1, args, kwargs)
             let n = try i.intArg("randperm", "n", b[0])
