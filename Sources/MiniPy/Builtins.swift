@@ -108,9 +108,7 @@ enum Builtins {
                     throw .valueError("invalid literal for int() with base 10: \(pyStrRepr(s))")
                 }
                 return .int(n)
-            case .tensor(let t):
-                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-                return .int(Int(t.t.storage[0]))
+            case .tensor(let t): return try t.pythonInt()   // PyTensor+Convert: exact, NaN and inf as Python says
             default: throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(a.typeName)'")
             }
         },
@@ -127,9 +125,7 @@ enum Builtins {
                     throw .valueError("could not convert string to float: \(pyStrRepr(s))")
                 }
                 return .float(d)
-            case .tensor(let t):
-                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-                return .float(Double(t.t.storage[0]))
+            case .tensor(let t): return try t.pythonFloat()
             default: throw .typeError("float() argument must be a string or a real number, not '\(a.typeName)'")
             }
         },
@@ -183,12 +179,12 @@ enum Builtins {
         },
         "min": fn("min") { args, _, i throws(PyError) in try i.extreme(args, "min", "<") },
         "max": fn("max") { args, _, i throws(PyError) in try i.extreme(args, "max", ">") },
-        "abs": fn("abs") { args, _, _ throws(PyError) in
+        "abs": fn("abs") { args, _, i throws(PyError) in
             switch args.first {
             case .int(let n)?: return .int(abs(n))
             case .bool(let b)?: return .int(b ? 1 : 0)
             case .float(let f)?: return .float(abs(f))
-            case .tensor(var t)?: t.t.storage = t.t.storage.map { abs($0) }; return .tensor(t)
+            case .tensor(let t)?: return .tensor(try i.activation("abs", t))   // torch's abs, with its gradient
             case let v?: throw .typeError("bad operand type for abs(): '\(v.typeName)'")
             case nil: throw .typeError("abs() takes exactly one argument (0 given)")
             }
@@ -271,21 +267,15 @@ extension Interpreter {
         case .dict(let d): if let m = dictMethod(d, name) { return m }
         case .tensor(let t):
             if let m = try tensorAttribute(t, name) { return m }
-            if TorchNames.names["Tensor"]?.contains(name) == true {
-                throw PyError(type: "NotImplementedError", message: "MiniPy does not have torch.Tensor.\(name) (PyTorch does)")
-            }
+            throw missingTensorAttribute(name)   // TorchMissing.swift
         case .size(let s):
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
         case .tuple(let t): if let m = tupleMethod(t, name) { return m }
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
-            if let ns = o as? Namespace {
-                if TorchNames.names[ns.name]?.contains(name) == true {
-                    throw PyError(type: "NotImplementedError", message: "MiniPy does not have \(ns.name).\(name) (PyTorch does)")
-                }
-                throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
-            }
+            if let ns = o as? Namespace { throw missingNamespaceAttribute(ns, name) }   // TorchMissing.swift
+            if let m = o as? ModuleBase, let e = missingModuleAttribute(m, name) { throw e }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
             switch o {
             case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
@@ -417,9 +407,9 @@ extension Interpreter {
 
     func dictMethod(_ d: PyDict, _ name: String) -> PyValue? {
         switch name {
-        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_keys", d.keys)) }
-        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_values", d.values)) }
-        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_keys" : "dict_keys", d.keys)) }
+        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_values" : "dict_values", d.values)) }
+        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_items" : "dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
         case "get": return method(name) { args, _, _ throws(PyError) in
             guard let k = args.first else { throw .typeError("get expected at least 1 argument, got 0") }
             return try d.get(k) ?? (args.count > 1 ? args[1] : .none) }
@@ -535,7 +525,7 @@ extension Interpreter {
         case .tensor(let t):
             if case .tuple(let items) = index { return try tensorIndex(t, items) }
             return try tensorIndex(t, [index])
-        case .object(let o as ModuleBase):
+        case .object(let o as ModuleBase) where !(o is NativeSpecialMethods):
             throw .typeError("'\(o.typeName)' object is not subscriptable")
         case .object(let r as ReturnTypesObject):
             // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.

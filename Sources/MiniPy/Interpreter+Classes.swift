@@ -200,6 +200,7 @@ extension Interpreter {
     /// A special method (`__len__`, `__add__`, …) of a user-class instance, bound; nil for any other value.
     func special(_ v: PyValue, _ name: String) throws(PyError) -> PyValue? {
         guard case .object(let o) = v else { return nil }
+        if let native = o as? NativeSpecialMethods { return native.specialMethod(name) }   // nn containers (TorchContainers.swift)
         let cls: UserClass?
         switch o {
         case let u as UserObject: cls = u.cls

@@ -163,37 +163,23 @@ public final class Interpreter {
         switch s {
         case .expr(let e, _):
             let v = try eval(e)
-            // `w.requires_grad_()` makes w itself a leaf in torch; MiniPy's tensors are values, so w is bound
-            // to the new leaf (a target that cannot be bound, such as a module's parameter, changed in place).
-            if case .call(.attribute(let target, "requires_grad_", _), _, _, _) = e, case .tensor(let t) = v, case .leaf? = t.origin {
-                _ = try? assign(target, v)
-            }
+            // `x.add_(1)`, `w.requires_grad_()`: in place in torch; the target is bound again when the operation
+            // made a new autograd record (Torch's in-place rules: TensorOps+InPlace.swift).
+            if case .call(.attribute(let target, let name, _), _, _, _) = e, name.hasSuffix("_") { rebindAfterInPlace(target, v) }
         case .assign(let targets, let valueExpr, _):
             let v = try eval(valueExpr)
             for t in targets { try assign(t, v) }
         case .augAssign(let target, let op, let valueExpr, _):
             let cur = try eval(target)
             let operand = try eval(valueExpr)
-            if case .tensor(let t) = cur, case .leaf(let leaf)? = t.origin {
-                // `w -= lr * w.grad` is in place in torch: refused on a leaf autograd tracks, allowed inside
-                // torch.no_grad(), where it changes the leaf itself (every reference to it sees the step).
-                guard !GradMode.isEnabled else {
-                    throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
-                }
-                guard case .tensor(let r) = try binary(op, cur, operand) else { break }
-                guard r.t.shape == leaf.value.shape else {
-                    throw .runtime("output with shape \(pyShape(leaf.value.shape)) doesn't match the broadcast shape \(pyShape(r.t.shape))")
-                }
-                leaf.value = r.t
+            if case .tensor(let t) = cur {
+                // In place, as torch's `x += y` (Torch+Arithmetic.swift): the target is bound again only when the
+                // operation made a new autograd record.
+                let r = try tensorInPlace(op, t, operand)
+                if !r.sameRecord(as: t) { try assign(target, .tensor(r)) }
                 break
             }
-            var v = try inPlace(op, cur, operand)
-            if case .tensor(let t) = cur, case .node? = t.origin, !GradMode.isEnabled, case .tensor(var r) = v {
-                // In place inside torch.no_grad(): the values change, the recorded graph stays (torch keeps grad_fn).
-                r.origin = t.origin
-                v = .tensor(r)
-            }
-            try assign(target, v)
+            try assign(target, try inPlace(op, cur, operand))
         case .importModule(let name, let alias, _):
             guard let module = Modules.module(name) else { throw moduleNotFound(name) }
             if let alias {
@@ -274,6 +260,7 @@ public final class Interpreter {
     }
 
     func moduleNotFound(_ name: String) -> PyError {
+        if let honest = Modules.missingModuleError(name) { return honest }   // a torch submodule MiniPy lacks (Torch.swift)
         let top = String(name.split(separator: ".")[0])
         if PythonModules.standardLibrary.contains(top) {
             return PyError(type: "NotImplementedError", message: "MiniPy does not support the '\(name)' module yet")
@@ -340,14 +327,14 @@ public final class Interpreter {
                 // Tensors are values: the target (a name, an element, …) is bound to the changed tensor, unless
                 // the leaf itself was changed (inside torch.no_grad()), which every reference already sees.
                 let changed = try tensorSetItem(t, index, value)
-                if case .leaf(let a)? = t.origin, case .leaf(let b)? = changed.origin, a === b { break }
+                if changed.sameRecord(as: t) { break }
                 try assign(objExpr, .tensor(changed))
             default:
                 throw .typeError("'\(obj.typeName)' object does not support item assignment")
             }
         case .attribute(let objExpr, let name, _):
             let obj = try eval(objExpr)
-            if case .tensor(let t) = obj, name == "grad" || name == "requires_grad" {
+            if case .tensor(let t) = obj, name == "grad" || name == "requires_grad" || name == "data" {
                 if let changed = try setGradAttribute(t, name, value) { try assign(objExpr, .tensor(changed)) }
                 return
             }

@@ -258,12 +258,7 @@ extension Interpreter {
         case ("+", .bool(let b)): return .int(b ? 1 : 0)
         case ("~", _) where v.asIndex != nil: return .int(~v.asIndex!)
         case ("-", .object(let b as BytesObject)): _ = b; throw .typeError("bad operand type for unary -: 'bytes'")
-        case ("-", .tensor(let t)) where t.dtype == .bool:
-            throw PyError(type: "NotImplementedError", message: "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
-        case ("-", .tensor(let t)):
-            return .tensor(Autograd.record("NegBackward0", Autograd.mapped(t.t) { -$0 }, dtype: t.dtype, inputs: [t], saves: false) { g in
-                [Autograd.mapped(g) { -$0 }]
-            })
+        case (_, .tensor(let t)): return try tensorUnary(op, t)   // Torch+Arithmetic.swift
         default:
             throw .typeError("bad operand type for unary \(op): '\(v.typeName)'")
         }
@@ -277,7 +272,7 @@ extension Interpreter {
     ]
 
     func compare(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
-        if (op == "in" || op == "not in"), isUserInstance(r), let m = try special(r, "__contains__") {
+        if (op == "in" || op == "not in"), isUserInstance(r) || r.isNativeContainer, let m = try special(r, "__contains__") {
             let found = try truth(try call(m, [l], []))
             return .bool(op == "in" ? found : !found)
         }
@@ -379,6 +374,7 @@ extension Interpreter {
         case (.int(let a), .int(let b)): a == b && a >= -5 && a <= 256
         case (.tuple(let a), .tuple(let b)): a.isEmpty && b.isEmpty
         case (.str(let a), .str(let b)): a == b
+        case (.tensor(let a), .tensor(let b)): a.identity === b.identity   // the same tensor object (PyTensor.identity)
         default: false
         }
     }

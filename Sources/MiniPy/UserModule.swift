@@ -140,7 +140,7 @@ extension Interpreter {
         if requiresGrad && data.dtype != .float32 {
             throw .runtime("Only Tensors of floating point and complex dtype can require gradients")
         }
-        let leaf = GradLeaf(data.t)
+        let leaf = GradLeaf(sharing: data)   // torch's Parameter shares the tensor's storage
         leaf.requiresGrad = requiresGrad
         var p = PyTensor(leaf: leaf)
         p.dtype = data.dtype

@@ -188,6 +188,7 @@ enum HashKey: Hashable {
                 if try interp.special(v, "__eq__") != nil { throw .typeError("unhashable type: '\(v.typeName)'") }
             }
             self = .object(ObjectIdentifier(o))
+        case .tensor(let t): self = .object(ObjectIdentifier(t.identity))   // tensors hash by identity, as torch's
         case .tuple(let t):
             var ks: [HashKey] = []
             for x in t { ks.append(try HashKey(x)) }
@@ -196,60 +197,6 @@ enum HashKey: Hashable {
         default: throw .typeError("unhashable type: '\(v.typeName)'")
         }
     }
-}
-
-/// A tensor and its dtype (float32, or int64 for integer data, or bool), and what autograd knows of it.
-public struct PyTensor {
-    private var stored: Tensor
-    /// The values. A leaf that requires grad reads them from its `GradLeaf`, so every copy of it sees an
-    /// optimizer's step, as every reference to one torch tensor would. Setting the values makes a new tensor
-    /// that autograd knows nothing of: an operation that has a gradient records its node after.
-    public var t: Tensor {
-        get { if case .leaf(let l)? = origin { return l.value }; return stored }
-        set { stored = newValue; origin = nil; strides = nil }
-    }
-    /// torch's strides when they are not the contiguous ones (see `Strides`).
-    var strides: [Int]?
-    public var dtype: DType = .float32
-    /// nil: does not require grad.
-    var origin: GradOrigin?
-    /// A module's parameter (printed as "Parameter containing:").
-    var isParameter = false
-
-    public enum DType: String {
-        case float32, int64, bool
-
-        /// ATen's scalar type name, as torch's C++ messages say it ("Float", "Long", "Bool").
-        var scalarName: String {
-            switch self { case .float32: "Float"; case .int64: "Long"; case .bool: "Bool" }
-        }
-
-        /// The legacy tensor type name in torch's messages ("torch.FloatTensor").
-        var legacyTypeName: String { "torch.\(scalarName)Tensor" }
-    }
-
-    init(_ t: Tensor, dtype: DType = .float32) { stored = t; self.dtype = dtype }
-
-    init(leaf: GradLeaf) { stored = leaf.value; origin = .leaf(leaf) }
-
-    var requiresGrad: Bool {
-        switch origin {
-        case .leaf(let l)?: l.requiresGrad
-        case .node?: true
-        case nil: false
-        }
-    }
-
-    /// The `grad_fn` name torch prints, for the output of a recorded operation.
-    var gradFn: String? {
-        if case .node(let n, let i)? = origin { return n.outputNames[i] }
-        return nil
-    }
-
-    var isLeaf: Bool { if case .node? = origin { return false }; return true }
-
-    /// The origin autograd records for this tensor as an input: nil when it does not require grad.
-    var gradInput: GradOrigin? { requiresGrad ? origin : nil }
 }
 
 /// Reference-typed Python objects: functions, modules (`torch`), and torch.nn modules.
@@ -307,6 +254,8 @@ final class PyClass: PyObject {
     let name: String
     let qualified: String
     let construct: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
+    /// Class-level attributes (`nn.Embedding.from_pretrained`).
+    var classAttributes: [String: PyValue] = [:]
     init(_ name: String, qualified: String, _ construct: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
         self.name = name; self.qualified = qualified; self.construct = construct
     }
@@ -317,7 +266,7 @@ final class PyClass: PyObject {
     }
     override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
-        n == "__name__" || n == "__qualname__" ? .str(name) : nil
+        n == "__name__" || n == "__qualname__" ? .str(name) : classAttributes[n]
     }
 }
 
