@@ -89,6 +89,7 @@ extension Interpreter {
             if let set = o as? SetObject { return SequenceIterator(.items(set.items), name: "set_iterator") }
             if let b = o as? BytesObject { return SequenceIterator(.items(b.bytes.map { .int(Int($0)) }), name: "bytes_iterator") }
             if let r = o as? ReturnTypesObject { return SequenceIterator(.items(r.items), name: "tuple_iterator") }
+            if let t = o as? NamedTupleObject { return SequenceIterator(.items(t.items), name: "tuple_iterator") }
             if let m = try special(v, "__iter__") {
                 let it = try call(m, [], [])
                 if case .object(let o2) = it, let pit = o2 as? PyIterator { return pit }

@@ -410,6 +410,8 @@ extension Interpreter {
             }
             return true
         case (.object(let a as BytesObject), .object(let b as BytesObject)): return a.bytes == b.bytes
+        case (.object(let a as NamedTupleObject), _): return equal(.tuple(a.items), r)
+        case (_, .object(let b as NamedTupleObject)): return equal(l, .tuple(b.items))
         case (.object(let a as SetObject), .object(let b as SetObject)):
             return a.count == b.count && a.items.allSatisfy { (try? b.contains($0)) == true }
         case (.object(let a as DictView), .object(let b as DictView)) where a.name == "dict_keys" && b.name == "dict_keys":

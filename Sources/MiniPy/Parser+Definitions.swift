@@ -471,7 +471,9 @@ extension Stmt {
             if d.decorators.contains(where: { $0.depthExceeds(limit) }) { return true }
             inner = d.body
         case .classDef(let c): inner = c.body
-        default: inner = []
+        case .expr, .assign, .augAssign, .importModule, .fromImport, .pass, .breakStmt, .continueStmt, .assert, .raise,
+             .returnStmt, .delete, .global, .nonlocal, .annotated:
+            inner = []
         }
         return inner.contains { $0.nestingExceeds(limit) }
     }
