@@ -143,13 +143,14 @@ extension Announcer {
 
     static func review(_ a: ReviewState, _ b: ReviewState, _ after: State) -> String? {
         if b.isFinished && !a.isFinished { return intro(after) }
-        if b.index != a.index { return "Card \(Spoken.of(b.index + 1, b.entries.count)). " + focus(after) }
-        if !a.revealed && b.revealed {
-            switch b.entries[b.index] {
-            case .card(let card): return "Answer: " + Spoken.text(card.answer) + " y: knew it, n: not yet."
-            case .missed: return "The worked solution is shown. y: knew it, n: not yet."
-            }
+        if b.isFinished { return scrolled(a.scroll, b.scroll, limit: after.scrollLimit) }
+        if b.queue.graded.count != a.queue.graded.count, let last = b.queue.graded.last {
+            return "Graded \(last.grade.label). Item \(Spoken.of(b.place.shown, b.place.of)). " + focus(after)
         }
+        if !a.revealed && b.revealed, case .card(let card)? = b.current(in: after.lessons)?.content {
+            return "Answer: " + Spoken.text(card.answer) + " " + gradeKeys
+        }
+        if let x = a.work, let y = b.work, let line = work(x, y, wayOn: "n for the next item.") { return line }
         return scrolled(a.scroll, b.scroll, limit: after.scrollLimit)
     }
 

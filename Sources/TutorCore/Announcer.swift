@@ -38,7 +38,7 @@ public enum Announcer {
         case .visualize(let s): "visualize \(s.lessonIndex ?? -1)"
         case .page(let s): "page \(s.lessonIndex) \(s.mode)"
         case .test(let s): "test \(s.lessonIndex)"
-        case .review(let s): "review \(s.lessonIndex)"
+        case .review(let s): "review \(s.lessonIndex.map(String.init) ?? "course")"
         case .challenge(let s): "challenge \(s.lessonIndex)"
         case .playground(let s): "playground \(s.lessonIndex) \(s.snippetIndex)"
         }
@@ -74,8 +74,8 @@ public enum Announcer {
             if t.isFinished { return testResult(t) }
             return "Test question \(Spoken.of(t.index + 1, t.items.count)), one attempt. " + focus(state)
         case .review(let r):
-            if r.isFinished { return "Review done: knew \(r.knew) of \(r.entries.count). r goes through again." }
-            return "Review, card \(Spoken.of(r.index + 1, r.entries.count)). " + focus(state)
+            if r.isFinished { return "Review done: \(r.queue.graded.count) graded, \(r.count(.again)) again. r reviews what is due now." }
+            return "Review, item \(Spoken.of(r.place.shown, r.place.of)). " + focus(state)
         case .challenge(let c):
             if c.isFinished { return "Challenge done: \(c.score) of \(c.results.count) right. r tries again." }
             return "Challenge \(Spoken.of(c.index + 1, c.items.count)), \(clock(c.secondsLeft(at: state.now))). " + focus(state)
@@ -104,7 +104,8 @@ public enum Announcer {
             return c.isFinished ? "Challenge done." : workFocus(c.work)
         case .review(let r):
             guard !r.isFinished else { return "Review done." }
-            return (r.revealed ? "The answer is shown. y: knew it, n: not yet." : "Answer in your head, then Space shows the answer.")
+            if let work = r.work { return workFocus(work) }
+            return r.revealed ? "The answer is shown. " + gradeKeys : "Answer in your head, then Space shows the answer."
         case .playground(let p):
             return "Line \(Spoken.of(p.row + 1, p.lines.count)): \(p.lines[p.row].trimmingCharacters(in: .whitespaces).isEmpty ? "blank" : p.lines[p.row])"
         case .visualize(let v):
@@ -136,6 +137,8 @@ public enum Announcer {
         if overview.recommended == mode { line += ", recommended" }
         return Spoken.text(line) + "."
     }
+
+    static let gradeKeys = "Grade it: 1 again, 2 hard, 3 good, 4 easy."
 
     static func attempts(_ n: Int) -> String { "\(n) attempt\(n == 1 ? "" : "s") left" }
 

@@ -69,7 +69,8 @@ extension Renderer {
         case .choice(let c): return c.answered == nil ? .choice(c.selected) : nil
         case .test(let t): return t.isFinished ? nil : focusTarget(t.work)
         case .challenge(let c): return c.isFinished || c.outcome != .working ? nil : focusTarget(c.work)
-        case .visualize, .page, .review, .playground, .summary: return nil
+        case .review(let r): return r.pendingGrade == nil ? r.work.flatMap(focusTarget) : nil
+        case .visualize, .page, .playground, .summary: return nil
         }
     }
 
