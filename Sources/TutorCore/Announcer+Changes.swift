@@ -58,7 +58,7 @@ extension Announcer {
     static func fill(_ a: FillState, _ b: FillState, wayOn: String?) -> String? {
         if a.outcome != b.outcome {
             switch b.outcome {
-            case .solved: return "Correct! " + (wayOn ?? "")
+            case .solved: return "Correct! " + (wayOn ?? "") + (b.task.answerWhy.map { " Why: " + Spoken.text($0) } ?? "")
             case .missed: return "Out of attempts: the answer is filled in. The common mistakes explain it; r tries the task afresh."
             case .working: return "The task afresh, \(attempts(b.attemptsLeft)). " + fillFocus(b)
             }
@@ -99,8 +99,12 @@ extension Announcer {
 
     static func choice(_ a: ChoiceState, _ b: ChoiceState) -> String? {
         if a.answered == nil, let answered = b.answered {
-            if b.isCorrect { return "Correct: \(answered). The worked solution follows." }
-            return "Not quite: you chose \(answered); the answer is \(b.question.answer). The worked solution follows."
+            // The option's own why (main's feedback that teaches) is said with the verdict, as it is shown.
+            if b.isCorrect {
+                return "Correct: \(answered). " + (b.question.option(answered)?.why.map { "Why: " + Spoken.text($0) } ?? "The worked solution follows.")
+            }
+            return "Not quite: you chose \(answered); the answer is \(b.question.answer). "
+                + (b.question.option(answered)?.why.map { "Why not \(answered): " + Spoken.text($0) } ?? "The worked solution follows.")
         }
         if !a.revealed && b.revealed { return "The time ran out: the answer is \(b.question.answer)." }
         if a.selected != b.selected || a.ruledOut != b.ruledOut { return choiceFocus(b) }
@@ -150,7 +154,12 @@ extension Announcer {
         if !a.revealed && b.revealed, case .card(let card)? = b.current(in: after.lessons)?.content {
             return "Answer: " + Spoken.text(card.answer) + " " + gradeKeys
         }
-        if let x = a.work, let y = b.work, let line = work(x, y, wayOn: "n for the next item.") { return line }
+        // A task or question answered in review: its verdict, then the grade its answer earned.
+        if a.pendingGrade == nil, let grade = b.pendingGrade {
+            let verdict = a.work.flatMap { x in b.work.flatMap { y in work(x, y, wayOn: nil) } } ?? ""
+            return verdict.trimmingCharacters(in: .whitespaces) + " Graded \(grade.label): n for the next item."
+        }
+        if let x = a.work, let y = b.work, let line = work(x, y, wayOn: nil) { return line }
         return scrolled(a.scroll, b.scroll, limit: after.scrollLimit)
     }
 

@@ -49,7 +49,9 @@ public enum Announcer {
         let lessons = state.lessons
         switch state.screen {
         case .menu:
-            return "Menu. " + focus(state)
+            // What is due comes first: it is the reason to open the tutor today, and `v` is one key away.
+            let due = state.reviewOutlook.total
+            return "Menu. " + (due > 0 ? "\(due) due for review: v starts it. " : "") + focus(state)
         case .modes:
             return "Modes. " + focus(state)
         case .overview(let s):
@@ -74,7 +76,11 @@ public enum Announcer {
             if t.isFinished { return testResult(t) }
             return "Test question \(Spoken.of(t.index + 1, t.items.count)), one attempt. " + focus(state)
         case .review(let r):
-            if r.isFinished { return "Review done: \(r.queue.graded.count) graded, \(r.count(.again)) again. r reviews what is due now." }
+            if r.isFinished {
+                let more = state.reviewOutlook.total
+                return "Review done: \(r.queue.graded.count) graded, \(r.count(.again)) again. "
+                    + (more > 0 ? "\(more) more due: r reviews them." : "Nothing more is due today. q goes back.")
+            }
             return "Review, item \(Spoken.of(r.place.shown, r.place.of)). " + focus(state)
         case .challenge(let c):
             if c.isFinished { return "Challenge done: \(c.score) of \(c.results.count) right. r tries again." }
@@ -121,6 +127,9 @@ public enum Announcer {
         guard state.lessons.indices.contains(index) else { return "No lessons." }
         let lesson = state.lessons[index]
         var line = "Lesson \(Spoken.of(index + 1, state.lessons.count)): \(lesson.title)"
+        // Before the mastery: a line too long for the status row loses its end, not the due count.
+        let due = state.reviewOutlook.due(lesson: lesson.id)
+        if due > 0 { line += ", \(due) due" }
         if !lesson.gradableItems.isEmpty {
             let m = lesson.mastery(in: state.progress)
             line += ", \(Spoken.text(m.label)), \(m.answered) of \(m.total) answered"

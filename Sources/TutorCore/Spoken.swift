@@ -63,7 +63,9 @@ public enum Spoken {
     /// Marks and arrows in running text as words or plain punctuation; the rest as it is.
     public static func text(_ text: String) -> String {
         var out = ""
-        let pairs = text.replacingOccurrences(of: " · ", with: ", ").replacingOccurrences(of: "←→", with: "Left Right")
+        // "1–4" is a range: said "1 to 4", not "1 4" or "1 minus 4".
+        let ranged = text.replacingOccurrences(of: #"(\d)–(\d)"#, with: "$1 to $2", options: .regularExpression)
+        let pairs = ranged.replacingOccurrences(of: " · ", with: ", ").replacingOccurrences(of: "←→", with: "Left Right")
             .replacingOccurrences(of: "↑↓", with: "Up Down").replacingOccurrences(of: "← →", with: "Left Right")
             .replacingOccurrences(of: "↑ ↓", with: "Up Down")
         for c in pairs {

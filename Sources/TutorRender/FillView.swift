@@ -130,7 +130,10 @@ enum FillView {
         let task = fill.task
         switch fill.outcome {
         case .solved:
+            // The verdict has the focus once the task is over (a reader's cursor goes there).
+            let focused = doc.count
             doc.paragraph("Correct!" + (wayOn.map { " " + $0 } ?? ""), .good, first: glyphs.check + " ")
+            doc.focusRow(focused)
             if case .prints? = task.run?.expect, let expect = task.run?.expect {
                 doc.paragraph(expect.outcomeText, first: "It now ", firstStyle: .bold)
             }
@@ -138,8 +141,10 @@ enum FillView {
             if let why = task.answerWhy { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
         case .missed:
             let answer = task.blanks.compactMap { n in task.answers[n].map { "[\(n)] = \($0)" } }.joined(separator: ", ")
+            let focused = doc.count
             doc.paragraph("Out of attempts: the answer is filled in (\(answer)). The common mistakes explain it."
                           + (wayOn.map { " r tries the task afresh. " + $0 } ?? ""), .bad, first: glyphs.cross + " ")
+            doc.focusRow(focused)
             wrongOptions(fill, fill.lastWrong, into: &doc, glyphs: glyphs)
             if case .prints? = task.run?.expect, let expect = task.run?.expect {
                 doc.paragraph(expect.outcomeText, first: "With the answer it ", firstStyle: .bold)

@@ -51,8 +51,48 @@ import Testing
         #expect(says(&s, .enter) == "Not quite: blank 1 is wrong, 2 attempts left. With B there, PyTorch raises ValueError: num_layers must be greater than zero"
                 || s.announcement?.hasPrefix("Not quite: blank 1 is wrong, 2 attempts left. With B there, PyTorch") == true)
         _ = s.update(.key(.char("a")))
-        #expect(says(&s, .enter) == "Correct! Press n for the next task.")
+        // The answer's own why is said after the way on (the way on survives a status row cut short).
+        #expect(says(&s, .enter) == "Correct! Press n for the next task. Why: One layer is the simple RNN the task asks for (and the default).")
         #expect(says(&s, .char("n"))?.hasPrefix("Task 2 of 5. Blank 1 of 1, empty.") == true)
+    }
+
+    /// Day 1 of a learner who missed two items on day 0: the menu, then `v`'s review session, read aloud.
+    func dayOneReader() -> State {
+        let lesson = SeedLesson.lesson
+        var p = LearnerProgress()
+        let day0 = Date(timeIntervalSince1970: 1_796_288_400)
+        p.apply(.attempt(lesson: lesson.id, item: "try-hidden-zeros", answer: Answer(at: day0, mode: .try, chosen: ["B"], correct: false, attempt: 1, seconds: 20, grade: nil)))
+        p.apply(.attempt(lesson: lesson.id, item: "try-hidden-zeros", answer: Answer(at: day0, mode: .try, chosen: ["A"], correct: true, attempt: 2, seconds: 20, grade: .hard)))
+        p.apply(.attempt(lesson: lesson.id, item: "practice-output-shape", answer: Answer(at: day0, mode: .practice, chosen: ["A"], correct: false, attempt: 1, seconds: 20, grade: .again)))
+        var s = State(lessons: [lesson], size: Size(width: 80, height: 24), settings: Settings(screenReader: true))
+        s.progress = p
+        s.now = day0.addingTimeInterval(86_400)
+        return s
+    }
+
+    @Test func theMenuSaysWhatIsDueAndTheReviewSaysEachItemAndItsGrade() {
+        var s = dayOneReader()
+        let due = s.reviewOutlook.total
+        #expect(due > 2)
+        #expect(Announcer.intro(s).hasPrefix("Menu. \(due) due for review: v starts it. Lesson 1 of 1: Why RNNs handle sequences in PyTorch, \(due) due, "))
+        #expect(says(&s, .char("v")) == "Review, item 1 of \(due). Blank 1 of 1, empty. Options: A 1, B 0, C 2, D 20.")
+        #expect(says(&s, .char("a")) == "Placed A in blank 1. Every blank is filled. Press Enter to check.")
+        #expect(says(&s, .enter) == "Correct! Graded Good: n for the next item.")
+        #expect(says(&s, .char("n")) == "Graded Good. Item 2 of \(due). Option A of 4: (4, 3, 2). Enter answers.")
+        // A wrong option says why it is wrong, as the screen does under the verdict.
+        #expect(says(&s, .enter)?.hasPrefix("Not quite: you chose A; the answer is C. Why not A: This puts hidden_size (3) where the batch (2) goes") == true)
+        #expect(s.announcement?.hasSuffix(" Graded Again: n for the next item.") == true)
+        #expect(says(&s, .char("n")) == "Graded Again. Item 3 of \(due + 1). Answer in your head, then Space shows the answer.")
+        #expect(says(&s, .char(" ")) == "Answer: Its hidden state, a memory of the inputs seen so far. Grade it: 1 again, 2 hard, 3 good, 4 easy.")
+        #expect(says(&s, .char("3"))?.hasPrefix("Graded Good. Item 4 of \(due + 1).") == true)
+        while let r = s.review, !r.isFinished {
+            if r.work != nil { _ = s.update(.key(.char("q"))); break }
+            _ = s.update(.key(.char(" ")))
+            _ = s.update(.key(.char("3")))
+        }
+        if s.review?.isFinished == true {
+            #expect(s.announcement?.hasPrefix("Review done: ") == true)
+        }
     }
 
     @Test func practiceSaysTheOptionAndTheAnswer() {

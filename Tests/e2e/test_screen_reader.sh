@@ -105,7 +105,7 @@ test_screen_reader_lesson_one_has_no_box_or_block_characters() {
   e2e_keys $s o; sr_expect $s "Overview of" "" || return 1; sr_no_lines $s overview || return 1
   e2e_kill $s
   for spec in "intro:End" "why:PageDown" "deep:End" "try:b Enter" "practice:a Enter End" "challenge:b Enter" \
-              "review:Space y" "visualize:Right Right End" "test:a Enter" "playground:Down C-r"; do
+              "review:Space 3" "visualize:Right Right End" "test:a Enter" "playground:Down C-r"; do
     mode=${spec%%:*}; keys=${spec#*:}; n=$((n + 1)); s=srw$n$$
     e2e_start $s 80 24 "$E2E_BIN why-rnns-handle-sequences --mode $mode --screen-reader --progress $E2E_TMP/$s.json"
     e2e_wait_for $s "Unroll,  Why RNNs" || return 1
