@@ -99,7 +99,7 @@ public enum Announcer {
         case .modes(let s):
             return modeRow(s.selected, lesson: lessons[s.lessonIndex], overview: state.overview(lessonIndex: s.lessonIndex))
         case .overview(let s):
-            return modeRow(s.selected, lesson: lessons[s.lessonIndex], overview: state.overview(lessonIndex: s.lessonIndex))
+            return overviewRow(s.selected, overview: state.overview(lessonIndex: s.lessonIndex))
         case .fill(let f):
             return fillFocus(f)
         case .choice(let c):
@@ -145,6 +145,20 @@ public enum Announcer {
         if let stage = overview.progress(of: mode)?.stage, let word = stage.spoken { line += ", " + word }
         if overview.recommended == mode { line += ", recommended" }
         return Spoken.text(line) + "."
+    }
+
+    /// An overview row as it reads on screen: "Try: in progress, 1 of 5 right, 0 first try, recommended."
+    static func overviewRow(_ index: Int, overview: LessonOverview) -> String {
+        guard Mode.listed.indices.contains(index) else { return "" }
+        let mode = Mode.listed[index]
+        guard let p = overview.progress(of: mode) else { return "\(mode.title): no content in this lesson." }
+        // "Review: 8 due today", not "not recorded, 8 due today".
+        var parts = p.stage.spoken.map { [$0] } ?? (p.detail.isEmpty ? ["not recorded"] : [])
+        if !p.detail.isEmpty {
+            parts.append(Spoken.text(p.detail.replacingOccurrences(of: #"(\d+)/(\d+)"#, with: "$1 of $2", options: .regularExpression)))
+        }
+        if overview.recommended == mode { parts.append("recommended") }
+        return "\(mode.title): " + parts.joined(separator: ", ") + "."
     }
 
     static let gradeKeys = "Grade it: 1 again, 2 hard, 3 good, 4 easy."

@@ -15,7 +15,7 @@ enum ChoiceView {
         let q = choice.question
         var header = [Span("Question \(glyphs.count(choice.questionIndex + 1, of: choice.questionCount))", .bold), Span(" · \(q.difficulty.rawValue)")]
         if choice.answered != nil || choice.revealed {
-            header.append(choice.isCorrect ? Span("  \(glyphs.check) right", .good) : Span("  \(glyphs.cross) wrong", .bad))
+            header.append(choice.isCorrect ? Span(glyphs.headerVerdict(true, "right"), .good) : Span(glyphs.headerVerdict(false, "wrong"), .bad))
         } else {
             header += ProgressMark.spans(before, glyphs: glyphs)
         }

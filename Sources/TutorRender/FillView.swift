@@ -30,8 +30,8 @@ enum FillView {
         var header = [Span("Task \(glyphs.count(fill.taskIndex + 1, of: fill.taskCount))", .bold), Span(" · \(task.difficulty.rawValue) · "),
                       Span("Attempts: \(fill.attemptsLeft) left")]
         switch fill.outcome {
-        case .solved: header.append(Span("  \(glyphs.check) solved", .good))
-        case .missed: header.append(Span("  \(glyphs.cross) missed", .bad))
+        case .solved: header.append(Span(glyphs.headerVerdict(true, "solved"), .good))
+        case .missed: header.append(Span(glyphs.headerVerdict(false, "missed"), .bad))
         case .working:
             // Only before this visit's first check: after it, the screen's own marks say more.
             if fill.attemptsLeft == fill.task.attempts { header += ProgressMark.spans(before, glyphs: glyphs) }

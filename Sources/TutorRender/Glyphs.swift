@@ -53,6 +53,20 @@ public struct Glyphs: Sendable {
         linear ? (right ? "right:" : "wrong:") : (right ? check : cross)
     }
 
+    /// A verdict after a header's other parts: "  ✓ solved"; for a reader, whose marks are empty, " · solved"
+    /// (a separator it pauses at, where a bare gap ran "3 left solved" together).
+    public func headerVerdict(_ right: Bool, _ word: String) -> String {
+        linear ? " · " + word : "  " + (right ? check : cross) + " " + word
+    }
+
+    /// Running text with its counts as a reader says them: "4/5 right" as "4 of 5 right"; as it is otherwise.
+    public func counts(in text: String) -> String {
+        linear ? text.replacingOccurrences(of: #"(\d+)/(\d+)"#, with: "$1 of $2", options: .regularExpression) : text
+    }
+
+    /// "~55 min", or "about 55 min" for a reader (which says "~" as "tilde").
+    public func about(_ minutes: Int) -> String { (linear ? "about " : "~") + "\(minutes) min" }
+
     /// "3/5", or "3 of 5" for a reader ("three slash five" reads badly).
     public func count(_ n: Int, of total: Int) -> String {
         linear ? "\(n) of \(total)" : "\(n)/\(total)"

@@ -54,8 +54,7 @@ enum MenuView {
         let text: String
         let style: Style
         if outlook.total > 0 {
-            // A reader says "~" as "tilde".
-            text = "v  Review — \(outlook.total) due, \(glyphs.linear ? "about " : "~")\(outlook.minutes) min"
+            text = "v  Review — \(outlook.total) due, \(glyphs.about(outlook.minutes))"
             style = Style(color: .accent, bold: true)
         } else if let next = outlook.nextDue {
             text = "v  Review — nothing due today; next on \(next)"

@@ -7,7 +7,7 @@ enum ModeChooserView {
         var doc = Doc(width: area.width - 2)
         doc.gap()
         doc.paragraph(lesson.title, .title)
-        doc.line([Span("\(lesson.topic) · ~\(lesson.totalMinutes) min", .dim)])
+        doc.line([Span("\(lesson.topic) · \(glyphs.about(lesson.totalMinutes))", .dim)])
         doc.line([Span("Mastery: ", .bold), Span(overview.mastery.label, MasteryView.style(overview.mastery.level))])
         doc.gap()
         doc.line([Span("Choose your learning style", .bold), Span(" · \(lesson.modes.filter(Mode.listed.contains).count) modes available", .dim)])
@@ -38,12 +38,14 @@ enum ModeChooserView {
         }
     }
 
-    static func stageWord(_ stage: ModeProgress.Stage) -> String {
+    /// The stage as a word; a mode nothing records is a dash, or for a reader (which says "em dash" or
+    /// nothing) "not recorded".
+    static func stageWord(_ stage: ModeProgress.Stage, glyphs: Glyphs = .unicode) -> String {
         switch stage {
         case .done: "done"
         case .inProgress: "in progress"
         case .notStarted: "not started"
-        case .notTracked: "—"
+        case .notTracked: glyphs.linear ? "not recorded" : "—"
         }
     }
 }
@@ -65,8 +67,8 @@ enum OverviewView {
             guard let p = overview.progress(of: mode) else { continue }
             let selected = index == state.selected
             let name = mode.title.padding(toLength: 11, withPad: " ", startingAt: 0)
-            let word = ModeChooserView.stageWord(p.stage).padding(toLength: 12, withPad: " ", startingAt: 0)
-            var text = "\(selected ? glyphs.pointer : " ") \(ModeChooserView.stageMark(p.stage, glyphs: glyphs)) \(name)\(word)\(p.detail)"
+            let word = ModeChooserView.stageWord(p.stage, glyphs: glyphs).padding(toLength: glyphs.linear ? 14 : 12, withPad: " ", startingAt: 0)
+            var text = "\(selected ? glyphs.pointer : " ") \(ModeChooserView.stageMark(p.stage, glyphs: glyphs)) \(name)\(word)\(glyphs.counts(in: p.detail))"
             if overview.recommended == mode { text += (p.detail.isEmpty ? "" : " · ") + "\(glyphs.star) Recommended" }
             if selected { doc.pin = doc.count }
             doc.line([Span(text, selected ? Style(bold: true, reverse: true) : .plain, hit: .modeItem(index))])

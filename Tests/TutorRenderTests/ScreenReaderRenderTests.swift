@@ -56,7 +56,7 @@ import TutorCore
         add("challenge result", state(.challenge, size: size, settings: settings, keys: Array(repeating: answer + answer + [.char("n")], count: 3).flatMap { $0 } + [.enter]))
         add("review", state(.review, size: size, settings: settings))
         add("review back", state(.review, size: size, settings: settings, keys: [.char(" ")]))
-        add("review done", state(.review, size: size, settings: settings, keys: Array(repeating: [.char(" "), .char("y")], count: 12).flatMap { $0 }))
+        add("review done", state(.review, size: size, settings: settings, keys: Array(repeating: [.char(" "), .char("3")], count: 12).flatMap { $0 }))
         add("visualize", state(.visualize, size: size, settings: settings))
         add("visualize step", state(.visualize, size: size, settings: settings, keys: [.right, .right]))
         add("visualize end", state(.visualize, size: size, settings: settings, keys: [.end]))
