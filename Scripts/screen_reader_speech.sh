@@ -54,6 +54,13 @@ say practice-row Up Up Up
 say practice-open+screen Enter
 say option-b Down
 say answered Enter
+say back-3 q
+say review-row Down Down
+say review-open+screen Enter
+say review-answer+screen Space
+say review-graded 3
+say back-4 q
+say back-5 q
 
 total_words=0; total_seconds=0
 printf '%-28s %5s %7s  %s\n' "what" "words" "seconds" "text"

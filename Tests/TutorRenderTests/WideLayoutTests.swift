@@ -81,7 +81,9 @@ import TutorCore
     func everyFooterAt80ColumnsEndsWithItsBackKey(settings: Settings) {
         let backKeys = ["q back", "Esc back", "q quit", "Esc put back"]
         // Outside screen-reader mode a status sentence takes the footer's place while it is there.
-        for (name, state) in ScreenReaderRenderTests.walk(size: Size(width: 80, height: 24), settings: settings)
+        // Lesson 1's screens, then main's review session, due counts and overview (ReaderReviewRenderTests).
+        let screens = ScreenReaderRenderTests.walk(size: Size(width: 80, height: 24), settings: settings) + ReaderReviewRenderTests.walk(settings)
+        for (name, state) in screens
         where !state.showsHelp && (settings.screenReader || state.note == nil && state.status == nil) {
             let lines = Renderer.render(state).lines
             let footer = lines[settings.screenReader ? 22 : 23]

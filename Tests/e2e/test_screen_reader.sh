@@ -120,3 +120,43 @@ test_screen_reader_lesson_one_has_no_box_or_block_characters() {
     e2e_kill $s
   done
 }
+
+# Day 1 after p2_session's day 0 (test_progress.sh): the menu says what is due, v's review session goes
+# through a due task, a due question and a new card, and q comes back to the menu. After every key the
+# status row says what changed and the terminal cursor is on the focused element.
+test_screen_reader_review_session_and_the_menu_with_due_counts() {
+  local p=$E2E_TMP/srrev.json s=srrev$$ out=$E2E_TMP/srrev.out due
+  p2_session "$p" || return 1
+  UNROLL_NOW=2026-12-04T09:00:00Z "$E2E_BIN" review --json --progress "$p" > "$out" || return 1
+  due=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["due"])' "$out")
+  e2e_start $s 80 24 "UNROLL_NOW=2026-12-04T09:00:00Z $E2E_BIN --screen-reader --progress $p"
+  sr_expect $s "Menu. $due due for review: v starts it. Lesson 1 of" "1. Why RNNs handle sequences" || return 1
+  sr_no_lines $s menu || return 1
+  e2e_keys $s Down
+  sr_expect $s "Lesson 2 of" "2. Shapes in, shapes out" || return 1
+  e2e_keys $s Up
+  sr_expect $s "Lesson 1 of" "1. Why RNNs handle sequences" || return 1
+  e2e_keys $s v
+  sr_expect $s "Review, item 1 of $due. Blank 1 of 1, empty. Options: A 1, B 0, C 2, D 20." "[blank 1]" || return 1
+  sr_no_lines $s "review task" || return 1
+  e2e_keys $s a
+  sr_expect $s "Placed A in blank 1. Every blank is filled. Press Enter to check." "1, 5, 20)" || return 1
+  e2e_keys $s Enter
+  sr_expect $s "Correct! Graded Good: n for the next item." "Correct!" || return 1
+  e2e_keys $s n
+  sr_expect $s "Graded Good. Item 2 of $due. Option A of 4: (4, 3, 2). Enter answers." "A. (4, 3, 2)" || return 1
+  e2e_keys $s Down Down
+  sr_expect $s "Option C of 4: (4, 2, 3). Enter answers." "C. (4, 2, 3)" || return 1
+  e2e_keys $s Enter
+  sr_expect $s "Correct: C." "Correct: C." || return 1
+  sr_no_lines $s "review question" || return 1
+  e2e_keys $s n
+  sr_expect $s "Graded Good. Item 3 of $due. Answer in your head, then Space shows the answer." "What does an RNN carry" || return 1
+  e2e_keys $s Space
+  sr_expect $s "Answer: Its hidden state" "Answer: Its hidden state" || return 1
+  sr_no_lines $s "review card" || return 1
+  e2e_keys $s 3
+  sr_expect $s "Graded Good. Item 4 of $due." "" || return 1
+  e2e_keys $s q
+  sr_expect $s "Menu. $((due - 3)) due for review: v starts it. Lesson 1 of" "1. Why RNNs handle sequences" || return 1
+}
