@@ -1,0 +1,117 @@
+import Foundation
+
+extension ClassReport {
+    /// The widest line `table()` writes: an 80-column terminal shows every line whole.
+    public static let tableWidth = 80
+
+    /// The report as plain text: a summary line, learners, items grouped by lesson, who is stuck, and the
+    /// files skipped. Every column has a fixed width (long names are cut with "…"), so no line is wider
+    /// than `tableWidth`. Text from the files is escaped (`TerminalSafe.text`) before it is measured.
+    public func table() -> String {
+        var out = "Class: \(count(learners.count, "learner")) · \(day) · stuck: no answer for \(count(stuckDays, "day"))"
+        out += " or an item missed \(Self.stuckMisses) times\n"
+        if learners.isEmpty {
+            out += "\nNo progress files to report on.\n"
+            return out + skippedSection()
+        }
+        out += "\n" + learnerSection() + "\n" + itemSection() + stuckSection() + skippedSection()
+        return out
+    }
+
+    private func learnerSection() -> String {
+        let columns = [Column("Learner", 20), Column("Done", 5, right: true), Column("Mastery", 13), Column("Last active", 11),
+                       Column("Due", 4, right: true), Column("Answers", 7, right: true), Column("Stuck", 5)]
+        var out = "Learners (lessons done of \(gradedLessons); due: items to review today)\n"
+        out += Self.line(columns.map(\.title), columns)
+        for l in learners {
+            out += Self.line([
+                TerminalSafe.text(l.name), "\(l.lessonsDone)/\(gradedLessons)", l.mastery.label,
+                l.lastActiveDay.map(\.description) ?? "-",
+                "\(l.due)", "\(l.answers)", l.stuck.isEmpty ? "" : "yes",
+            ], columns)
+        }
+        return out
+    }
+
+    private func itemSection() -> String {
+        let columns = [Column("Lesson / item", 24), Column("Tried", 5, right: true), Column("Right 1st", 9, right: true),
+                       Column("Missed", 6, right: true), Column("Most-picked wrong", 17), Column("Discr.", 6, right: true)]
+        var out = "Items (right 1st: difficulty, the share right at the first try; discr.: point-biserial, item-rest)\n"
+        out += Self.line(columns.map(\.title), columns)
+        let byLesson = Dictionary(grouping: items, by: \.lesson)
+        for lesson in lessons {
+            guard let rows = byLesson[lesson.id], !rows.isEmpty else { continue }
+            let title = lesson.inLessons ? " · " + TerminalSafe.text(lesson.title) : " (no longer in the lessons)"
+            out += DisplayWidth.truncate(TerminalSafe.text(lesson.id) + title, to: Self.tableWidth) + "\n"
+            for a in rows {
+                out += Self.line([
+                    "  " + TerminalSafe.text(a.item), "\(a.tried)", a.difficulty.map(Self.percent) ?? "-",
+                    a.missedShare.map(Self.percent) ?? "-", a.mostPickedWrong.map(Self.option) ?? "-",
+                    a.discrimination.map { String(format: "%+.2f", $0) } ?? "-",
+                ], columns)
+            }
+        }
+        return out
+    }
+
+    private func stuckSection() -> String {
+        let stuck = learners.filter { !$0.stuck.isEmpty }
+        guard !stuck.isEmpty else { return "\nNobody is stuck.\n" }
+        var out = "\nStuck (\(stuck.count))\n"
+        for l in stuck {
+            let name = DisplayWidth.truncate(TerminalSafe.text(l.name), to: 20)
+            let pad = String(repeating: " ", count: max(0, 20 - DisplayWidth.of(name)))
+            let reasons = l.stuck.map(Self.describe).joined(separator: "; ")
+            out += DisplayWidth.truncate(name + pad + "  " + reasons, to: Self.tableWidth) + "\n"
+        }
+        return out
+    }
+
+    private func skippedSection() -> String {
+        guard !skipped.isEmpty else { return "" }
+        var out = "\nSkipped \(count(skipped.count, "file"))\n"
+        for s in skipped { out += "\(TerminalSafe.text(s.path)): \(TerminalSafe.text(s.reason))\n" }
+        return out
+    }
+
+    static func describe(_ s: Stuck) -> String {
+        switch s {
+        case .idle(let days): "no answer for \(days) days"
+        case .notStarted: "nothing answered yet"
+        case let .missing(lesson, item, times): "missed \(TerminalSafe.text(lesson))/\(TerminalSafe.text(item)) \(times) times"
+        }
+    }
+
+    /// "[2] C · 5 learners" for a task's blank, "B · 5" for a question: the letter and how many learners picked it.
+    static func option(_ o: ItemAnalysis.WrongOption) -> String {
+        (o.blank.map { "[\($0)] " } ?? "") + TerminalSafe.text(o.letter) + " · \(o.learners)"
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+
+    private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    struct Column {
+        var title: String
+        var width: Int
+        var right = false
+        init(_ title: String, _ width: Int, right: Bool = false) {
+            self.title = title
+            self.width = width
+            self.right = right
+        }
+    }
+
+    /// One row: each cell cut to its column and padded, two spaces between columns, no trailing spaces.
+    static func line(_ cells: [String], _ columns: [Column]) -> String {
+        var parts: [String] = []
+        for (cell, column) in zip(cells, columns) {
+            let text = DisplayWidth.truncate(cell, to: column.width)
+            let pad = String(repeating: " ", count: max(0, column.width - DisplayWidth.of(text)))
+            parts.append(column.right ? pad + text : text + pad)
+        }
+        var s = Substring(parts.joined(separator: "  "))
+        while s.last == " " { s = s.dropLast() }
+        return s + "\n"
+    }
+}
