@@ -13,6 +13,7 @@
 #
 # State (auth file, statements, pid, port, log) lives in $RALPH_STATE (default: .build/ralph).
 # Ralph 5.1.0's [lrs] extra misses `requests`, which its server imports; it is installed alongside.
+# Its fs backend is patched to append (see install); DECISIONS.md says why.
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -24,10 +25,24 @@ PASSWORD=unroll-test-secret
 fail() { echo "ralph.sh: $*" >&2; exit 1; }
 
 install() {
-  if [ -x "$VENV/bin/ralph" ] && "$VENV/bin/python" -c 'import requests, uvicorn, fastapi' 2>/dev/null; then return 0; fi
-  echo "ralph.sh: installing ralph-malph[cli,lrs]==5.1.0 into $VENV" >&2
-  python3 -m venv "$VENV" >&2 || fail "cannot create a virtual environment with python3 -m venv (is python3-venv installed?)"
-  "$VENV/bin/pip" install -q 'ralph-malph[cli,lrs]==5.1.0' requests >&2 || fail "pip could not install ralph-malph[cli,lrs]==5.1.0 (offline, or PyPI unreachable?)"
+  if ! { [ -x "$VENV/bin/ralph" ] && "$VENV/bin/python" -c 'import requests, uvicorn, fastapi' 2>/dev/null; }; then
+    echo "ralph.sh: installing ralph-malph[cli,lrs]==5.1.0 into $VENV" >&2
+    python3 -m venv "$VENV" >&2 || fail "cannot create a virtual environment with python3 -m venv (is python3-venv installed?)"
+    "$VENV/bin/pip" install -q 'ralph-malph[cli,lrs]==5.1.0' requests >&2 || fail "pip could not install ralph-malph[cli,lrs]==5.1.0 (offline, or PyPI unreachable?)"
+  fi
+  # Ralph 5.1.0's file-system LRS writes with the data backend's default operation, "create", which
+  # refuses a file that exists: it stores the first request and answers 500 to every later one. One line
+  # makes it append, as an LRS must; everything else (API, auth, validation, ids, queries) is Ralph's own.
+  "$VENV/bin/python" - <<'PY' || fail "cannot patch Ralph's fs backend (not 5.1.0?)"
+import pathlib, ralph.backends.lrs.fs as fs
+p = pathlib.Path(fs.__file__)
+s = p.read_text()
+old = "        return super().write(data, target, chunk_size, ignore_errors, operation_type)"
+new = ("        operation_type = operation_type or BaseOperationType.APPEND  # unroll: append\n" + old)
+if "unroll: append" not in s:
+    assert s.count(old) == 1, "unexpected ralph/backends/lrs/fs.py"
+    p.write_text(s.replace(old, new))
+PY
 }
 
 running() { [ -f "$STATE/pid" ] && kill -0 -- "-$(cat "$STATE/pid")" 2>/dev/null; }
@@ -35,16 +50,23 @@ running() { [ -f "$STATE/pid" ] && kill -0 -- "-$(cat "$STATE/pid")" 2>/dev/null
 launch() {
   local port=$1
   mkdir -p "$STATE/data"
-  # runserver watches its working folder for *.py changes (uvicorn --reload); give it an empty one.
-  # exec: the background job's pid is setsid's, then Ralph's, the leader of its own process group.
-  (cd "$STATE" && exec env RALPH_APP_DIR="$STATE/app" RALPH_RUNSERVER_BACKEND=fs \
-     setsid "$VENV/bin/ralph" runserver -b fs --fs-default-directory-path "$STATE/data" -h 127.0.0.1 -p "$port") \
-     >>"$STATE/log" 2>&1 </dev/null &
-  echo $! >"$STATE/pid"
+  # A new session (so stop/kill reach the reloader and its worker) and no descriptor of ours left open
+  # in it: a caller that waits for this script (Foundation's Process does) would otherwise wait for Ralph.
+  # runserver watches its working folder for *.py changes (uvicorn --reload); it gets an empty one.
+  python3 - "$VENV/bin/ralph" "$STATE" "$port" <<'PY' >"$STATE/pid" || fail "cannot start $VENV/bin/ralph"
+import os, subprocess, sys
+ralph, state, port = sys.argv[1:4]
+env = dict(os.environ, RALPH_APP_DIR=os.path.join(state, "app"), RALPH_RUNSERVER_BACKEND="fs")
+log = open(os.path.join(state, "log"), "ab")
+p = subprocess.Popen([ralph, "runserver", "-b", "fs", "--fs-default-directory-path", os.path.join(state, "data"),
+                      "-h", "127.0.0.1", "-p", port], cwd=state, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                     stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
+print(p.pid)
+PY
   local i=0
   until curl -sf "http://127.0.0.1:$port/__heartbeat__" >/dev/null 2>&1; do
     i=$((i + 1))
-    if [ $i -gt 300 ] || ! running; then
+    if [ $i -gt 600 ] || ! running; then
       tail -20 "$STATE/log" >&2
       fail "Ralph did not start on 127.0.0.1:$port (log above, in $STATE/log)"
     fi

@@ -8,8 +8,7 @@ extension ClassReport {
     /// files skipped. Every column has a fixed width (long names are cut with "…"), so no line is wider
     /// than `tableWidth`. Text from the files is escaped (`TerminalSafe.text`) before it is measured.
     public func table() -> String {
-        var out = "Class: \(count(learners.count, "learner")) · \(day) · stuck: no answer for \(count(stuckDays, "day"))"
-        out += " or an item missed \(Self.stuckMisses) times\n"
+        var out = "Class of \(count(learners.count, "learner")) on \(day)\n"
         if learners.isEmpty {
             out += "\nNo progress files to report on.\n"
             return out + skippedSection()
@@ -21,7 +20,7 @@ extension ClassReport {
     private func learnerSection() -> String {
         let columns = [Column("Learner", 20), Column("Done", 5, right: true), Column("Mastery", 13), Column("Last active", 11),
                        Column("Due", 4, right: true), Column("Answers", 7, right: true), Column("Stuck", 5)]
-        var out = "Learners (lessons done of \(gradedLessons); due: items to review today)\n"
+        var out = "Learners (done: lessons worked through, of \(gradedLessons); due: items to review today)\n"
         out += Self.line(columns.map(\.title), columns)
         for l in learners {
             out += Self.line([
@@ -36,18 +35,21 @@ extension ClassReport {
     private func itemSection() -> String {
         let columns = [Column("Lesson / item", 24), Column("Tried", 5, right: true), Column("Right 1st", 9, right: true),
                        Column("Missed", 6, right: true), Column("Most-picked wrong", 17), Column("Discr.", 6, right: true)]
-        var out = "Items (right 1st: difficulty, the share right at the first try; discr.: point-biserial, item-rest)\n"
+        var out = "Items (right 1st: the share right at the first try, the difficulty; missed: the\n"
+        out += "share who missed it; discr.: point-biserial correlation with the other items)\n"
         out += Self.line(columns.map(\.title), columns)
         let byLesson = Dictionary(grouping: items, by: \.lesson)
+        let anyKnown = lessons.contains(where: \.inLessons)
         for lesson in lessons {
             guard let rows = byLesson[lesson.id], !rows.isEmpty else { continue }
-            let title = lesson.inLessons ? " · " + TerminalSafe.text(lesson.title) : " (no longer in the lessons)"
+            // Without a lessons folder every lesson is known only from the records: nothing to point out.
+            let title = lesson.inLessons ? " · " + TerminalSafe.text(lesson.title) : anyKnown ? " (not in the lessons folder)" : ""
             out += DisplayWidth.truncate(TerminalSafe.text(lesson.id) + title, to: Self.tableWidth) + "\n"
             for a in rows {
                 out += Self.line([
                     "  " + TerminalSafe.text(a.item), "\(a.tried)", a.difficulty.map(Self.percent) ?? "-",
                     a.missedShare.map(Self.percent) ?? "-", a.mostPickedWrong.map(Self.option) ?? "-",
-                    a.discrimination.map { String(format: "%+.2f", $0) } ?? "-",
+                    a.discrimination.map(Self.signed) ?? "-",
                 ], columns)
             }
         }
@@ -56,8 +58,11 @@ extension ClassReport {
 
     private func stuckSection() -> String {
         let stuck = learners.filter { !$0.stuck.isEmpty }
-        guard !stuck.isEmpty else { return "\nNobody is stuck.\n" }
-        var out = "\nStuck (\(stuck.count))\n"
+        guard !stuck.isEmpty else {
+            return "\nNobody is stuck: all answered within \(count(stuckDays, "day")), no item missed \(Self.stuckMisses) times.\n"
+        }
+        var out = "\nStuck: \(stuck.count) (no answer for \(count(stuckDays, "day")), or an item missed \(Self.stuckMisses) times"
+        out += " and still missed)\n"
         for l in stuck {
             let name = DisplayWidth.truncate(TerminalSafe.text(l.name), to: 20)
             let pad = String(repeating: " ", count: max(0, 20 - DisplayWidth.of(name)))
@@ -70,7 +75,8 @@ extension ClassReport {
     private func skippedSection() -> String {
         guard !skipped.isEmpty else { return "" }
         var out = "\nSkipped \(count(skipped.count, "file"))\n"
-        for s in skipped { out += "\(TerminalSafe.text(s.path)): \(TerminalSafe.text(s.reason))\n" }
+        // The reason on a line of its own: a path is never cut, and the reason still fits.
+        for s in skipped { out += "\(TerminalSafe.text(s.path))\n  \(DisplayWidth.truncate(TerminalSafe.text(s.reason), to: Self.tableWidth - 2))\n" }
         return out
     }
 
@@ -88,6 +94,13 @@ extension ClassReport {
     }
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+
+    /// "+0.42", "-0.15"; a value that rounds to zero is "+0.00", never "-0.00".
+    static func signed(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        let magnitude = abs(hundredths)
+        return (hundredths < 0 ? "-" : "+") + "\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+    }
 
     private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 

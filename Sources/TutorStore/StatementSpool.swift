@@ -13,6 +13,11 @@ import Darwin
 public struct SpooledStatement: Sendable, Equatable {
     public var statement: XAPIStatement
     public var line: Data
+
+    public init(statement: XAPIStatement, line: Data) {
+        self.statement = statement
+        self.line = line
+    }
 }
 
 /// What reading the spool found.
