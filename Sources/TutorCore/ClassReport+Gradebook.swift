@@ -11,7 +11,8 @@ extension ClassReport {
     /// row (Moodle would take it for a learner it cannot find and stop). Per lesson with tasks or questions,
     /// two grade columns, as percentages 0–100 so a new Moodle grade item (maximum 100) or Canvas
     /// assignment takes them as they are: `Unroll test: TITLE` (the latest test score, empty without one:
-    /// an empty cell changes no grade in either) and `Unroll solved: TITLE` (its tasks and questions solved).
+    /// an empty cell changes no grade in either) and `Unroll mastery: TITLE` (the tutor's rating of the
+    /// lesson, the percentage its screens show).
     /// The learner's name goes in `Student` and `SIS Login ID`; `ID`, `SIS User ID` and `Section` stay
     /// empty (Canvas then matches the login id, else the name). A cell that starts with = + - @ is
     /// prefixed with ' so a spreadsheet does not run it as a formula.
@@ -20,7 +21,7 @@ extension ClassReport {
         var header = Self.gradebookStudentColumns
         for lesson in graded {
             let title = lesson.title.isEmpty ? lesson.id : lesson.title
-            header += ["Unroll test: \(title)", "Unroll solved: \(title)"]
+            header += ["Unroll test: \(title)", "Unroll mastery: \(title)"]
         }
         var rows = [header.map(Self.csvText)]
         for learner in learners {
@@ -29,7 +30,7 @@ extension ClassReport {
             for lesson in graded {
                 let s = scores[lesson.id]
                 row.append(s?.test.map { Self.csvPercent($0.fraction) } ?? "")
-                row.append(s.map { Self.csvPercent($0.items > 0 ? Double($0.solved) / Double($0.items) : 0) } ?? "")
+                row.append(s.map { "\($0.mastery.percent)" } ?? "")
             }
             rows.append(row)
         }

@@ -65,7 +65,7 @@ extension ClassReport.Lesson: Encodable {
 
 extension ClassReport.Learner: Encodable {
     enum CodingKeys: String, CodingKey {
-        case name, sources, lessonsDone = "lessons_done", mastery, testAverage = "test_average", firstTryRate = "first_try_rate"
+        case name, sources, lessonsDone = "lessons_done", mastery, masteryPercent = "mastery_percent", firstTryRate = "first_try_rate"
         case lastActive = "last_active", lastActiveDay = "last_active_day", due, answers, stuck, lessons
     }
 
@@ -74,8 +74,8 @@ extension ClassReport.Learner: Encodable {
         try c.encode(name, forKey: .name)
         try c.encode(sources, forKey: .sources)
         try c.encode(lessonsDone, forKey: .lessonsDone)
-        try c.encode(mastery.rawValue, forKey: .mastery)
-        try c.encode(testAverage.map(ProgressReport.Item.rounded), forKey: .testAverage)
+        try c.encode(mastery.level.key, forKey: .mastery)
+        try c.encode(mastery.percent, forKey: .masteryPercent)
         try c.encode(firstTryRate.map(ProgressReport.Item.rounded), forKey: .firstTryRate)
         try c.encode(lastActive, forKey: .lastActive)
         try c.encode(lastActiveDay?.description, forKey: .lastActiveDay)
@@ -87,10 +87,12 @@ extension ClassReport.Learner: Encodable {
 }
 
 extension ClassReport.LessonScore: Encodable {
-    enum CodingKeys: String, CodingKey { case lesson, test, solved, items, done }
+    enum CodingKeys: String, CodingKey { case lesson, mastery, masteryPercent = "mastery_percent", test, solved, items, done }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(lesson, forKey: .lesson)
+        try c.encode(mastery.level.key, forKey: .mastery)
+        try c.encode(mastery.percent, forKey: .masteryPercent)
         try c.encode(test, forKey: .test)
         try c.encode(solved, forKey: .solved)
         try c.encode(items, forKey: .items)

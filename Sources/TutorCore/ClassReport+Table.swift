@@ -18,8 +18,8 @@ extension ClassReport {
     }
 
     private func learnerSection() -> String {
-        let columns = [Column("Learner", 20), Column("Done", 5, right: true), Column("Mastery", 13), Column("Last active", 11),
-                       Column("Due", 4, right: true), Column("Answers", 7, right: true), Column("Stuck", 5)]
+        let columns = [Column("Learner", 17), Column("Done", 5, right: true), Column("Mastery", 21), Column("Last active", 11),
+                       Column("Due", 4, right: true), Column("Ans.", 5, right: true), Column("Stuck", 5)]
         var out = "Learners (done: lessons worked through, of \(gradedLessons); due: items to review today)\n"
         out += Self.line(columns.map(\.title), columns)
         for l in learners {
@@ -64,8 +64,8 @@ extension ClassReport {
         var out = "\nStuck: \(stuck.count) (no answer for \(count(stuckDays, "day")), or an item missed \(Self.stuckMisses) times"
         out += " and still missed)\n"
         for l in stuck {
-            let name = DisplayWidth.truncate(TerminalSafe.text(l.name), to: 20)
-            let pad = String(repeating: " ", count: max(0, 20 - DisplayWidth.of(name)))
+            let name = DisplayWidth.truncate(TerminalSafe.text(l.name), to: 17)
+            let pad = String(repeating: " ", count: max(0, 17 - DisplayWidth.of(name)))
             let reasons = l.stuck.map(Self.describe).joined(separator: "; ")
             out += DisplayWidth.truncate(name + pad + "  " + reasons, to: Self.tableWidth) + "\n"
         }

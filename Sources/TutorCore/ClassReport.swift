@@ -38,10 +38,9 @@ public struct ClassReport: Sendable {
         public var sources: [String]
         /// Lessons whose every task and question is solved or missed.
         public var lessonsDone: Int
+        /// The tutor's rating over the course: the mean of the lessons' `Mastery` (see `courseMastery`).
         public var mastery: Mastery
-        /// The mean of the latest test score of each lesson tested, and the share of items right at the
-        /// first try: the two inputs of the mastery model.
-        public var testAverage: Double?
+        /// The share of the items tried that were right at the first try.
         public var firstTryRate: Double?
         /// The last answer, review grade, test or challenge.
         public var lastActive: Date?
@@ -58,6 +57,8 @@ public struct ClassReport: Sendable {
 
     public struct LessonScore: Sendable, Equatable {
         public var lesson: String
+        /// The lesson's rating, as the tutor shows it (`LearnerProgress.mastery(lesson:itemIDs:)`).
+        public var mastery: Mastery
         public var test: Score?
         public var solved: Int
         public var items: Int
@@ -151,14 +152,12 @@ public struct ClassReport: Sendable {
                         stuckDays: Int, policy: ReviewPolicy) -> Learner {
         let p = m.progress
         var scores: [LessonScore] = []
-        var tests: [Double] = []
         var tried = 0, rightFirst = 0
         for lesson in outline.lessons {
             let ids = lesson.itemIDs
             let statuses = ids.map { p.status(lesson: lesson.id, item: $0) }
-            let test = p.latestTest(lesson: lesson.id)
-            if let test { tests.append(test.fraction) }
-            scores.append(LessonScore(lesson: lesson.id, test: test, solved: statuses.filter { $0 == .solved }.count, items: ids.count,
+            scores.append(LessonScore(lesson: lesson.id, mastery: p.mastery(lesson: lesson.id, itemIDs: ids), test: p.latestTest(lesson: lesson.id),
+                                      solved: statuses.filter { $0 == .solved }.count, items: ids.count,
                                       done: !ids.isEmpty && statuses.allSatisfy { $0 == .solved || $0 == .missed }))
             for id in ids {
                 guard let first = p.item(lesson: lesson.id, item: id)?.rightAtFirstTry else { continue }
@@ -166,7 +165,6 @@ public struct ClassReport: Sendable {
                 if first { rightFirst += 1 }
             }
         }
-        let testAverage = tests.isEmpty ? nil : tests.reduce(0, +) / Double(tests.count)
         let firstTryRate = tried == 0 ? nil : Double(rightFirst) / Double(tried)
         var last: Date?
         var answers = 0
@@ -189,11 +187,24 @@ public struct ClassReport: Sendable {
         }
         return Learner(
             name: m.name, sources: m.sources, lessonsDone: scores.filter(\.done).count,
-            mastery: Mastery.from(testFraction: testAverage, firstTryRate: firstTryRate),
-            testAverage: testAverage, firstTryRate: firstTryRate, lastActive: last,
+            mastery: courseMastery(scores.filter { $0.items > 0 }.map(\.mastery)),
+            firstTryRate: firstTryRate, lastActive: last,
             lastActiveDay: last.map { CalendarDay($0, in: timeZone) },
             due: p.dueReview(outline: outline, at: now, timeZone: timeZone, policy: policy).count,
             answers: answers, stuck: stuck, lessons: scores)
+    }
+
+    /// A learner's rating over the course: the mean of the lessons' percentages (each lesson's own rule,
+    /// `LearnerProgress.mastery(lesson:itemIDs:)`), banded by `Mastery.level`; not started while no lesson
+    /// is. The one place the class report turns the tutor's per-lesson rating into one per learner.
+    static func courseMastery(_ lessons: [Mastery]) -> Mastery {
+        guard !lessons.isEmpty else { return Mastery(percent: 0, level: .notStarted, answered: 0, total: 0, recordPercent: 0, test: nil) }
+        let mean = lessons.map { Double($0.percent) }.reduce(0, +) / Double(lessons.count)
+        let record = lessons.map { Double($0.recordPercent) }.reduce(0, +) / Double(lessons.count)
+        let started = lessons.contains { $0.level != .notStarted }
+        return Mastery(percent: Int(mean.rounded(.down)), level: started ? Mastery.level(mean / 100) : .notStarted,
+                       answered: lessons.map(\.answered).reduce(0, +), total: lessons.map(\.total).reduce(0, +),
+                       recordPercent: Int(record.rounded(.down)), test: nil)
     }
 
     /// Lessons with at least one task or question (what "lessons done" counts out of).

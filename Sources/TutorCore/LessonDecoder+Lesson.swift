@@ -195,6 +195,8 @@ extension DecodingContext {
             ids.append(id)
             if let item = lesson.item(id: id) {
                 difficulties.insert(item.difficulty)
+            } else if gradableIDs.contains(id) {
+                report(entry, "the test names '\(id)', which has problems of its own (listed at its lines)")
             } else if itemIDs[id] != nil {
                 report(entry, "the test names '\(id)', which is not a try task, practice question or challenge item")
             } else {

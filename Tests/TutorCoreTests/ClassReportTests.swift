@@ -52,8 +52,11 @@ import Testing
         let r = Self.report()
         #expect(r.learners.map(\.name) == ["ada", "bob", "cy", "dee", "eve\u{1B}[31m"])
         #expect(r.learners.map(\.lessonsDone) == [1, 1, 1, 0, 1])
-        // ada: 0.6 × 0.9 + 0.4 × 1 = 0.94; bob and cy: 0 of 2 right first; eve: 1 of 2 = 0.5.
-        #expect(r.learners.map(\.mastery) == [.strong, .weak, .weak, .unrated, .developing])
+        // Each lesson by the tutor's rule (1 right first, ½ right later, the test when higher), then the mean
+        // over the two lessons: ada L 100 (2 of 2; the test's 90 is lower), M not started → 50;
+        // bob L 25 (½ of 2) → 12; cy L 0 → 0; eve L 50 → 25.
+        #expect(r.learners.map(\.mastery.label) == ["50 % · getting there", "12 % · learning", "0 % · learning", "not started", "25 % · learning"])
+        #expect(r.learners[0].lessons.map(\.mastery.label) == ["100 % · strong", "not started"])
         #expect(r.learners.map { $0.lastActiveDay?.description } == ["2026-12-03", "2026-11-23", "2026-12-02", nil, "2026-12-02"])
         #expect(r.learners.map(\.answers) == [2, 3, 6, 0, 2])
         #expect(r.learners.map(\.stuck) == [[], [.idle(days: 10)], [.missing(lesson: "L", item: "t1", times: 3)], [.notStarted], []])
@@ -96,13 +99,13 @@ import Testing
         Class of 6 learners on 2026-12-03
 
         Learners (done: lessons worked through, of 2; due: items to review today)
-        Learner                Done  Mastery        Last active   Due  Answers  Stuck
-        ada                     1/2  strong         2026-12-03      1        2
-        bob                     1/2  weak           2026-11-23      3        3  yes
-        cy                      1/2  weak           2026-12-02      3        6  yes
-        dee                     0/2  not rated      -               0        0  yes
-        eve\\x1b[31m             1/2  getting there  2026-12-02      2        2
-        a learner whose nam…    0/2  not rated      -               0        0  yes
+        Learner             Done  Mastery                Last active   Due   Ans.  Stuck
+        ada                  1/2  50 % · getting there   2026-12-03      1      2
+        bob                  1/2  12 % · learning        2026-11-23      3      3  yes
+        cy                   1/2  0 % · learning         2026-12-02      3      6  yes
+        dee                  0/2  not started            -               0      0  yes
+        eve\\x1b[31m          1/2  25 % · learning        2026-12-02      2      2
+        a learner whose …    0/2  not started            -               0      0  yes
 
         Items (right 1st: the share right at the first try, the difficulty; missed: the
         share who missed it; discr.: point-biserial correlation with the other items)
@@ -114,10 +117,10 @@ import Testing
           m1                          0          -       -  -                       -
 
         Stuck: 4 (no answer for 7 days, or an item missed 3 times and still missed)
-        bob                   no answer for 10 days
-        cy                    missed L/t1 3 times
-        dee                   nothing answered yet
-        a learner whose nam…  nothing answered yet
+        bob                no answer for 10 days
+        cy                 missed L/t1 3 times
+        dee                nothing answered yet
+        a learner whose …  nothing answered yet
 
         Skipped 1 file
         /class/broken.json
@@ -137,10 +140,10 @@ import Testing
         var members = Self.members
         members.append(Self.member("=HYPERLINK(\"x\"), \"quoted\"", []))
         #expect(Self.report(members).gradebookCSV() == #"""
-        Student,ID,SIS User ID,SIS Login ID,Section,"Unroll test: Shapes in, shapes out","Unroll solved: Shapes in, shapes out",\#
-        Unroll test: Not started by anyone,Unroll solved: Not started by anyone\#r
+        Student,ID,SIS User ID,SIS Login ID,Section,"Unroll test: Shapes in, shapes out","Unroll mastery: Shapes in, shapes out",\#
+        Unroll test: Not started by anyone,Unroll mastery: Not started by anyone\#r
         ada,,,ada,,90,100,,0\#r
-        bob,,,bob,,,50,,0\#r
+        bob,,,bob,,,25,,0\#r
         cy,,,cy,,,0,,0\#r
         dee,,,dee,,,0,,0\#r
         eve\x1b[31m,,,eve\x1b[31m,,,50,,0\#r

@@ -17,7 +17,7 @@ import Testing
         while let name = e?.nextObject() as? String {
             let path = folder.appendingPathComponent(name).path
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
             out[name] = isDir.boolValue ? Data("<folder>".utf8) : FileManager.default.contents(atPath: path)
         }
         return out
