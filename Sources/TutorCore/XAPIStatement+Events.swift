@@ -1,9 +1,6 @@
 import Foundation
 
 extension XAPIStatement {
-    /// A test passes at this share of its questions: the "strong" line of the mastery model.
-    public static let passingFraction = 0.8
-
     /// The statements one recorded event stands for. Pure: the runtime passes the progress before and
     /// after the event (a mode is completed by the answer that ends its last open item) and a maker of
     /// statement ids (UUIDs, so a retry is idempotent).
@@ -12,7 +9,8 @@ extension XAPIStatement {
     ///   the response, the blanks right as the score, the seconds as the duration, and Unroll's
     ///   extensions (mode, attempt, grade, chosen, wrong blanks, timed out);
     /// - a review grade → `experienced` the item, success = recalled (Hard, Good, Easy), with the grade;
-    /// - a test result → `passed` or `failed` the lesson's test mode, with the score;
+    /// - a test result → `passed` (a score the tutor rates strong, 80 % and up) or `failed` the lesson's
+    ///   test mode, with the score;
     /// - a challenge result → `completed` the challenge mode, with the score;
     /// - the answer that leaves every task of try (or every question of practice) solved or missed for
     ///   the first time → `completed` that mode, with the share solved.
@@ -31,7 +29,8 @@ extension XAPIStatement {
         case let .reviewed(lesson, item, grade, seconds, at):
             return [make.reviewed(lesson: lesson, item: item, grade: grade, seconds: seconds, at: at, id: makeID())]
         case let .testScore(lesson, score, total, at):
-            let passed = total > 0 && Double(score) / Double(total) >= passingFraction
+            // Passed where the tutor's rating says strong (80 %).
+            let passed = total > 0 && Mastery.level(Double(score) / Double(total)) == .strong
             return [make.modeResult(verb: passed ? .passed : .failed, lesson: lesson, mode: .test, score: score, total: total,
                                     success: passed, at: at, id: makeID())]
         case let .challengeScore(lesson, score, total, at):
