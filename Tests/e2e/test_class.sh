@@ -131,3 +131,34 @@ mine = {x["lesson"] for x in a["lessons"]}
 assert a["lessons"] == [x for x in b["lessons"] if x["lesson"] in mine], (a["lessons"], b["lessons"])
 PY
 }
+
+# Quitting while the LRS cannot be reached: the statements stay in the spool and one line says so;
+# `unroll lrs flush` sends them once an LRS answers.
+test_lrs_quitting_offline_keeps_the_statements_and_flush_sends_them() {
+  local p=$E2E_TMP/offline/progress.json s=off$$ who="e2e-off-$$-$RANDOM" port out status
+  mkdir -p "$E2E_TMP/offline"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  e2e_start $s 100 24 "$E2E_BIN why-rnns-handle-sequences --mode try --task 1 --lrs http://127.0.0.1:$port/xAPI/ --learner $who --progress $p"
+  e2e_wait_for $s "Task 1/5" || return 1
+  e2e_keys $s a Enter
+  e2e_wait_for $s "Correct!" || return 1
+  e2e_keys $s q q q
+  e2e_wait_for $s "1 xAPI statement was not sent yet (cannot connect to 127.0.0.1:$port" || return 1
+  e2e_exit_line $s | grep -q "^exit=0" || return 1
+  out=$("$E2E_BIN" lrs status --progress "$p") || return 1
+  echo "$out" | grep -q "^Queued: 1 statement (1 answered), from 20" || { echo "$out"; return 1; }
+  out=$("$E2E_BIN" lrs flush --progress "$p" --lrs "http://127.0.0.1:$port/xAPI/" 2>&1); status=$?
+  [ $status -eq 1 ] && echo "$out" | grep -q "could not send: cannot connect" || { echo "status $status: $out"; return 1; }
+  out=$("$E2E_BIN" --lrs not-a-url 2>&1); status=$?
+  [ $status -eq 64 ] && echo "$out" | grep -q "lrs 'not-a-url' is not an http:// or https:// URL with a host." || { echo "status $status: $out"; return 1; }
+  lrs_available; status=$?
+  [ $status -eq 1 ] && return 0
+  [ $status -eq 2 ] && return 1
+  out=$(UNROLL_LRS_AUTH=wrong:wrong "$E2E_BIN" lrs flush --progress "$p" --lrs "$UNROLL_TEST_LRS" 2>&1); status=$?
+  [ $status -eq 1 ] && echo "$out" | grep -q "could not send: the LRS answered 401" || { echo "status $status: $out"; return 1; }
+  out=$(UNROLL_LRS=$UNROLL_TEST_LRS UNROLL_LRS_AUTH=$UNROLL_TEST_LRS_AUTH "$E2E_BIN" lrs flush --progress "$p") || { echo "$out"; return 1; }
+  [ "$out" = "Sent 1 statement to ${UNROLL_TEST_LRS}." ] || { echo "$out"; return 1; }
+  "$E2E_BIN" lrs status --progress "$p" | grep -q "^Queued: nothing" || return 1
+  lrs_statements "$E2E_TMP/offline/statements.jsonl" "$who" || return 1
+  [ "$(wc -l < "$E2E_TMP/offline/statements.jsonl")" -eq 1 ] || { cat "$E2E_TMP/offline/statements.jsonl"; return 1; }
+}
