@@ -66,8 +66,13 @@ extension Announcer {
         if b.attemptsLeft < a.attemptsLeft {
             let wrong = b.wrongBlanks.sorted()
             var line = "Not quite: blank\(wrong.count == 1 ? "" : "s") \(wrong.map(String.init).joined(separator: " and ")) \(wrong.count == 1 ? "is" : "are") wrong, \(attempts(b.attemptsLeft))."
-            if let first = b.lastWrong.first(where: { b.wrongBlanks.contains($0.blank) }), let claim = b.task.claim(first.letter, in: first.blank) {
-                line += " With \(first.letter) there, PyTorch \(claim.outcomeText)"
+            if let first = b.lastWrong.first(where: { b.wrongBlanks.contains($0.blank) }) {
+                // What PyTorch does with it, else the option's own why (both are shown under the verdict).
+                if let claim = b.task.claim(first.letter, in: first.blank) {
+                    line += " With \(first.letter) there, PyTorch \(claim.outcomeText)"
+                } else if let why = b.task.option(first.letter)?.why {
+                    line += " \(first.letter): " + Spoken.text(why)
+                }
             }
             return line
         }

@@ -95,6 +95,16 @@ import Testing
         }
     }
 
+    @Test func aWrongOptionWithoutARunClaimSaysItsWhy() {
+        var lesson = SeedLesson.lesson
+        lesson.tryIt!.tasks[0].run = nil
+        var s = State(lessons: [lesson], size: Size(width: 80, height: 24), settings: Settings(screenReader: true))
+        _ = s.openLesson(at: 0)
+        _ = s.open(.try, lessonIndex: 0, task: 0)
+        _ = s.update(.key(.char("b")))
+        #expect(says(&s, .enter) == "Not quite: blank 1 is wrong, 2 attempts left. B: num_layers counts the stacked layers; an RNN with no layer would compute nothing.")
+    }
+
     @Test func practiceSaysTheOptionAndTheAnswer() {
         var s = reader(.practice)
         #expect(says(&s, .down)?.hasPrefix("Option B of 4: Because they keep a memory") == true)
