@@ -39,15 +39,15 @@ extension VisualizerState {
     /// Each layer's h that a packed run keeps over the shown element's padding (see `keptStates`).
     public var keptStates: [[Float]]? { config.keptStates(of: batchElement, seed: seed) }
 
-    /// The sentence under the grid while the current step is padding: where h stopped, and what the
-    /// unpacked run (zeros fed in) made of it instead, both from the engine.
-    public func paddingNote(decimals: Int) -> String? {
+    /// The lines under the grid while the current step is padding: where h stopped, and what the unpacked
+    /// run (zeros fed in) made of it instead, both from the engine. Empty when the step is real.
+    public func paddingNote(decimals: Int) -> [String] {
         guard let s = current, s.direction == 0, let n = shownLength, s.t >= n,
-              let kept = keptStates, kept.indices.contains(s.layer) else { return nil }
+              let kept = keptStates, kept.indices.contains(s.layer) else { return [] }
         func numbers(_ v: [Float]) -> String {
             v.map { String(format: "%+.\(decimals)f", Double($0)) }.joined(separator: " ")
         }
-        return "t=\(s.t) is padding (length \(n)): packed, h stays as at t=\(n - 1), \(numbers(kept[s.layer]));"
-            + " unpacked, zeros in, h moves to \(numbers(s.h(batch: batchElement)))"
+        return ["t=\(s.t) is padding (length \(n)). Packed, h stays as at t=\(n - 1): \(numbers(kept[s.layer]))",
+                "Unpacked, zeros go in and h moves to: \(numbers(s.h(batch: batchElement)))"]
     }
 }

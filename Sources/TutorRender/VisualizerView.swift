@@ -58,7 +58,7 @@ enum VisualizerView {
         var extra: [(String, Style)] = []
         if let notice = vis.notice { extra.append((notice, Style(color: .warn))) }
         if !compact, let caption = vis.caption { extra.append((caption, Style(color: .accent))) }
-        if let note = vis.paddingNote(decimals: decimals) { extra.append((note, Style(color: .warn))) }
+        for note in vis.paddingNote(decimals: decimals) { extra.append((note, Style(color: .warn))) }
         let panelHeight = panel.count + (compact ? 0 : 1)
         let extraHeight = extra.count
         let gridTop = area.y + 1

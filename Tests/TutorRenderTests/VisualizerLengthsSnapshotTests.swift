@@ -37,8 +37,8 @@ import TutorCore
         #expect(kept != unpacked)   // zeros in still move h: the point of the lesson
         #expect(text.contains("length 2"))
         #expect(text.contains("─ now pad"))
-        #expect(text.contains("t=2 is padding (length 2): packed, h stays as at t=1, \(kept.joined(separator: " "));"))
-        #expect(text.contains("unpacked, zeros in, h moves to \(unpacked.joined(separator: " "))"))
+        #expect(text.contains("t=2 is padding (length 2). Packed, h stays as at t=1: \(kept.joined(separator: " "))\n"))
+        #expect(text.contains("Unpacked, zeros go in and h moves to: \(unpacked.joined(separator: " "))\n"))
         // The padded box shows the kept h, and the real steps the padded run's own values.
         for v in kept { #expect(text.components(separatedBy: v).count - 1 >= 2) }
         for v in Self.numbers(trace.step(layer: 0, direction: 0, t: 0).h(batch: 0)) { #expect(text.contains(v)) }
