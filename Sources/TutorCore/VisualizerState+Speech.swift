@@ -17,6 +17,10 @@ extension VisualizerState {
         guard let s = current else {
             return "Step 0 of \(stepCount): h_0 is all zeros, nothing computed yet. Right arrow computes the first step."
         }
+        // A padded step (a lesson's lengths:) says so first: the picture marks it "pad" and shows the kept h.
+        if let kept = keptH(s) {
+            return "Step \(Spoken.of(revealed, stepCount)), \(Self.place(s)), padding: packed, h stays at \(Spoken.list(kept))."
+        }
         var line = "Step \(Spoken.of(revealed, stepCount)), \(Self.place(s)): h is \(Spoken.list(s.h(batch: batchElement)))"
         if let change = change(s, trace: trace) { line += "; " + change }
         return line + "."
@@ -53,7 +57,17 @@ extension VisualizerState {
         if let change = change(s, trace: trace) {
             lines.append(change.prefix(1).uppercased() + change.dropFirst() + ".")
         }
+        if let kept = keptH(s), let n = shownLength {
+            lines.append("This step is padding: the sequence is \(n) step\(n == 1 ? "" : "s") long. Packed, h stays as at t equals \(n - 1): \(Spoken.list(kept)). Unpacked, zeros go in and h moves to the h above.")
+        }
         return lines
+    }
+
+    /// The h a packed run keeps at step `s` when it is padding for the element shown (the numbers of
+    /// `paddingNote`); nil for a real step.
+    func keptH(_ s: TraceStep) -> [Float]? {
+        guard s.direction == 0, isPadding(t: s.t), let kept = keptStates, kept.indices.contains(s.layer) else { return nil }
+        return kept[s.layer]
     }
 
     /// A short line for a step already passed (the screen lists them): "Step 1, layer 0 forward, t equals

@@ -10,6 +10,7 @@ extension VisualizerView {
         var about = "Module \(vis.trace?.config.repr ?? vis.config.module.rawValue), "
         about += vis.config.stateDict != nil ? "weights from the lesson's state_dict" : "weights from seed \(vis.seed)"
         if vis.batchCount > 1 { about += ", batch element \(vis.batchElement + 1) of \(vis.batchCount)" }
+        if let n = vis.shownLength { about += ", its length \(n)" }
         if vis.playing { about += ", playing" }
         doc.paragraph(about + ".", .bold)
         if let notice = vis.notice { doc.paragraph(notice, Style(color: .warn)) }
