@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // The engine's matrix kernels in C: AVX2/AVX-512 FMA picked at run time, scalar elsewhere.
@@ -19,7 +18,7 @@ let package = Package(
         .target(name: "RNNEngine", dependencies: ["CKernels"]),
         // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
         .target(name: "MiniPy", dependencies: ["RNNEngine"]),
-        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy"]),
         .target(name: "TutorRender", dependencies: ["TutorCore"]),
         .target(name: "TutorStore", dependencies: ["TutorCore"]),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),

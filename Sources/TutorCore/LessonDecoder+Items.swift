@@ -1,5 +1,3 @@
-import Yams
-
 extension DecodingContext {
     static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts", "run"]
     static let fillRequired = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes"]
@@ -225,7 +223,9 @@ extension DecodingContext {
         var weights: VisualizeSection.Weights?
         switch (f["seed"], f["state_dict"]) {
         case (let s?, nil): weights = int(s, "seed", in: 0...Int(Int32.max)).map { .seed($0) }
-        case (nil, let p?): weights = text(p, "state_dict").map { .stateDict($0) }
+        case (nil, let p?):
+            stateDictPosition = p.position
+            weights = text(p, "state_dict").flatMap { stateDictPath($0, at: p) }.map { .stateDict($0) }
         case (_?, _?): report(node, "give either 'seed' or 'state_dict' in the 'visualize' mode, not both")
         case (nil, nil): report(node, "missing 'seed' or 'state_dict' in the 'visualize' mode (the weights to unroll)")
         }
@@ -242,6 +242,20 @@ extension DecodingContext {
         return VisualizeSection(minutes: minutes, module: module, inputSize: inputSize, hiddenSize: hiddenSize,
                                 numLayers: numLayers, bidirectional: bidirectional, nonlinearity: nonlinearity,
                                 weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions)
+    }
+
+    /// A state_dict path stays inside the lessons folder: relative to the lesson file, without `..`.
+    /// (Symbolic links pointing out are refused where the file is read, in `LessonLibrary`.)
+    func stateDictPath(_ path: String, at node: Node) -> String? {
+        if path.hasPrefix("/") {
+            report(node, "state_dict '\(path)' must be a path relative to the lesson file, inside the lessons folder")
+            return nil
+        }
+        if path.split(separator: "/").contains("..") {
+            report(node, "state_dict '\(path)' must not use '..'; keep the file in the lesson's folder or below it")
+            return nil
+        }
+        return path
     }
 
     /// A nested list of numbers, rectangular, 2-D (seq_len × input_size) or 3-D (seq_len × batch × input_size).

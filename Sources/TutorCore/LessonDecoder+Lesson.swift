@@ -1,5 +1,3 @@
-import Yams
-
 extension DecodingContext {
     static let lessonKeys = ["format_version", "id", "title", "topic"] + Mode.allCases.map(\.rawValue)
     static let minutesRange = 1...600
@@ -15,14 +13,13 @@ extension DecodingContext {
         var seen: [String: Int] = [:]
         for node in list {
             guard let id = text(node, "lesson id") else { continue }
-            let mark = SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
             if !LessonDecoder.isValidID(id) {
                 report(node, "lesson id '\(id)' must be lowercase letters and digits, words joined by '-'")
             } else if let first = seen[id] {
                 report(node, "lesson '\(id)' is listed twice (first on line \(first))")
             } else {
-                seen[id] = mark.line
-                entries.append(Course.Entry(id: id, position: SourcePosition(line: mark.line, column: mark.column)))
+                seen[id] = node.position.line
+                entries.append(Course.Entry(id: id, position: node.position))
             }
         }
         return Course(formatVersion: version, entries: entries)
@@ -57,7 +54,7 @@ extension DecodingContext {
         if let idNode, let value = text(idNode, "id") {
             if LessonDecoder.isValidID(value) {
                 id = value
-                if let m = idNode.mark { lessonIDPosition = SourcePosition(line: m.line, column: m.column) }
+                lessonIDPosition = idNode.position
             } else {
                 report(idNode, "lesson id '\(value)' must be lowercase letters and digits, words joined by '-'")
             }
@@ -175,7 +172,7 @@ extension DecodingContext {
             }
             guard let id, let title, let code else { return nil }
             return Snippet(id: id, title: title, code: code, raises: raises,
-                           position: SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
+                           position: node.position)
         }
         return PlaygroundSection(minutes: minutes, snippets: snippets)
     }

@@ -1,13 +1,7 @@
-import Yams
-
 extension DecodingContext {
     static let runFillKeys = ["prelude", "then", "expect", "options"]
     static let runChoiceKeys = ["prelude", "code", "then", "expect"]
     static let expectKeys = ["runs", "raises", "prints", "prints_answer"]
-
-    func position(_ node: Node) -> SourcePosition {
-        SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
 
     /// `run: {prelude, then, expect, options}` (fill) or `run: {prelude, code, then, expect}` (choice).
     func runSpec(_ node: Node, fill: Bool, code: String?, options: [Option]?, answers: [Int: String]?) -> RunSpec? {
@@ -62,17 +56,17 @@ extension DecodingContext {
                         report(value, "option '\(letter)' is the answer for blank [\(b)]; claims are for wrong options")
                         blank = nil
                     }
-                    var rest = Node.Mapping([])
-                    for pair in m where pair.key.scalar?.string != "blank" { rest[pair.key] = pair.value }
-                    let e = expectation(.mapping(rest), allowAnswer: false, at: value)
+                    // The claim without its `blank:` (a repeated `blank:` stays, for `fields` to report).
+                    let rest = m.pairs.filter { $0.key.scalar?.string != "blank" || $0.key.scalar?.repeatsKeyOnLine != nil }
+                    let e = expectation(.mapping(Node.Mapping(pairs: rest, position: m.position)), allowAnswer: false, at: value)
                     guard let b = blank, let e else { ok = false; continue }
-                    claims.append(RunSpec.OptionClaim(letter: letter, blank: b, expect: e, position: position(key)))
+                    claims.append(RunSpec.OptionClaim(letter: letter, blank: b, expect: e, position: key.position))
                 }
             } else { ok = false }
         }
         guard ok, let prelude, let then else { return nil }
         return RunSpec(prelude: prelude, code: runCode ?? nil, then: then, expect: expect, options: claims,
-                       position: position(node))
+                       position: node.position)
     }
 
     /// `{runs: true}`, `{raises: "Type: message"}`, `{prints: "…"}` or (questions) `{prints_answer: true}`.

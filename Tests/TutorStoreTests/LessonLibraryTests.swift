@@ -116,7 +116,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data([0x66, 0xFF, 0xFE]).write(to: dir.appendingPathComponent("bad.yaml"))
         let report = LessonLibrary.check(paths: [dir.appendingPathComponent("bad.yaml"), dir.appendingPathComponent("gone.yaml")])
-        #expect(report.problems.map(\.message) == ["the file is not UTF-8 text", "cannot read the file (missing or not permitted)"])
+        #expect(report.problems.map(\.message) == ["invalid UTF-8 (byte 0xFF); lesson files must be UTF-8 text", "cannot read the file (missing or not permitted)"])
+        #expect(report.problems.first.map { "\($0.line):\($0.column)" } == "1:2")
     }
 
     // MARK: Default folder
