@@ -150,7 +150,8 @@ struct YAMLComposer {
         return (node, size + Size(nodes: 1, bytes: 0))
     }
 
-    /// Collects a mapping's pairs, marking a key already used in it.
+    /// Collects a mapping's pairs, marking a key already used in it. Small mappings (most of a
+    /// lesson's) are searched directly; from 16 keys on, a table keeps each lookup O(1).
     private struct PairList {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var firstLines: [String: Int] = [:]
@@ -159,15 +160,28 @@ struct YAMLComposer {
         mutating func append(_ key: (node: YAMLNode, size: Size), _ value: (node: YAMLNode, size: Size)) {
             var keyNode = key.node
             if case .scalar(var s) = keyNode {
-                if let first = firstLines[s.string] {
+                if let first = firstLine(of: s.string) {
                     s.repeatsKeyOnLine = first
                     keyNode = .scalar(s)
-                } else {
+                } else if !firstLines.isEmpty || pairs.count >= 16 {
+                    if firstLines.isEmpty {
+                        for (k, _) in pairs {
+                            if let ks = k.scalar, ks.repeatsKeyOnLine == nil { firstLines[ks.string] = ks.position.line }
+                        }
+                    }
                     firstLines[s.string] = s.position.line
                 }
             }
             pairs.append((keyNode, value.node))
             size = size + key.size + value.size
+        }
+
+        private func firstLine(of key: String) -> Int? {
+            if !firstLines.isEmpty { return firstLines[key] }
+            for (k, _) in pairs {
+                if let ks = k.scalar, ks.repeatsKeyOnLine == nil, ks.string == key { return ks.position.line }
+            }
+            return nil
         }
     }
 

@@ -122,11 +122,34 @@ struct YAMLScanner {
     }
 
     private mutating func read(into string: inout [UInt8]) {
-        let w = width()
-        string.append(contentsOf: text[mark.index..<min(mark.index + w, text.count)])
-        mark.index += w
+        let b = byte()
+        if b < 0x80 {
+            string.append(b)
+            mark.index += 1
+        } else {
+            let w = width()
+            string.append(contentsOf: text[mark.index..<min(mark.index + w, text.count)])
+            mark.index += w
+        }
         mark.column += 1
         mark.char += 1
+    }
+
+    /// Reads characters up to the first byte in `stops` (or a space, tab, line break or the end),
+    /// all at once: the common case in scalars, and where most of the reading time goes.
+    private mutating func readRun(into string: inout [UInt8], stopsAt stops: (UInt8) -> Bool) {
+        let start = mark.index
+        var i = start, chars = 0
+        while i < text.count {
+            let b = text[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || stops(b) { break }
+            if b & 0xC0 != 0x80 { chars += 1 }
+            i += 1
+        }
+        string.append(contentsOf: text[start..<i])
+        mark.index = i
+        mark.column += chars
+        mark.char += chars
     }
 
     /// Consumes a line break (LF: the only one `LessonSource` lets through).
@@ -544,6 +567,7 @@ struct YAMLScanner {
                     try scanEscape(into: &string, start: start)
                 } else {
                     read(into: &string)
+                    readRun(into: &string) { $0 == quote || $0 == 0x5C }
                 }
             }
             if check(quote) { break }
@@ -669,6 +693,12 @@ struct YAMLScanner {
                     }
                 }
                 read(into: &string)
+                // The rest of the word, up to anything that could end the scalar.
+                if flowLevel > 0 {
+                    readRun(into: &string) { $0 == 0x3A || $0 == 0x2C || $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D }
+                } else {
+                    readRun(into: &string) { $0 == 0x3A }
+                }
                 end = mark
             }
             guard isBlank() || isBreak() else { break }

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import TutorCore
+
+/// One hostile lesson file in Fixtures/hostile/ and the one problem it must produce, exactly.
+struct HostileCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let line: Int, column: Int
+    let message: String
+    init(_ name: String, _ line: Int, _ column: Int, _ message: String) {
+        self.name = name; self.line = line; self.column = column; self.message = message
+    }
+    var testDescription: String { name }
+}
+
+/// Fixtures are written by Scripts/hostile_fixtures.py from Fixtures/valid-minimal.yaml, one change each.
+@Suite struct LessonHostileFileTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let plain = "lesson text must reach the terminal as plain text"
+    static let lineEnds = "end lines with LF (or CRLF)"
+
+    static let cases: [HostileCase] = [
+        // 10 levels of `&aN [*aN-1 × 9]` in visualize.input: the 4th *a4 on line 86 passes 100000 values.
+        HostileCase("alias-bomb", 86, 27, "YAML syntax error: aliases expand this document by more than 100000 values or 1024 KB of text; reuse less through '*' aliases"),
+        HostileCase("nesting-too-deep", 81, 104, "YAML syntax error: lists and mappings are nested more than 100 levels deep"),
+        HostileCase("undefined-alias", 28, 13, "YAML syntax error: found undefined alias"),
+        HostileCase("tag", 28, 13, "YAML syntax error: tags ('!' before a value) are not used in lesson files; quote a text that starts with '!'"),
+        HostileCase("directive", 1, 1, "YAML syntax error: directives ('%YAML', '%TAG') are not used in lesson files"),
+        HostileCase("two-documents", 92, 1, "YAML syntax error: a lesson file is one YAML document, but another document starts here"),
+        HostileCase("duplicate-key-quoted", 29, 7, "duplicate key 'hint' (first written on line 28)"),
+        HostileCase("invalid-utf8", 28, 13, "invalid UTF-8 (byte 0xFF); lesson files must be UTF-8 text"),
+        // "Füll thé" then a 3-byte sequence cut short: columns count characters, not bytes.
+        HostileCase("invalid-utf8-truncated", 19, 23, "invalid UTF-8 (byte 0xE2); lesson files must be UTF-8 text"),
+        HostileCase("carriage-return-alone", 19, 23, "a carriage return (U+000D) without a line feed; \(lineEnds)"),
+        HostileCase("next-line", 9, 16, "a next-line character (U+0085); \(lineEnds)"),
+        HostileCase("line-separator", 9, 16, "a line separator (U+2028); \(lineEnds)"),
+        HostileCase("paragraph-separator", 9, 16, "a paragraph separator (U+2029); \(lineEnds)"),
+        HostileCase("left-to-right-mark", 19, 19, "the file contains an invisible bidirectional control (U+200E); \(plain)"),
+        HostileCase("right-to-left-mark", 28, 16, "the file contains an invisible bidirectional control (U+200F); \(plain)"),
+        HostileCase("arabic-letter-mark-in-comment", 5, 10, "the file contains an invisible bidirectional control (U+061C); \(plain)"),
+        HostileCase("right-to-left-override-escaped", 19, 15, "'prompt' contains an invisible bidirectional control (U+202E); \(plain)"),
+        HostileCase("zero-width-space", 24, 14, "the file contains an invisible format character (U+200B); \(plain)"),
+        HostileCase("byte-order-mark-inside", 9, 16, "the file contains an invisible format character (U+FEFF); \(plain)"),
+        HostileCase("word-joiner", 28, 16, "the file contains an invisible format character (U+2060); \(plain)"),
+        HostileCase("control-character-in-comment", 14, 8, "the file contains a control character (U+0007); \(plain)"),
+        HostileCase("state-dict-absolute", 79, 15, "state_dict '/etc/passwd' must be a path relative to the lesson file, inside the lessons folder"),
+        HostileCase("state-dict-parent", 79, 15, "state_dict '../../weights.json' must not use '..'; keep the file in the lesson's folder or below it"),
+    ]
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: fixtures.appendingPathComponent("hostile/\(name).yaml")))
+    }
+
+    @Test func everyHostileFixtureIsInTheTable() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.appendingPathComponent("hostile").path)
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(Self.cases.map(\.name) + ["crlf-unknown-key"]))
+    }
+
+    @Test(arguments: cases)
+    func hostileFileGivesOneExactProblem(_ c: HostileCase) throws {
+        let decoded = LessonDecoder.decodeLesson(bytes: try Self.bytes(c.name), file: "\(c.name).yaml")
+        #expect(decoded.problems.map(\.description) == ["\(c.name).yaml:\(c.line):\(c.column): \(c.message)"])
+    }
+
+    /// CRLF line ends are a Windows editor's, not an error: positions count each CRLF as one line break.
+    @Test func crlfLinesKeepTheirNumbers() throws {
+        let decoded = LessonDecoder.decodeLesson(bytes: try Self.bytes("crlf-unknown-key"), file: "f.yaml")
+        #expect(decoded.problems.map(\.description) == [
+            "f.yaml:17:7: missing required key 'hint' in task 't-one'",
+            "f.yaml:28:7: unknown key 'hnit' (did you mean 'hint'?) in task 't-one'",
+        ])
+    }
+
+    @Test func crlfAndALeadingByteOrderMarkDecodeAsTheSameLesson() throws {
+        let lf = Array(try Data(contentsOf: Self.fixtures.appendingPathComponent("valid-minimal.yaml")))
+        let crlf = Array(String(decoding: lf, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let plain = LessonDecoder.decodeLesson(bytes: lf, file: "f")
+        #expect(plain.problems == [] && plain.lesson != nil)
+        #expect(LessonDecoder.decodeLesson(bytes: crlf, file: "f") == plain)
+        #expect(LessonDecoder.decodeLesson(bytes: [0xEF, 0xBB, 0xBF] + lf, file: "f") == plain)
+    }
+
+    @Test func aFileOverTheSizeLimitIsRefusedBeforeReading() {
+        // A 3 MB code line (it took 15 s through Yams).
+        let yaml = Array(try! String(contentsOf: Self.fixtures.appendingPathComponent("valid-minimal.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "        x = 1", with: "        x = " + String(repeating: "1", count: 3 << 20)).utf8)
+        let decoded = LessonDecoder.decodeLesson(bytes: yaml, file: "big.yaml")
+        #expect(decoded.problems.map(\.description) == [
+            "big.yaml:1:1: the file is 3 MB (\(yaml.count) bytes); a lesson file may be at most 1 MB",
+        ])
+    }
+
+    /// 800 KB of repeated keys took 32 s when every repeat re-read the file; each is now one lookup.
+    @Test func manyRepeatedKeysAreEachReportedAtTheirLine() throws {
+        let base = try String(contentsOf: Self.fixtures.appendingPathComponent("valid-minimal.yaml"), encoding: .utf8)
+        let repeats = String(repeating: "      hint: again\n", count: 45_000)
+        let yaml = base.replacingOccurrences(of: "      hint: One layer.\n", with: "      hint: One layer.\n" + repeats)
+        #expect(yaml.utf8.count > 800_000)
+        let problems = LessonDecoder.decodeLesson(yaml: yaml, file: "f").problems
+        #expect(problems.count == 45_000)
+        #expect(problems.first?.description == "f:29:7: duplicate key 'hint' (first written on line 28)")
+        #expect(problems.last?.description == "f:45028:7: duplicate key 'hint' (first written on line 28)")
+    }
+
+    @Test func aliasesWithinTheBudgetAreReadAsTheirTarget() {
+        let yaml = LessonDecoderTests.header + """
+        review:
+          minutes: 1
+          cards:
+            - id: r-one
+              prompt: &front The shape of h_0?
+              answer: &back (num_layers, batch, hidden_size)
+            - id: r-two
+              prompt: *front
+              answer: *back
+        """
+        let decoded = LessonDecoder.decodeLesson(yaml: yaml, file: "f")
+        #expect(decoded.problems == [])
+        #expect(decoded.lesson?.review?.cards.map(\.prompt) == ["The shape of h_0?", "The shape of h_0?"])
+    }
+
+    /// Every format character the Swift runtime knows of (Unicode's Cf) is refused in lesson text.
+    @Test func everyFormatCharacterIsForbidden() {
+        var missed: [String] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v), s.properties.generalCategory == .format else { continue }
+            if LessonDecoder.forbiddenCharacter(s) == nil { missed.append(LessonSource.hex(v, digits: 4)) }
+        }
+        #expect(missed == [])
+    }
+
+    @Test(arguments: [("\u{200E}", "an invisible bidirectional control (U+200E)"),
+                      ("\u{061C}", "an invisible bidirectional control (U+061C)"),
+                      ("\u{2067}", "an invisible bidirectional control (U+2067)"),
+                      ("\u{200D}", "an invisible format character (U+200D)"),
+                      ("\u{E0041}", "an invisible format character (U+E0041)"),
+                      ("\u{2028}", "a line separator (U+2028)"),
+                      ("\u{85}", "a control character (U+0085)")])
+    func forbiddenCharacterSaysWhich(_ text: String, _ what: String) {
+        #expect(LessonDecoder.forbiddenCharacter(in: "a" + text + "b") == what)
+    }
+
+    @Test func tabsMayBeAllowedButNothingElse() {
+        #expect(LessonDecoder.forbiddenCharacter(in: "a\tb", allowTabs: true) == nil)
+        #expect(LessonDecoder.forbiddenCharacter(in: "a\tb\u{200F}", allowTabs: true) == "an invisible bidirectional control (U+200F)")
+    }
+}
