@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures", "run_fixtures.py"]),
-        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures", "check_mutants.py"]),
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"], exclude: ["Snapshots"]),
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"]),

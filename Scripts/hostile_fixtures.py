@@ -25,14 +25,20 @@ def u(ch):
     return ch.encode("utf-8")
 
 
+def nested_aliases(levels):
+    """`&aN [&aN-1 [...], *aN-1 × 8]`: each level holds nine of the one below; rectangular, so a decoder
+    that walks it expands every copy (9^levels of them)."""
+    node = b"&a0 [1, 0]"
+    for k in range(1, levels + 1):
+        node = b"&a%d [" % k + node + b"".join([b", *a%d" % (k - 1)] * 8) + b"]"
+    return node
+
+
 def alias_bomb():
-    # visualize.input: each level lists the previous one 9 times (a "billion laughs" of numbers).
-    rows = [b"    - &a0 [1, 0]"]
-    for k in range(1, 10):
-        rows.append(b"    - &a%d [" % k + b", ".join([b"*a%d" % (k - 1)] * 9) + b"]")
+    # visualize.input: nine rows, each 9^10 pairs of numbers once expanded (a "billion laughs").
     out = list(lines)
     i = out.index(b"  input:")
-    out[i + 1:i + 3] = rows
+    out[i + 1:i + 3] = [b"    - " + nested_aliases(10)] + [b"    - *a10"] * 8
     return b"\n".join(out)
 
 
