@@ -73,8 +73,11 @@ extension DecodingContext {
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let attempts = f["attempts"].map { int($0, "attempts", in: Self.attemptsRange) } ?? defaultAttempts
-        let answers = fillAnswers(f["answers"], code: code, codeNode: f["code"], options: options, name: name)
-        let run = f["run"].map { runSpec($0, fill: true, code: code, options: options, answers: answers) }
+        // The code's blanks, found once (for the answers and the run claims).
+        let blanks = code.map { FillTask(id: "", difficulty: .easy, prompt: "", code: $0, options: [], answers: [:],
+                                         hint: "", commonMistakes: []).blanks } ?? []
+        let answers = fillAnswers(f["answers"], code: code, blanks: blanks, codeNode: f["code"], options: options, name: name)
+        let run = f["run"].map { runSpec($0, fill: true, code: code, blanks: blanks, options: options, answers: answers) }
         guard let id, let difficulty, let prompt, let code, let options, let hint, let mistakes,
               let attempts, let answers, run != .some(nil) else { return nil }
         return FillTask(id: id, difficulty: difficulty, prompt: prompt, code: code, options: options,
@@ -82,12 +85,10 @@ extension DecodingContext {
     }
 
     /// `answers: {1: A, 2: B}` checked against the code's blanks and the options.
-    func fillAnswers(_ node: Node?, code: String?, codeNode: Node?, options: [Option]?, name: String) -> [Int: String]? {
+    func fillAnswers(_ node: Node?, code: String?, blanks: [Int], codeNode: Node?, options: [Option]?, name: String) -> [Int: String]? {
         guard let node, let pairs = pairs(node, of: "'answers'", duplicate: { blank, first in
             "blank [\(blank)] has two answers (first on line \(first))"
         }) else { return nil }
-        let blanks = code.map { FillTask(id: "", difficulty: .easy, prompt: "", code: $0, options: [], answers: [:],
-                                         hint: "", commonMistakes: []).blanks } ?? []
         var answers: [Int: String] = [:]
         var ok = true
         for (key, value) in pairs {
@@ -144,7 +145,7 @@ extension DecodingContext {
         let quick = text(f["quick_check"], "quick_check")
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
-        let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, options: options, answers: nil) }
+        let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, blanks: [], options: options, answers: nil) }
         guard let id, let difficulty, let question, code != .some(nil), let options, let answer, let steps,
               let final, let quick, let hint, let mistakes, run != .some(nil) else { return nil }
         return ChoiceQuestion(id: id, difficulty: difficulty, question: question, code: code ?? nil, options: options,

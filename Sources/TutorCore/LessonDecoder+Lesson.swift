@@ -181,17 +181,19 @@ extension DecodingContext {
         guard let f = fields(node, of: "the 'test' mode", allowed: ["minutes", "items"], required: ["minutes", "items"]),
               let minutes = int(f["minutes"], "minutes", in: Self.minutesRange),
               let listNode = f["items"], let list = sequence(listNode, "items") else { return nil }
-        var ids: [String] = []
+        var ids: [String] = [], named: Set<String> = []
         var difficulties: Set<Difficulty> = []
+        var gradable: [String: Difficulty] = [:]
+        for item in lesson.gradableItems where gradable[item.id] == nil { gradable[item.id] = item.difficulty }
         for entry in list {
             guard let id = text(entry, "test item") else { continue }
-            if ids.contains(id) {
+            guard named.insert(id).inserted else {
                 report(entry, "the test names '\(id)' twice")
                 continue
             }
             ids.append(id)
-            if let item = lesson.item(id: id) {
-                difficulties.insert(item.difficulty)
+            if let difficulty = gradable[id] {
+                difficulties.insert(difficulty)
             } else if itemIDs[id] != nil {
                 report(entry, "the test names '\(id)', which is not a try task, practice question or challenge item")
             } else {
@@ -204,7 +206,7 @@ extension DecodingContext {
             report(listNode, "the test has \(list.count) items; it needs \(TestSection.requiredCount)")
         }
         let missing = Difficulty.allCases.filter { !difficulties.contains($0) }
-        if !missing.isEmpty && ids.allSatisfy({ lesson.item(id: $0) != nil }) {
+        if !missing.isEmpty && ids.allSatisfy({ gradable[$0] != nil }) {
             report(listNode, "the test has no \(missing.map(\.rawValue).joined(separator: " or ")) item; it must cover easy, medium and hard")
         }
         return TestSection(minutes: minutes, itemIDs: ids)

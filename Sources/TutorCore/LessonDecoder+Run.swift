@@ -4,7 +4,7 @@ extension DecodingContext {
     static let expectKeys = ["runs", "raises", "prints", "prints_answer"]
 
     /// `run: {prelude, then, expect, options}` (fill) or `run: {prelude, code, then, expect}` (choice).
-    func runSpec(_ node: Node, fill: Bool, code: String?, options: [Option]?, answers: [Int: String]?) -> RunSpec? {
+    func runSpec(_ node: Node, fill: Bool, code: String?, blanks: [Int], options: [Option]?, answers: [Int: String]?) -> RunSpec? {
         guard let f = fields(node, of: "'run'", allowed: fill ? Self.runFillKeys : Self.runChoiceKeys,
                              required: ["expect"]) else { return nil }
         var ok = true
@@ -19,8 +19,6 @@ extension DecodingContext {
         guard let expectNode = f["expect"], let expect = expectation(expectNode, allowAnswer: !fill) else { return nil }
         var claims: [RunSpec.OptionClaim] = []
         if fill, let optionsNode = f["options"] {
-            let blanks = code.map { FillTask(id: "", difficulty: .easy, prompt: "", code: $0, options: [], answers: [:],
-                                             hint: "", commonMistakes: []).blanks } ?? []
             if let pairs = pairs(optionsNode, of: "'options' in 'run'", duplicate: { l, first in
                 "option '\(l)' has two claims (first on line \(first))" }) {
                 for (key, value) in pairs {

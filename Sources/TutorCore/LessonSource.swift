@@ -44,59 +44,67 @@ public struct LessonSource {
             return
         }
         let input = Array(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count)
+        var crs: [Int] = []  // the CRs of CRLFs, dropped from `text`
         var line = 1, column = 1
-        var i = 0
-        if input.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        let start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var i = start
         func stop(_ message: String) { problems.append(Problem(line: line, column: column, message: message)) }
-        while i < input.count {
-            let b = input[i]
-            if b >= 0x20 && b < 0x7F {
-                out.append(b)
-                i += 1
-                column += 1
-                continue
-            }
-            if b == 0x0A {
-                out.append(b)
-                i += 1
-                line += 1
-                column = 1
-                continue
-            }
-            if b == 0x0D {
-                if i + 1 < input.count && input[i + 1] == 0x0A {
+        input.withUnsafeBufferPointer { buffer in
+            while i < buffer.count {
+                let b = buffer[i]
+                if b >= 0x20 && b < 0x7F {
+                    i += 1
+                    column += 1
+                    continue
+                }
+                if b == 0x0A {
+                    i += 1
+                    line += 1
+                    column = 1
+                    continue
+                }
+                if b == 0x0D {
+                    guard i + 1 < buffer.count && buffer[i + 1] == 0x0A else {
+                        stop("a carriage return (U+000D) without a line feed; end lines with LF (or CRLF)")
+                        return
+                    }
+                    crs.append(i)
                     i += 1
                     continue
                 }
-                stop("a carriage return (U+000D) without a line feed; end lines with LF (or CRLF)")
-                return
-            }
-            guard let (scalar, length) = Self.decode(input, at: i) else {
-                stop("invalid UTF-8 (byte 0x\(Self.hex(UInt32(b), digits: 2))); lesson files must be UTF-8 text")
-                return
-            }
-            switch scalar.value {
-            case 0x09:
-                break
-            case 0x85, 0x2028, 0x2029:
-                let name = scalar.value == 0x85 ? "a next-line character" : scalar.value == 0x2028 ? "a line separator" : "a paragraph separator"
-                stop("\(name) (U+\(Self.hex(scalar.value, digits: 4))); end lines with LF (or CRLF)")
-                return
-            default:
-                if let bad = LessonDecoder.forbiddenCharacter(scalar) {
-                    if problems.count < Self.maxReported {
+                guard let (scalar, length) = Self.decode(input, at: i) else {
+                    stop("invalid UTF-8 (byte 0x\(Self.hex(UInt32(b), digits: 2))); lesson files must be UTF-8 text")
+                    return
+                }
+                switch scalar.value {
+                case 0x09:
+                    break
+                case 0x85, 0x2028, 0x2029:
+                    let name = scalar.value == 0x85 ? "a next-line character" : scalar.value == 0x2028 ? "a line separator" : "a paragraph separator"
+                    stop("\(name) (U+\(Self.hex(scalar.value, digits: 4))); end lines with LF (or CRLF)")
+                    return
+                default:
+                    if let bad = LessonDecoder.forbiddenCharacter(scalar), problems.count < Self.maxReported {
                         problems.append(Problem(line: line, column: column,
                                                 message: "the file contains \(bad); lesson text must reach the terminal as plain text"))
                     }
                 }
+                i += length
+                column += 1
             }
-            out.append(contentsOf: input[i..<i + length])
-            i += length
-            column += 1
         }
-        if problems.isEmpty { text = out }
+        guard problems.isEmpty else { return }
+        if crs.isEmpty && start == 0 {
+            text = input
+            return
+        }
+        text.reserveCapacity(input.count - start - crs.count)
+        var from = start
+        for cr in crs {
+            text += input[from..<cr]
+            from = cr + 1
+        }
+        text += input[from...]
     }
 
     /// The scalar starting at `i` and its length in bytes, or nil if the bytes there are not UTF-8

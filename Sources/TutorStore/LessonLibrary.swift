@@ -180,7 +180,7 @@ public enum LessonLibrary {
     /// One lesson by id (looked up in `folder`) or by path to its file. A path is anything that
     /// names an existing file, or contains `/`, or ends in `.yaml`.
     public static func loadLesson(_ idOrPath: String, folder: URL) -> LessonLoad {
-        let looksLikePath = idOrPath.contains("/") || idOrPath.hasSuffix(".yaml")
+        let looksLikePath = idOrPath.utf8.contains(UInt8(ascii: "/")) || idOrPath.hasSuffix(".yaml")
             || (access(idOrPath, F_OK) == 0 && !isDirectory(idOrPath))
         if looksLikePath {
             let url = URL(fileURLWithPath: idOrPath)

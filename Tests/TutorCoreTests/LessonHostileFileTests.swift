@@ -102,6 +102,26 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
         #expect(problems.last?.description == "f:45028:7: duplicate key 'hint' (first written on line 28)")
     }
 
+    /// A long line of `[` in code (each once looked for its `]` to the end of the line: minutes).
+    @Test func aLongLineOfBracketsInCodeIsReadInOnePass() throws {
+        let base = try String(contentsOf: Self.fixtures.appendingPathComponent("valid-minimal.yaml"), encoding: .utf8)
+        let yaml = base.replacingOccurrences(of: "        h = torch.zeros([1], 3, 20)",
+                                             with: "        h = [1] " + String(repeating: "[", count: 300_000))
+        let decoded = LessonDecoder.decodeLesson(yaml: yaml, file: "f")
+        #expect(decoded.problems == [])
+        #expect(decoded.lesson?.tryIt?.tasks.first?.blanks == [1])
+    }
+
+    /// The test's item list is checked with sets, not by searching the list for every entry.
+    @Test func aLongTestListIsCheckedInOnePass() throws {
+        let base = try String(contentsOf: Self.fixtures.appendingPathComponent("valid-minimal.yaml"), encoding: .utf8)
+        let items = (0..<30_000).map { "    - x\($0)\n" }.joined()
+        let yaml = base + "test:\n  minutes: 1\n  items:\n" + items
+        let problems = LessonDecoder.decodeLesson(yaml: yaml, file: "f").problems
+        #expect(problems.count == 30_001)
+        #expect(problems.first?.message == "the test has 30000 items; it needs 10")
+    }
+
     @Test func aliasesWithinTheBudgetAreReadAsTheirTarget() {
         let yaml = LessonDecoderTests.header + """
         review:

@@ -81,7 +81,11 @@ def huge_line(b):
     return b.replace(b"code: |\n", b"code: |\n        x = " + b"1" * (3 << 20) + b"\n", 1)
 
 
-mutations = [flip, truncate, duplicate, duplicate_lines, alias_bomb, line_breaks, invisible, deep, huge_line]
+def brackets(b):
+    return b.replace(b"code: |\n", b"code: |\n        x = " + b"[" * rng.choice([1000, 300000]) + b"\n", 1)
+
+
+mutations = [flip, truncate, duplicate, duplicate_lines, alias_bomb, line_breaks, invisible, deep, huge_line, brackets]
 problem_line = re.compile(r"^.+:\d+:\d+: .+$")
 summary_line = re.compile(r"^checked \d+ lessons?, .*: no problems$")
 
