@@ -34,6 +34,8 @@ let package = Package(
         ),
         // `make bench`: the engine timed against torch (not a test).
         .executableTarget(name: "engine-bench", dependencies: ["RNNEngine"], path: "Benchmarks/EngineBench"),
+        // Reading and decoding the lessons, timed (Scripts/footprint.sh).
+        .executableTarget(name: "lesson-bench", dependencies: ["TutorCore", "TutorStore"], path: "Benchmarks/LessonBench"),
         // Records answers through TutorStore so the crash test can SIGKILL it mid-write.
         .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"]),

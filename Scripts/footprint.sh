@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Footprint of the tutor (a measurement, not a test): for each binary given, interleaved runs of
+#   - launch to first frame: CPU time (user+system, from /proc/PID/schedstat) the process has used
+#     when the menu is on the screen of a tmux pane (a real pty); the tutor then sits idle, so this
+#     is the CPU cost of starting up and drawing the first frame;
+#   - menu RSS: VmRSS from /proc/PID/status while on the menu;
+#   - `unroll check Lessons`: CPU time (user+system) from perf stat's task-clock.
+# Everything is pinned to one core (taskset -c ${CORE:-0}); medians of ${RUNS:-11} runs.
+#
+#   bash Scripts/footprint.sh .build/release/unroll [other-unroll ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 1 ] || { echo "usage: $0 UNROLL [UNROLL ...]" >&2; exit 2; }
+runs=${RUNS:-11}
+core=${CORE:-0}
+tmp=$(mktemp -d)
+sock=unroll-footprint-$$
+trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+declare -A launch rss check
+for ((i = 1; i <= runs; i++)); do
+  for bin in "$@"; do
+    bin=$(readlink -f "$bin")
+    s=f$i-$RANDOM
+    tmux -L $sock new-session -d -s "$s" -x 80 -y 24 \
+      "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$tmp taskset -c $core $bin --lessons Lessons" </dev/null
+    pid=$(tmux -L $sock display -p -t "$s" '#{pane_pid}')
+    for _ in $(seq 5000); do
+      tmux -L $sock capture-pane -t "$s" -p | grep -q "Choose a lesson" && break
+      sleep 0.002
+    done
+    sleep 0.2   # let the first frame finish; the tutor is idle on the menu afterwards
+    ns=$(awk '{print $1}' /proc/$pid/schedstat)
+    kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+    tmux -L $sock kill-session -t "$s"
+    launch[$bin]+="$((ns / 1000)) "
+    rss[$bin]+="$kb "
+    ms=$(taskset -c $core perf stat -x, -e task-clock "$bin" check Lessons 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}')
+    check[$bin]+="$ms "
+  done
+done
+for bin in "$@"; do
+  bin=$(readlink -f "$bin")
+  l=$(printf '%s\n' ${launch[$bin]} | median)
+  r=$(printf '%s\n' ${rss[$bin]} | median)
+  c=$(printf '%s\n' ${check[$bin]} | median)
+  printf '%s\n  launch to first frame: %s µs CPU (median of %d)\n  menu RSS: %s kB\n  check Lessons: %s ms CPU\n' \
+    "$bin" "$l" "$runs" "$r" "$c"
+done
