@@ -137,7 +137,7 @@ struct YAMLScanner {
 
     /// Reads characters up to the first byte in `stops` (or a space, tab, line break or the end),
     /// all at once: the common case in scalars, and where most of the reading time goes.
-    private mutating func readRun(into string: inout [UInt8], stopsAt stops: (UInt8) -> Bool) {
+    private mutating func readRun(into string: inout [UInt8], copying: Bool = true, stopsAt stops: (UInt8) -> Bool) {
         let start = mark.index
         var i = start, chars = 0
         while i < text.count {
@@ -146,7 +146,7 @@ struct YAMLScanner {
             if b & 0xC0 != 0x80 { chars += 1 }
             i += 1
         }
-        string.append(contentsOf: text[start..<i])
+        if copying { string.append(contentsOf: text[start..<i]) }
         mark.index = i
         mark.column += chars
         mark.char += chars
@@ -508,9 +508,17 @@ struct YAMLScanner {
             string += trailingBreaks
             trailingBreaks.removeAll(keepingCapacity: true)
             leadingBlank = isBlank()
+            // The rest of the line, verbatim.
             let lineStart = mark.index
-            while !isBreakZ() { advance() }
-            string.append(contentsOf: text[lineStart..<mark.index])
+            var i = lineStart, chars = 0
+            while i < text.count && text[i] != 0x0A {
+                if text[i] & 0xC0 != 0x80 { chars += 1 }
+                i += 1
+            }
+            string.append(contentsOf: text[lineStart..<i])
+            mark.index = i
+            mark.column += chars
+            mark.char += chars
             readLine(into: &leadingBreak)
             try scanBlockScalarBreaks(&blockIndent, &trailingBreaks, start, &end)
         }
@@ -658,6 +666,9 @@ struct YAMLScanner {
         var end = mark
         var string: [UInt8] = [], leadingBreak: [UInt8] = [], trailingBreaks: [UInt8] = [], whitespaces: [UInt8] = []
         var leadingBlanks = false
+        // Until a line break is folded, the value is exactly the text from `start` to `end`: it is
+        // copied out once at the end instead of byte by byte (most plain scalars are one line).
+        var folded = false
         let minIndent = indent + 1
         while true {
             if mark.column == 0 && isBlankZ(3)
@@ -672,6 +683,10 @@ struct YAMLScanner {
                 if (check(UInt8(ascii: ":")) && isBlankZ(1)) || (flowLevel > 0 && Self.flowEnders.contains(byte())) { break }
                 if leadingBlanks || !whitespaces.isEmpty {
                     if leadingBlanks {
+                        if !folded {
+                            string = Array(text[start.index..<end.index])
+                            folded = true
+                        }
                         if leadingBreak.first == 0x0A {
                             if trailingBreaks.isEmpty {
                                 string.append(0x20)
@@ -688,16 +703,16 @@ struct YAMLScanner {
                         }
                         leadingBlanks = false
                     } else {
-                        string += whitespaces
+                        if folded { string += whitespaces }
                         whitespaces.removeAll(keepingCapacity: true)
                     }
                 }
-                read(into: &string)
+                if folded { read(into: &string) } else { advance() }
                 // The rest of the word, up to anything that could end the scalar.
                 if flowLevel > 0 {
-                    readRun(into: &string) { $0 == 0x3A || $0 == 0x2C || $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D }
+                    readRun(into: &string, copying: folded) { $0 == 0x3A || $0 == 0x2C || $0 == 0x5B || $0 == 0x5D || $0 == 0x7B || $0 == 0x7D }
                 } else {
-                    readRun(into: &string) { $0 == 0x3A }
+                    readRun(into: &string, copying: folded) { $0 == 0x3A }
                 }
                 end = mark
             }
@@ -719,6 +734,7 @@ struct YAMLScanner {
             if flowLevel == 0 && mark.column < minIndent { break }
         }
         if leadingBlanks { simpleKeyAllowed = true }
-        return (.scalar(String(decoding: string, as: UTF8.self), .plain), start, end)
+        let value = folded ? String(decoding: string, as: UTF8.self) : String(decoding: text[start.index..<end.index], as: UTF8.self)
+        return (.scalar(value, .plain), start, end)
     }
 }
