@@ -21,6 +21,8 @@ public struct Runtime {
     public var watcher: LessonWatcher?
     /// Effects to perform before the first frame (opening a challenge from the command line starts its clock).
     public var initialEffects: [Effect] = []
+    /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
+    public var clock = Clock()
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -49,13 +51,13 @@ public struct Runtime {
                 msg = .resize(size)
             case .timeout:
                 if let changed = watcher?.poll() {
-                    state.now = Date()
+                    state.now = clock.now()
                     _ = state.update(changed)
                     continue
                 }
                 guard let due = nextTick, let interval, Date() >= due else { continue }
                 nextTick = due.addingTimeInterval(interval)
-                msg = .tick(Date())
+                msg = .tick(clock.now())
             case .signal(let signal):
                 terminal.stop()
                 return 128 + signal
@@ -66,7 +68,7 @@ public struct Runtime {
                 terminal.stop()
                 return 0
             }
-            state.now = Date()
+            state.now = clock.now()
             for effect in state.update(msg) {
                 if let status = perform(effect) { return status }
             }
