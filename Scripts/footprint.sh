@@ -8,6 +8,8 @@
 # Everything is pinned to one core (taskset -c ${CORE:-0}); medians of ${RUNS:-11} runs.
 #
 #   bash Scripts/footprint.sh .build/release/unroll [other-unroll ...]
+# With FOOTPRINT_MAX_RSS_KB set, exits 1 when a binary's median menu RSS is above it (issue 19's goal
+# is 16384 for the release binary: `make footprint` checks the one `make dist` ships).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: $0 UNROLL [UNROLL ...]" >&2; exit 2; }
@@ -41,6 +43,7 @@ for ((i = 1; i <= runs; i++)); do
     check[$bin]+="$ms "
   done
 done
+status=0
 for bin in "$@"; do
   bin=$(readlink -f "$bin")
   l=$(printf '%s\n' ${launch[$bin]} | median)
@@ -48,4 +51,9 @@ for bin in "$@"; do
   c=$(printf '%s\n' ${check[$bin]} | median)
   printf '%s\n  launch to first frame: %s µs CPU (median of %d)\n  menu RSS: %s kB\n  check Lessons: %s ms CPU\n' \
     "$bin" "$l" "$runs" "$r" "$c"
+  if [ -n "${FOOTPRINT_MAX_RSS_KB:-}" ] && [ "$r" -gt "$FOOTPRINT_MAX_RSS_KB" ]; then
+    echo "  menu RSS $r kB is above FOOTPRINT_MAX_RSS_KB=$FOOTPRINT_MAX_RSS_KB"
+    status=1
+  fi
 done
+exit $status
