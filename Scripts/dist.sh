@@ -16,8 +16,8 @@ stage_only=false
 [ "${1:-}" = --stage-only ] && stage_only=true
 
 scratch=.build/static
-# Foundation brings ICU, and ICU the C++ runtime, which the toolchain links as -lstdc++ (a shared
-# library). A folder searched first whose libstdc++.so and libgcc_s.so are linker scripts naming the
+# The Swift runtime and ICU (which Foundation brings) are C++, and the toolchain links the C++
+# runtime as -lstdc++ (a shared library). A folder searched first whose libstdc++.so and libgcc_s.so are linker scripts naming the
 # static archives links those in too, so the program needs only libc and ncursesw at run time.
 # (Without the static archives, e.g. no g++ installed, the program still works; it then also needs
 # libstdc++, and the dist test says so.)
