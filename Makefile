@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: all deps build release run test unit e2e check-lessons bench install clean dist test-dist test-lessons footprint
+.PHONY: all deps build release run test unit e2e lint check-lessons bench install clean dist test-dist test-lessons footprint
 
 all: build
 
@@ -31,8 +31,9 @@ release: deps
 run: release
 	.build/release/unroll --lessons Lessons
 
-# Unit tests, the lesson checker, then the tmux end-to-end tests on the debug binary.
-test: deps
+# The house rules a compiler does not check, unit tests (warnings are errors: see Package.swift), the
+# lesson checker, then the tmux end-to-end tests on the debug binary.
+test: deps lint
 	$(SWIFT) build
 	$(SWIFT) test
 	python3 Tests/MiniPyTests/run_fixtures.py .build/debug/unroll
@@ -40,6 +41,9 @@ test: deps
 	python3 Tests/TutorCoreTests/check_mutants.py .build/debug/unroll
 	bash Tests/e2e/run.sh
 	bash Tests/dist/test_dist.sh
+
+lint:
+	bash Scripts/lint.sh
 
 unit: deps
 	$(SWIFT) test

@@ -91,7 +91,7 @@ public struct CellBase: Sendable {
             case "relu": stepMode = .rnnRelu
             default: throw .runtime("Unknown nonlinearity: \(nonlinearity)")
             }
-        default: stepMode = mode
+        case .lstm, .gru: stepMode = mode
         }
         if mode == .lstm && states.count != 2 { throw .runtime("lstm_cell expects two hidden states") }
         if x.shape[1] != inputSize {

@@ -1,8 +1,10 @@
-/// One choice of a task or question: a letter (A, B, C, … in order) and its text.
+/// One choice of a task or question: a letter (A, B, C, … in order), its text, and optionally why it is
+/// right or wrong (`why:`), which the screens show after an answer.
 public struct Option: Sendable, Equatable {
     public var letter: String
     public var text: String
-    public init(letter: String, text: String) { self.letter = letter; self.text = text }
+    public var why: String?
+    public init(letter: String, text: String, why: String? = nil) { self.letter = letter; self.text = text; self.why = why }
 }
 
 /// A piece of one line of task code: literal text, or blank number N (written `[N]` in the file).

@@ -65,7 +65,7 @@ public struct Lesson: Sendable, Equatable {
         case .intro: intro
         case .why: why
         case .deep: deep
-        default: nil
+        case .try, .practice, .challenge, .review, .visualize, .test, .playground: nil
         }
     }
 

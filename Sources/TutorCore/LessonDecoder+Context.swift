@@ -6,6 +6,9 @@ final class DecodingContext {
     private(set) var problems: [LessonProblem] = []
     /// Item id → where it was first defined, for duplicate-id checks.
     var itemIDs: [String: SourcePosition] = [:]
+    /// Ids of the try tasks, practice questions and challenge items written (with problems or not), so
+    /// a test naming one whose other keys have problems is not told it names something else.
+    var gradableIDs: Set<String> = []
     var lessonIDPosition: SourcePosition?
     var stateDictPosition: SourcePosition?
 

@@ -31,7 +31,7 @@ extension DecodingContext {
         return d
     }
 
-    /// Options as a mapping `A: text`, letters A, B, C, … in order, at least two.
+    /// Options as a mapping `A: text` (or `A: {text: …, why: …}`), letters A, B, C, … in order, at least two.
     func options(_ node: Node?) -> [Option]? {
         guard let node, let pairs = pairs(node, of: "'options'", duplicate: { letter, first in
             "option letter '\(letter)' is repeated (first on line \(first))"
@@ -51,8 +51,8 @@ extension DecodingContext {
                 ok = false
                 break
             }
-            guard let t = text(pair.value, "option \(letter)") else { ok = false; continue }
-            result.append(Option(letter: letter, text: t))
+            guard let option = option(pair.value, letter: letter) else { ok = false; continue }
+            result.append(option)
         }
         let duplicatesSkipped = node.mapping.map { $0.count != pairs.count } ?? false
         if ok && !duplicatesSkipped && result.count < 2 {
@@ -62,10 +62,21 @@ extension DecodingContext {
         return ok ? result : nil
     }
 
+    /// One option's value: its text, or a mapping with its text and why it is right or wrong.
+    func option(_ node: Node, letter: String) -> Option? {
+        guard case .mapping = node else { return text(node, "option \(letter)").map { Option(letter: letter, text: $0) } }
+        guard let f = fields(node, of: "option \(letter)", allowed: ["text", "why"], required: ["text"]),
+              let t = text(f["text"], "option \(letter)") else { return nil }
+        let why = f["why"].map { text($0, "why") }
+        if why == .some(nil) { return nil }
+        return Option(letter: letter, text: t, why: why ?? nil)
+    }
+
     func fillTask(_ node: Node, defaultAttempts: Int, extraKeys: [String] = []) -> FillTask? {
         guard let f = fields(node, of: itemLabel(node, "task"), allowed: Self.fillKeys + extraKeys, required: Self.fillRequired) else { return nil }
         let name = itemName("task", f)
         let id = registerID(f["id"], name)
+        if let id { gradableIDs.insert(id) }
         let difficulty = difficulty(f["difficulty"])
         let prompt = text(f["prompt"], "prompt")
         let code = text(f["code"], "code")
@@ -131,6 +142,7 @@ extension DecodingContext {
         guard let f = fields(node, of: itemLabel(node, "question"), allowed: Self.choiceKeys + extraKeys, required: Self.choiceRequired) else { return nil }
         let name = itemName("question", f)
         let id = registerID(f["id"], name)
+        if let id { gradableIDs.insert(id) }
         let difficulty = difficulty(f["difficulty"])
         let question = text(f["question"], "question")
         let code = f["code"].map { text($0, "code") }

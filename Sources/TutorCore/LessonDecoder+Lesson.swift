@@ -185,6 +185,7 @@ extension DecodingContext {
         var difficulties: Set<Difficulty> = []
         var gradable: [String: Difficulty] = [:]
         for item in lesson.gradableItems where gradable[item.id] == nil { gradable[item.id] = item.difficulty }
+        let gradableInOrder = lesson.gradableItems.map(\.id)
         for entry in list {
             guard let id = text(entry, "test item") else { continue }
             guard named.insert(id).inserted else {
@@ -194,11 +195,13 @@ extension DecodingContext {
             ids.append(id)
             if let difficulty = gradable[id] {
                 difficulties.insert(difficulty)
+            } else if gradableIDs.contains(id) {
+                report(entry, "the test names '\(id)', which has problems of its own (listed at its lines)")
             } else if itemIDs[id] != nil {
                 report(entry, "the test names '\(id)', which is not a try task, practice question or challenge item")
             } else {
                 var message = "the test names '\(id)', which does not exist in this lesson"
-                if let near = LessonDecoder.suggestion(for: id, among: lesson.gradableItems.map(\.id)) { message += " (did you mean '\(near)'?)" }
+                if let near = LessonDecoder.suggestion(for: id, among: gradableInOrder) { message += " (did you mean '\(near)'?)" }
                 report(entry, message)
             }
         }

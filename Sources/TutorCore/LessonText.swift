@@ -85,10 +85,13 @@ public enum LessonText {
         text.replacingNewlines(with: "\n" + String(repeating: " ", count: n))
     }
 
-    static func options(_ options: [Option], correct: Set<String>) -> [String] {
-        options.map { o in
+    /// The options; with answers, the answer marked and each option's `why` under it (it gives the answer away).
+    static func options(_ options: [Option], correct: Set<String>, answers: Bool) -> [String] {
+        options.flatMap { o in
             let mark = correct.contains(o.letter) ? "  <- answer" : ""
-            return "  \(o.letter). \(indentFollowing(o.text, by: 5))\(mark)"
+            let line = "  \(o.letter). \(indentFollowing(o.text, by: 5))\(mark)"
+            guard answers, let why = o.why else { return [line] }
+            return [line, "     why: \(indentFollowing(why, by: 10))"]
         }
     }
 
@@ -100,7 +103,7 @@ public enum LessonText {
         var out = ["\(title) (\(t.id)), \(t.difficulty.rawValue), fill in the blank, \(t.attempts) attempts", t.prompt, ""]
         out += code(t.code)
         out += ["", "Options:"]
-        out += options(t.options, correct: answers ? Set(t.answers.values) : [])
+        out += options(t.options, correct: answers ? Set(t.answers.values) : [], answers: answers)
         out.append("Hint: " + indentFollowing(t.hint, by: 6))
         out += mistakes(t.commonMistakes)
         if answers {
@@ -118,7 +121,7 @@ public enum LessonText {
         var out = ["\(title) (\(q.id)), \(q.difficulty.rawValue), multiple choice\(extra)", q.question]
         if let c = q.code { out += [""] + code(c) }
         out += ["", "Options:"]
-        out += options(q.options, correct: answers ? [q.answer] : [])
+        out += options(q.options, correct: answers ? [q.answer] : [], answers: answers)
         out.append("Hint: " + indentFollowing(q.hint, by: 6))
         out += mistakes(q.commonMistakes)
         if answers {

@@ -40,12 +40,12 @@ extension LearnerProgress {
     }
 }
 
-extension State {
-    mutating func openReview(lessonIndex: Int, task: Int = 0) -> [Effect] {
+extension ScreenContext {
+    func openingReview(lessonIndex: Int, task: Int) -> OpenedScreen? {
         let lesson = lessons[lessonIndex]
         let cards = (lesson.review?.cards ?? []).map(ReviewState.Entry.card)
         let missed = progress.missedItems(lesson: lesson).map(ReviewState.Entry.missed)
-        guard !cards.isEmpty || !missed.isEmpty else { return [] }
+        guard !cards.isEmpty || !missed.isEmpty else { return nil }
         var review = ReviewState(lessonIndex: lessonIndex, entries: cards + missed)
         review.shownAt = now
         if settings.preview {
@@ -53,66 +53,94 @@ extension State {
             review.index = min(max(0, task), review.entries.count - 1)
             review.marks = Array(repeating: true, count: review.index)
         }
-        route.append(.review(review))
-        return []
+        return OpenedScreen(screen: .review(review), commands: [leftOff(lesson, .review, item: "")])
+    }
+}
+
+extension ReviewState: ScreenModel {
+    public var screen: Screen { .review(self) }
+    public var position: ScreenPosition? { ScreenPosition(.review, lessonIndex, index) }
+    public var helpTitle: String { "Review cards" }
+    public var help: [HelpEntry] {
+        [
+            HelpEntry("Space Enter", "show the answer"),
+            HelpEntry("y  →", "knew it"),
+            HelpEntry("n  ←", "not yet"),
+            HelpEntry("↑ ↓ PgUp PgDn", "scroll"),
+            HelpEntry("r", "at the end: go through again"),
+            HelpEntry("q  Esc", "back to the modes"),
+            HelpEntry("mastery", Mastery.explanation),
+        ]
     }
 
-    mutating func updateReview(_ review: inout ReviewState, key: Key) -> [Effect] {
-        switch key {
-        case .char("q"), .escape:
-            return back()
-        case .pageUp, .up:
-            review.scroll = max(0, review.scroll - (key == .up ? 1 : max(1, size.height / 2)))
-            return []
-        case .pageDown, .down:
-            review.scroll = min(scrollLimit, review.scroll + (key == .down ? 1 : max(1, size.height / 2)))
-            return []
-        default:
-            break
-        }
-        if review.isFinished {
-            if key == .char("r") {
-                route.removeLast()
-                return openReview(lessonIndex: review.lessonIndex)
+    public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
+        switch msg {
+        case .key(let key):
+            return update(key: key, context)
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .wheelDown: scroll = context.scrolled(scroll, by: 1)
+            case .wheelUp: scroll = context.scrolled(scroll, by: -1)
+            case .press, .release, .move: break
             }
             return []
-        }
-        if !review.revealed {
-            if key == .char(" ") || key == .enter { review.revealed = true; review.scroll = 0 }
+        case .tick:
+            return [.stopTimer]
+        case .resize, .snippetRan:
             return []
         }
+    }
+
+    private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
         switch key {
-        case .char("y"), .right:
-            return mark(&review, knew: true)
-        case .char("n"), .left:
-            return mark(&review, knew: false)
-        default:
+        case .char("q"), .escape:
+            return [.pop]
+        case .up:
+            scroll = context.scrolled(scroll, by: -1)
+            return []
+        case .down:
+            scroll = context.scrolled(scroll, by: 1)
+            return []
+        case .pageUp:
+            scroll = context.scrolled(scroll, by: -context.page)
+            return []
+        case .pageDown:
+            scroll = context.scrolled(scroll, by: context.page)
+            return []
+        case .char, .ctrl, .left, .right, .home, .end, .enter, .tab, .backTab, .backspace, .delete:
             break
         }
+        if isFinished {
+            return key == .char("r") ? [.open(.review, lessonIndex: lessonIndex, task: 0, .replace)] : []
+        }
+        if !revealed {
+            if key == .char(" ") || key == .enter { revealed = true; scroll = 0 }
+            return []
+        }
+        if key == .char("y") || key == .right { return mark(knew: true, context) }
+        if key == .char("n") || key == .left { return mark(knew: false, context) }
         return []
     }
 
     /// "Knew it" is recorded as Good, "not yet" as Again, until the card offers all four grades.
-    private mutating func mark(_ review: inout ReviewState, knew: Bool) -> [Effect] {
+    private mutating func mark(knew: Bool, _ context: ScreenContext) -> [Command] {
         let id: String
-        switch review.entries[review.index] {
+        switch entries[index] {
         case .card(let card): id = card.id
         case .missed(let item): id = item.id
         }
-        let effects = record(.reviewed(lesson: lessonID(review.lessonIndex), item: id, grade: knew ? .good : .again,
-                                       seconds: Answer.seconds(from: review.shownAt, to: now), at: now))
-        review.shownAt = now
-        review.marks.append(knew)
-        review.scroll = 0
-        if review.index + 1 < review.entries.count {
-            review.index += 1
-            review.revealed = settings.preview
+        let lesson = context.lessonID(lessonIndex)
+        let graded: [Command] = [.record(.reviewed(lesson: lesson, item: id, grade: knew ? .good : .again,
+                                                   seconds: Answer.seconds(from: shownAt, to: context.now), at: context.now))]
+        shownAt = context.now
+        marks.append(knew)
+        scroll = 0
+        if index + 1 < entries.count {
+            index += 1
+            revealed = context.settings.preview
+            return graded
         }
-        return effects
-    }
-
-    mutating func updateReview(_ review: inout ReviewState, mouse: MouseEvent) -> [Effect] {
-        _ = wheel(mouse.kind, &review.scroll)
-        return []
+        // Gone through: the lesson's missed items are no longer due in this session.
+        return graded + [.noteReviewed(lesson: lesson)]
     }
 }

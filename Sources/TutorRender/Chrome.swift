@@ -16,8 +16,18 @@ enum Chrome {
         if let status {
             buffer.put(DisplayWidth.truncate(status, to: buffer.width - 1), x: 0, y: y, style: Style(color: .warn, bold: true))
         } else {
-            buffer.put(DisplayWidth.truncate(hints, to: buffer.width - 1), x: 0, y: y, style: .dim)
+            buffer.put(fitted(hints, to: buffer.width - 1), x: 0, y: y, style: .dim)
         }
+    }
+
+    /// Key hints (`a · b · ? help · q back`) that fit `width`: the hints before the last two are dropped
+    /// from the end first, so the help and the way back (the last two) stay; only then is it cut.
+    static func fitted(_ hints: String, to width: Int) -> String {
+        var parts = hints.components(separatedBy: " · ")
+        while DisplayWidth.of(parts.joined(separator: " · ")) > width && parts.count > 2 {
+            parts.remove(at: parts.count - 3)
+        }
+        return DisplayWidth.truncate(parts.joined(separator: " · "), to: width)
     }
 
     /// A box outline; the inside is left as it is.

@@ -16,7 +16,13 @@ enum MenuView {
         }
         if let resume = state.resumeTarget {
             let task = resume.task + 1
-            let text = "r resumes: \(lessons[resume.lessonIndex].title) · \(resume.mode.title) · \(resume.mode == .try ? "task" : "question") \(task)"
+            var text = "r resumes: \(lessons[resume.lessonIndex].title) · \(resume.mode.title)"
+            switch resume.mode {
+            case .try: text += " · task \(task)"
+            case .practice: text += " · question \(task)"
+            case .playground: text += " · snippet \(task)"
+            case .intro, .why, .deep, .challenge, .review, .visualize, .test: break
+            }
             buffer.put(DisplayWidth.truncate(text, to: area.width - 4), x: area.x + 2, y: area.maxY - 1, style: Style(color: .accent))
         }
         let rows = max(1, area.maxY - y - 2)
@@ -37,16 +43,11 @@ enum MenuView {
         }
     }
 
-    /// "3/10 ✓ 1 ✗ · strong": solved and missed items, then the mastery when rated. Marks and words,
-    /// never colour alone.
+    /// "62 % · getting there · 9/13": the lesson's mastery as every screen shows it, then how many of
+    /// its items have been answered. Words, never colour alone.
     static func summary(_ lesson: Lesson, progress: LearnerProgress, glyphs: Glyphs) -> String {
-        let ids = lesson.gradableItems.map(\.id)
-        guard !ids.isEmpty else { return "" }
-        let s = progress.summary(lesson: lesson.id, itemIDs: ids)
-        var text = "\(s.solved)/\(ids.count) \(glyphs.check)"
-        if s.missed > 0 { text += " \(s.missed) \(glyphs.cross)" }
-        let mastery = progress.mastery(lesson: lesson.id)
-        if mastery != .unrated { text += " · \(mastery.label)" }
-        return text
+        guard !lesson.gradableItems.isEmpty else { return "" }
+        let m = lesson.mastery(in: progress)
+        return "\(m.label) · \(m.answered)/\(m.total)"
     }
 }

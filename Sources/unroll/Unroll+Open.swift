@@ -60,14 +60,14 @@ extension Unroll {
             if let notice { state.status = notice }
             var effects: [Effect] = []
             if let start {
-                state.route = [.menu(MenuState(selected: start.lessonIndex))]
-                _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
+                effects = state.start(lessonIndex: start.lessonIndex, mode: start.mode, task: start.task)
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
             runtime.clock = clock
             runtime.initialEffects = effects
+            let dump = ProgressDump.install(on: &runtime, progressFile: store.path)
             let status = runtime.run()
+            dump?.finish()
             terminal.stop()
             if status != 0 { throw ExitCode(status) }
         }
