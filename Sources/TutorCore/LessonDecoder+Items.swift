@@ -296,7 +296,7 @@ extension DecodingContext {
                     shape = s
                 }
                 return [items.count] + (shape ?? [])
-            default:
+            case .mapping:
                 report(n, "'input' must be a nested list of numbers")
                 return nil
             }
