@@ -11,6 +11,9 @@ final class DecodingContext {
     var gradableIDs: Set<String> = []
     var lessonIDPosition: SourcePosition?
     var stateDictPosition: SourcePosition?
+    /// Every `teaches:` link read, with where it was written: checked against the pages, the visualizer
+    /// and the snippets once the whole lesson is read (`checkTeaches`).
+    var teachesLinks: [(link: TeachesLink, position: SourcePosition)] = []
 
     init(file: String) { self.file = file }
 
