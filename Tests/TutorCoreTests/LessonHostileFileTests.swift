@@ -139,6 +139,41 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
         #expect(decoded.lesson?.review?.cards.map(\.prompt) == ["The shape of h_0?", "The shape of h_0?"])
     }
 
+    static let aliasBudget = "YAML syntax error: aliases expand this document by more than 100000 values or 1024 KB of text; reuse less through '*' aliases"
+
+    /// The budget counts values on their own: a list of ten values (nine scalars and the list) aliased
+    /// 10,001 times is 100,010 values but only 90 KB of text, refused at the alias that passes the count.
+    @Test func aliasesPastTheValueBudgetAreRefusedAtTheAliasThatPassesIt() {
+        func yaml(_ aliases: Int) -> String {
+            "a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [" + Array(repeating: "*x", count: aliases).joined(separator: ", ") + "]\n"
+        }
+        // "b: [" then "*x, " per alias: the 10,001st starts at column 5 + 4 × 10,000.
+        #expect(LessonDecoder.decodeLesson(yaml: yaml(10_001), file: "f").problems.map(\.description)
+                == ["f:2:40005: \(Self.aliasBudget)"])
+        // Exactly at the budget the document is composed (and then read as a lesson, which it is not).
+        #expect(!LessonDecoder.decodeLesson(yaml: yaml(10_000), file: "f").problems.contains { $0.message == Self.aliasBudget })
+    }
+
+    /// The budget counts bytes on their own: a 600 KB text aliased twice is two values but 1.2 MB.
+    @Test func aliasesPastTheByteBudgetAreRefusedAtTheAliasThatPassesIt() {
+        let text = String(repeating: "b", count: 600_000)
+        #expect(LessonDecoder.decodeLesson(yaml: "a: &x \(text)\nb: [*x, *x]\n", file: "f").problems.map(\.description)
+                == ["f:2:9: \(Self.aliasBudget)"])
+        #expect(!LessonDecoder.decodeLesson(yaml: "a: &x \(text)\nb: [*x]\n", file: "f").problems.contains { $0.message == Self.aliasBudget })
+    }
+
+    /// Line breaks other than LF and CRLF are refused where they stand, on the line an editor shows
+    /// (a CRLF before them counts as one line break; columns count characters, not bytes).
+    @Test(arguments: [("\r", "a carriage return (U+000D) without a line feed"),
+                      ("\u{85}", "a next-line character (U+0085)"),
+                      ("\u{2028}", "a line separator (U+2028)"),
+                      ("\u{2029}", "a paragraph separator (U+2029)")])
+    func aForeignLineBreakIsRefusedAtItsLineAndColumn(_ lineBreak: String, _ what: String) {
+        let yaml = "id: x\r\ntitle: Tä" + lineBreak + "summary: y\nz: 1\n"
+        #expect(LessonDecoder.decodeLesson(yaml: yaml, file: "f").problems.map(\.description)
+                == ["f:2:10: \(what); \(Self.lineEnds)"])
+    }
+
     /// Every format character the Swift runtime knows of (Unicode's Cf) is refused in lesson text.
     @Test func everyFormatCharacterIsForbidden() {
         var missed: [String] = []

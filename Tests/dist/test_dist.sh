@@ -35,6 +35,7 @@ done
 
 # A clean environment: no toolchain on PATH, no library path, no lessons in the working folder.
 run() { (cd "$tmp/empty" && env -i PATH=/usr/bin:/bin HOME="$tmp/home" LD_LIBRARY_PATH= LANG=C.UTF-8 "$@"); }
+run sh -c 'command -v swift || command -v swiftc' > /dev/null && fail "the clean environment still finds swift on PATH"
 
 # Only the C library (with libm and the loader) and ncursesw (with tinfo) may be needed.
 deps=$(run ldd "$root/bin/unroll")
@@ -68,8 +69,12 @@ for f in bin/unroll share/unroll/Lessons/course.yaml share/man/man1/unroll.1 \
 done
 got=$(run "$tmp/prefix/bin/unroll" check 2>&1) || fail "the installed unroll check failed:\n$got"
 same_as_repo "$got" || fail "the installed unroll check printed\n$got"
-run man -l "$tmp/prefix/share/man/man1/unroll.1" 2>/dev/null | grep -q "unroll" || \
-    grep -q '^\.Dt UNROLL 1' "$tmp/prefix/share/man/man1/unroll.1" || fail "the man page does not read as one"
+[ "$(run "$tmp/prefix/bin/unroll" --version)" = "$version" ] || fail "the installed unroll --version differs"
+# The page as man formats it: its title line and every subcommand's entry.
+page=$(run env MANWIDTH=80 man -l "$tmp/prefix/share/man/man1/unroll.1" 2>&1) || fail "man -l failed:\n$page"
+for want in 'UNROLL(1)' 'SYNOPSIS' $'\n     open ' $'\n     check ' $'\n     run '; do
+    [[ $page == *"$want"* ]] || fail "man -l shows no '$want' in the page:\n$page"
+done
 run sh "$root/install.sh" --uninstall --prefix "$tmp/prefix" > /dev/null
 [ ! -e "$tmp/prefix/bin/unroll" ] && [ ! -e "$tmp/prefix/share/unroll" ] || fail "install.sh --uninstall left files behind"
 
