@@ -14,8 +14,8 @@ import Testing
         }
     }()
 
-    @Test func everyLessonLoads() {
-        #expect(Self.lessons.count == 9)
+    @Test func allTenLessonsLoad() {
+        #expect(Self.lessons.count == 10)
     }
 
     /// The seed page's "[OK]" ticks were copied into every lesson; a learner read them as part of the text.
