@@ -164,10 +164,12 @@ private struct FastJSON {
             return string == other.string
         }
 
+        // withUTF8Buffer, not utf8Start: a one-scalar literal may be stored as a scalar, not a pointer.
         static func ~= (name: StaticString, key: Key) -> Bool {
-            let n = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            if let raw = key.raw { return raw.elementsEqual(n) }
-            return key.text.map { $0.utf8.elementsEqual(n) } ?? false
+            name.withUTF8Buffer { n in
+                if let raw = key.raw { return raw.elementsEqual(n) }
+                return key.text.map { $0.utf8.elementsEqual(n) } ?? false
+            }
         }
     }
 
