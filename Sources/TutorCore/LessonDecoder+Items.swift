@@ -4,7 +4,7 @@ extension DecodingContext {
     static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts", "run"]
     static let fillRequired = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes"]
     static let choiceKeys = ["id", "difficulty", "question", "code", "options", "answer", "solution", "final_answer",
-                             "quick_check", "hint", "common_mistakes", "run"]
+                             "quick_check", "hint", "common_mistakes", "run", "gradients"]
     static let choiceRequired = ["id", "difficulty", "question", "options", "answer", "solution", "final_answer",
                                  "quick_check", "hint", "common_mistakes"]
     static let optionLetters = ["A", "B", "C", "D", "E", "F"]
@@ -159,11 +159,12 @@ extension DecodingContext {
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, options: options, answers: nil) }
+        let gradients = f["gradients"].map(gradientClaims)
         guard let id, let difficulty, let question, code != .some(nil), let options, let answer, let steps,
-              let final, let quick, let hint, let mistakes, run != .some(nil) else { return nil }
+              let final, let quick, let hint, let mistakes, run != .some(nil), gradients != .some(nil) else { return nil }
         return ChoiceQuestion(id: id, difficulty: difficulty, question: question, code: code ?? nil, options: options,
                               answer: answer, solution: steps, finalAnswer: final, quickCheck: quick,
-                              hint: hint, commonMistakes: mistakes, run: run ?? nil)
+                              hint: hint, commonMistakes: mistakes, run: run ?? nil, gradients: (gradients ?? nil) ?? [])
     }
 
     func solution(_ node: Node?) -> [SolutionStep]? {
@@ -211,7 +212,7 @@ extension DecodingContext {
     // MARK: Visualize
 
     static let visualizeKeys = ["minutes", "module", "input_size", "hidden_size", "num_layers", "bidirectional",
-                                "nonlinearity", "seed", "state_dict", "input", "captions"]
+                                "nonlinearity", "seed", "state_dict", "input", "captions", "loss"]
 
     func visualizeSection(_ node: Node) -> VisualizeSection? {
         guard let f = fields(node, of: "the 'visualize' mode", allowed: Self.visualizeKeys,
@@ -249,11 +250,14 @@ extension DecodingContext {
                 report(c, "\(list.count) captions for \(steps) time steps; give at most one caption per step")
             }
         }
+        let features = hiddenSize.flatMap { h in bidirectional.map { h * ($0 ? 2 : 1) } }
+        let loss = f["loss"].map { visualizeLoss($0, features: features) } ?? .lastSum
         guard let minutes, let module, let inputSize, let hiddenSize, let numLayers, let bidirectional,
-              let nonlinearity, let weights, let tensor, let captions else { return nil }
+              let nonlinearity, let weights, let tensor, let captions, let loss else { return nil }
         return VisualizeSection(minutes: minutes, module: module, inputSize: inputSize, hiddenSize: hiddenSize,
                                 numLayers: numLayers, bidirectional: bidirectional, nonlinearity: nonlinearity,
-                                weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions)
+                                weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions,
+                                loss: loss, weightsPosition: f["state_dict"].map(position))
     }
 
     /// A nested list of numbers, rectangular, 2-D (seq_len × input_size) or 3-D (seq_len × batch × input_size).

@@ -51,7 +51,7 @@ extension State {
             showsHelp = true
             return []
         }
-        if key == .char("g") && settings.preview && !editing {
+        if key == .char("g") && settings.preview && !editing && !screen.model.takesG {
             goto = ""
             return []
         }

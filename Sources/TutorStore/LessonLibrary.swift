@@ -173,17 +173,17 @@ public enum LessonLibrary {
             return LessonDecoding(lesson: nil, problems: problems, idPosition: nil)
         }
         var decoded = LessonDecoder.decodeLesson(yaml: text, file: file.relativePath)
-        if case .stateDict(let path)? = decoded.lesson?.visualize?.weights {
+        for section in decoded.lesson?.visualizations ?? [] {
+            guard case .stateDict(let path) = section.weights else { continue }
             let url = file.deletingLastPathComponent().appendingPathComponent(path)
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("state_dict:") }.map { $0 + 1 } ?? 1
+            let line = section.weightsPosition?.line ?? 1, column = section.weightsPosition?.column ?? 1
             if let data = try? Data(contentsOf: url) {
                 if (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] == nil {
-                    decoded.problems.append(LessonProblem(file: file.relativePath, line: line, column: 3,
+                    decoded.problems.append(LessonProblem(file: file.relativePath, line: line, column: column,
                                                           message: "state_dict file '\(path)' is not a JSON object"))
                 }
             } else {
-                decoded.problems.append(LessonProblem(file: file.relativePath, line: line, column: 3,
+                decoded.problems.append(LessonProblem(file: file.relativePath, line: line, column: column,
                                                       message: "state_dict file '\(path)' not found next to the lesson"))
             }
         }

@@ -120,12 +120,15 @@ extension Unroll {
         static func lessonWeights(_ lessons: [Lesson], files: [String: String]) -> [String: [String: Tensor]] {
             var out: [String: [String: Tensor]] = [:]
             for lesson in lessons {
-                guard case .stateDict(let path)? = lesson.visualize?.weights, let file = files[lesson.id] else { continue }
-                let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path)
-                guard let data = FileManager.default.contents(atPath: url.path),
-                      let json = try? JSONValue.parse(data),
-                      let sd = try? EngineCase.stateDict(from: json["state_dict"] ?? json) else { continue }
-                out[lesson.id] = sd
+                for section in lesson.visualizations {
+                    guard case .stateDict(let path) = section.weights, let key = section.weightsKey(lessonID: lesson.id),
+                          let file = files[lesson.id] else { continue }
+                    let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path)
+                    guard let data = FileManager.default.contents(atPath: url.path),
+                          let json = try? JSONValue.parse(data),
+                          let sd = try? EngineCase.stateDict(from: json["state_dict"] ?? json) else { continue }
+                    out[key] = sd
+                }
             }
             return out
         }
