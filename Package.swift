@@ -21,8 +21,10 @@ let package = Package(
         // The engine's matrix kernels in C: AVX2/AVX-512 FMA picked at run time, scalar elsewhere.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "RNNEngine", dependencies: ["CKernels"], swiftSettings: strict),
+        // The live heap in bytes (mallinfo2) and memmem, for MiniPy's memory budget and string search.
+        .target(name: "CHeap"),
         // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
-        .target(name: "MiniPy", dependencies: ["RNNEngine"], swiftSettings: strict),
+        .target(name: "MiniPy", dependencies: ["RNNEngine", "CHeap"], swiftSettings: strict),
         .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(name: "TutorRender", dependencies: ["TutorCore"], swiftSettings: strict),
         .target(name: "TutorStore", dependencies: ["TutorCore"], swiftSettings: strict),

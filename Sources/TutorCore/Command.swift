@@ -24,9 +24,6 @@ public enum Command: Sendable, Equatable {
     /// Save one progress event: applied to `State.progress` at once and handed to the runtime to write.
     /// Preview records nothing.
     case record(ProgressEvent)
-    /// The learner went through a lesson's Review in this session (lesson id): its missed items stop
-    /// being due (the recommendation moves on) until one is missed again.
-    case noteReviewed(lesson: String)
     /// The one sentence at the bottom for something the learner must not miss (a save that failed, a
     /// file moved aside); nil clears it.
     case status(String?)

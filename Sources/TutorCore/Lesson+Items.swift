@@ -30,13 +30,18 @@ public struct FillTask: Sendable, Equatable, Identifiable {
     public var attempts: Int
     /// What running the code claims (`run:`), proven by `unroll check`.
     public var run: RunSpec?
+    /// One line saying what differs from the source page the task was transcribed from (`adapted:`).
+    public var adapted: String?
+    /// Where the lesson teaches it (`teaches:`): a leech's card offers to open it.
+    public var teaches: TeachesLink?
 
     public init(id: String, difficulty: Difficulty, prompt: String, code: String, options: [Option],
                 answers: [Int: String], hint: String, commonMistakes: [String], attempts: Int = FillTask.defaultAttempts,
-                run: RunSpec? = nil) {
+                run: RunSpec? = nil, adapted: String? = nil, teaches: TeachesLink? = nil) {
         self.id = id; self.difficulty = difficulty; self.prompt = prompt; self.code = code
         self.options = options; self.answers = answers; self.hint = hint
         self.commonMistakes = commonMistakes; self.attempts = attempts; self.run = run
+        self.adapted = adapted; self.teaches = teaches
     }
 
     /// The blank numbers in the order they first appear in the code (each once).
@@ -113,14 +118,20 @@ public struct ChoiceQuestion: Sendable, Equatable, Identifiable {
     public var run: RunSpec?
     /// Claims about the gradient view's numbers (`gradients:`), proven by `unroll check` through the engine.
     public var gradients: [GradientClaim]
+    /// One line saying what differs from the source page the question was transcribed from (`adapted:`).
+    public var adapted: String?
+    /// Where the lesson teaches it (`teaches:`): a leech's card offers to open it.
+    public var teaches: TeachesLink?
 
     public init(id: String, difficulty: Difficulty, question: String, code: String? = nil, options: [Option],
                 answer: String, solution: [SolutionStep], finalAnswer: String, quickCheck: String,
-                hint: String, commonMistakes: [String], run: RunSpec? = nil, gradients: [GradientClaim] = []) {
+                hint: String, commonMistakes: [String], run: RunSpec? = nil, gradients: [GradientClaim] = [],
+                adapted: String? = nil, teaches: TeachesLink? = nil) {
         self.id = id; self.difficulty = difficulty; self.question = question; self.code = code
         self.options = options; self.answer = answer; self.solution = solution
         self.finalAnswer = finalAnswer; self.quickCheck = quickCheck; self.hint = hint
         self.commonMistakes = commonMistakes; self.run = run; self.gradients = gradients
+        self.adapted = adapted; self.teaches = teaches
     }
 
     public func option(_ letter: String) -> Option? { options.first { $0.letter == letter } }
@@ -142,6 +153,22 @@ public enum LessonItem: Sendable, Equatable {
         switch self {
         case .fill(let t): t.difficulty
         case .choice(let q): q.difficulty
+        }
+    }
+
+    /// Where the lesson teaches it, if the lesson says (`teaches:`).
+    public var teaches: TeachesLink? {
+        switch self {
+        case .fill(let t): t.teaches
+        case .choice(let q): q.teaches
+        }
+    }
+
+    /// What differs from the source page, if it was transcribed from one and changed (`adapted:`).
+    public var adapted: String? {
+        switch self {
+        case .fill(let t): t.adapted
+        case .choice(let q): q.adapted
         }
     }
 }

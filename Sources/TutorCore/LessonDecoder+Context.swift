@@ -14,6 +14,9 @@ final class DecodingContext {
     /// a test naming one whose other keys have problems is not told it names something else.
     var gradableIDs: Set<String> = []
     var lessonIDPosition: SourcePosition?
+    /// Every `teaches:` link read, with where it was written: checked against the pages, the visualizer
+    /// and the snippets once the whole lesson is read (`checkTeaches`).
+    var teachesLinks: [(link: TeachesLink, mark: Mark?)] = []
 
     init(file: String) { self.file = file }
 

@@ -9,7 +9,7 @@ public struct ItemTally: Sendable, Equatable {
     public var right = 0
     /// The first answer was right.
     public var firstTry = 0
-    /// Answered and never right: what Review brings back.
+    /// Answered and never right.
     public var missed: [LessonItem] = []
 
     public init(_ items: [LessonItem], lesson: String, progress: LearnerProgress) {
@@ -37,7 +37,7 @@ public struct ModeProgress: Sendable, Equatable {
 
     public var mode: Mode
     public var stage: Stage
-    /// "4/5 right · 3 first try", "latest 8/10", "3 missed items to review", or "".
+    /// "4/5 right · 3 first try", "latest 8/10", "3 due today", or "".
     public var detail: String
 }
 
@@ -46,17 +46,14 @@ public struct LessonOverview: Sendable, Equatable {
     public var modes: [ModeProgress]
     public var recommended: Mode?
     public var mastery: Mastery
-    /// Items answered and never right, since the last Review finished in this session.
-    public var due: [LessonItem]
+    /// The lesson's items and cards the scheduler has due today (its part of the day's review).
+    public var due: [ReviewItem]
 
-    /// `reviewedAt`: when this session last went through the lesson's Review (nil: not yet).
-    public init(lesson: Lesson, progress: LearnerProgress, reviewedAt: Date? = nil) {
+    /// `due`: the lesson's part of the day's review (`ScreenContext.dueItems`).
+    public init(lesson: Lesson, progress: LearnerProgress, due: [ReviewItem] = []) {
         let id = lesson.id
         mastery = lesson.mastery(in: progress)
-        due = ItemTally(lesson.gradableItems, lesson: id, progress: progress).missed.filter { item in
-            guard let reviewedAt else { return true }
-            return (progress.item(lesson: id, item: item.id)?.lastAt ?? .distantPast) > reviewedAt
-        }
+        self.due = due
         let test = progress.latestTest(lesson: id)
         let challenge = progress.latestChallenge(lesson: id)
         var rows: [ModeProgress] = []
@@ -77,7 +74,7 @@ public struct LessonOverview: Sendable, Equatable {
                 rows.append(ModeProgress(mode: mode, stage: test == nil ? .notStarted : .done, detail: test.map { "latest \($0.score)/\($0.total)" } ?? ""))
             case .review:
                 let n = due.count
-                rows.append(ModeProgress(mode: mode, stage: .notTracked, detail: n == 0 ? "" : "\(n) missed item\(n == 1 ? "" : "s") to review"))
+                rows.append(ModeProgress(mode: mode, stage: .notTracked, detail: n == 0 ? "" : "\(n) due today"))
             }
         }
         modes = rows
@@ -87,9 +84,9 @@ public struct LessonOverview: Sendable, Equatable {
     public func progress(of mode: Mode) -> ModeProgress? { modes.first { $0.mode == mode } }
 
     /// The next mode worth doing: the first page of a lesson not started; then Try and Practice until
-    /// every item is answered; then Review while missed items are due; then the Test until it is strong;
+    /// every item is answered; then Review while the scheduler has items due; then the Test until it is strong;
     /// then the Challenge once.
-    static func recommend(lesson: Lesson, rows: [ModeProgress], due: [LessonItem], test: Score?, challenge: Score?, started: Bool) -> Mode? {
+    static func recommend(lesson: Lesson, rows: [ModeProgress], due: [ReviewItem], test: Score?, challenge: Score?, started: Bool) -> Mode? {
         func stage(_ m: Mode) -> ModeProgress.Stage? { rows.first { $0.mode == m }?.stage }
         if !started, let page = [Mode.intro, .why, .deep].first(where: lesson.opens) { return page }
         for mode in [Mode.try, .practice] where stage(mode) != nil && stage(mode) != .done { return mode }

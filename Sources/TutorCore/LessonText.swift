@@ -50,6 +50,7 @@ public enum LessonText {
             return (lesson.review?.cards ?? []).enumerated().flatMap { i, c in
                 ["", "Card \(i + 1) (\(c.id))", "Q: \(indentFollowing(c.prompt, by: 3))"]
                     + (answers ? ["A: \(indentFollowing(c.answer, by: 3))"] : [])
+                    + notes(adapted: nil, teaches: c.teaches)
             }
         case .visualize:
             let items = lesson.visualizations
@@ -102,8 +103,14 @@ public enum LessonText {
         list.isEmpty ? [] : ["Common mistakes:"] + list.map { "  - " + indentFollowing($0, by: 4) }
     }
 
+    /// What differs from the source page (`adapted:`) and where the lesson teaches the item (`teaches:`).
+    static func notes(adapted: String?, teaches: TeachesLink?) -> [String] {
+        (adapted.map { ["Adapted from the source page: " + $0] } ?? []) + (teaches.map { ["Taught in: " + $0.text] } ?? [])
+    }
+
     static func fill(_ t: FillTask, title: String, answers: Bool) -> [String] {
-        var out = ["\(title) (\(t.id)), \(t.difficulty.rawValue), fill in the blank, \(t.attempts) attempts", t.prompt, ""]
+        var out = ["\(title) (\(t.id)), \(t.difficulty.rawValue), fill in the blank, \(t.attempts) attempts"]
+        out += notes(adapted: t.adapted, teaches: t.teaches) + [t.prompt, ""]
         out += code(t.code)
         out += ["", "Options:"]
         out += options(t.options, correct: answers ? Set(t.answers.values) : [], answers: answers)
@@ -121,7 +128,8 @@ public enum LessonText {
 
     static func choice(_ q: ChoiceQuestion, title: String, answers: Bool, attempts: Int? = nil) -> [String] {
         let extra = attempts.map { ", \($0) attempts" } ?? ""
-        var out = ["\(title) (\(q.id)), \(q.difficulty.rawValue), multiple choice\(extra)", q.question]
+        var out = ["\(title) (\(q.id)), \(q.difficulty.rawValue), multiple choice\(extra)"]
+        out += notes(adapted: q.adapted, teaches: q.teaches) + [q.question]
         if let c = q.code { out += [""] + code(c) }
         out += ["", "Options:"]
         out += options(q.options, correct: answers ? [q.answer] : [], answers: answers)

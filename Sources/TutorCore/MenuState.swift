@@ -14,9 +14,12 @@ extension MenuState: ScreenModel {
         [
             HelpEntry("↑ ↓  k j", "move between lessons"),
             HelpEntry("Enter", "open the lesson"),
+            HelpEntry("v", "review everything due across the course (the Review line)"),
             HelpEntry("r", "resume where you left off"),
-            HelpEntry("mouse", "click a lesson, click again to open"),
+            HelpEntry("mouse", "click a lesson, click again to open; click the Review line"),
             HelpEntry("q  Esc", "quit (progress is already saved)"),
+            HelpEntry("streak", ReviewOutlook.streakRule),
+            HelpEntry("learned", ReviewOutlook.learnedRule),
             HelpEntry("mastery", Mastery.explanation),
         ]
     }
@@ -45,6 +48,8 @@ extension MenuState: ScreenModel {
             return [.pop]
         case .enter:
             return open(selected, context)
+        case .char("v"):
+            return review(context)
         case .char("r"):
             guard let target = context.resumeTarget else { return [] }
             selected = target.lessonIndex
@@ -60,6 +65,8 @@ extension MenuState: ScreenModel {
         case (.press, .menuItem(let index)?):
             if selected == index { return open(index, context) }
             selected = index
+        case (.press, .menuReview?):
+            return review(context)
         case (.wheelUp, _):
             selected = max(0, selected - 1)
         case (.wheelDown, _):
@@ -68,6 +75,15 @@ extension MenuState: ScreenModel {
             break
         }
         return []
+    }
+
+    /// Everything due across the course; with nothing due, when the next review is.
+    private func review(_ context: ScreenContext) -> [Command] {
+        guard let opened = context.openingCourseReview() else {
+            let next = context.reviewOutlook.nextDue.map { "; the next review is on \($0)" } ?? ": answer something in a lesson first"
+            return [.note("Nothing is due for review today" + next + ".")]
+        }
+        return [.status(nil), .push(opened.screen)] + opened.commands
     }
 
     private func open(_ index: Int, _ context: ScreenContext) -> [Command] {

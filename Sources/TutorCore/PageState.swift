@@ -3,11 +3,21 @@ public struct PageState: Sendable, Equatable {
     public var lessonIndex: Int
     public var mode: Mode
     public var scroll = 0
+    /// A heading (its block index) the view keeps at the top, until the learner scrolls: where a review's
+    /// `t` opened the page (`teaches:`). Rows depend on the width, so the view finds the row.
+    public var heading: Int?
 
-    public init(lessonIndex: Int, mode: Mode, scroll: Int = 0) {
+    public init(lessonIndex: Int, mode: Mode, scroll: Int = 0, heading: Int? = nil) {
         self.lessonIndex = lessonIndex
         self.mode = mode
         self.scroll = scroll
+        self.heading = heading
+    }
+
+    /// Scrolls from what the learner sees (the view may have put a heading at the top).
+    mutating func scroll(by rows: Int, _ context: ScreenContext) {
+        scroll = context.scrolled(heading == nil ? scroll : context.scrollOffset, by: rows)
+        heading = nil
     }
 }
 
@@ -31,8 +41,8 @@ extension PageState: ScreenModel {
             return update(key: key, context)
         case .mouse(let mouse):
             switch mouse.kind {
-            case .wheelDown: scroll = context.scrolled(scroll, by: 1)
-            case .wheelUp: scroll = context.scrolled(scroll, by: -1)
+            case .wheelDown: scroll(by: 1, context)
+            case .wheelUp: scroll(by: -1, context)
             case .press, .release, .move: break
             }
             return []
@@ -48,17 +58,19 @@ extension PageState: ScreenModel {
         case .char("q"), .escape:
             return [.pop]
         case .up, .char("k"):
-            scroll = context.scrolled(scroll, by: -1)
+            scroll(by: -1, context)
         case .down, .char("j"):
-            scroll = context.scrolled(scroll, by: 1)
+            scroll(by: 1, context)
         case .pageUp:
-            scroll = context.scrolled(scroll, by: -context.page)
+            scroll(by: -context.page, context)
         case .pageDown, .char(" "):
-            scroll = context.scrolled(scroll, by: context.page)
+            scroll(by: context.page, context)
         case .home:
             scroll = 0
+            heading = nil
         case .end:
             scroll = context.scrollLimit
+            heading = nil
         case .char("n"), .enter:
             // The way on: the next mode the chooser lists replaces the page.
             guard let next = context.lessons[lessonIndex].mode(after: mode) else { return [] }

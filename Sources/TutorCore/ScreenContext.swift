@@ -16,12 +16,12 @@ public struct ScreenContext: Sendable {
     public var progress: LearnerProgress
     /// The state_dicts of lessons' `visualize` sections (lesson id → tensors), read at the edge.
     public var visualizeWeights: [String: [String: Tensor]]
-    /// When this session last went through each lesson's Review (lesson id → time).
-    public var reviewed: [String: Date]
+    /// The learner's time zone, for due days and the streak.
+    public var timeZone: TimeZone
 
     public init(lessons: [Lesson], size: Size, scrollLimit: Int = 0, scrollOffset: Int = 0, now: Date = Date(timeIntervalSince1970: 0),
                 settings: Settings = Settings(), progress: LearnerProgress = LearnerProgress(),
-                visualizeWeights: [String: [String: Tensor]] = [:], reviewed: [String: Date] = [:]) {
+                visualizeWeights: [String: [String: Tensor]] = [:], timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.lessons = lessons
         self.size = size
         self.scrollLimit = scrollLimit
@@ -30,13 +30,19 @@ public struct ScreenContext: Sendable {
         self.settings = settings
         self.progress = progress
         self.visualizeWeights = visualizeWeights
-        self.reviewed = reviewed
+        self.timeZone = timeZone
     }
 
-    /// A lesson at a glance: its modes' stages, its mastery, the mode worth doing next.
+    /// A lesson at a glance: its modes' stages, its mastery, the mode worth doing next (Review while the
+    /// scheduler has its items due today).
     public func overview(lessonIndex: Int) -> LessonOverview {
         let lesson = lessons[lessonIndex]
-        return LessonOverview(lesson: lesson, progress: progress, reviewedAt: reviewed[lesson.id])
+        return LessonOverview(lesson: lesson, progress: progress, due: dueItems(lesson: lesson.id))
+    }
+
+    /// The lesson's part of the day's review across the course (its due items and new cards, in order).
+    public func dueItems(lesson id: String) -> [ReviewItem] {
+        progress.dueReview(outline: ProgressOutline(lessons), at: now, timeZone: timeZone, firstLesson: id).filter { $0.lesson == id }
     }
 
     /// The id of the lesson at `index` ("" when there is none).
@@ -53,6 +59,6 @@ extension State {
     /// What the screen on top may read while it updates.
     public var context: ScreenContext {
         ScreenContext(lessons: lessons, size: size, scrollLimit: scrollLimit, scrollOffset: scrollOffset, now: now, settings: settings,
-                      progress: progress, visualizeWeights: visualizeWeights, reviewed: reviewed)
+                      progress: progress, visualizeWeights: visualizeWeights, timeZone: timeZone)
     }
 }

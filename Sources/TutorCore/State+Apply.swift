@@ -33,8 +33,6 @@ extension State {
                 guard !settings.preview else { continue }
                 progress.apply(event)
                 effects.append(.record(event))
-            case .noteReviewed(let lesson):
-                reviewed[lesson] = now
             case .status(let sentence):
                 status = sentence
             case .note(let sentence):

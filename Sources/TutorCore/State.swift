@@ -34,8 +34,9 @@ public struct State: Sendable {
     public var lessonProblems: [String] = []
     /// Preview: the task number being typed after `g` (nil when not going anywhere).
     public var goto: String?
-    /// When this session last went through each lesson's Review (lesson id → time); not saved.
-    public var reviewed: [String: Date] = [:]
+    /// The learner's time zone: review due days and the streak count local calendar days. The runtime
+    /// sets the system's; tests keep UTC so their days do not depend on the machine.
+    public var timeZone = TimeZone(identifier: "UTC")!
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons

@@ -19,9 +19,10 @@ enum ChoiceView {
         } else {
             header += ProgressMark.spans(before, glyphs: glyphs)
         }
-        doc.line(header)
+        doc.line(header + AdaptedMark.spans(q.adapted, after: header, width: doc.width))
         if !compact { doc.gap() }
         doc.paragraph(q.question, .bold)
+        if !compact { AdaptedMark.note(q.adapted, into: &doc) }
         if let code = q.code {
             if !compact { doc.gap() }
             CodeBlock.plain(code, into: &doc, glyphs: glyphs)
@@ -71,6 +72,8 @@ enum ChoiceView {
             }
             doc.line([Span(hints ? "Enter answers · h hint" : "Enter answers", .dim)])
         }
+        // A small screen keeps the options near the question: the note waits at the end (PgDn reaches it).
+        if compact, q.adapted != nil { doc.gap(); AdaptedMark.note(q.adapted, into: &doc) }
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: choice.scroll)
     }
 

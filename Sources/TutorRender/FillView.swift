@@ -36,9 +36,10 @@ enum FillView {
             // Only before this visit's first check: after it, the screen's own marks say more.
             if fill.attemptsLeft == fill.task.attempts { header += ProgressMark.spans(before, glyphs: glyphs) }
         }
-        doc.line(header)
+        doc.line(header + AdaptedMark.spans(task.adapted, after: header, width: doc.width))
         if !compact { doc.gap() }
         doc.paragraph(task.prompt, .bold)
+        if !compact { AdaptedMark.note(task.adapted, into: &doc) }
         if !compact { doc.gap() }
 
         doc.line([Span("PyTorch", .dim)])
@@ -72,6 +73,8 @@ enum FillView {
         // code scrolls away above it; PgUp brings it back).
         if fill.follow == .feedback { doc.anchor = doc.count }
         feedback(fill, into: &doc, glyphs: glyphs, hints: hints, wayOn: wayOn)
+        // A small screen keeps the code near the prompt: the note waits at the end (PgDn reaches it).
+        if compact, task.adapted != nil { doc.gap(); AdaptedMark.note(task.adapted, into: &doc) }
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: fill.scroll)
     }
 

@@ -87,7 +87,7 @@ enum OverviewView {
         switch mode {
         case .intro, .why, .deep: "Start by reading."
         case .try, .practice: "Not every item is answered yet."
-        case .review: "\(overview.due.count) missed item\(overview.due.count == 1 ? " is" : "s are") due."
+        case .review: "\(overview.due.count) item\(overview.due.count == 1 ? " is" : "s are") due for review today."
         case .test: overview.mastery.test == nil ? "See what you know without hints." : "The latest Test is below 80 %."
         case .challenge: "Test yourself against the clock."
         case .visualize, .playground: ""

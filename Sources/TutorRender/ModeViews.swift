@@ -56,54 +56,6 @@ enum ResultList {
     }
 }
 
-/// Review: one card at a time, the answer once revealed; at the end, the tally.
-enum ReviewView {
-    static func render(_ review: ReviewState, mastery: Mastery, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
-        var doc = Doc(width: area.width - 2)
-        if review.isFinished {
-            doc.line([Span("Review", .title), Span(" · done", .dim)])
-            doc.gap()
-            doc.line([Span("Knew \(review.knew) of \(review.entries.count).", .bold)])
-            doc.line(MasteryView.line(mastery))
-            let notYet = review.entries.indices.filter { !review.marks[$0] }
-            if !notYet.isEmpty {
-                doc.gap()
-                doc.line([Span("Not yet:", Style(color: .warn, bold: true))])
-                for i in notYet { doc.paragraph(prompt(review.entries[i]), first: "  \(glyphs.bullet) ") }
-            }
-            doc.gap()
-            doc.line([Span("r go through again · q back", .dim)])
-        } else {
-            let entry = review.entries[review.index]
-            var header = [Span("Review", .title), Span(" · card \(review.index + 1) of \(review.entries.count)", .dim)]
-            if case .missed = entry { header.append(Span(" · missed before", Style(color: .warn, bold: true))) }
-            doc.line(header)
-            doc.gap()
-            doc.paragraph(prompt(entry), .bold)
-            doc.gap()
-            if review.revealed {
-                switch entry {
-                case .card(let card): doc.paragraph(card.answer, Style(color: .good), first: "Answer: ", firstStyle: .bold)
-                case .missed(let item): ItemWorkView.solution(item, prompt: false, into: &doc, glyphs: glyphs)
-                }
-                doc.gap()
-                doc.line([Span("y knew it", .good), Span("  ·  "), Span("n not yet", Style(color: .warn, bold: true))])
-            } else {
-                doc.line([Span("Answer in your head, then Space shows it.", .dim)])
-            }
-        }
-        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: review.scroll)
-    }
-
-    static func prompt(_ entry: ReviewState.Entry) -> String {
-        switch entry {
-        case .card(let c): c.prompt
-        case .missed(.fill(let t)): t.prompt
-        case .missed(.choice(let q)): q.question
-        }
-    }
-}
-
 /// The challenge: a countdown and attempts above the item; after it, the outcome with its feedback and
 /// solution (the last one too); at the end, the score, the lesson's mastery and each answer.
 enum ChallengeView {

@@ -19,7 +19,7 @@ public enum Renderer {
         let area = buffer.area
         let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
         let view = Self.view(of: state)
-        Chrome.title("Unroll", detail: view.detail, into: &buffer, glyphs: glyphs)
+        Chrome.title("Unroll", detail: view.detail, counters: view.counters, into: &buffer, glyphs: glyphs)
         view.draw(&buffer, body, glyphs)
         if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
         Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note, hints: view.hints, into: &buffer)
@@ -33,6 +33,8 @@ public enum Renderer {
     struct ScreenView {
         var detail: String
         var hints: String
+        /// Right of the title, the first that fits (the menu's streak and learned count).
+        var counters: [String] = []
         var draw: (inout CellBuffer, Rect, Glyphs) -> Void
     }
 
@@ -42,8 +44,10 @@ public enum Renderer {
         func title(_ index: Int, _ mode: String) -> String { "\(lessons[index].title) · \(mode)" }
         switch state.screen {
         case .menu(let menu):
-            return ScreenView(detail: "lessons", hints: "↑↓ move · Enter open · r resume · ? help · q quit") {
-                MenuView.render(menu, state: state, into: &$0, area: $1, glyphs: $2)
+            let outlook = state.reviewOutlook
+            return ScreenView(detail: "lessons", hints: "↑↓ move · Enter open · v review · r resume · ? help · q quit",
+                              counters: MenuView.counters(outlook)) {
+                MenuView.render(menu, state: state, outlook: outlook, into: &$0, area: $1, glyphs: $2)
             }
         case .modes(let chooser):
             let overview = state.overview(lessonIndex: chooser.lessonIndex)
@@ -90,10 +94,9 @@ public enum Renderer {
                 TestView.render(test, mastery: lessons[test.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
             }
         case .review(let review):
-            let hints = review.isFinished ? "r again · ? help · q back"
-                : review.revealed ? "y knew it · n not yet · ? help · q back" : "Space show answer · ? help · q back"
-            return ScreenView(detail: title(review.lessonIndex, "Review"), hints: hints) {
-                ReviewView.render(review, mastery: lessons[review.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
+            return ScreenView(detail: review.lessonIndex.map { title($0, "Review") } ?? "Review · every lesson",
+                              hints: ReviewView.hints(review, lessons: lessons, width: state.size.width)) {
+                ReviewView.render(review, state: state, into: &$0, area: $1, glyphs: $2)
             }
         case .challenge(let challenge):
             let hints = challenge.isFinished ? "↑↓ scroll · r again · ? help · q back"

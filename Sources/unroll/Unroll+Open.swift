@@ -52,6 +52,8 @@ extension Unroll {
             let (progress, notice) = store.load()
             state.progress = progress
             state.now = clock.now()
+            // Due days and the streak count the learner's local calendar days, as `unroll review` does.
+            state.timeZone = .current
             state.visualizeWeights = Visualize.lessonWeights(lessons, files: files)
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count

@@ -112,36 +112,43 @@ extension State {
         for item in items { p.apply(.attempt(lesson: lesson.id, item: item.id, correct: right, at: t)) }
     }
 
-    @Test func readThenTryThenPracticeThenReviewThenTestThenChallenge() {
-        var p = LearnerProgress()
-        #expect(LessonOverview(lesson: lesson, progress: p).recommended == .intro)
-        p.apply(.attempt(lesson: lesson.id, item: lesson.tryIt!.tasks[0].id, correct: false, at: t))
-        p.apply(.missed(lesson: lesson.id, item: lesson.tryIt!.tasks[0].id, at: t))
-        var o = LessonOverview(lesson: lesson, progress: p)
-        #expect(o.recommended == .try && o.progress(of: .try)?.stage == .inProgress)
-        answerAll(lesson.tryIt!.tasks.dropFirst().map(LessonItem.fill), &p)
-        o = LessonOverview(lesson: lesson, progress: p)
-        #expect(o.recommended == .practice && o.progress(of: .try)?.stage == .done && o.progress(of: .try)?.detail == "4/5 right · 4 first try")
-        answerAll(lesson.practice!.questions.map(LessonItem.choice), &p)
-        o = LessonOverview(lesson: lesson, progress: p)
-        #expect(o.recommended == .review && o.due.count == 1)
-        #expect(o.progress(of: .review)?.detail == "1 missed item to review")
-        // Gone through the review in this session: the Test is next.
-        o = LessonOverview(lesson: lesson, progress: p, reviewedAt: t.addingTimeInterval(1))
-        #expect(o.recommended == .test)
-        p.apply(.testScore(lesson: lesson.id, score: 7, total: 10, at: t.addingTimeInterval(2)))
-        #expect(LessonOverview(lesson: lesson, progress: p, reviewedAt: t.addingTimeInterval(1)).recommended == .test)
-        p.apply(.testScore(lesson: lesson.id, score: 9, total: 10, at: t.addingTimeInterval(3)))
-        o = LessonOverview(lesson: lesson, progress: p, reviewedAt: t.addingTimeInterval(1))
-        #expect(o.recommended == .challenge && o.progress(of: .test)?.detail == "latest 9/10")
-        p.apply(.challengeScore(lesson: lesson.id, score: 3, total: 3, at: t.addingTimeInterval(4)))
-        #expect(LessonOverview(lesson: lesson, progress: p, reviewedAt: t.addingTimeInterval(1)).recommended == nil)
+    /// The lesson's overview on the local (UTC) day of `now`, Review due as the scheduler has it.
+    func overview(_ p: LearnerProgress, at now: Date) -> LessonOverview {
+        var state = State(lessons: [lesson], size: Size(width: 80, height: 24))
+        state.progress = p
+        state.now = now
+        return state.overview(lessonIndex: 0)
     }
 
-    @Test func finishingTheReviewNotesItForTheSession() {
-        var state = SeedLesson.state(.review)
-        state.now = t
-        for _ in 0..<lesson.review!.cards.count { state.send(.char(" "), .char("y")) }
-        #expect(state.reviewed[lesson.id] == t)
+    @Test func readThenTryThenPracticeThenReviewThenTestThenChallenge() {
+        var p = LearnerProgress()
+        #expect(overview(p, at: t).recommended == .intro)
+        p.apply(.attempt(lesson: lesson.id, item: lesson.tryIt!.tasks[0].id, correct: false, at: t))
+        p.apply(.missed(lesson: lesson.id, item: lesson.tryIt!.tasks[0].id, at: t))
+        var o = overview(p, at: t)
+        #expect(o.recommended == .try && o.progress(of: .try)?.stage == .inProgress)
+        answerAll(lesson.tryIt!.tasks.dropFirst().map(LessonItem.fill), &p)
+        o = overview(p, at: t)
+        #expect(o.recommended == .practice && o.progress(of: .try)?.stage == .done && o.progress(of: .try)?.detail == "4/5 right · 4 first try")
+        answerAll(lesson.practice!.questions.map(LessonItem.choice), &p)
+        // The same day: nothing answered is due yet, but the lesson's review cards are new and due.
+        o = overview(p, at: t)
+        let cards = lesson.review!.cards
+        #expect(o.recommended == .review && o.due.map(\.item) == cards.map(\.id))
+        #expect(o.progress(of: .review)?.detail == "\(cards.count) due today")
+        // Every card learned: nothing is due today, so the Test is next.
+        for card in cards { p.apply(.reviewed(lesson: lesson.id, item: card.id, grade: .good, seconds: 5, at: t.addingTimeInterval(1))) }
+        #expect(overview(p, at: t.addingTimeInterval(2)).recommended == .test)
+        // The next day the missed task is due (Again: one day), so Review comes first again.
+        let tomorrow = t.addingTimeInterval(86_400)
+        #expect(overview(p, at: tomorrow).due.map(\.item) == [lesson.tryIt!.tasks[0].id])
+        #expect(overview(p, at: tomorrow).recommended == .review)
+        p.apply(.testScore(lesson: lesson.id, score: 7, total: 10, at: t.addingTimeInterval(2)))
+        #expect(overview(p, at: t.addingTimeInterval(3)).recommended == .test)
+        p.apply(.testScore(lesson: lesson.id, score: 9, total: 10, at: t.addingTimeInterval(3)))
+        o = overview(p, at: t.addingTimeInterval(4))
+        #expect(o.recommended == .challenge && o.progress(of: .test)?.detail == "latest 9/10")
+        p.apply(.challengeScore(lesson: lesson.id, score: 3, total: 3, at: t.addingTimeInterval(4)))
+        #expect(overview(p, at: t.addingTimeInterval(5)).recommended == nil)
     }
 }

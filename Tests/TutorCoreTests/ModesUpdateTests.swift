@@ -83,8 +83,8 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         #expect(state.test?.score == 5)
         #expect(SeedLesson.lesson.mastery(in: state.progress).level == .gettingThere)
         #expect(state.test?.missed.map(\.id) == ["try-num-layers", "practice-rnn-init", "practice-output-shape", "practice-input-size-error", "practice-next-word"])
-        let missed = state.progress.missedItems(lesson: SeedLesson.lesson)
-        #expect(missed.count == 5)
+        let missed = state.progress.lessons[SeedLesson.lesson.id]?.items.values.filter(\.missed)
+        #expect(missed?.count == 5)
     }
 
     @Test func previewRecordsNothing() {
@@ -96,31 +96,6 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         #expect(state.test?.score == 10)
         #expect(effects.isEmpty)
         #expect(state.progress == before)
-    }
-}
-
-@Suite struct ReviewUpdateTests {
-    @Test func cardsRevealThenMarkThenMissedItemsMostRecentFirst() {
-        var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
-        let id = SeedLesson.lesson.id
-        state.progress.apply(.missed(lesson: id, item: "try-hidden-zeros", at: Date(timeIntervalSince1970: 100)))
-        state.progress.apply(.missed(lesson: id, item: "practice-rnn-init", at: Date(timeIntervalSince1970: 200)))
-        state.progress.apply(.attempt(lesson: id, item: "try-num-layers", correct: true, at: Date(timeIntervalSince1970: 300)))
-        _ = state.openLesson(at: 0)
-        _ = state.open(.review, lessonIndex: 0, task: 0)
-        let cards = SeedLesson.lesson.review!.cards.count
-        #expect(state.review?.entries.count == cards + 2)
-        #expect(state.review?.entries[cards] == .missed(SeedLesson.lesson.item(id: "practice-rnn-init")!))
-        #expect(state.review?.entries[cards + 1] == .missed(SeedLesson.lesson.item(id: "try-hidden-zeros")!))
-        state.send(.char("y"))
-        #expect(state.review?.marks == [])  // not revealed yet: y does nothing
-        state.send(.char(" "))
-        #expect(state.review?.revealed == true)
-        state.send(.char("y"))
-        #expect(state.review?.index == 1 && state.review?.revealed == false)
-        state.send(.char(" "), .char("n"))
-        for _ in 2..<(cards + 2) { state.send(.enter, .char("y")) }
-        #expect(state.review?.isFinished == true && state.review?.knew == cards + 1)
     }
 }
 

@@ -48,10 +48,12 @@ import Testing
     @Test func rWhenTheReviewIsDoneGoesThroughAgain() {
         var state = SeedLesson.state(.review)
         let cards = SeedLesson.lesson.review!.cards.count
-        for _ in 0..<cards { state.send(.char(" "), .char("y")) }
+        for _ in 0..<cards { state.send(.char(" "), .char("3")) }
         #expect(state.review?.isFinished == true)
+        // Nothing of the lesson is due now (every card was just graded Good): its cards again, ahead of schedule.
         state.send(.char("r"))
-        #expect(state.review?.isFinished == false && state.review?.index == 0 && state.review?.marks == [])
+        #expect(state.review?.isFinished == false && state.review?.place.shown == 1 && state.review?.queue.graded.isEmpty == true)
+        #expect(state.review?.ahead == true && state.review?.queue.remaining.count == cards)
     }
 
     @Test func aTestAnswerIsOneAttemptInMemoryAndInWhatIsSaved() {
@@ -96,7 +98,7 @@ import Testing
                     effects += answer(&state, right: i % 3 == 0)
                     send(&state, [.char("h"), .char("m"), .char("n")], into: &effects)
                 case .review:
-                    send(&state, [.char(" "), .char(i % 2 == 0 ? "y" : "n")], into: &effects)
+                    send(&state, [.char(" "), .char(i % 2 == 0 ? "3" : "1")], into: &effects)
                 case .menu, .modes, .visualize, .page, .playground, .summary, .overview:
                     break
                 }

@@ -79,24 +79,6 @@ import TutorCore
         Snapshot.assertMatches(result, named: "test-missed-80x60")
     }
 
-    @Test func reviewCardThenAnswer() {
-        let front = Renderer.render(state(.review))
-        #expect(front.text.contains("card 1 of 6"))
-        Snapshot.assertMatches(front, named: "review-front-80x24")
-        let back = Renderer.render(state(.review, keys: [.char(" ")]))
-        #expect(back.text.contains("Answer: Its hidden state"))
-        Snapshot.assertMatches(back, named: "review-back-80x24")
-    }
-
-    @Test func reviewShowsAMissedItem() {
-        var progress = LearnerProgress()
-        progress.apply(.missed(lesson: ScreenSnapshotTests.seed.id, item: "practice-rnn-init", at: Self.t0))
-        let keys: [Key] = Array(repeating: [Key.char(" "), .char("y")], count: 6).flatMap { $0 } + [.char(" ")]
-        let buffer = Renderer.render(state(.review, progress: progress, keys: keys))
-        #expect(buffer.text.contains("card 7 of 7 · missed before"))
-        Snapshot.assertMatches(buffer, named: "review-missed-80x24")
-    }
-
     @Test func challengeCountdown() {
         var s = state(.challenge)
         _ = s.update(.tick(Self.t0.addingTimeInterval(25)))
@@ -147,12 +129,5 @@ import TutorCore
         let result = Renderer.render(s)
         #expect(result.text.contains("Every challenge right, in time."))
         Snapshot.assertMatches(result, named: "challenge-mastery-80x24")
-    }
-
-    @Test func reviewTally() {
-        let keys: [Key] = Array(repeating: [Key.char(" "), .char("n")], count: 6).flatMap { $0 }
-        let buffer = Renderer.render(state(.review, keys: keys))
-        #expect(buffer.text.contains("Knew 0 of 6."))
-        Snapshot.assertMatches(buffer, named: "review-done-80x24")
     }
 }
