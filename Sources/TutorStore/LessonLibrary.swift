@@ -190,6 +190,18 @@ public enum LessonLibrary {
         return decoded
     }
 
+    /// The state_dict files of a lesson's visualize items, by `VisualizeSection.weightsKey` (unreadable ones left
+    /// out: `loadLessonFile` reports them).
+    public static func visualizeWeights(_ lesson: Lesson, file: URL) -> [String: LessonGradientCheck.StateDict] {
+        var out: [String: LessonGradientCheck.StateDict] = [:]
+        for section in lesson.visualizations {
+            guard case .stateDict(let path) = section.weights, let key = section.weightsKey(lessonID: lesson.id) else { continue }
+            let url = file.deletingLastPathComponent().appendingPathComponent(path)
+            if let data = try? Data(contentsOf: url), let sd = LessonGradientCheck.stateDict(json: data) { out[key] = sd }
+        }
+        return out
+    }
+
     // MARK: Checking
 
     /// Checks files and folders (a folder is checked as a course: course.yaml and its lessons).
@@ -204,6 +216,8 @@ public enum LessonLibrary {
             // Prove the `run:` claims by running the code (MiniPy).
             report.problems += LessonRunCheck.problems(lesson, file: file.relativePath)
             report.runs += LessonRunCheck.cases(lesson).count
+            // Prove the `gradients:` claims through the engine's backward, on the weights the visualizer loads.
+            report.problems += LessonGradientCheck.problems(lesson, file: file.relativePath, weights: visualizeWeights(lesson, file: file))
         }
         for path in paths {
             if isDirectory(path.path) && !FileManager.default.fileExists(atPath: path.appendingPathComponent(courseFileName).path) {
