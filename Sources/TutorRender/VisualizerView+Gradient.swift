@@ -230,11 +230,11 @@ extension VisualizerView {
         switch mode {
         case .rnnTanh: rule = "∂h_t/∂h_{t−1} = diag(1 − h_t²)·W_hh"
         case .rnnRelu: rule = "∂h_t/∂h_{t−1} = diag(h_t > 0)·W_hh"
-        case .lstm: rule = "∂c_t/∂c_{t−1} = diag(f_t) (the cell's direct path), then ∂L/∂h_{t−1} through the gates"
+        case .lstm: rule = "∂c_t/∂c_{t−1} = diag(f_t) along the cell (no W_hh, no tanh on it)"
         case .gru: rule = "∂h_t/∂h_{t−1} = diag(z_t) + the paths through r, z and n"
         }
         guard let i = g.currentIndex, let s = g.current else {
-            let start = "L = \(g.loss.code(batched: vis.config.input.shape.count == 3)): ∂L/∂output is 1 where L sums. ← takes BPTT one step back."
+            let start = "∂L/∂output is 1 where L sums, 0 elsewhere. ← takes BPTT one step back."
             return [[Span(start, .dim)]] + (compact ? [] : [[Span(rule, .dim)]])
         }
         func vector(_ name: String, _ values: [Float]?) -> [Span] {
@@ -270,9 +270,10 @@ extension VisualizerView {
             let sigma = String(format: "%.3g", factor.norm)
             switch factor.path {
             case .recurrent:
-                lines.append([Span(rule + " at t=\(after): σ_max = \(sigma)", .plain),
-                              Span("  (σ_max(W_hh) = \(String(format: "%.3g", g.recurrentNorms[s.layer * trace.config.numDirections + s.direction])))", .dim)])
-                lines.append(vector(mode == .rnnRelu ? "h_\(after) > 0" : "1 − h_\(after)²", factor.diagonal))
+                let slope = mode == .rnnRelu ? "h_\(after) > 0" : "1 − h_\(after)²"
+                lines.append([Span("∂h_\(after)/∂h_\(k) = diag(\(slope))·W_hh: σ_max = \(sigma)", .plain),
+                              Span("  (W_hh alone: \(String(format: "%.3g", g.recurrentNorms[s.layer * trace.config.numDirections + s.direction])))", .dim)])
+                lines.append(vector(slope, factor.diagonal))
             case .cell:
                 lines.append([Span("∂c_\(after)/∂c_\(k) = diag(f_\(after)): max f = \(sigma)", .plain)])
                 lines.append(vector("f_\(after)", factor.diagonal))
