@@ -51,14 +51,15 @@ extension VisualizerView {
         let panel = gradientPanel(vis, g, width: area.width - 2, compact: compact)
         let isLSTM = trace.config.mode == .lstm
         // Below the boxes: the norms row(s), then the per-step bar row(s) with their axis.
-        let normRows = isLSTM ? 2 : 1
+        // Compact: only ∂L/∂h's rows, so the boxes keep a line.
+        let normRows = isLSTM && !compact ? 2 : 1
         let sparkRows = compact ? 1 : (isLSTM ? 3 : 2)
         let panelHeight = panel.count + (compact ? 0 : 1)
         let gridTop = area.y + 1
         let gridHeight = area.height - 1 - panelHeight - normRows - sparkRows
         var y = drawGradientGrid(vis, g, trace: trace, into: &buffer, area: Rect(x: area.x, y: gridTop, width: area.width, height: gridHeight))
         y = max(y, gridTop)
-        y = drawNorms(vis, g, trace: trace, into: &buffer, area: area, y: y)
+        y = drawNorms(vis, g, trace: trace, into: &buffer, area: area, y: y, rows: normRows)
         y = drawSparkline(vis, g, trace: trace, into: &buffer, area: area, y: y, compact: compact)
         y = max(y, area.maxY - panelHeight)
         if !compact {
@@ -162,7 +163,7 @@ extension VisualizerView {
 
     /// ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖ for LSTM) under each visible column, for the lane in focus.
     static func drawNorms(_ vis: VisualizerState, _ g: VisualizerGradient, trace: VisualizerGradient.Trace,
-                          into buffer: inout CellBuffer, area: Rect, y: Int) -> Int {
+                          into buffer: inout CellBuffer, area: Rect, y: Int, rows count: Int) -> Int {
         let lane = normLane(vis, g)
         let L = trace.seqLen
         let geo = Geometry(screenWidth: area.width)
@@ -173,7 +174,7 @@ extension VisualizerView {
             ? [("‖∂L/∂h‖", { g.norms[vis.batchElement][$0] }), ("‖∂L/∂c‖", { g.cellNorms[vis.batchElement][$0] })]
             : [("‖∂L/∂h‖", { g.norms[vis.batchElement][$0] })]
         var y = y
-        for (label, value) in rows where y < area.maxY {
+        for (label, value) in rows.prefix(count) where y < area.maxY {
             buffer.put(label, x: area.x, y: y, style: .dim)
             for t in first..<(first + visible) {
                 guard let i = g.index(layer: lane.layer, direction: lane.direction, t: t), i < g.revealed else { continue }
@@ -197,7 +198,7 @@ extension VisualizerView {
         let order = [initialT] + Array(0..<L)
         let indices = order.compactMap { g.index(layer: lane.layer, direction: lane.direction, t: $0) }
         var rows: [(String, [Double])] = [("per step ‖∂L/∂h‖", indices.map { g.norms[b][$0] })]
-        if trace.config.mode == .lstm { rows.append(("per step ‖∂L/∂c‖", indices.map { g.cellNorms[b][$0] })) }
+        if trace.config.mode == .lstm && !compact { rows.append(("per step ‖∂L/∂c‖", indices.map { g.cellNorms[b][$0] })) }
         let labelWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let x = area.x + labelWidth + 1
         let room = max(0, area.maxX - 1 - x)
@@ -231,7 +232,7 @@ extension VisualizerView {
         case .rnnTanh: rule = "∂h_t/∂h_{t−1} = diag(1 − h_t²)·W_hh"
         case .rnnRelu: rule = "∂h_t/∂h_{t−1} = diag(h_t > 0)·W_hh"
         case .lstm: rule = "∂c_t/∂c_{t−1} = diag(f_t) along the cell (no W_hh, no tanh on it)"
-        case .gru: rule = "∂h_t/∂h_{t−1} = diag(z_t) + the paths through r, z and n"
+        case .gru: rule = "∂h_t/∂h_{t−1} along z: diag(z_t) (+ the paths through r, z and n)"
         }
         guard let i = g.currentIndex, let s = g.current else {
             let start = "∂L/∂output is 1 where L sums, 0 elsewhere. ← takes BPTT one step back."
@@ -258,7 +259,8 @@ extension VisualizerView {
         } else {
             head += " = ∂L/∂output[\(s.t)]: where BPTT starts"
         }
-        var lines: [[Span]] = [[Span(head, .bold)]]
+        // Compact: the norm and the vector; the head would not fit.
+        var lines: [[Span]] = compact ? [] : [[Span(head, .bold)]]
         var normLine: [Span] = [Span("‖∂L/∂h_\(k)‖ = ", .bold), Span(gradientNorm(g.norms[b][i]), .title)]
         if let r = g.ratio(i, batch: b), let after {
             normLine.append(Span("  = \(String(format: "%.3g", r)) × ‖∂L/∂h_\(after)‖", .plain))
@@ -278,7 +280,8 @@ extension VisualizerView {
                 lines.append([Span("∂c_\(after)/∂c_\(k) = diag(f_\(after)): max f = \(sigma)", .plain)])
                 lines.append(vector("f_\(after)", factor.diagonal))
             case .update:
-                lines.append([Span("∂h_\(after)/∂h_\(k) ⊇ diag(z_\(after)): max z = \(sigma)", .plain)])
+                lines.append([Span("∂h_\(after)/∂h_\(k) along z: diag(z_\(after)), max z = \(sigma)", .plain),
+                              Span("  (+ the paths through r, z and n)", .dim)])
                 lines.append(vector("z_\(after)", factor.diagonal))
             }
         } else {
