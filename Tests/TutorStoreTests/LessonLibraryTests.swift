@@ -39,7 +39,7 @@ import Testing
         let report = LessonLibrary.check(paths: [Self.repoLessons])
         #expect(report.problems == [])
         // Each lesson: 5 try tasks, 5 practice questions and 3 challenge items (the seed: 1 and 2);
-        // lesson 6 has 7 try tasks, 6 practice questions and 4 challenge items, lesson 7 6 practice
+        // lesson 6 has 7 try tasks, 7 practice questions (one on the gradient view) and 4 challenge items, lesson 7 6 practice
         // questions (issue 22).
         #expect(report.lessons == 7 && report.tasks == 44 && report.questions == 53)
         #expect(report.summary == "checked 7 lessons, 44 tasks, 53 questions, 32 playground snippets: no problems")
