@@ -26,6 +26,8 @@ public struct Runtime {
     public var afterUpdate: ((State) -> Void)?
     /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
     public var clock = Clock()
+    /// With `--lrs`: each recorded event also becomes xAPI statements, spooled and sent in the background.
+    public var lrs: LRSRelay?
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -110,9 +112,11 @@ public struct Runtime {
             return send(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil, modules: modules))
         case .record(let event):
             guard let store else { break }
+            let before = store.progress
             let outcome = store.record([event])
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
+            lrs?.record(event, before: before, after: state.progress)
             if let announcement = outcome.announcement { return send(.notice(announcement)) }
         }
         return nil

@@ -20,6 +20,8 @@ extension Unroll {
 
         @OptionGroup var target: ModeOptions
 
+        @OptionGroup var lrs: LRSOptions
+
         func validate() throws {
             if (target.mode != nil || target.task != nil) && lesson == nil {
                 throw ValidationError("--mode and --task need a LESSON (an id or a path).")
@@ -47,6 +49,7 @@ extension Unroll {
 
             let clock = try CommonOptions.clock()
             let store = try common.progressStore()
+            let relay = try common.startRelay(lrs: lrs, store: store, lessons: lessons)
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
             let (progress, notice) = store.load()
@@ -67,10 +70,12 @@ extension Unroll {
             var runtime = Runtime(state: state, terminal: terminal, store: store)
             runtime.clock = clock
             runtime.initialEffects = effects
+            runtime.lrs = relay
             let dump = ProgressDump.install(on: &runtime, progressFile: store.path)
             let status = runtime.run()
             dump?.finish()
             terminal.stop()
+            if status == 0 { runtime.lrs?.finishAndReport() }
             if status != 0 { throw ExitCode(status) }
         }
     }
