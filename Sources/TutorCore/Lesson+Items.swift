@@ -220,15 +220,18 @@ public struct VisualizeSection: Sendable, Equatable {
     public var loss: VisualizeLoss
     /// Where `state_dict:` was written, for problems with its file.
     public var weightsPosition: SourcePosition?
+    /// Each batch element's real length (`lengths:`); nil: every step is real. The steps past a length are
+    /// padding, drawn as a packed RNN treats them: h not updated.
+    public var lengths: [Int]?
 
     public init(minutes: Int, module: Module, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
                 bidirectional: Bool = false, nonlinearity: Nonlinearity = .tanh, weights: Weights,
-                inputShape: [Int], input: [Double], captions: [String] = [], loss: VisualizeLoss = .lastSum,
-                weightsPosition: SourcePosition? = nil) {
+                inputShape: [Int], input: [Double], captions: [String] = [], lengths: [Int]? = nil,
+                loss: VisualizeLoss = .lastSum, weightsPosition: SourcePosition? = nil) {
         self.minutes = minutes; self.module = module; self.inputSize = inputSize; self.hiddenSize = hiddenSize
         self.numLayers = numLayers; self.bidirectional = bidirectional; self.nonlinearity = nonlinearity
         self.weights = weights; self.inputShape = inputShape; self.input = input; self.captions = captions
-        self.loss = loss; self.weightsPosition = weightsPosition
+        self.lengths = lengths; self.loss = loss; self.weightsPosition = weightsPosition
     }
 
     /// The key of this item's state_dict in `State.visualizeWeights` (lesson id and the file's path, so two items

@@ -287,7 +287,7 @@ extension DecodingContext {
     // MARK: Visualize
 
     static let visualizeKeys = ["minutes", "module", "input_size", "hidden_size", "num_layers", "bidirectional",
-                                "nonlinearity", "seed", "state_dict", "input", "captions", "loss"]
+                                "nonlinearity", "seed", "state_dict", "input", "captions", "lengths", "loss"]
 
     func visualizeSection(_ node: Node) -> VisualizeSection? {
         guard let f = fields(node, of: "the 'visualize' mode", allowed: Self.visualizeKeys,
@@ -327,12 +327,14 @@ extension DecodingContext {
         }
         let features = hiddenSize.flatMap { h in bidirectional.map { h * ($0 ? 2 : 1) } }
         let loss = f["loss"].map { visualizeLoss($0, features: features) } ?? .lastSum
+        let lengths = f["lengths"].map { visualizeLengths($0, inputShape: tensor?.shape, bidirectional: bidirectional) }
         guard let minutes, let module, let inputSize, let hiddenSize, let numLayers, let bidirectional,
               let nonlinearity, let weights, let tensor, let captions, let loss else { return nil }
+        if let lengths, lengths == nil { return nil }
         return VisualizeSection(minutes: minutes, module: module, inputSize: inputSize, hiddenSize: hiddenSize,
                                 numLayers: numLayers, bidirectional: bidirectional, nonlinearity: nonlinearity,
                                 weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions,
-                                loss: loss, weightsPosition: f["state_dict"].map(position))
+                                lengths: lengths ?? nil, loss: loss, weightsPosition: f["state_dict"].map(position))
     }
 
     /// A nested list of numbers, rectangular, 2-D (seq_len × input_size) or 3-D (seq_len × batch × input_size).

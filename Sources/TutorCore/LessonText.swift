@@ -160,6 +160,9 @@ public enum LessonText {
         }
         if v.loss != .lastSum { out.append("Loss for the gradient view: \(v.loss.code(batched: v.inputShape.count == 3))") }
         out.append("Input shape: (\(v.inputShape.map(String.init).joined(separator: ", ")))")
+        if let lengths = v.lengths {
+            out.append("Lengths: [\(lengths.map(String.init).joined(separator: ", "))] (the steps past a length are padding)")
+        }
         let rowLength = v.inputShape.dropFirst().reduce(1, *)
         for step in 0..<v.sequenceLength {
             let row = v.input[(step * rowLength)..<((step + 1) * rowLength)].map { formatNumber($0) }

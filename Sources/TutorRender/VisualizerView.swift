@@ -62,6 +62,7 @@ enum VisualizerView {
         var extra: [(String, Style)] = []
         if let notice = vis.notice { extra.append((notice, Style(color: .warn))) }
         if !compact, let caption = vis.caption { extra.append((caption, Style(color: .accent))) }
+        for note in vis.paddingNote(decimals: decimals) { extra.append((note, Style(color: .warn))) }
         let panelHeight = panel.count + (compact ? 0 : 1)
         let extraHeight = extra.count
         let gridTop = area.y + 1
@@ -106,6 +107,7 @@ enum VisualizerView {
         if vis.playing { parts.append("playing") }
         parts.append(vis.config.stateDict != nil ? "weights: state_dict" : "seed \(vis.seed)")
         if vis.batchCount > 1 { parts.append("batch \(vis.batchElement + 1)/\(vis.batchCount)") }
+        if let n = vis.shownLength { parts.append("length \(n)") }
         if vis.itemCount > 1 { parts.append("item \(vis.item + 1)/\(vis.itemCount)") }
         parts.append(vis.trace?.config.repr ?? vis.config.module.rawValue)
         return parts.joined(separator: " · ")
@@ -201,20 +203,25 @@ enum VisualizerView {
         let leftLabel = forward ? (atStart ? "h_0" : "  …") : (atStart ? "h_n" : "  …")
         let rightLabel = forward ? (atEnd ? "h_n" : "…") : (atEnd ? "h_0" : "…")
         buffer.put(leftLabel + " " + (forward ? "──→" : "←──"), x: area.x, y: mid, style: .dim)
+        // Past the shown element's length a packed run keeps h: those cells show the kept h (see +Lengths).
+        let kept = forward && vis.shownLength != nil ? vis.keptStates?[lane.layer] : nil
         for t in first..<(first + visible) {
             let x = x0 + (t - first) * geo.pitch
             let step = vis.step(layer: lane.layer, direction: lane.direction, t: t)
+            let padded = forward && vis.isPadding(t: t)
             let current = vis.current
             let isNow = current != nil && current?.layer == lane.layer && current?.direction == lane.direction && current?.t == t
             let border: Style = isNow ? .title : (step == nil ? .dim : .plain)
             drawBox(Rect(x: x, y: y, width: boxWidth, height: lines + 2), more: step == nil ? 0 : H - lines, into: &buffer, style: border, now: isNow)
             if let step {
-                let h = step.h(batch: vis.batchElement)
+                let h = padded ? (kept ?? step.h(batch: vis.batchElement)) : step.h(batch: vis.batchElement)
                 for j in 0..<min(lines, h.count) {
-                    buffer.put(number(h[j]), x: x + 1, y: y + 1 + j, style: valueStyle(h[j]))
-                    buffer.put(bar(h[j], cells: geo.barCells), x: x + boxWidth - 1 - geo.barCells, y: y + 1 + j, style: valueStyle(h[j]))
+                    let style = padded ? Style.dim : valueStyle(h[j])
+                    buffer.put(number(h[j]), x: x + 1, y: y + 1 + j, style: style)
+                    buffer.put(bar(h[j], cells: geo.barCells), x: x + boxWidth - 1 - geo.barCells, y: y + 1 + j, style: style)
                 }
             }
+            if padded { drawPadMark(x: x, y: y, now: isNow, into: &buffer, style: border) }
             let last = t == first + visible - 1
             buffer.put(geo.arrow(forward: forward), x: x + boxWidth, y: mid, style: .dim)
             if last { buffer.put(rightLabel, x: x + geo.pitch, y: mid, style: .dim, limit: area.maxX) }
