@@ -105,3 +105,16 @@ extension VisualizerGradient: Equatable {
         a.loss == b.loss && a.error == b.error && a.revealed == b.revealed && a.trace?.steps == b.trace?.steps
     }
 }
+
+extension VisualizerGradient {
+    /// The entry BPTT reached, in one sentence for the screen reader's status row (numbers as the grid shows them).
+    public func sentence(batch b: Int) -> String {
+        guard let trace, let i = currentIndex, let s = current, norms.indices.contains(b) else {
+            return "Backpropagation through time of L = \(loss.text): nothing computed yet; the left arrow steps back from the loss."
+        }
+        let k = s.isInitial ? "0" : "\(s.t + 1)"
+        var out = "Step \(revealed) of \(stepCount) back: layer \(s.layer), norm of dL/dh_\(k) is \(String(format: "%.2e", norms[b][i]))"
+        if trace.config.mode == .lstm { out += ", of dL/dc_\(k) \(String(format: "%.2e", cellNorms[b][i]))" }
+        return out + "."
+    }
+}

@@ -46,11 +46,16 @@ enum VisualizerView {
     static func render(_ vis: VisualizerState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         guard area.width > 0, area.height > 2 else { return }
         if let g = vis.gradient {
+            if glyphs.linear { return renderGradientSentences(vis, g, into: &buffer, area: area) }
             renderGradient(vis, g, into: &buffer, area: area, glyphs: glyphs)
             return
         }
+        if glyphs.linear { return renderSentences(vis, into: &buffer, area: area) }
         let compact = area.height < 16 || area.width < 60
         buffer.put(infoLine(vis), x: area.x + 1, y: area.y, style: .bold, limit: area.maxX - 1)
+        if let trace = vis.trace, area.width >= VisualizerState.sideBySideWidth {
+            return renderSideBySide(vis, trace: trace, into: &buffer, area: area, glyphs: glyphs, compact: compact)
+        }
         guard let trace = vis.trace else {
             let lines = TextWrap.wrap("The engine could not run this module: \(vis.error ?? "no trace")", width: area.width - 2)
             for (i, line) in lines.prefix(area.height - 2).enumerated() {
@@ -81,6 +86,37 @@ enum VisualizerView {
             var x = area.x + 1
             for span in fitted(spans, width: area.width - 2, ellipsis: glyphs.ellipsis) {
                 x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1)
+            }
+            y += 1
+        }
+    }
+
+    /// A wide screen (`VisualizerState.sideBySideWidth`): the time steps on the left, as many as the
+    /// sequence has and the width allows, every hidden unit the height allows; the notice, the caption
+    /// and the equation panel beside them, where the panel's vectors pack more to a line.
+    static func renderSideBySide(_ vis: VisualizerState, trace: VisualizerState.Trace, into buffer: inout CellBuffer, area: Rect,
+                                 glyphs: Glyphs, compact: Bool) {
+        let gridWidth = VisualizerState.gridWidth(screenWidth: area.width, seqLen: trace.seqLen)
+        let top = area.y + 1
+        drawGrid(vis, trace: trace, into: &buffer, area: Rect(x: area.x, y: top, width: gridWidth, height: area.height - 1))
+        for y in top..<area.maxY { buffer.put(glyphs.vertical, x: area.x + gridWidth, y: y, style: .dim) }
+        let x = area.x + gridWidth + 2
+        let width = area.maxX - 1 - x
+        var y = top
+        var extra: [(String, Style)] = []
+        if let notice = vis.notice { extra.append((notice, Style(color: .warn))) }
+        if let caption = vis.caption { extra.append((caption, Style(color: .accent))) }
+        for (text, style) in extra {
+            for line in TextWrap.wrap(text, width: min(width, Doc.measure)) where y < area.maxY {
+                buffer.put(line, x: x, y: y, style: style)
+                y += 1
+            }
+            y += 1
+        }
+        for spans in panelLines(vis, width: width, compact: compact) where y < area.maxY {
+            var column = x
+            for span in fitted(spans, width: width, ellipsis: glyphs.ellipsis) {
+                column = buffer.put(span.text, x: column, y: y, style: span.style, limit: area.maxX - 1)
             }
             y += 1
         }

@@ -75,4 +75,18 @@ import TutorCore
         #expect(text.split(separator: "\n").dropLast(2).allSatisfy { !$0.contains("?") }, "a symbol without an ASCII stand-in")
         #expect(text.contains("|dL/dh|") && text.contains("#"))
     }
+
+    /// Screen-reader mode: sentences instead of boxes, and each step back said in the status row.
+    @Test func aScreenReaderHearsEachStepBack() throws {
+        var state = State(lessons: [], size: Size(width: 80, height: 24), settings: Settings(screenReader: true))
+        state.route = [.visualize(VisualizerState(config: VisualizerConfig(section: Self.section(.RNN)), seed: 0))]
+        _ = state.update(.key(.char("g")))
+        _ = state.update(.key(.left))
+        guard case .visualize(let vis) = state.screen, let g = vis.gradient, let trace = g.trace else { Issue.record("no gradient view"); return }
+        let norm = String(format: "%.2e", trace.step(layer: 0, direction: 0, t: 4).norm(batch: 0))
+        let text = Renderer.render(state).text
+        #expect(text.contains("Layer 0: norm of dL/dh_5 is \(norm)."))
+        #expect(!text.contains("┌"))
+        #expect(state.announcement == "Step 1 of 6 back: layer 0, norm of dL/dh_5 is \(norm).")
+    }
 }

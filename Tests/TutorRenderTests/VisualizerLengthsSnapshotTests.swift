@@ -45,6 +45,22 @@ import TutorCore
         Snapshot.assertMatches(Renderer.render(state), named: "vis-lengths-pad-80x24")
     }
 
+    /// Screen-reader mode says a padded step in words, with the kept h as a listener's numbers.
+    @Test func aReaderHearsThatAStepIsPaddingAndTheHItKeeps() {
+        var state = State(lessons: [], size: Size(width: 80, height: 24), settings: Settings(screenReader: true))
+        state.route = [.visualize(VisualizerState(config: VisualizerConfig(section: Self.section), seed: 0))]
+        for key in [Key.right, .right, .right] { _ = state.update(.key(key)) }
+        let kept = Spoken.list(Self.alone[1])
+        let buffer = Renderer.render(state)
+        #expect(buffer.lines.last == Chrome.cutAtWord("Step 3 of 4, layer 0 forward, t equals 2, padding: packed, h stays at \(kept).", to: 79))
+        #expect(buffer.text.contains("batch element 1 of 2, its length 2."))
+        #expect(buffer.text.contains("This step is padding: the sequence is 2 steps long. Packed, h stays as at t\n equals 1: \(kept). Unpacked, zeros go in"))
+        #expect(!buffer.hasLineDrawing)
+        // A real step reads as before.
+        _ = state.update(.key(.left))
+        #expect(state.announcement?.contains("padding") == false)
+    }
+
     @Test func theLongerSequenceHasNoPadding() {
         let text = Renderer.render(Self.state(keys: [.end, .char("b")])).text
         #expect(text.contains("batch 2/2 · length 4"))
