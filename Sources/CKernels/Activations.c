@@ -118,7 +118,7 @@ static void step_scalar(int mode, long nrows, long H, const float *gi, const flo
 }
 
 static void lstm_backward_scalar(long nrows, long H, float *gates, const float *c, const float *cprev,
-                                 const float *dh, float *dc) {
+                                 const float *dh, float *dc, float *dctotal) {
     for (long b = 0; b < nrows; b++) {
         float *gb = gates + b * 4 * H;
         for (long j = 0; j < H; j++) {
@@ -126,6 +126,7 @@ static void lstm_backward_scalar(long nrows, long H, float *gates, const float *
             float i = gb[j], f = gb[H + j], g = gb[2 * H + j], o = gb[3 * H + j];
             float tc = s_tanh(c[e]);
             float dct = dh[e] * o * (1.0f - tc * tc) + dc[e];
+            if (dctotal) dctotal[e] = dct;
             dc[e] = dct * f;
             gb[j] = dct * g * (i * (1.0f - i));
             gb[H + j] = dct * cprev[e] * (f * (1.0f - f));
@@ -293,14 +294,15 @@ void ck_step(int mode, long n, long H, const float *gi, const float *gh, float *
     }
 }
 
-void ck_lstm_backward(long n, long H, float *gates, const float *c, const float *cprev, const float *dh, float *dc) {
+void ck_lstm_backward(long n, long H, float *gates, const float *c, const float *cprev, const float *dh, float *dc,
+                      float *dctotal) {
     if (n <= 0 || H <= 0) return;
     switch (ck_active_isa()) {
 #if defined(__x86_64__)
-    case 5: lstm_backward_avx512(n, H, gates, c, cprev, dh, dc); return;
-    case 2: lstm_backward_avx2(n, H, gates, c, cprev, dh, dc); return;
+    case 5: lstm_backward_avx512(n, H, gates, c, cprev, dh, dc, dctotal); return;
+    case 2: lstm_backward_avx2(n, H, gates, c, cprev, dh, dc, dctotal); return;
 #endif
-    default: lstm_backward_scalar(n, H, gates, c, cprev, dh, dc); return;
+    default: lstm_backward_scalar(n, H, gates, c, cprev, dh, dc, dctotal); return;
     }
 }
 

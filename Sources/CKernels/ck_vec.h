@@ -165,9 +165,10 @@ static VT void SFX(step)(int mode, long nrows, long H, const float *gi, const fl
 // ---------------------------------------------------------------------------------------------------
 // One step of backpropagation through time, elementwise part (the products with the weights are gemms).
 
-/// LSTM: gates (i|f|g|o) become the pre-activation gradients in place; dc: dL/dc_t in, dL/dc_{t−1} out.
+/// LSTM: gates (i|f|g|o) become the pre-activation gradients in place; dc: dL/dc_t in, dL/dc_{t−1} out;
+/// dctotal (may be NULL) gets the whole dL/dc_t, the value the gate gradients are computed from.
 static VT void SFX(lstm_backward)(long nrows, long H, float *gates, const float *c, const float *cprev,
-                                  const float *dh, float *dc) {
+                                  const float *dh, float *dc, float *dctotal) {
     const V one = SFX(v_set)(1.0f);
     for (long b = 0; b < nrows; b++) {
         float *gb = gates + b * 4 * H;
@@ -178,6 +179,7 @@ static VT void SFX(lstm_backward)(long nrows, long H, float *gates, const float 
             V tc = SFX(v_tanh)(VLOAD(c + e, m));
             V dhv = VLOAD(dh + e, m);
             V dct = V_FMA(V_MUL(dhv, o), V_FNMA(tc, tc, one), VLOAD(dc + e, m));
+            if (dctotal) VSTORE(dctotal + e, dct, m);
             VSTORE(dc + e, V_MUL(dct, f), m);
             VSTORE(gb + j, V_MUL(V_MUL(dct, g), V_MUL(i, V_SUB(one, i))), m);
             VSTORE(gb + H + j, V_MUL(V_MUL(dct, VLOAD(cprev + e, m)), V_MUL(f, V_SUB(one, f))), m);

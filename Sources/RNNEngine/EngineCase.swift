@@ -174,7 +174,11 @@ public struct EngineCase: Sendable {
             var fields: [(String, JSONValue)]
             let r: RNNOutput
             var grads: RNNGradients?
-            if isBackward {
+            var backwardTrace: RNNGradientTrace?
+            if isBackward && trace {
+                let g = try base.gradientTrace(input, hx: hx, gradOutput: gradOutput, gradHN: gradHN, gradCN: gradCN)
+                (r, grads, backwardTrace) = (g.forward.result, g.gradients, g)
+            } else if isBackward {
                 (r, grads) = try base.forwardBackward(input, hx: hx, gradOutput: gradOutput, gradHN: gradHN, gradCN: gradCN)
             } else {
                 r = try base.forward(input, hx: hx)
@@ -186,7 +190,11 @@ public struct EngineCase: Sendable {
                 fields.append(("grad_hx", .array(grads.hx.map(\.json))))
                 fields.append(("grad_state_dict", .object(zip(base.stateDict(), grads.parameters).map { ($0.name, $1.json) })))
             }
-            if trace { fields.append(("trace", EngineCase.json(try base.trace(input, hx: hx)))) }
+            if let backwardTrace {
+                fields.append(("trace", EngineCase.json(backwardTrace.forward, gradients: backwardTrace)))
+            } else if trace {
+                fields.append(("trace", EngineCase.json(try base.trace(input, hx: hx))))
+            }
             return EngineOutcome(kind: .result(JSONValue.object(fields).serialized), warnings: base.warnings)
         } catch {
             return EngineOutcome(kind: .torchError(error), warnings: base.warnings)
@@ -227,7 +235,8 @@ public struct EngineCase: Sendable {
         if trace {
             // Per step and row: x, h_prev, pre-activations, gates, c_prev, c, h_unprojected, h.
             let widest: Checked = DR.value.map { Checked(max(c.inputSize, $0)) } ?? Checked(nil)
-            let perRow: Checked = H * c.mode.gateCount * 2 + H * 3 + R * 2 + widest
+            // A backward case's trace adds grad_h and grad_c.
+            let perRow: Checked = H * c.mode.gateCount * 2 + H * 3 + R * 2 + widest + (isBackward ? R + H : Checked(0))
             printed = printed + ld * LN * perRow
         }
         try c.checkBudget(seqLen: seqLen, batch: batch, backward: isBackward, printed: printed.value ?? Int.max)
@@ -259,7 +268,9 @@ public struct EngineCase: Sendable {
         return times
     }
 
-    static func json(_ tr: RNNTrace) -> JSONValue {
+    /// The trace as JSON; with `gradients` (a backward case), each step also carries `grad_h` (dL/dh_t) and for
+    /// LSTM `grad_c` (dL/dc_t), as the backward held them at that step.
+    static func json(_ tr: RNNTrace, gradients: RNNGradientTrace? = nil) -> JSONValue {
         func rows(_ t: Tensor?) -> JSONValue { t.map(\.json) ?? .null }
         let steps: [JSONValue] = tr.steps.map { s in
             var f: [(String, JSONValue)] = [
@@ -274,6 +285,10 @@ public struct EngineCase: Sendable {
             if s.cPrev != nil { f.append(("c_prev", rows(s.cPrev))); f.append(("c", rows(s.c))) }
             if s.hUnprojected != nil { f.append(("h_unprojected", rows(s.hUnprojected))) }
             f.append(("h", rows(s.h)))
+            if let g = gradients?.step(layer: s.layer, direction: s.direction, t: s.t) {
+                f.append(("grad_h", rows(g.dh)))
+                if g.dc != nil { f.append(("grad_c", rows(g.dc))) }
+            }
             return .object(f)
         }
         return .object([

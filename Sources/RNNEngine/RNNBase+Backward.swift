@@ -26,6 +26,15 @@ extension RNNBase {
     /// The forward's result and the gradients, from one forward (what `unroll engine` prints for a backward case).
     public func forwardBackward(_ input: Tensor, hx: [Tensor]?, gradOutput: Tensor?, gradHN: Tensor?,
                                 gradCN: Tensor?) throws(TorchError) -> (output: RNNOutput, gradients: RNNGradients) {
+        try forwardBackward(input, hx: hx, gradOutput: gradOutput, gradHN: gradHN, gradCN: gradCN, record: nil)
+    }
+
+    /// The same, recording the backward trace into `record` (see `backwardPass`); the sizes come from `prepare`,
+    /// so `record` is asked for once the input is checked.
+    func forwardBackward(_ input: Tensor, hx: [Tensor]?, gradOutput: Tensor?, gradHN: Tensor?, gradCN: Tensor?,
+                         record: ((_ seqLen: Int, _ batch: Int) -> BackwardRecord)?) throws(TorchError)
+        -> (output: RNNOutput, gradients: RNNGradients)
+    {
         let prep = try prepare(input, hx: hx)
         defer { Workspace.trim() }
         let (result, saved) = run(prep, save: true)
@@ -39,7 +48,8 @@ extension RNNBase {
             return t.storage
         }
         let g = backwardPass(prep, saved: saved!, dOut: batched(gradOutput, batchDim: cfg.batchFirst ? 0 : 1),
-                             dHN: batched(gradHN, batchDim: 1), dCN: batched(gradCN, batchDim: 1))
+                             dHN: batched(gradHN, batchDim: 1), dCN: batched(gradCN, batchDim: 1),
+                             record: record?(prep.seqLen, prep.batch))
         // Back to the caller's shapes: batch_first and unbatched undone as forward applied them.
         let ld = cfg.numLayers * cfg.numDirections
         var dInput = Tensor(shape: [prep.seqLen, prep.batch, cfg.inputSize], storage: g.dx)
@@ -58,7 +68,13 @@ extension RNNBase {
     /// The backward over time-major arrays (nil upstream = zeros): dL/dx (L·N × input_size), dL/dh_0
     /// (ld·N × R), dL/dc_0 (ld·N × H, LSTM) and one array per parameter in state_dict order.
     /// `saved` must come from `run(prep, save: true)` with nothing run on this thread since.
-    func backwardPass(_ prep: PreparedInput, saved: SavedForward, dOut: [Float]?, dHN: [Float]?, dCN: [Float]?)
+    ///
+    /// `record` (the backward trace) gets, per (layer, direction) index and time step, dL/dh_t as the recursion
+    /// holds it when it reaches step t (from the output and the layer above, plus from step t ± 1), at
+    /// `dh + (index·L + t)·N·R`, and for LSTM the whole dL/dc_t at `dc + (index·L + t)·N·H`: the very values
+    /// the step's derivatives are computed from.
+    func backwardPass(_ prep: PreparedInput, saved: SavedForward, dOut: [Float]?, dHN: [Float]?, dCN: [Float]?,
+                      record: BackwardRecord? = nil)
         -> (dx: [Float], dh0: [Float], dc0: [Float], params: [[Float]])
     {
         let cfg = config, mode = cfg.mode
@@ -121,6 +137,7 @@ extension RNNBase {
                         let src = row + b * DR, dst = dh + b * R
                         for j in 0..<R { dst[j] += src[j] }
                     }
+                    if let rec = record?.dh { (rec + (index * L + t) * N * R).update(from: dh, count: N * R) }
                     let tPrev = d == 0 ? t - 1 : t + 1
                     let hasPrev = tPrev >= 0 && tPrev < L
                     let hPrev = hasPrev ? UnsafePointer(outs + tPrev * N * DR + d * R) : UnsafePointer(h0 + index * N * R)
@@ -135,7 +152,8 @@ extension RNNBase {
                             dhr = dhRaw
                         }
                         let cPrev = hasPrev ? saved.cells + (index * L + tPrev) * N * H : c0 + index * N * H
-                        ck_lstm_backward(N, H, saved.gates + slot * GH, saved.cells + slot * H, cPrev, dhr, dc)
+                        ck_lstm_backward(N, H, saved.gates + slot * GH, saved.cells + slot * H, cPrev, dhr, dc,
+                                         record?.dc.map { $0 + (index * L + t) * N * H })
                         ck_gemm_ex(N, R, GH, saved.gates + slot * GH, GH, 1, packedW, nil, dh, R, 0)
                     case .gru:
                         let dgh = hiddenGrads + t * N * GH
@@ -192,4 +210,11 @@ extension RNNBase {
         }
         return (dx, dh0, dc0, grads)
     }
+}
+
+/// Where `backwardPass` records the backward trace: dL/dh_t (layers·D × L × N × R floats) and, for LSTM,
+/// dL/dc_t (layers·D × L × N × H); nil pointers record nothing.
+struct BackwardRecord {
+    var dh: UnsafeMutablePointer<Float>?
+    var dc: UnsafeMutablePointer<Float>?
 }

@@ -118,6 +118,11 @@ extension Announcer {
     }
 
     static func visualizer(_ a: VisualizerState, _ b: VisualizerState) -> String? {
+        if a.item != b.item { return "Visualization \(Spoken.of(b.item + 1, b.itemCount)). " + (b.gradient?.sentence(batch: b.batchElement) ?? b.stepSentence) }
+        if (a.gradient == nil) != (b.gradient == nil) {
+            return b.gradient.map { "Gradient view. " + $0.sentence(batch: b.batchElement) } ?? "Forward view. " + b.stepSentence
+        }
+        if let g = b.gradient, a.gradient?.revealed != g.revealed || a.seed != b.seed { return g.sentence(batch: b.batchElement) }
         if a.seed != b.seed { return "New weights from seed \(b.seed). " + b.stepSentence }
         if a.revealed != b.revealed { return b.stepSentence }
         if a.batchElement != b.batchElement { return "Batch element \(Spoken.of(b.batchElement + 1, b.batchCount)). " + b.stepSentence }

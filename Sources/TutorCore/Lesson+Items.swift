@@ -118,6 +118,8 @@ public struct ChoiceQuestion: Sendable, Equatable, Identifiable {
     public var commonMistakes: [String]
     /// What running the code claims (`run:`), proven by `unroll check`.
     public var run: RunSpec?
+    /// Claims about the gradient view's numbers (`gradients:`), proven by `unroll check` through the engine.
+    public var gradients: [GradientClaim]
     /// One line saying what differs from the source page the question was transcribed from (`adapted:`).
     public var adapted: String?
     /// Where the lesson teaches it (`teaches:`): a leech's card offers to open it.
@@ -125,11 +127,13 @@ public struct ChoiceQuestion: Sendable, Equatable, Identifiable {
 
     public init(id: String, difficulty: Difficulty, question: String, code: String? = nil, options: [Option],
                 answer: String, solution: [SolutionStep], finalAnswer: String, quickCheck: String,
-                hint: String, commonMistakes: [String], run: RunSpec? = nil, adapted: String? = nil, teaches: TeachesLink? = nil) {
+                hint: String, commonMistakes: [String], run: RunSpec? = nil, gradients: [GradientClaim] = [],
+                adapted: String? = nil, teaches: TeachesLink? = nil) {
         self.id = id; self.difficulty = difficulty; self.question = question; self.code = code
         self.options = options; self.answer = answer; self.solution = solution
         self.finalAnswer = finalAnswer; self.quickCheck = quickCheck; self.hint = hint
-        self.commonMistakes = commonMistakes; self.run = run; self.adapted = adapted; self.teaches = teaches
+        self.commonMistakes = commonMistakes; self.run = run; self.gradients = gradients
+        self.adapted = adapted; self.teaches = teaches
     }
 
     public func option(_ letter: String) -> Option? { options.first { $0.letter == letter } }
@@ -214,17 +218,29 @@ public struct VisualizeSection: Sendable, Equatable {
     public var input: [Double]
     /// A caption per time step (may be fewer than the steps; none is fine).
     public var captions: [String]
+    /// What the gradient view differentiates (`loss:`; default the sum of the last step's output).
+    public var loss: VisualizeLoss
+    /// Where `state_dict:` was written, for problems with its file.
+    public var weightsPosition: SourcePosition?
     /// Each batch element's real length (`lengths:`); nil: every step is real. The steps past a length are
     /// padding, drawn as a packed RNN treats them: h not updated.
     public var lengths: [Int]?
 
     public init(minutes: Int, module: Module, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
                 bidirectional: Bool = false, nonlinearity: Nonlinearity = .tanh, weights: Weights,
-                inputShape: [Int], input: [Double], captions: [String] = [], lengths: [Int]? = nil) {
+                inputShape: [Int], input: [Double], captions: [String] = [], lengths: [Int]? = nil,
+                loss: VisualizeLoss = .lastSum, weightsPosition: SourcePosition? = nil) {
         self.minutes = minutes; self.module = module; self.inputSize = inputSize; self.hiddenSize = hiddenSize
         self.numLayers = numLayers; self.bidirectional = bidirectional; self.nonlinearity = nonlinearity
         self.weights = weights; self.inputShape = inputShape; self.input = input; self.captions = captions
-        self.lengths = lengths
+        self.lengths = lengths; self.loss = loss; self.weightsPosition = weightsPosition
+    }
+
+    /// The key of this item's state_dict in `State.visualizeWeights` (lesson id and the file's path, so two items
+    /// of a lesson may name different files); nil for seeded weights.
+    public func weightsKey(lessonID: String) -> String? {
+        guard case .stateDict(let path) = weights else { return nil }
+        return lessonID + "/" + path
     }
 
     /// The number of time steps (the input's first dimension).

@@ -25,7 +25,8 @@ public struct Lesson: Sendable, Equatable {
     public var practice: PracticeSection?
     public var challenge: ChallengeSection?
     public var review: ReviewSection?
-    public var visualize: VisualizeSection?
+    /// The `visualize` mode's items: one (a mapping in the file) or several (a list), each a module and an input.
+    public var visualizations: [VisualizeSection] = []
     public var test: TestSection?
     public var playground: PlaygroundSection?
 
@@ -50,10 +51,16 @@ public struct Lesson: Sendable, Equatable {
         case .practice: practice?.minutes
         case .challenge: challenge?.minutes
         case .review: review?.minutes
-        case .visualize: visualize?.minutes
+        case .visualize: visualizations.isEmpty ? nil : visualizations.reduce(0) { $0 + $1.minutes }
         case .test: test?.minutes
         case .playground: playground?.minutes
         }
+    }
+
+    /// The first visualize item, what a lesson with one has; setting it replaces every item by this one.
+    public var visualize: VisualizeSection? {
+        get { visualizations.first }
+        set { visualizations = newValue.map { [$0] } ?? [] }
     }
 
     /// The sum of the minutes of every mode present.

@@ -3,7 +3,7 @@ extension DecodingContext {
                            "adapted", "teaches"]
     static let fillRequired = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes"]
     static let choiceKeys = ["id", "difficulty", "question", "code", "options", "answer", "solution", "final_answer",
-                             "quick_check", "hint", "common_mistakes", "run", "adapted", "teaches"]
+                             "quick_check", "hint", "common_mistakes", "run", "gradients", "adapted", "teaches"]
     static let choiceRequired = ["id", "difficulty", "question", "options", "answer", "solution", "final_answer",
                                  "quick_check", "hint", "common_mistakes"]
     static let optionLetters = ["A", "B", "C", "D", "E", "F"]
@@ -162,13 +162,16 @@ extension DecodingContext {
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, blanks: [], options: options, answers: nil) }
+        let gradients = f["gradients"].map(gradientClaims)
         let adapted = f["adapted"].map(adaptedNote)
         let teaches = f["teaches"].map(teachesLink)
         guard let id, let difficulty, let question, code != .some(nil), let options, let answer, let steps,
-              let final, let quick, let hint, let mistakes, run != .some(nil), adapted != .some(nil), teaches != .some(nil) else { return nil }
+              let final, let quick, let hint, let mistakes, run != .some(nil), gradients != .some(nil),
+              adapted != .some(nil), teaches != .some(nil) else { return nil }
         return ChoiceQuestion(id: id, difficulty: difficulty, question: question, code: code ?? nil, options: options,
                               answer: answer, solution: steps, finalAnswer: final, quickCheck: quick,
-                              hint: hint, commonMistakes: mistakes, run: run ?? nil, adapted: adapted ?? nil, teaches: teaches ?? nil)
+                              hint: hint, commonMistakes: mistakes, run: run ?? nil, gradients: (gradients ?? nil) ?? [],
+                              adapted: adapted ?? nil, teaches: teaches ?? nil)
     }
 
     /// `adapted:`: one line saying what differs from the source page (the screens show it beside the
@@ -283,7 +286,7 @@ extension DecodingContext {
     // MARK: Visualize
 
     static let visualizeKeys = ["minutes", "module", "input_size", "hidden_size", "num_layers", "bidirectional",
-                                "nonlinearity", "seed", "state_dict", "input", "captions", "lengths"]
+                                "nonlinearity", "seed", "state_dict", "input", "captions", "lengths", "loss"]
 
     func visualizeSection(_ node: Node) -> VisualizeSection? {
         guard let f = fields(node, of: "the 'visualize' mode", allowed: Self.visualizeKeys,
@@ -323,14 +326,16 @@ extension DecodingContext {
                 report(c, "\(list.count) captions for \(steps) time steps; give at most one caption per step")
             }
         }
+        let features = hiddenSize.flatMap { h in bidirectional.map { h * ($0 ? 2 : 1) } }
+        let loss = f["loss"].map { visualizeLoss($0, features: features) } ?? .lastSum
         let lengths = f["lengths"].map { visualizeLengths($0, inputShape: tensor?.shape, bidirectional: bidirectional) }
         guard let minutes, let module, let inputSize, let hiddenSize, let numLayers, let bidirectional,
-              let nonlinearity, let weights, let tensor, let captions else { return nil }
+              let nonlinearity, let weights, let tensor, let captions, let loss else { return nil }
         if let lengths, lengths == nil { return nil }
         return VisualizeSection(minutes: minutes, module: module, inputSize: inputSize, hiddenSize: hiddenSize,
                                 numLayers: numLayers, bidirectional: bidirectional, nonlinearity: nonlinearity,
                                 weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions,
-                                lengths: lengths ?? nil)
+                                lengths: lengths ?? nil, loss: loss, weightsPosition: f["state_dict"].map { $0.position })
     }
 
     /// A state_dict path stays inside the lessons folder: relative to the lesson file, without `..`.

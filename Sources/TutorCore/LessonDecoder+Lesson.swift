@@ -70,7 +70,7 @@ extension DecodingContext {
         lesson.practice = f["practice"].flatMap(practiceSection)
         lesson.challenge = f["challenge"].flatMap(challengeSection)
         lesson.review = f["review"].flatMap(reviewSection)
-        lesson.visualize = f["visualize"].flatMap(visualizeSection)
+        lesson.visualizations = f["visualize"].flatMap(visualizeSections) ?? []
         lesson.playground = f["playground"].flatMap(playgroundSection)
         // The test refers to items, so it is read last.
         lesson.test = f["test"].flatMap { testSection($0, lesson: lesson) }

@@ -53,7 +53,10 @@ public enum LessonText {
                     + notes(adapted: nil, teaches: c.teaches)
             }
         case .visualize:
-            return lesson.visualize.map(visualize) ?? []
+            let items = lesson.visualizations
+            return items.enumerated().flatMap { i, v in
+                (items.count > 1 ? ["", "Item \(i + 1) of \(items.count)"] : []) + visualize(v)
+            }
         case .test:
             return [""] + (lesson.test?.itemIDs ?? []).enumerated().map { i, id in
                 let d = lesson.item(id: id).map { " (\($0.difficulty.rawValue))" } ?? ""
@@ -155,6 +158,7 @@ public enum LessonText {
         case .seed(let s): out.append("Weights: torch.manual_seed(\(s))")
         case .stateDict(let p): out.append("Weights: state_dict from \(p)")
         }
+        if v.loss != .lastSum { out.append("Loss for the gradient view: \(v.loss.code(batched: v.inputShape.count == 3))") }
         out.append("Input shape: (\(v.inputShape.map(String.init).joined(separator: ", ")))")
         if let lengths = v.lengths {
             out.append("Lengths: [\(lengths.map(String.init).joined(separator: ", "))] (the steps past a length are padding)")
@@ -163,7 +167,8 @@ public enum LessonText {
         for step in 0..<v.sequenceLength {
             let row = v.input[(step * rowLength)..<((step + 1) * rowLength)].map { formatNumber($0) }
             let caption = v.caption(step: step).map { " - " + indentFollowing($0, by: 4) } ?? ""
-            out.append("  t=\(step): [\(row.joined(separator: ", "))]\(caption)")
+            // Subscripts count from 1, as the course writes x_1 for x[0].
+            out.append("  t=\(step + 1): [\(row.joined(separator: ", "))]\(caption)")
         }
         return out
     }

@@ -85,10 +85,13 @@ public protocol ScreenModel: Sendable {
     var commonHelp: [HelpEntry] { get }
     /// The screen takes typed text (the playground's editor): `?` and `g` type there, not act.
     var takesText: Bool { get }
+    /// The screen uses `g` itself (the visualizer's gradient view), so preview's `g` (go to a task) leaves it alone.
+    var takesG: Bool { get }
 }
 
 extension ScreenModel {
     public var takesText: Bool { false }
+    public var takesG: Bool { false }
 
     public var commonHelp: [HelpEntry] {
         [

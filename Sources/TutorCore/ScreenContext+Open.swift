@@ -34,14 +34,19 @@ extension ScreenContext {
             return OpenedScreen(screen: .choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i], shownAt: now)),
                                 commands: [leftOff(lesson, mode, item: questions[i].id)])
         case .visualize:
-            guard let section = lesson.visualize else { return nil }
+            let items = lesson.visualizations
+            guard !items.isEmpty else { return nil }
+            let i = min(max(0, task), items.count - 1)
+            let section = items[i]
             var seed: UInt64 = 0
             var weights: [String: Tensor]?
             switch section.weights {
             case .seed(let n): seed = UInt64(max(0, n))
-            case .stateDict: weights = visualizeWeights[lesson.id]
+            case .stateDict: weights = section.weightsKey(lessonID: lesson.id).flatMap { visualizeWeights[$0] }
             }
             var vis = VisualizerState(config: VisualizerConfig(section: section, stateDict: weights), seed: seed, lessonIndex: lessonIndex)
+            vis.item = i
+            vis.itemCount = items.count
             if case .stateDict(let path) = section.weights, weights == nil { vis.notice = "weights file \(path) was not loaded; showing seeded weights" }
             return OpenedScreen(screen: .visualize(vis), commands: [leftOff(lesson, mode, item: "")])
         case .intro, .why, .deep:

@@ -59,7 +59,7 @@ extension Lesson {
         case .challenge: challenge?.items.count ?? 0
         case .review: review?.cards.count ?? 0
         case .test: testItems.count
-        case .visualize: visualize == nil ? 0 : 1
+        case .visualize: visualizations.count
         case .playground: playground?.snippets.count ?? 0
         }
     }

@@ -60,7 +60,7 @@ extension State {
             showsHelp = true
             return []
         }
-        if key == .char("g") && settings.preview && !editing {
+        if key == .char("g") && settings.preview && !editing && !screen.model.takesG {
             goto = ""
             return []
         }

@@ -47,7 +47,8 @@ extension VisualizerState {
         func numbers(_ v: [Float]) -> String {
             v.map { String(format: "%+.\(decimals)f", Double($0)) }.joined(separator: " ")
         }
-        return ["t=\(s.t) is padding (length \(n)). Packed, h stays as at t=\(n - 1): \(numbers(kept[s.layer]))",
+        // Time steps as the screen counts them, from 1 (h_t = output[t − 1]).
+        return ["t=\(s.t + 1) is padding (length \(n)). Packed, h stays as at t=\(n): \(numbers(kept[s.layer]))",
                 "Unpacked, zeros go in and h moves to: \(numbers(s.h(batch: batchElement)))"]
     }
 }

@@ -38,8 +38,9 @@ extension VisualizerState {
     }
 
     mutating func keepInView(width: Int) {
-        let visible = Self.columnsThatFit(width: Self.gridWidth(screenWidth: width, seqLen: seqLen))
-        let t = current?.t ?? 0
+        // The gradient view draws its columns across the whole width (no side-by-side panel).
+        let visible = Self.columnsThatFit(width: gradient == nil ? Self.gridWidth(screenWidth: width, seqLen: seqLen) : width)
+        let t = focusT
         if t < scroll { scroll = t }
         if t >= scroll + visible { scroll = t - visible + 1 }
         scroll = max(0, min(scroll, max(0, seqLen - visible)))
@@ -58,6 +59,8 @@ extension Screen {
         HelpEntry("↑ ↓  k j", "the layer in focus"),
         HelpEntry("b", "the next batch element"),
         HelpEntry("r", "new weights from the next seed"),
+        HelpEntry("g", "the gradient view: ∂L/∂h_t at every step, backward through time"),
+        HelpEntry("n  p", "the lesson's next / previous visualization (when it has several)"),
         HelpEntry("numbers", "the engine's values rounded to \(visualizeDecimals) decimals; bars: █ +, ░ −"),
         HelpEntry("q  Esc", "back"),
     ]

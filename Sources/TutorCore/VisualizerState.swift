@@ -18,13 +18,15 @@ public struct VisualizerConfig: Sendable, Equatable {
     public var input: Tensor
     /// A caption per time step (may be fewer).
     public var captions: [String]
+    /// What the gradient view differentiates.
+    public var loss: VisualizeLoss
 
     public init(module: VisualizeSection.Module, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
                 bidirectional: Bool = false, nonlinearity: VisualizeSection.Nonlinearity = .tanh,
-                stateDict: [String: Tensor]? = nil, input: Tensor, captions: [String] = []) {
+                stateDict: [String: Tensor]? = nil, input: Tensor, captions: [String] = [], loss: VisualizeLoss = .lastSum) {
         self.module = module; self.inputSize = inputSize; self.hiddenSize = hiddenSize; self.numLayers = numLayers
         self.bidirectional = bidirectional; self.nonlinearity = nonlinearity; self.stateDict = stateDict
-        self.input = input; self.captions = captions
+        self.input = input; self.captions = captions; self.loss = loss
     }
 
     /// A lesson's section. `stateDict` is the section's weights file, read at the edge (nil for `.seed`).
@@ -33,7 +35,7 @@ public struct VisualizerConfig: Sendable, Equatable {
                   numLayers: section.numLayers, bidirectional: section.bidirectional,
                   nonlinearity: section.nonlinearity, stateDict: stateDict,
                   input: Tensor(shape: section.inputShape, storage: section.input.map { Float($0) }),
-                  captions: section.captions)
+                  captions: section.captions, loss: section.loss)
         lengths = section.lengths
     }
 
@@ -56,6 +58,15 @@ public struct VisualizerConfig: Sendable, Equatable {
 
     /// Runs the engine: every step recorded. Pure and deterministic.
     public func trace(seed: UInt64) -> Result<RNNTrace, VisualizerError> {
+        module(seed: seed).flatMap { base in
+            do throws(TorchError) { return .success(try base.trace(input)) } catch {
+                return .failure(VisualizerError(message: "\(error.type): \(error.message)"))
+            }
+        }
+    }
+
+    /// The module with its weights (the state_dict, else drawn from `seed`).
+    func module(seed: UInt64) -> Result<RNNBase, VisualizerError> {
         var base: RNNBase
         do { base = try RNNBase(module: module.rawValue, args: [], kwargs: kwargs, seed: seed) } catch {
             return .failure(VisualizerError(message: "\(error.type): \(error.message)"))
@@ -63,9 +74,7 @@ public struct VisualizerConfig: Sendable, Equatable {
         if let stateDict {
             do { try base.loadStateDict(stateDict) } catch { return .failure(VisualizerError(message: "state_dict: \(error)")) }
         }
-        do { return .success(try base.trace(input)) } catch {
-            return .failure(VisualizerError(message: "\(error.type): \(error.message)"))
-        }
+        return .success(base)
     }
 }
 
@@ -103,6 +112,11 @@ public struct VisualizerState: Sendable, Equatable {
     public var lessonIndex: Int?
     /// A sentence about where the weights came from when it is not what was asked for.
     public var notice: String?
+    /// The gradient view (`g`), nil while the forward is shown.
+    public var gradient: VisualizerGradient?
+    /// Which of the lesson's visualize items this is (from 0) and how many it has (`n`, `p`).
+    public var item = 0
+    public var itemCount = 1
 
     public init(config: VisualizerConfig, seed: UInt64 = 0, lessonIndex: Int? = nil) {
         self.config = config
@@ -123,6 +137,11 @@ public struct VisualizerState: Sendable, Equatable {
         }
         revealed = min(revealed, stepCount)
         batchElement = min(batchElement, max(0, batchCount - 1))
+        if let g = gradient {
+            var fresh = VisualizerGradient(config: config, seed: seed)
+            fresh.revealed = min(g.revealed, fresh.stepCount)
+            gradient = fresh
+        }
     }
 
     public var stepCount: Int { trace?.steps.count ?? 0 }
@@ -163,17 +182,21 @@ public struct VisualizerState: Sendable, Equatable {
             && a.focusLayer == b.focusLayer && a.batchElement == b.batchElement && a.playing == b.playing
             && a.scroll == b.scroll && a.lessonIndex == b.lessonIndex && a.notice == b.notice
             && a.trace?.steps == b.trace?.steps && a.trace?.result == b.trace?.result
+            && a.gradient == b.gradient && a.item == b.item && a.itemCount == b.itemCount
     }
 }
 
 extension VisualizerState: ScreenModel {
     public var screen: Screen { .visualize(self) }
-    public var position: ScreenPosition? { lessonIndex.map { ScreenPosition(.visualize, $0, 0) } }
-    public var helpTitle: String { "The RNN unrolled over time" }
-    public var help: [HelpEntry] { Screen.visualizeHelp }
+    public var position: ScreenPosition? { lessonIndex.map { ScreenPosition(.visualize, $0, item) } }
+    public var helpTitle: String { gradient == nil ? "The RNN unrolled over time" : "Gradients through time (BPTT)" }
+    public var help: [HelpEntry] { gradient == nil ? Screen.visualizeHelp : Screen.gradientHelp }
+    /// `g` is the gradient view here, also in preview (whose `g` jumps to a task elsewhere).
+    public var takesG: Bool { true }
 
     public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
         let width = context.size.width
+        if gradient != nil, let commands = updateGradient(msg, context) { return commands }
         switch msg {
         case .key(let key):
             return update(key: key, context)
@@ -241,6 +264,12 @@ extension VisualizerState: ScreenModel {
             config.stateDict = nil
             recompute()
             keepInView(width: width)
+        case .char("g"):
+            return showGradient(width: width)
+        case .char("n"):
+            return openItem(item + 1, context)
+        case .char("p"):
+            return openItem(item - 1, context)
         case .char("q"), .escape:
             return stopIfPlaying() + [.pop]
         case .char, .ctrl, .pageUp, .pageDown, .enter, .tab, .backTab, .backspace, .delete:
@@ -249,7 +278,7 @@ extension VisualizerState: ScreenModel {
         return []
     }
 
-    private mutating func stopIfPlaying() -> [Command] {
+    mutating func stopIfPlaying() -> [Command] {
         guard playing else { return [] }
         playing = false
         return [.stopTimer]

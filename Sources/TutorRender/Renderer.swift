@@ -92,7 +92,10 @@ public enum Renderer {
                                   into: &$0, area: $1, glyphs: $2)
             }
         case .visualize(let vis):
-            let hints = "→ step · ← back · Space \(vis.playing ? "pause" : "play") · Home End · ↑↓ layer · b batch · r reseed · ? help · q back"
+            let items = vis.itemCount > 1 ? " · n p item" : ""
+            let hints = vis.gradient == nil
+                ? "→ step · ← back · Space \(vis.playing ? "pause" : "play") · Home End · g gradients\(items) · ↑↓ layer · b batch · r reseed · ? help · q back"
+                : "← BPTT step · → undo · Space \(vis.playing ? "pause" : "play") · Home End · g forward\(items) · ↑↓ layer · ? help · q back"
             return ScreenView(detail: vis.lessonIndex.map { title($0, "Visualize") } ?? "visualize", hints: hints) {
                 VisualizerView.render(vis, into: &$0, area: $1, glyphs: $2)
             }

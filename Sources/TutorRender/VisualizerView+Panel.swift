@@ -24,7 +24,7 @@ extension VisualizerView {
             spans.append(Span("]", .bold))
             return spans
         }
-        let label = "L\(s.layer) \(dir) t=\(s.t): "
+        let label = "L\(s.layer) \(dir) t=\(s.t + 1): "
         let wrapped = TextWrap.wrap(equation(trace, compact: compact), width: max(10, width - DisplayWidth.of(label)))
         let heads: [[Span]] = wrapped.enumerated().map { i, text in
             [Span(i == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label)), .bold), Span(text)]

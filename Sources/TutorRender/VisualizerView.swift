@@ -45,6 +45,11 @@ enum VisualizerView {
 
     static func render(_ vis: VisualizerState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         guard area.width > 0, area.height > 2 else { return }
+        if let g = vis.gradient {
+            if glyphs.linear { return renderGradientSentences(vis, g, into: &buffer, area: area) }
+            renderGradient(vis, g, into: &buffer, area: area, glyphs: glyphs)
+            return
+        }
         if glyphs.linear { return renderSentences(vis, into: &buffer, area: area) }
         let compact = area.height < 16 || area.width < 60
         buffer.put(infoLine(vis), x: area.x + 1, y: area.y, style: .bold, limit: area.maxX - 1)
@@ -139,6 +144,7 @@ enum VisualizerView {
         parts.append(vis.config.stateDict != nil ? "weights: state_dict" : "seed \(vis.seed)")
         if vis.batchCount > 1 { parts.append("batch \(vis.batchElement + 1)/\(vis.batchCount)") }
         if let n = vis.shownLength { parts.append("length \(n)") }
+        if vis.itemCount > 1 { parts.append("item \(vis.item + 1)/\(vis.itemCount)") }
         parts.append(vis.trace?.config.repr ?? vis.config.module.rawValue)
         return parts.joined(separator: " · ")
     }
@@ -180,7 +186,8 @@ enum VisualizerView {
         // Header: the time index of each column.
         for t in first..<(first + visible) {
             let isNow = current?.t == t
-            let label = (isNow ? "› " : "") + "t=\(t)"
+            // Columns count from 1 as the course does: h_1 = output[0], h_0 the initial state.
+            let label = (isNow ? "› " : "") + "t=\(t + 1)"
             buffer.put(label, x: columnX(t) + (boxWidth - DisplayWidth.of(label)) / 2, y: y, style: isNow ? .title : .dim)
         }
         y += 1

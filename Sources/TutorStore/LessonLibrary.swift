@@ -209,8 +209,9 @@ public enum LessonLibrary {
             return LessonDecoding(lesson: nil, problems: problems, idPosition: nil)
         }
         var decoded = LessonDecoder.decodeLesson(bytes: bytes, file: file.relativePath)
-        if case .stateDict(let path)? = decoded.lesson?.visualize?.weights {
-            let at = decoded.stateDictPosition ?? SourcePosition(line: 1, column: 1)
+        for section in decoded.lesson?.visualizations ?? [] {
+            guard case .stateDict(let path) = section.weights else { continue }
+            let at = section.weightsPosition ?? decoded.stateDictPosition ?? SourcePosition(line: 1, column: 1)
             if let message = stateDictProblem(path, lessonFile: file) {
                 decoded.problems.append(LessonProblem(file: file.relativePath, line: at.line, column: at.column, message: message))
             }
@@ -244,6 +245,19 @@ public enum LessonLibrary {
         }
     }
 
+    /// The state_dict files of a lesson's visualize items, by `VisualizeSection.weightsKey` (unreadable ones, or ones
+    /// leading out of the lessons folder, left out: `loadLessonFile` reports them).
+    public static func visualizeWeights(_ lesson: Lesson, file: URL) -> [String: LessonGradientCheck.StateDict] {
+        var out: [String: LessonGradientCheck.StateDict] = [:]
+        for section in lesson.visualizations {
+            guard case .stateDict(let path) = section.weights, let key = section.weightsKey(lessonID: lesson.id),
+                  stateDictProblem(path, lessonFile: file) == nil else { continue }
+            let url = file.deletingLastPathComponent().appendingPathComponent(path)
+            if let data = try? Data(contentsOf: url), let sd = LessonGradientCheck.stateDict(json: data) { out[key] = sd }
+        }
+        return out
+    }
+
     // MARK: Checking
 
     /// Checks files and folders (a folder is checked as a course: course.yaml and its lessons).
@@ -258,6 +272,8 @@ public enum LessonLibrary {
             // Prove the `run:` claims by running the code (MiniPy).
             report.problems += LessonRunCheck.problems(lesson, file: file.relativePath)
             report.runs += LessonRunCheck.cases(lesson).count
+            // Prove the `gradients:` claims through the engine's backward, on the weights the visualizer loads.
+            report.problems += LessonGradientCheck.problems(lesson, file: file.relativePath, weights: visualizeWeights(lesson, file: file))
         }
         for path in paths {
             if isDirectory(path.path) && access(path.appendingPathComponent(courseFileName).path, F_OK) != 0 {

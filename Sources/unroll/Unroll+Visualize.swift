@@ -41,6 +41,10 @@ extension Unroll {
         var weights: String?
         @ArgumentParser.Option(help: "An input JSON file: a nested list, or an engine case with \"input\".")
         var input: String?
+        @Flag(help: "Open the gradient view (g): dL/dh_t at every step, backward through time.")
+        var grad = false
+        @ArgumentParser.Option(help: "The gradient view's loss: last_sum (default), last_unit:N or all_sum.")
+        var loss: String = "last_sum"
 
         func run() throws {
             let made = Result { () throws(CaseError) -> VisualizerConfig in try makeConfig() }
@@ -48,10 +52,19 @@ extension Unroll {
                 if case .failure(let e) = made { FileHandle.standardError.write(Data("unroll visualize: \(e.message)\n".utf8)) }
                 throw ExitCode(2)
             }
-            let state0 = VisualizerState(config: config, seed: UInt64(seed))
+            var state0 = VisualizerState(config: config, seed: UInt64(seed))
             if let error = state0.error {
                 FileHandle.standardError.write(Data("unroll visualize: \(error)\n".utf8))
                 throw ExitCode(2)
+            }
+            if grad {
+                // No timer runs yet, so opening the view starts nothing to stop.
+                let stopped = state0.showGradient(width: 80)
+                precondition(stopped.isEmpty, "a fresh visualizer does not play")
+                if let error = state0.gradient?.error {
+                    FileHandle.standardError.write(Data("unroll visualize: \(error)\n".utf8))
+                    throw ExitCode(2)
+                }
             }
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: [], size: terminal.size, settings: settings)
@@ -105,13 +118,19 @@ extension Unroll {
             let layers = numLayers ?? inferredLayers ?? 1
             guard I > 0, H > 0, layers > 0 else { throw CaseError("--input-size, --hidden-size and --num-layers must be 1 or more") }
             guard seqLen > 0 else { throw CaseError("--seq-len must be 1 or more") }
+            guard let lossKind = VisualizeLoss(loss) else {
+                throw CaseError("--loss: expected \(VisualizeLoss.spellings), got '\(loss)'")
+            }
+            if let n = lossKind.unitOutOfRange(features: H * (bidirectional || inferredBidirectional ? 2 : 1)) {
+                throw CaseError("--loss last_unit:\(n): the output has \(H * (bidirectional || inferredBidirectional ? 2 : 1)) features (0 to \(H * (bidirectional || inferredBidirectional ? 2 : 1) - 1))")
+            }
             let x = inputTensor ?? VisualizerConfig.randomInput(seqLen: seqLen, inputSize: I, seed: UInt64(seed))
             guard x.shape.count == 2 || x.shape.count == 3, x.shape.last == I, x.shape[0] > 0 else {
                 throw CaseError("--input: expected shape [seq_len, \(I)] or [seq_len, batch, \(I)], got \(x.shape)")
             }
             return VisualizerConfig(module: mod, inputSize: I, hiddenSize: H, numLayers: layers,
                                     bidirectional: bidirectional || inferredBidirectional, nonlinearity: nl,
-                                    stateDict: stateDict, input: x)
+                                    stateDict: stateDict, input: x, loss: lossKind)
         }
 
         /// The state_dicts of the lessons' `visualize` sections that name one (path relative to the
@@ -120,12 +139,15 @@ extension Unroll {
         static func lessonWeights(_ lessons: [Lesson], files: [String: String]) -> [String: [String: Tensor]] {
             var out: [String: [String: Tensor]] = [:]
             for lesson in lessons {
-                guard case .stateDict(let path)? = lesson.visualize?.weights, let file = files[lesson.id] else { continue }
-                let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path)
-                guard let data = FileManager.default.contents(atPath: url.path),
-                      let json = try? JSONValue.parse(data),
-                      let sd = try? EngineCase.stateDict(from: json["state_dict"] ?? json) else { continue }
-                out[lesson.id] = sd
+                for section in lesson.visualizations {
+                    guard case .stateDict(let path) = section.weights, let key = section.weightsKey(lessonID: lesson.id),
+                          let file = files[lesson.id] else { continue }
+                    let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path)
+                    guard let data = FileManager.default.contents(atPath: url.path),
+                          let json = try? JSONValue.parse(data),
+                          let sd = try? EngineCase.stateDict(from: json["state_dict"] ?? json) else { continue }
+                    out[key] = sd
+                }
             }
             return out
         }

@@ -37,7 +37,7 @@ import TutorCore
         #expect(kept != unpacked)   // zeros in still move h: the point of the lesson
         #expect(text.contains("length 2"))
         #expect(text.contains("─ now pad"))
-        #expect(text.contains("t=2 is padding (length 2). Packed, h stays as at t=1: \(kept.joined(separator: " "))\n"))
+        #expect(text.contains("t=3 is padding (length 2). Packed, h stays as at t=2: \(kept.joined(separator: " "))\n"))
         #expect(text.contains("Unpacked, zeros go in and h moves to: \(unpacked.joined(separator: " "))\n"))
         // The padded box shows the kept h, and the real steps the padded run's own values.
         for v in kept { #expect(text.components(separatedBy: v).count - 1 >= 2) }

@@ -62,7 +62,7 @@ test_visualize_padded_batch_of_lesson_8() {
   e2e_wait_for $s "batch 1/2 · length 2" || return 1
   e2e_keys $s Right Right Right
   e2e_wait_for $s "─ now pad" || return 1
-  e2e_wait_for $s "t=2 is padding (length 2). Packed, h stays as at t=1:" || return 1
+  e2e_wait_for $s "t=3 is padding (length 2). Packed, h stays as at t=2:" || return 1
   e2e_wait_for $s "Unpacked, zeros go in and h moves to:" || return 1
   e2e_keys $s b
   e2e_wait_for $s "batch 2/2 · length 4" || return 1

@@ -54,8 +54,11 @@ void ck_step(int mode, long n, long H, const float *gi, const float *gh, float *
              float *h, float *c, float *out, float *hwn);
 
 /// Backward through one LSTM step's gate math (n rows): gates (i|f|g|o as the forward saved them) are replaced by
-/// dL/d(pre-activations); c = c_t, cprev = c_{t−1}; dh = dL/d(o·tanh(c_t)); dc: dL/dc_t in, dL/dc_{t−1} out.
-void ck_lstm_backward(long n, long H, float *gates, const float *c, const float *cprev, const float *dh, float *dc);
+/// dL/d(pre-activations); c = c_t, cprev = c_{t−1}; dh = dL/d(o·tanh(c_t)); dc: dL/dc_t from step t+1 in (the cell
+/// path only), dL/dc_{t−1} from this step out; dctotal (NULL: not kept) gets the whole dL/dc_t, both paths summed,
+/// as the gate gradients use it (the backward trace records it).
+void ck_lstm_backward(long n, long H, float *gates, const float *c, const float *cprev, const float *dh, float *dc,
+                      float *dctotal);
 
 /// Backward through one GRU step: gates (r|z|n) become dL/d(x·W_ihᵀ + b_ih); dgh (n × 3H) gets
 /// dL/d(h·W_hhᵀ + b_hh); dhprev gets dL/dh · z (the product with W_hh adds the rest). hwn: the forward's
