@@ -282,6 +282,7 @@ extension Interpreter {
         let dtype = try dtypeArg("linspace", b[3]) ?? .float32
         try checkDevice(b[4])
         let halfway = n / 2
+        if n == 1 { return .tensor(try made([.float(start)], shape: [1], dtype: dtype).requiringGrad(try b[5]?.truthy() ?? false)) }   // torch fills one step with start
         if dtype.isInteger || dtype == .bool {
             let step = n > 1 ? (end - start) / Double(n - 1) : 0
             let values = (0..<n).map { k in k < halfway ? start + step * Double(k) : end - step * Double(n - k - 1) }
