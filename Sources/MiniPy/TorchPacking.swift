@@ -67,6 +67,13 @@ enum Packing {
             let b = try bind("pad_sequence", ["sequences", "batch_first", "padding_value", "padding_side"], required: 1, a, k)
             let side = try b[3].map { v throws(PyError) in try i.str(v) } ?? "right"
             guard side == "right" || side == "left" else { throw .valueError("Expected padding_side to be one of left or right, but got \(side).") }
+            // A C++ binding in torch 2.15: batch_first must be a bool, padding_value a number.
+            if let v = b[1], !{ if case .bool = v { return true }; return false }() {
+                throw .typeError("pad_sequence(): argument 'batch_first' (position 2) must be bool, not \(v.typeName)")
+            }
+            if let v = b[2], v.asDouble == nil {
+                throw .typeError("pad_sequence(): argument 'padding_value' (position 3) must be float, not \(v.typeName)")
+            }
             return .tensor(try padSequence(try tensors(b[0]!, i), batchFirst: try b[1]?.truthy() ?? false,
                                            value: b[2]?.asDouble ?? 0, left: side == "left", interp: i))
         },
@@ -120,15 +127,20 @@ enum Packing {
     }
 
     /// `lengths`: a list of numbers or a 1-D tensor.
+    /// torch makes it `torch.as_tensor(lengths, dtype=torch.int64)` first, so a number is a 0-D Long tensor.
     static func lengths(_ v: PyValue, _ interp: Interpreter) throws(PyError) -> [Int] {
+        func notOneD(_ dims: Int) -> PyError {
+            .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got \(dims)D cpu Long tensor")
+        }
         if case .tensor(let t) = v {
-            guard t.shape.count == 1 else {
-                throw .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got \(t.shape.count)D cpu \(t.dtype.scalarName) tensor")
-            }
+            guard t.shape.count == 1 else { throw notOneD(t.shape.count) }
             return t.dtype.isFloatingPoint ? t.floats.map(intFromFloat) : t.exactInts
         }
+        if v.asDouble != nil { throw notOneD(0) }
         var out: [Int] = []
         for x in try interp.iterate(v) {
+            if case .list = x { throw notOneD(2) }
+            if case .tuple = x { throw notOneD(2) }
             guard let d = x.asIndex ?? x.asDouble.map(intFromDouble) else { throw .typeError("an integer is required (got type \(x.typeName))") }
             out.append(d)
         }
@@ -185,23 +197,23 @@ enum Packing {
         let (t, b) = batchFirst ? (shape[1], shape[0]) : (shape[0], shape[1])
         var sorted: [Int]?, unsorted: [Int]?
         var order = Array(0..<lengths.count)
-        if enforceSorted {
-            for k in 1..<max(lengths.count, 1) where lengths[k] > lengths[k - 1] {
-                throw .runtime("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.")
-            }
-        } else {
+        if !enforceSorted {
             order.sort { lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1 }
             var inverse = [Int](repeating: 0, count: order.count)
             for (k, o) in order.enumerated() { inverse[o] = k }
             sorted = order
             unsorted = inverse
         }
+        // _pack_padded_sequence's checks, in its order: the count, the last length, then the order (as it packs).
         guard lengths.count == b else {
             throw .runtime("Expected `len(lengths)` to be equal to batch_size, but got \(lengths.count) (batch_size=\(b))")
         }
         let sortedLengths = order.map { lengths[$0] }
         guard sortedLengths.last.map({ $0 > 0 }) ?? true else {
             throw .runtime("Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0")
+        }
+        for k in 1..<max(sortedLengths.count, 1) where sortedLengths[k] > sortedLengths[k - 1] {
+            throw .runtime("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.")
         }
         let steps = sortedLengths.first ?? 0
         let batchSizes = (0..<steps).map { s in sortedLengths.filter { $0 > s }.count }
