@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: all deps build release run test unit e2e check-lessons bench install clean
+.PHONY: all deps build release run test test-steps unit e2e lint check-lessons bench install clean
 
 all: build
 
@@ -31,13 +31,22 @@ release: deps
 run: release
 	.build/release/unroll --lessons Lessons
 
-# Unit tests, the lesson checker, then the tmux end-to-end tests on the debug binary.
-test: deps
+# The house rules a compiler does not check, unit tests (warnings are errors: see Package.swift), the
+# lesson checker, then the tmux end-to-end tests on the debug binary. The xAPI tests need a real LRS:
+# Scripts/ralph.sh starts Ralph for them (and stops it after) unless UNROLL_TEST_LRS already names one
+# (.ci/run starts its own).
+test: deps lint
 	$(SWIFT) build
+	bash Scripts/ralph.sh with $(MAKE) --no-print-directory test-steps
+
+test-steps:
 	$(SWIFT) test
 	python3 Tests/MiniPyTests/run_fixtures.py .build/debug/unroll
 	.build/debug/unroll check Lessons
 	bash Tests/e2e/run.sh
+
+lint:
+	bash Scripts/lint.sh
 
 unit: deps
 	$(SWIFT) test
@@ -48,6 +57,7 @@ e2e: build
 bench: deps
 	bash Scripts/bench.sh
 	bash Scripts/bench_tui.sh
+	bash Scripts/bench_class.sh
 
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/unroll/Lessons"

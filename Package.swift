@@ -3,6 +3,10 @@
 // RNNEngine ← TutorCore ← TutorRender/TutorStore ← Terminal ← unroll.
 import PackageDescription
 
+// Warnings are errors in every build of our own targets (CI's and a developer's alike, so the two never
+// disagree); the dependencies are built as SwiftPM builds them, warnings suppressed.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "Unroll",
     platforms: [.macOS(.v13)],
@@ -16,35 +20,36 @@ let package = Package(
     targets: [
         // The engine's matrix kernels in C: AVX2/AVX-512 FMA picked at run time, scalar elsewhere.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "RNNEngine", dependencies: ["CKernels"]),
-        // The live heap in bytes (mallinfo2), for MiniPy's memory budget.
+        .target(name: "RNNEngine", dependencies: ["CKernels"], swiftSettings: strict),
+        // The live heap in bytes (mallinfo2) and memmem, for MiniPy's memory budget and string search.
         .target(name: "CHeap"),
         // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
-        .target(name: "MiniPy", dependencies: ["RNNEngine", "CHeap"]),
-        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TutorRender", dependencies: ["TutorCore"]),
-        .target(name: "TutorStore", dependencies: ["TutorCore"]),
+        .target(name: "MiniPy", dependencies: ["RNNEngine", "CHeap"], swiftSettings: strict),
+        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "TutorRender", dependencies: ["TutorCore"], swiftSettings: strict),
+        .target(name: "TutorStore", dependencies: ["TutorCore"], swiftSettings: strict),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "TutorRender"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TutorRender"], swiftSettings: strict),
         // The event loop that runs effects, apart from the executable so it can be tested whole.
-        .target(name: "TutorRuntime", dependencies: ["Terminal", "TutorStore", "TutorRender", "TutorCore", "MiniPy"]),
+        .target(name: "TutorRuntime", dependencies: ["Terminal", "TutorStore", "TutorRender", "TutorCore", "MiniPy"], swiftSettings: strict),
         .executableTarget(
             name: "unroll",
             dependencies: [
                 "RNNEngine", "MiniPy", "TutorCore", "TutorRender", "TutorStore", "Terminal", "TutorRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // `make bench`: the engine timed against torch (not a test).
-        .executableTarget(name: "engine-bench", dependencies: ["RNNEngine"], path: "Benchmarks/EngineBench"),
+        .executableTarget(name: "engine-bench", dependencies: ["RNNEngine"], path: "Benchmarks/EngineBench", swiftSettings: strict),
         // Records answers through TutorStore so the crash test can SIGKILL it mid-write.
-        .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
-        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures", "run_fixtures.py"]),
-        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"], exclude: ["Snapshots"]),
+        .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper", swiftSettings: strict),
+        .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures", "run_fixtures.py"], swiftSettings: strict),
+        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"], exclude: ["Snapshots"], swiftSettings: strict),
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
-        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"]),
-        .testTarget(name: "TutorRuntimeTests", dependencies: ["TutorRuntime", "Terminal", "TutorStore", "TutorCore"]),
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"], swiftSettings: strict),
+        .testTarget(name: "TutorRuntimeTests", dependencies: ["TutorRuntime", "Terminal", "TutorStore", "TutorCore"], swiftSettings: strict),
     ]
 )

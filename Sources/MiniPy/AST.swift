@@ -59,7 +59,7 @@ indirect enum Stmt {
     case importModule(String, String?, Pos)          // import a.b [as c]
     case fromImport(String, [(String, String?)], Pos) // from a import b [as c]
     case forLoop(Expr, Expr, [Stmt], [Stmt], Pos)
-    case whileLoop(Expr, [Stmt], Pos)
+    case whileLoop(Expr, [Stmt], [Stmt], Pos)
     case ifStmt(Expr, [Stmt], [Stmt], Pos)
     case pass(Pos), breakStmt(Pos), continueStmt(Pos)
     case assert(Expr, Expr?, Pos)
@@ -81,7 +81,7 @@ indirect enum Stmt {
     var pos: Pos {
         switch self {
         case .expr(_, let p), .assign(_, _, let p), .augAssign(_, _, _, let p), .importModule(_, _, let p),
-             .fromImport(_, _, let p), .forLoop(_, _, _, _, let p), .whileLoop(_, _, let p), .ifStmt(_, _, _, let p),
+             .fromImport(_, _, let p), .forLoop(_, _, _, _, let p), .whileLoop(_, _, _, let p), .ifStmt(_, _, _, let p),
              .pass(let p), .breakStmt(let p), .continueStmt(let p), .assert(_, _, let p), .tryStmt(_, _, _, _, let p),
              .raise(_, _, let p), .with(_, _, let p), .returnStmt(_, let p), .delete(_, let p), .global(_, let p), .annotated(_, let p),
              .nonlocal(_, let p): p

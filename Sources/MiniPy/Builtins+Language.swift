@@ -422,6 +422,7 @@ extension Builtins {
                 case let s as SetObject: return .int(s.count)
                 case let b as BytesObject: return .int(b.bytes.count)
                 case let d as DictView: return .int(d.items.count)
+                case let t as NamedTupleObject: return .int(t.items.count)
                 default:
                     if let l = try i.special(a[0], "__len__") { return .int(try i.lengthOf(l, a[0])) }
                 }

@@ -530,6 +530,8 @@ extension Interpreter {
         case .object(let r as ReturnTypesObject):
             // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.
             return try getItem(.tuple(r.items), index)
+        case .object(let t as NamedTupleObject):
+            return try getItem(.tuple(t.items), index)
         case .object(let b as BytesObject):
             if case .object(let sl as SliceObject) = index { return .object(BytesObject(try sliceItems(b.bytes, sl))) }
             guard let i = index.asIndex else { throw .typeError("byte indices must be integers or slices, not \(index.typeName)") }

@@ -116,8 +116,8 @@ final class PyGenerator: PyIterator, @unchecked Sendable {
             if state == .notStarted { state = .finished }
             return
         }
-        var exit = PyError(type: "GeneratorExit", message: "")
-        exit.isLimit = true
+        // GeneratorExit derives from BaseException: `except Exception` lets it through and `finally` runs.
+        let exit = PyError(type: "GeneratorExit", message: "")
         // A body that yields again while closing is thrown in at again (a few times, then left).
         for _ in 0..<8 where state == .suspended { _ = try? resume(interp, send: .none, throwing: exit) }
     }

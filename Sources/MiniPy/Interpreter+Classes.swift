@@ -31,12 +31,9 @@ extension Interpreter {
         ns.vars["__module__"] = .str("__main__")
         ns.vars["__qualname__"] = .str(def.qualname)
         if case .expr(.constant(.str(let doc), _), _)? = def.body.first { ns.vars["__doc__"] = .str(doc) }
-        let saved = scope
-        scope = ns
-        defer { scope = saved }
-        let flow = try exec(def.body)
+        // The body runs as a frame of its own (`in Config` in a traceback), as in CPython.
+        let flow = try runFrame(ns, name: def.name) { () throws(PyError) -> Flow in try self.exec(def.body) }
         if flow != .normal { throw .syntax("'return' outside function", line: def.pos.line, column: def.pos.column, text: "") }
-        scope = saved
         var attrs = ns.vars
         attrs["__module__"] = nil; attrs["__qualname__"] = nil
         let cls = UserClass(name: def.name, qualname: def.qualname, base: base, attrs: attrs, order: ns.order)

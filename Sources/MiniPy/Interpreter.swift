@@ -214,13 +214,15 @@ public final class Interpreter {
             }
             if result == .returning { return .returning }
             if !broke { return try exec(orelse) }
-        case .whileLoop(let cond, let body, _):
+        case .whileLoop(let cond, let body, let orelse, _):
+            var broke = false
             while try truth(try eval(cond)) {
                 try tick()
                 let f = try exec(body)
-                if f == .breakLoop { break }
+                if f == .breakLoop { broke = true; break }
                 if f == .returning { return .returning }
             }
+            if !broke { return try exec(orelse) }
         case .ifStmt(let cond, let body, let orelse, _):
             return try truth(try eval(cond)) ? try exec(body) : try exec(orelse)
         case .pass: break

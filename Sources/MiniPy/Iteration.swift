@@ -89,6 +89,7 @@ extension Interpreter {
             if let set = o as? SetObject { return SequenceIterator(.items(set.items), name: "set_iterator") }
             if let b = o as? BytesObject { return SequenceIterator(.items(b.bytes.map { .int(Int($0)) }), name: "bytes_iterator") }
             if let r = o as? ReturnTypesObject { return SequenceIterator(.items(r.items), name: "tuple_iterator") }
+            if let t = o as? NamedTupleObject { return SequenceIterator(.items(t.items), name: "tuple_iterator") }
             if let m = try special(v, "__iter__") {
                 let it = try call(m, [], [])
                 if case .object(let o2) = it, let pit = o2 as? PyIterator { return pit }
@@ -179,10 +180,39 @@ final class BytesObject: PyObject {
                 return .str(s)
             }
         case "hex": return interp.method(n) { _, _, _ throws(PyError) in .str(self.bytes.map { String($0, radix: 16).leftPad(2) }.joined()) }
+        case "upper", "lower":
+            return interp.method(n) { _, _, _ throws(PyError) in
+                .object(BytesObject(self.bytes.map { b in
+                    n == "upper" ? (b >= 97 && b <= 122 ? b - 32 : b) : (b >= 65 && b <= 90 ? b + 32 : b) }))
+            }
+        case "startswith", "endswith", "count", "find", "split", "strip", "replace", "join":
+            // The str method on the bytes read as Latin-1 (one character per byte), the result turned back.
+            let latin = String(String.UnicodeScalarView(self.bytes.map { Unicode.Scalar($0) }))
+            guard let m = interp.strMethod(latin, n) else { return nil }
+            return interp.method(n) { a, k, i throws(PyError) in
+                func toStr(_ v: PyValue) throws(PyError) -> PyValue {
+                    switch v {
+                    case .object(let b as BytesObject): return .str(String(String.UnicodeScalarView(b.bytes.map { Unicode.Scalar($0) })))
+                    case .tuple(let t): return .tuple(try t.map(toStr))
+                    case .list(let l): return .list(PyList(try l.items.map(toStr)))
+                    default: return v
+                    }
+                }
+                func toBytes(_ v: PyValue) -> PyValue {
+                    switch v {
+                    case .str(let s): return .object(BytesObject(s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+                    case .list(let l): return .list(PyList(l.items.map(toBytes)))
+                    default: return v
+                    }
+                }
+                var args: [PyValue] = []
+                for x in a { args.append(try toStr(x)) }
+                return toBytes(try i.call(m, args, k))
+            }
         default: return nil
         }
     }
-    override var attributeNames: [String] { ["decode", "hex"] }
+    override var attributeNames: [String] { ["count", "decode", "endswith", "find", "hex", "join", "lower", "replace", "split", "startswith", "strip", "upper"] }
 }
 
 /// `...`

@@ -376,7 +376,7 @@ struct Lexer {
             case "r": out.append("\r")
             case "t": out.append("\t")
             case "v": out.append("\u{0B}")
-            case "0"..."7":
+            case "0", "1", "2", "3", "4", "5", "6", "7":
                 var v = Int(e.value - 48)
                 var k = 0
                 while k < 2, i < body.count, ("0"..."7").contains(body[i]) { v = v * 8 + Int(body[i].value - 48); i += 1; k += 1 }

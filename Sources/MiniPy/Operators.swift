@@ -113,8 +113,8 @@ extension Interpreter {
             let len = s.unicodeScalars.count
             try checkElements(len.multipliedReportingOverflow(by: n).overflow ? Int.max : len * n, size: max(1, s.utf8.count / max(1, len)))
             return .str(String(repeating: s, count: n))
-        case (_, .str(let s)) where op == "*" && l.asIndex != nil:
-            return try binary(op, r, .str(s))
+        case (_, .str) where op == "*" && l.asIndex != nil:
+            return try binary(op, r, l)
         case (.list(let a), _) where op == "*" && r.asIndex != nil:
             let n = max(0, r.asIndex!)
             try checkElements(a.items.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.items.count * n,
@@ -410,6 +410,8 @@ extension Interpreter {
             }
             return true
         case (.object(let a as BytesObject), .object(let b as BytesObject)): return a.bytes == b.bytes
+        case (.object(let a as NamedTupleObject), _): return equal(.tuple(a.items), r)
+        case (_, .object(let b as NamedTupleObject)): return equal(l, .tuple(b.items))
         case (.object(let a as SetObject), .object(let b as SetObject)):
             return a.count == b.count && a.items.allSatisfy { (try? b.contains($0)) == true }
         case (.object(let a as DictView), .object(let b as DictView)) where a.name == "dict_keys" && b.name == "dict_keys":

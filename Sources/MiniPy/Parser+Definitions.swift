@@ -250,6 +250,7 @@ extension Parser {
                         if d == "=", j + 1 < s.count, !"=".unicodeScalars.contains(s[j + 1]),
                            j > k + 1, !"=!<>".unicodeScalars.contains(s[j - 1]) {
                             exprEnd = j; j += 1
+                            while j < s.count, s[j] == " " { j += 1 }
                             break
                         }
                     }
@@ -262,9 +263,8 @@ extension Parser {
                 }
                 var debugText: String?
                 if exprEnd >= 0 {
-                    var e = exprEnd + 1
-                    while e < j, s[e] == " " { e += 1 }
-                    debugText = String(String.UnicodeScalarView(s[(k + 1)...exprEnd]))
+                    // `{x = }` prints "x = " and then the value: the text up to the `=` and the spaces after it.
+                    debugText = String(String.UnicodeScalarView(s[(k + 1)..<j]))
                 }
                 guard j < s.count else { throw fail("f-string: expecting '}'") }
                 var conversion: Character?
@@ -345,7 +345,7 @@ extension Parser {
                 case .importModule(let name, let alias, _): bound.insert(alias ?? String(name.split(separator: ".")[0]))
                 case .fromImport(_, let names, _): for (n, a) in names where n != "*" { bound.insert(a ?? n) }
                 case .forLoop(let t, let it, let b, let o, _): target(t); expr(it); try body(b); try body(o)
-                case .whileLoop(let c, let b, _): expr(c); try body(b)
+                case .whileLoop(let c, let b, let o, _): expr(c); try body(b); try body(o)
                 case .ifStmt(let c, let b, let o, _): expr(c); try body(b); try body(o)
                 case .pass, .breakStmt, .continueStmt: break
                 case .assert(let t, let m, _): expr(t); if let m { expr(m) }
@@ -464,13 +464,16 @@ extension Stmt {
         let inner: [Stmt]
         switch self {
         case .forLoop(_, _, let b, let o, _), .ifStmt(_, let b, let o, _): inner = b + o
-        case .whileLoop(_, let b, _), .with(_, let b, _): inner = b
+        case .whileLoop(_, let b, let o, _): inner = b + o
+        case .with(_, let b, _): inner = b
         case .tryStmt(let b, let hs, let o, let f, _): inner = b + hs.flatMap(\.body) + o + f
         case .functionDef(let d):
             if d.decorators.contains(where: { $0.depthExceeds(limit) }) { return true }
             inner = d.body
         case .classDef(let c): inner = c.body
-        default: inner = []
+        case .expr, .assign, .augAssign, .importModule, .fromImport, .pass, .breakStmt, .continueStmt, .assert, .raise,
+             .returnStmt, .delete, .global, .nonlocal, .annotated:
+            inner = []
         }
         return inner.contains { $0.nestingExceeds(limit) }
     }
@@ -482,7 +485,7 @@ extension Stmt {
         case .assign(let ts, let v, _): ts + [v]
         case .augAssign(let t, _, let v, _): [t, v]
         case .forLoop(let t, let it, _, _, _): [t, it]
-        case .whileLoop(let c, _, _), .ifStmt(let c, _, _, _): [c]
+        case .whileLoop(let c, _, _, _), .ifStmt(let c, _, _, _): [c]
         case .assert(let t, let m, _): [t] + (m.map { [$0] } ?? [])
         case .raise(let e, let c, _): [e, c].compactMap { $0 }
         case .with(let items, _, _): items.flatMap { [$0.0] + ($0.1.map { [$0] } ?? []) }

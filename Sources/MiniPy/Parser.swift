@@ -96,7 +96,13 @@ struct Parser {
                 i += 1
                 let cond = try namedExpression()
                 try expectOp(":")
-                return [.whileLoop(cond, try block(after: "'while' statement", line: t.line), p)]
+                let body = try block(after: "'while' statement", line: t.line)
+                var orelse: [Stmt] = []
+                if isName("else"), peek2.kind == .op(":") {
+                    let e = next(); i += 1
+                    orelse = try block(after: "'else' statement", line: e.line)
+                }
+                return [.whileLoop(cond, body, orelse, p)]
             case "if":
                 return [try ifStatement(kind: "if")]
             case "try":

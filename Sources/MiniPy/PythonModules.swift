@@ -265,8 +265,17 @@ enum PythonModules {
         "deque": fn("deque") { _, _, _ throws(PyError) in
             throw PyError(type: "NotImplementedError", message: "MiniPy does not support collections.deque yet")
         },
-        "namedtuple": fn("namedtuple") { _, _, _ throws(PyError) in
-            throw PyError(type: "NotImplementedError", message: "MiniPy does not support collections.namedtuple yet")
+        "namedtuple": fn("namedtuple") { a, k, i throws(PyError) in
+            let b = try bind("namedtuple", ["typename", "field_names", "rename", "defaults", "module"], required: 2, a, k)
+            guard case .str(let name) = b[0]! else { throw .typeError("namedtuple() typename must be str") }
+            var fields: [String] = []
+            if case .str(let s) = b[1]! {
+                fields = s.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+            } else {
+                for f in try i.iterate(b[1]!) { guard case .str(let s) = f else { throw .typeError("Type names and field names must be strings") }; fields.append(s) }
+            }
+            let defaults = try b[3].map { v throws(PyError) in v.isNone ? [] : try i.iterate(v) } ?? []
+            return .object(NamedTupleClass(name, fields, defaults: defaults))
         },
     ])
 
@@ -430,4 +439,72 @@ enum PythonModules {
         "cache": fn("cache") { a, _, _ throws(PyError) in a.first ?? .none },
         "wraps": fn("wraps") { _, _, _ throws(PyError) in fn("decorator") { b, _, _ throws(PyError) in b.first ?? .none } },
     ])
+}
+
+/// `collections.namedtuple("Point", ["x", "y"])`: the class.
+final class NamedTupleClass: PyObject {
+    let name: String
+    let fields: [String]
+    let defaults: [PyValue]
+    init(_ name: String, _ fields: [String], defaults: [PyValue]) { self.name = name; self.fields = fields; self.defaults = defaults }
+    override var typeName: String { "type" }
+    override var isCallable: Bool { true }
+    override func repr(_ interp: Interpreter) -> String { "<class '__main__.\(name)'>" }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let required = fields.count - defaults.count
+        var b = try bind(name, fields, required: 0, args, kwargs)
+        for k in b.indices where b[k] == nil && k >= required { b[k] = defaults[k - required] }
+        let missing = fields.indices.filter { b[$0] == nil }.map { fields[$0] }
+        if !missing.isEmpty {
+            throw .typeError("\(name).__new__() missing \(Interpreter.namedList(missing, "positional"))")
+        }
+        return .object(NamedTupleObject(self, b.map { $0! }))
+    }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        switch n {
+        case "__name__", "__qualname__": return .str(name)
+        case "_fields": return .tuple(fields.map { .str($0) })
+        case "_make":
+            return interp.method(n) { a, _, i throws(PyError) in
+                try self.call(try i.iterate(a.first ?? .tuple([])), [], i)
+            }
+        default: return nil
+        }
+    }
+}
+
+/// An instance: a tuple whose items also have names.
+final class NamedTupleObject: PyObject {
+    let cls: NamedTupleClass
+    let items: [PyValue]
+    init(_ cls: NamedTupleClass, _ items: [PyValue]) { self.cls = cls; self.items = items }
+    override var typeName: String { cls.name }
+    override func repr(_ interp: Interpreter) -> String {
+        cls.name + "(" + zip(cls.fields, items).map { "\($0)=\(interp.repr($1))" }.joined(separator: ", ") + ")"
+    }
+    override var attributeNames: [String] { cls.fields + ["_asdict", "_replace", "_fields", "count", "index"] }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        if let k = cls.fields.firstIndex(of: n) { return items[k] }
+        switch n {
+        case "_fields": return .tuple(cls.fields.map { .str($0) })
+        case "_asdict":
+            return interp.method(n) { _, _, _ throws(PyError) in
+                let d = PyDict()
+                for (f, v) in zip(self.cls.fields, self.items) { try d.set(.str(f), v) }
+                return .dict(d)
+            }
+        case "_replace":
+            return interp.method(n) { _, k, i throws(PyError) in
+                var values = self.items
+                for (key, v) in k {
+                    guard let idx = self.cls.fields.firstIndex(of: key) else { throw .valueError("Got unexpected field names: ['\(key)']") }
+                    values[idx] = v
+                }
+                _ = i
+                return .object(NamedTupleObject(self.cls, values))
+            }
+        case "count", "index": return interp.tupleMethod(items, n)
+        default: return nil
+        }
+    }
 }

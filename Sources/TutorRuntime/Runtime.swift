@@ -21,8 +21,13 @@ public struct Runtime {
     public var watcher: LessonWatcher?
     /// Effects to perform before the first frame (opening a challenge from the command line starts its clock).
     public var initialEffects: [Effect] = []
+    /// Called with the state each time `update` has run, before its effects are performed (tests: the
+    /// progress the tutor holds is compared with the file it saved; see Tests/e2e/check_progress.py).
+    public var afterUpdate: ((State) -> Void)?
     /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
     public var clock = Clock()
+    /// With `--lrs`: each recorded event also becomes xAPI statements, spooled and sent in the background.
+    public var lrs: LRSRelay?
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -33,12 +38,13 @@ public struct Runtime {
     /// Runs until the learner quits, input ends or a signal arrives.
     /// - Returns: the exit status (0, or 128 + the signal).
     public mutating func run() -> Int32 {
-        _ = state.update(.resize(terminal.size))
+        if let status = send(.resize(terminal.size)) { return status }
         for effect in initialEffects { if let status = perform(effect) { return status } }
         while true {
             let frame = Renderer.render(state)
             terminal.draw(frame)
-            if frame.scrollLimit != state.scrollLimit { _ = state.update(.layout(scrollLimit: frame.scrollLimit)) }
+            if frame.scrollLimit != state.scrollLimit || frame.scrollOffset != state.scrollOffset,
+               let status = send(.layout(scrollLimit: frame.scrollLimit, scrollOffset: frame.scrollOffset)) { return status }
             let due = [nextTick, watcher?.nextCheck].compactMap { $0 }.min()
             let timeout = due.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg
@@ -51,9 +57,8 @@ public struct Runtime {
                 msg = .resize(size)
             case .timeout:
                 if let changed = watcher?.poll() {
-                    state.now = clock.now()
-                    _ = state.update(changed)
-                    continue
+                    msg = changed
+                    break
                 }
                 guard let due = nextTick, let interval, Date() >= due else { continue }
                 nextTick = due.addingTimeInterval(interval)
@@ -68,11 +73,21 @@ public struct Runtime {
                 terminal.stop()
                 return 0
             }
-            state.now = clock.now()
-            for effect in state.update(msg) {
-                if let status = perform(effect) { return status }
-            }
+            if let status = send(msg) { return status }
         }
+    }
+
+    /// The one path from a message to the screen: the clock is read, `update` runs, and every effect it
+    /// returns is performed in order (an effect's own answer, such as a snippet's output, comes back
+    /// through here too). Returns an exit status when an effect ends the program.
+    private mutating func send(_ msg: Msg) -> Int32? {
+        state.now = clock.now()
+        let effects = state.update(msg)
+        afterUpdate?(state)
+        for effect in effects {
+            if let status = perform(effect) { return status }
+        }
+        return nil
     }
 
     /// Performs one effect; returns an exit status when the effect ends the program.
@@ -94,13 +109,15 @@ public struct Runtime {
             let outcome = MiniPy.run(code, file: "snippet.py")
             var modules: [Int: VisualizerConfig] = [:]
             for call in outcome.recurrentCalls { modules[call.line] = VisualizerConfig(call: call) ?? modules[call.line] }
-            _ = state.update(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil, modules: modules))
+            return send(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil, modules: modules))
         case .record(let event):
             guard let store else { break }
+            let before = store.progress
             let outcome = store.record([event])
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
-            if let announcement = outcome.announcement { _ = state.update(.notice(announcement)) }
+            lrs?.record(event, before: before, after: state.progress)
+            if let announcement = outcome.announcement { return send(.notice(announcement)) }
         }
         return nil
     }

@@ -20,6 +20,8 @@ extension Unroll {
 
         @OptionGroup var target: ModeOptions
 
+        @OptionGroup var lrs: LRSOptions
+
         func validate() throws {
             if (target.mode != nil || target.task != nil) && lesson == nil {
                 throw ValidationError("--mode and --task need a LESSON (an id or a path).")
@@ -47,11 +49,14 @@ extension Unroll {
 
             let clock = try CommonOptions.clock()
             let store = try common.progressStore()
+            let relay = try common.startRelay(lrs: lrs, store: store, lessons: lessons)
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
             let (progress, notice) = store.load()
             state.progress = progress
             state.now = clock.now()
+            // Due days and the streak count the learner's local calendar days, as `unroll review` does.
+            state.timeZone = .current
             state.visualizeWeights = Visualize.lessonWeights(lessons, files: files)
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count
@@ -60,15 +65,17 @@ extension Unroll {
             if let notice { state.status = notice }
             var effects: [Effect] = []
             if let start {
-                state.route = [.menu(MenuState(selected: start.lessonIndex))]
-                _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
+                effects = state.start(lessonIndex: start.lessonIndex, mode: start.mode, task: start.task)
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
             runtime.clock = clock
             runtime.initialEffects = effects
+            runtime.lrs = relay
+            let dump = ProgressDump.install(on: &runtime, progressFile: store.path)
             let status = runtime.run()
+            dump?.finish()
             terminal.stop()
+            if status == 0 { runtime.lrs?.finishAndReport() }
             if status != 0 { throw ExitCode(status) }
         }
     }
