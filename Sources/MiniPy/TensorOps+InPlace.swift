@@ -73,7 +73,7 @@ extension TensorOps {
                 if isUniform && p > q {
                     throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(pyFloatRepr(p)) > to=\(pyFloatRepr(q))")
                 }
-                if !isUniform && q < 0 { throw .runtime("normal expects std >= 0.0, but found std \(pyFloatRepr(q))") }
+                if !isUniform && q < 0 { throw .runtime("normal expects std >= 0.0, but found std \(String(format: "%g", q))") }
                 let values = c.interp.randomValues(t.count, uniform: isUniform, p, q)
                 t.write(floats: values)
                 return .tensor(t)
