@@ -67,14 +67,18 @@ enum Packing {
             let b = try bind("pad_sequence", ["sequences", "batch_first", "padding_value", "padding_side"], required: 1, a, k)
             let side = try b[3].map { v throws(PyError) in try i.str(v) } ?? "right"
             guard side == "right" || side == "left" else { throw .valueError("Expected padding_side to be one of left or right, but got \(side).") }
-            // A C++ binding in torch 2.15: batch_first must be a bool, padding_value a number.
-            if let v = b[1], !{ if case .bool = v { return true }; return false }() {
-                throw .typeError("pad_sequence(): argument 'batch_first' (position 2) must be bool, not \(v.typeName)")
+            // torch's C++ binding takes batch_first as a bool only (3, 1.0 and None are TypeErrors).
+            var batchFirst = false
+            if let v = b[1] {
+                guard case .bool(let flag) = v else {
+                    throw .typeError("pad_sequence(): argument 'batch_first' (position 2) must be bool, not \(v.typeName)")
+                }
+                batchFirst = flag
             }
             if let v = b[2], v.asDouble == nil {
                 throw .typeError("pad_sequence(): argument 'padding_value' (position 3) must be float, not \(v.typeName)")
             }
-            return .tensor(try padSequence(try tensors(b[0]!, i), batchFirst: try b[1]?.truthy() ?? false,
+            return .tensor(try padSequence(try tensors(b[0]!, i), batchFirst: batchFirst,
                                            value: b[2]?.asDouble ?? 0, left: side == "left", interp: i))
         },
         "pack_padded_sequence": Builtins.fn("pack_padded_sequence") { a, k, i throws(PyError) in
