@@ -47,6 +47,8 @@ final class GradLeaf {
     }
     /// Its AccumulateGrad object while one is held.
     var accumulator: WeakObject?
+    /// The Python object every `PyTensor(leaf:)` of this leaf is (`lin.bias is lin.bias`).
+    let identity = TensorIdentity()
 
     init(_ value: Tensor, owner: ModuleBase? = nil) {
         storage = TensorStorage(floats: value.storage)

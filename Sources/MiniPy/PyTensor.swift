@@ -142,6 +142,7 @@ public struct PyTensor {
         ownStorage = leaf.storage
         ownShape = leaf.shape
         origin = .leaf(leaf)
+        identity = leaf.identity
     }
 
     /// A view of `base`: the same storage, element k being `base`'s element `map[k]` (row-major), or `base`'s

@@ -73,7 +73,7 @@ extension TensorOps {
                 if isUniform && p > q {
                     throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(pyFloatRepr(p)) > to=\(pyFloatRepr(q))")
                 }
-                if !isUniform && q < 0 { throw .runtime("normal expects std >= 0.0, but found std \(pyFloatRepr(q))") }
+                if !isUniform && q < 0 { throw .runtime("normal expects std >= 0.0, but found std \(String(format: "%g", q))") }
                 let values = c.interp.randomValues(t.count, uniform: isUniform, p, q)
                 t.write(floats: values)
                 return .tensor(t)
@@ -143,7 +143,24 @@ extension Interpreter {
     /// autograd record (`w.requires_grad_()` makes a leaf; `y.add_(1)` records AddBackward0). The values were
     /// already written where the target's tensor lives.
     func rebindAfterInPlace(_ target: Expr, _ result: PyValue) {
-        guard case .tensor(let r) = result, case .tensor(let old)? = try? eval(target), !old.sameRecord(as: r) else { return }
+        // Only a target that evaluating again cannot change (`x`, `self.h`, `xs[0]`): `x.sub_(1).div_(2)` must not
+        // run sub_ twice.
+        guard case .tensor(let r) = result, Self.isPlainTarget(target), case .tensor(let old)? = try? eval(target),
+              !old.sameRecord(as: r) else { return }
         _ = try? assign(target, result)
+    }
+
+    /// A name, or attributes and constant or name subscripts of one.
+    static func isPlainTarget(_ e: Expr) -> Bool {
+        switch e {
+        case .name: return true
+        case .attribute(let base, _, _): return isPlainTarget(base)
+        case .index(let base, let index, _):
+            switch index {
+            case .constant, .name: return isPlainTarget(base)
+            default: return false
+            }
+        default: return false
+        }
     }
 }

@@ -21,9 +21,15 @@ extension TensorOps {
             for r in 0..<rows {
                 var weights = (0..<categories).map { Double(p[r * categories + $0]) }
                 guard weights.reduce(0, +) > 0 else { throw .runtime("invalid multinomial distribution (sum of probabilities <= 0)") }
+                var picked = Set<Int>()
                 for _ in 0..<n {
                     let total = weights.reduce(0, +)
-                    guard total > 0 else { throw .runtime("invalid multinomial distribution (with replacement=False, not enough non-negative category to sample)") }
+                    // torch 2.15 without replacement, once the non-zero categories are used up: the zero ones, in order.
+                    if total <= 0, let zero = (0..<categories).first(where: { !picked.contains($0) }) {
+                        picked.insert(zero)
+                        out.append(zero)
+                        continue
+                    }
                     let u = Double(c.interp.rng.next() >> 11) * 0x1p-53 * total
                     var acc = 0.0, pick = categories - 1
                     for k in 0..<categories where weights[k] > 0 {
@@ -32,6 +38,7 @@ extension TensorOps {
                     }
                     while weights[pick] == 0, pick > 0 { pick -= 1 }
                     out.append(pick)
+                    picked.insert(pick)
                     if !replacement { weights[pick] = 0 }
                 }
             }

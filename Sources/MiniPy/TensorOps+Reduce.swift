@@ -36,7 +36,8 @@ extension TensorOps {
                 }
                 var x = t.floats
                 if name == "nansum" { x = x.map { $0.isNaN ? 0 : $0 } }
-                var out = Reduction.sum(x, outer: outer, n: n, inner: inner)
+                // torch's order over the tensor as torch lays it out (a transposed view sums in memory order).
+                var out = Reduction.sum(x, shape: t.shape, strides: t.torchStrides, reduced: Set(layout.dims))
                 if isMean { out = out.map { $0 / Float(n) } }   // 0/0 is nan, as torch's mean over an empty dim
                 let source = t.shape, whole = b[0] == nil || b[0]!.isNone
                 return .tensor(Autograd.record(prefix + (whole ? "0" : "1"), Tensor(shape: shape, storage: out), inputs: [t], saves: false) { g in

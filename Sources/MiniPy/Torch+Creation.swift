@@ -85,7 +85,11 @@ extension Modules {
                 return Array(repeating: v.asDouble ?? 0, count: n)
             }
             let (m, s) = (values(mean), values(std))
-            if let bad = s.first(where: { $0 < 0 }) { throw .runtime("normal expects std >= 0.0, but found std \(pyFloatRepr(bad))") }
+            // A scalar std is printed as C++ prints a double (%g: -1, -1e-07); a tensor's is not printed.
+            if let bad = s.first(where: { $0 < 0 }) {
+                if case .tensor = std { throw .runtime("normal expects all elements of std >= 0.0") }
+                throw .runtime("normal expects std >= 0.0, but found std \(String(format: "%g", bad))")
+            }
             return .tensor(PyTensor(Tensor(shape: shape, storage: (0..<n).map { Float(m[$0] + s[$0] * Double(i.normal())) })))
         }
         a["randperm"] = Builtins.fn("randperm") { args, kwargs, i throws(PyError) in
@@ -282,6 +286,7 @@ extension Interpreter {
         let dtype = try dtypeArg("linspace", b[3]) ?? .float32
         try checkDevice(b[4])
         let halfway = n / 2
+        if n == 1 { return .tensor(try made([.float(start)], shape: [1], dtype: dtype).requiringGrad(try b[5]?.truthy() ?? false)) }   // torch fills one step with start
         if dtype.isInteger || dtype == .bool {
             let step = n > 1 ? (end - start) / Double(n - 1) : 0
             let values = (0..<n).map { k in k < halfway ? start + step * Double(k) : end - step * Double(n - k - 1) }

@@ -17,7 +17,9 @@ extension Interpreter {
             guard case .tensor(let t) = x else { throw .typeError("expected Tensor as element \(k) in argument 0, but got \(x.typeName)") }
             ts.append(t)
         }
-        guard let first = ts.first else { throw .runtime("\(fname)(): expected a non-empty list of Tensors") }
+        guard let first = ts.first else {
+            throw stack ? .runtime("stack expects a non-empty TensorList") : .valueError("torch.cat(): expected a non-empty list of Tensors")
+        }
         var shapes = ts.map(\.shape)
         let rawDim = try b[1].map { v throws(PyError) in try intArg(fname, "dim", v) } ?? 0
         if stack {

@@ -18,12 +18,15 @@ final class ReturnTypesObject: PyObject {
     }
 }
 
-/// `with torch.no_grad():` — operations inside record nothing for autograd.
+/// `with torch.no_grad():` — operations inside record nothing for autograd; `with torch.enable_grad():` turns
+/// recording back on inside one.
 final class NoGradObject: PyObject {
-    override var typeName: String { "no_grad" }
-    override func repr(_ interp: Interpreter) -> String { "<torch.autograd.grad_mode.no_grad object at 0x7f0000000000>" }
+    let enables: Bool
+    init(enables: Bool = false) { self.enables = enables }
+    override var typeName: String { enables ? "enable_grad" : "no_grad" }
+    override func repr(_ interp: Interpreter) -> String { "<torch.autograd.grad_mode.\(typeName) object at 0x7f0000000000>" }
     override func withBlock(_ interp: Interpreter, _ body: (PyValue) throws(PyError) -> Void) throws(PyError) {
-        try GradMode.disabled { () throws(PyError) in try body(.none) }
+        try GradMode.with(enables) { () throws(PyError) in try body(.none) }
     }
 }
 
@@ -31,9 +34,11 @@ final class NoGradObject: PyObject {
 enum GradMode {
     @TaskLocal static var isEnabled = true
 
-    static func disabled(_ body: () throws(PyError) -> Void) throws(PyError) {
+    static func disabled(_ body: () throws(PyError) -> Void) throws(PyError) { try with(false, body) }
+
+    static func with(_ enabled: Bool, _ body: () throws(PyError) -> Void) throws(PyError) {
         var failure: PyError?
-        $isEnabled.withValue(false) {
+        $isEnabled.withValue(enabled) {
             do throws(PyError) { try body() } catch { failure = error }
         }
         if let failure { throw failure }

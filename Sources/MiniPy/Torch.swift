@@ -138,6 +138,7 @@ enum Modules {
     nonisolated(unsafe) static let optim = Namespace("torch.optim", [
         "SGD": .object(PyClass("SGD", qualified: "torch.optim.sgd.SGD") { a, k, i throws(PyError) in try Optimizer.make(.sgd, a, k, i) }),
         "Adam": .object(PyClass("Adam", qualified: "torch.optim.adam.Adam") { a, k, i throws(PyError) in try Optimizer.make(.adam, a, k, i) }),
+        "AdamW": .object(PyClass("AdamW", qualified: "torch.optim.adamw.AdamW") { a, k, i throws(PyError) in try Optimizer.make(.adamw, a, k, i) }),
     ])
 
     static func rnnClass(_ name: String) -> PyValue {
@@ -191,6 +192,9 @@ enum Modules {
             throw PyError(type: "NotImplementedError", message: "MiniPy does not support constructing torch.Tensor directly yet; use torch.tensor")
         })
         a["no_grad"] = .object(PyClass("no_grad", qualified: "torch.autograd.grad_mode.no_grad") { _, _, _ throws(PyError) in .object(NoGradObject()) })
+        a["enable_grad"] = .object(PyClass("enable_grad", qualified: "torch.autograd.grad_mode.enable_grad") { _, _, _ throws(PyError) in
+            .object(NoGradObject(enables: true))
+        })
         a["is_grad_enabled"] = Builtins.fn("is_grad_enabled") { _, _, _ throws(PyError) in .bool(GradMode.isEnabled) }
         a["is_tensor"] = Builtins.fn("is_tensor") { args, kwargs, _ throws(PyError) in
             let b = try bind("is_tensor", ["obj"], required: 1, args, kwargs)

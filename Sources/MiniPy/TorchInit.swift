@@ -64,7 +64,10 @@ enum TorchInit {
         }
         f["calculate_gain"] = Builtins.fn("calculate_gain") { a, k, i throws(PyError) in
             let b = try bind("calculate_gain", ["nonlinearity", "param"], required: 1, a, k)
-            return .float(try calculateGain(try i.str(b[0]!), b[1]?.asDouble))
+            let name = try i.str(b[0]!)
+            let gain = try calculateGain(name, b[1]?.asDouble)
+            // torch returns the int 1 for the linear ones, a float otherwise.
+            return ["linear", "sigmoid"].contains(name) || name.hasPrefix("conv") ? .int(1) : .float(gain)
         }
         return Namespace("torch.nn.init", f)
     }()

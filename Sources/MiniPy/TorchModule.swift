@@ -177,9 +177,23 @@ final class TorchModule: ModuleBase {
         }
         try checkRecurrentSizes(name, args, kwargs, interp)
         let parsed = try tc { try RNNConfig.parse(module: name, args: a, kwargs: k) }
-        try interp.checkParameterShapes(parsed.config.parameterShapes.map(\.shape))
+        try checkBudget(parsed.config, interp)
         for w in parsed.warnings { interp.stderr += "\(w.category): \(w.message)\n" }
         return .object(TorchModule(.rnn(RNNBase(config: parsed.config, warnings: parsed.warnings, seed: seed(interp))), name: name))
+    }
+
+    /// Refuses sizes no module could have before any shape is computed (`LSTM(2, 2**62)`'s 4·hidden_size does
+    /// not fit in an Int; `num_layers=10**9` would list a billion shapes). Where torch's first allocation
+    /// reports the overflow itself (`RNN(2, 2**62)`), its message; otherwise the engine's budget, as a RuntimeError.
+    static func checkBudget(_ config: RNNConfig, _ interp: Interpreter) throws(PyError) {
+        do { try config.checkBudget() } catch {
+            let gates = config.mode.gateCount.multipliedReportingOverflow(by: config.hiddenSize)
+            if !gates.overflow, config.numLayers <= 8 {
+                try interp.checkParameterShapes(config.parameterShapes.map(\.shape))
+            }
+            throw .runtime(error.description)
+        }
+        try interp.checkParameterShapes(config.parameterShapes.map(\.shape))
     }
 
     /// `torch.empty(shape)`'s checks: ints (bool counts), no negative sizes.
@@ -278,7 +292,8 @@ extension TorchModule {
         let proj = max(0, value("proj_size") ?? 0)
         let gates = name == "LSTM" ? 4 : name == "GRU" ? 3 : 1
         let g = hidden.multipliedReportingOverflow(by: gates)
-        guard !g.overflow else { throw interp.sizeLimitError() }
+        // 4·hidden_size past Int: the engine's budget check (checkBudget, after parsing) says so in one line.
+        guard !g.overflow else { return }
         let out = proj > 0 ? proj : hidden
         // The first layer's and one further layer's parameters, with overflow-checked products, then the layer count.
         var shapes = [[g.partialValue, input], [g.partialValue, out], [g.partialValue], [g.partialValue]]

@@ -4,7 +4,7 @@ import RNNEngine
 /// `torch.optim.SGD` and `torch.optim.Adam` with torch's defaults, checks and update rules (the single-tensor
 /// CPU path). The hyperparameters live in `param_groups[0]`, a dict a snippet may change, as in torch.
 final class Optimizer: PyObject {
-    enum Kind: String { case sgd = "SGD", adam = "Adam" }
+    enum Kind: String { case sgd = "SGD", adam = "Adam", adamw = "AdamW" }
     let kind: Kind
     let leaves: [GradLeaf]
     let group: PyDict
@@ -65,7 +65,7 @@ final class Optimizer: PyObject {
             var p = leaf.value
             if maximize { g = Autograd.mapped(g) { -$0 } }
             if weightDecay != 0 {
-                if kind == .adam, try flag("decoupled_weight_decay") {
+                if kind != .sgd, try flag("decoupled_weight_decay") {
                     // AdamW: the weights shrink by lr·weight_decay before the step; the gradient is left alone.
                     p = Autograd.mapped(p) { $0 * Float(1 - lr * weightDecay) }
                 } else {
@@ -84,7 +84,7 @@ final class Optimizer: PyObject {
                     g = nesterov ? Autograd.zipped(g, buf) { $0 + Float(mu) * $1 } : buf
                 }
                 p = Autograd.zipped(p, g) { $0 + Float(-lr) * $1 }
-            case .adam:
+            case .adam, .adamw:
                 guard case .tuple(let betas)? = try group.get(.str("betas")), betas.count == 2,
                       let beta1 = betas[0].asDouble, let beta2 = betas[1].asDouble else {
                     throw .typeError("'betas' of the optimizer's param group must be a pair of numbers")
@@ -130,19 +130,27 @@ final class Optimizer: PyObject {
                         ("weight_decay", .int(0)), ("amsgrad", .bool(false)), ("maximize", .bool(false)), ("foreach", .none),
                         ("capturable", .bool(false)), ("differentiable", .bool(false)), ("fused", .none),
                         ("decoupled_weight_decay", .bool(false))]
+        case .adamw:
+            // torch 2.15's AdamW: Adam with decoupled weight decay, 0.01 by default.
+            params = ["params", "lr", "betas", "eps", "weight_decay", "amsgrad", "maximize", "foreach", "capturable",
+                      "differentiable", "fused"]
+            defaults = [("lr", .float(0.001)), ("betas", .tuple([.float(0.9), .float(0.999)])), ("eps", .float(1e-8)),
+                        ("weight_decay", .float(0.01)), ("amsgrad", .bool(false)), ("maximize", .bool(false)), ("foreach", .none),
+                        ("capturable", .bool(false)), ("differentiable", .bool(false)), ("fused", .none),
+                        ("decoupled_weight_decay", .bool(true))]
         }
         let b = try bind("\(kind.rawValue).__init__", params, required: 1, args, kwargs, isMethod: true)
         var values = defaults
-        for (k, (name, _)) in defaults.enumerated() { if let v = b[k + 1] { values[k] = (name, v) } }
+        for (k, (name, _)) in defaults.enumerated() where k + 1 < b.count { if let v = b[k + 1] { values[k] = (name, v) } }
         func value(_ name: String) -> PyValue { values.first { $0.0 == name }!.1 }
         func check(_ name: String, _ message: String) throws(PyError) {
             if let d = value(name).asDouble, d < 0 { throw .valueError("\(message): \(interp.repr(value(name)))") }
         }
         try check("lr", "Invalid learning rate")
-        if kind == .adam { try check("eps", "Invalid epsilon value") }
+        if kind != .sgd { try check("eps", "Invalid epsilon value") }
         if kind == .sgd { try check("momentum", "Invalid momentum value") }
         try check("weight_decay", "Invalid weight_decay value")
-        if kind == .adam, case .tuple(let betas) = value("betas") {
+        if kind != .sgd, case .tuple(let betas) = value("betas") {
             for (k, beta) in betas.enumerated() {
                 if let d = beta.asDouble, !(0 <= d && d < 1) {
                     throw .valueError("Invalid beta parameter at index \(k): \(interp.repr(beta))")
@@ -191,9 +199,14 @@ enum GradClipping {
     static func clipGradNorm(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("clip_grad_norm_", ["parameters", "max_norm", "norm_type", "error_if_nonfinite", "foreach"], required: 2, args, kwargs)
         let withGrad = try leaves(b[0]!, interp).filter { $0.grad != nil }
-        guard let maxNorm = b[1]!.asDouble else { throw .typeError("max_norm must be a number, not \(b[1]!.typeName)") }
-        let normType = b[2]?.asDouble ?? 2
+        // torch: no gradient gives tensor(0.) before any check; then float(norm_type), later float(max_norm),
+        // each with float()'s own error.
         if withGrad.isEmpty { return .tensor(PyTensor(Tensor(shape: [], storage: [0]))) }
+        func float(_ v: PyValue) throws(PyError) -> Double {
+            guard case .float(let d) = try interp.call(Builtins.functions["float"]!, [v], []) else { return .nan }
+            return d
+        }
+        let normType = try b[2].map { v throws(PyError) in try float(v) } ?? 2
         func norm(_ xs: [Float]) -> Float {
             if normType.isInfinite { return xs.map(abs).max() ?? 0 }
             let p = Float(normType)
@@ -203,6 +216,7 @@ enum GradClipping {
         if try b[3]?.truthy() ?? false, !total.isFinite {
             throw .runtime("The total norm of order \(pyFloatRepr(normType)) for gradients from `parameters` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set `error_if_nonfinite=False`")
         }
+        let maxNorm = try float(b[1]!)
         let coef = min(Float(maxNorm) / (total + 1e-6), 1)
         for l in withGrad { l.grad = Autograd.mapped(l.grad!) { $0 * coef } }
         return .tensor(PyTensor(Tensor(shape: [], storage: [total])))

@@ -75,6 +75,9 @@ enum Packing {
                 }
                 batchFirst = flag
             }
+            if let v = b[2], v.asDouble == nil {
+                throw .typeError("pad_sequence(): argument 'padding_value' (position 3) must be float, not \(v.typeName)")
+            }
             return .tensor(try padSequence(try tensors(b[0]!, i), batchFirst: batchFirst,
                                            value: b[2]?.asDouble ?? 0, left: side == "left", interp: i))
         },
@@ -128,20 +131,20 @@ enum Packing {
     }
 
     /// `lengths`: a list of numbers or a 1-D tensor.
+    /// torch makes it `torch.as_tensor(lengths, dtype=torch.int64)` first, so a number is a 0-D Long tensor.
     static func lengths(_ v: PyValue, _ interp: Interpreter) throws(PyError) -> [Int] {
+        func notOneD(_ dims: Int) -> PyError {
+            .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got \(dims)D cpu Long tensor")
+        }
         if case .tensor(let t) = v {
-            guard t.shape.count == 1 else {
-                throw .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got \(t.shape.count)D cpu \(t.dtype.scalarName) tensor")
-            }
+            guard t.shape.count == 1 else { throw notOneD(t.shape.count) }
             return t.dtype.isFloatingPoint ? t.floats.map(intFromFloat) : t.exactInts
         }
-        // A lone number becomes torch.as_tensor(n, dtype=torch.int64): a 0-D tensor, refused as such.
-        switch v {
-        case .int, .float, .bool: throw .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got 0D cpu Long tensor")
-        case .none, .str, .list, .tuple, .dict, .range, .tensor, .size, .object: break
-        }
+        if v.asDouble != nil { throw notOneD(0) }
         var out: [Int] = []
         for x in try interp.iterate(v) {
+            if case .list = x { throw notOneD(2) }
+            if case .tuple = x { throw notOneD(2) }
             guard let d = x.asIndex ?? x.asDouble.map(intFromDouble) else { throw .typeError("an integer is required (got type \(x.typeName))") }
             out.append(d)
         }
@@ -198,23 +201,23 @@ enum Packing {
         let (t, b) = batchFirst ? (shape[1], shape[0]) : (shape[0], shape[1])
         var sorted: [Int]?, unsorted: [Int]?
         var order = Array(0..<lengths.count)
-        if enforceSorted {
-            for k in 1..<max(lengths.count, 1) where lengths[k] > lengths[k - 1] {
-                throw .runtime("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.")
-            }
-        } else {
+        if !enforceSorted {
             order.sort { lengths[$0] != lengths[$1] ? lengths[$0] > lengths[$1] : $0 < $1 }
             var inverse = [Int](repeating: 0, count: order.count)
             for (k, o) in order.enumerated() { inverse[o] = k }
             sorted = order
             unsorted = inverse
         }
+        // _pack_padded_sequence's checks, in its order: the count, the last length, then the order (as it packs).
         guard lengths.count == b else {
             throw .runtime("Expected `len(lengths)` to be equal to batch_size, but got \(lengths.count) (batch_size=\(b))")
         }
         let sortedLengths = order.map { lengths[$0] }
         guard sortedLengths.last.map({ $0 > 0 }) ?? true else {
             throw .runtime("Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0")
+        }
+        for k in 1..<max(sortedLengths.count, 1) where sortedLengths[k] > sortedLengths[k - 1] {
+            throw .runtime("`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.")
         }
         let steps = sortedLengths.first ?? 0
         let batchSizes = (0..<steps).map { s in sortedLengths.filter { $0 > s }.count }

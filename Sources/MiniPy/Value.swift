@@ -236,6 +236,9 @@ final class Builtin: PyObject {
     override func repr(_ interp: Interpreter) -> String {
         isMethod ? "<built-in method \(name)>" : "<built-in function \(name)>"
     }
+    override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        n == "__name__" || n == "__qualname__" ? .str(name) : nil
+    }
 }
 
 /// A Python module object: `torch`, `torch.nn`, with attributes.

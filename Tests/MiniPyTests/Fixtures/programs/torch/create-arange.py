@@ -1,0 +1,10 @@
+import torch
+print(torch.arange(5))
+print(torch.arange(1, 10, 3))
+print(torch.arange(0, 1, 0.25))
+print(torch.arange(5.0))
+print(torch.arange(10, 0, -3))
+print(torch.arange(0, 1, 0.1).shape)
+print(torch.arange(5, dtype=torch.float32))
+print(torch.arange(3, requires_grad=False))
+print(torch.arange(4.0, requires_grad=True))

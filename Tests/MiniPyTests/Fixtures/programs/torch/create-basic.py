@@ -1,0 +1,11 @@
+import torch
+print(torch.zeros(2, 3))
+print(torch.ones((2,)))
+print(torch.full((2, 2), 7))
+print(torch.full((2,), 0.5))
+print(torch.full((3,), True))
+print(torch.eye(3))
+print(torch.eye(2, 3, dtype=torch.long))
+print(torch.zeros_like(torch.tensor([1, 2])), torch.ones_like(torch.zeros(2)))
+print(torch.full_like(torch.zeros(2, 2), 3.5))
+print(torch.empty(3, 4).shape, torch.rand(2, 5).shape, torch.randn(4).shape)

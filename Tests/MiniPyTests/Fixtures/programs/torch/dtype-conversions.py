@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([1.7, -2.7, 0.5])
+print(x.int(), x.long(), x.bool())
+print(x.to(torch.int64))
+print(x.to(dtype=torch.int32))
+print(x.type(torch.int64))
+print(x.type())
+print(x.long().type(), x.int().type(), x.bool().type())
+print(x.long().float())
+print(torch.tensor([0, 1, 2]).bool())
+print(torch.tensor([True, False]).long())
+print(x.to('cpu').dtype, x.cpu() is x, x.float() is x)

@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([0.5, 1.0, 2.0, 4.0])
+print(x.exp(), x.log(), x.sqrt(), x.rsqrt())
+print(x.log2(), x.log10(), x.log1p(), x.expm1())
+print(torch.sin(x), torch.cos(x), torch.tanh(x), torch.sigmoid(x))
+print(x.pow(2), x ** 0.5, 2 ** x, torch.pow(x, 3))
+print(x.reciprocal(), x.square(), (-x).abs(), (x - 2).sign())
+y = torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.5])
+print(y.floor(), y.ceil(), y.round(), y.trunc(), y.frac())
+print(torch.tensor([1.2345, 9.8765]).round(decimals=2))
+print(torch.atan(x), torch.erf(x))

@@ -1,0 +1,3 @@
+import torch
+mask = torch.tensor([True, False])
+1 - mask

@@ -1,0 +1,3 @@
+import torch.nn as nn
+blocks = nn.ModuleList([nn.Linear(2, 2)])
+blocks(1)

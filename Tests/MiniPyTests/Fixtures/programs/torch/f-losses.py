@@ -1,0 +1,15 @@
+import torch
+import torch.nn.functional as F
+logits = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0], [1.0, 1.0, 1.0]])
+target = torch.tensor([0, 2, 1])
+print(F.cross_entropy(logits, target))
+print(F.cross_entropy(logits, target, reduction='sum'), F.cross_entropy(logits, target, reduction='none'))
+print(F.nll_loss(F.log_softmax(logits, dim=1), target))
+print(F.cross_entropy(logits, target, ignore_index=1))
+pred = torch.tensor([0.5, 1.5, 3.0])
+true = torch.tensor([1.0, 1.0, 2.0])
+print(F.mse_loss(pred, true), F.l1_loss(pred, true), F.mse_loss(pred, true, reduction='sum'))
+p = torch.tensor([0.9, 0.2, 0.6])
+y = torch.tensor([1.0, 0.0, 1.0])
+print(F.binary_cross_entropy(p, y), F.binary_cross_entropy_with_logits(torch.tensor([2.0, -1.0, 0.5]), y))
+print(F.cross_entropy(logits[0], target[0]))

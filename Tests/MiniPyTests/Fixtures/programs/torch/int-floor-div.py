@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([7, -7, 8, -8, 0])
+print(x // 2)
+print(x // -3)
+print(x % 3)
+print(x % -3)
+f = torch.tensor([7.5, -7.5, 0.5, -0.5])
+print(f // 2)
+print(f % 2)
+print(torch.div(x, 2, rounding_mode='floor'))
+print(torch.div(x, 2, rounding_mode='trunc'))
+print(x / 2)

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([1, 2, 3]).int()
+print(a, a.dtype)
+print(a + 5, (a + 5).dtype)
+print(a * 2.5)
+print(a + torch.tensor([10, 20, 30]))
+print(torch.tensor([2147483647], dtype=torch.int32) + 1)
+print(a.long().dtype, a.float().dtype, a.bool())
+print(torch.zeros(3, dtype=torch.int32))
+print(torch.tensor([], dtype=torch.int32))

@@ -1,0 +1,11 @@
+import torch
+print(torch.tensor([1.0, 2.0, 3.0]))
+print(torch.tensor([1.5, 2.25, -3.125]))
+print(torch.tensor([1e-5, 1.0]))
+print(torch.tensor([123456789.0, 1.0]))
+print(torch.tensor([0.0001, 0.001]))
+print(torch.tensor([1e10]))
+print(torch.tensor([-0.0, 0.0]))
+print(torch.tensor([float('nan'), float('inf'), -float('inf'), 1.0]))
+print(torch.tensor(3.14159))
+print(torch.tensor([[1.0, -1.0], [0.5, 100.0]]))

@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([[3., 1., 2.], [1., 5., 4.]])
+print(x.max(), x.min(), x.argmax(), x.argmin())
+print(x.max(1))
+print(x.max(dim=0).values, x.min(0).indices)
+print(x.argmax(dim=1), x.argmin(1, keepdim=True))
+print(x.amax(1), x.amin(0))
+print(x.prod(1), x.std(), x.var(1), x.std(0, unbiased=False))
+print(x.logsumexp(1))
+print(x.cumsum(1), x.cumprod(1))
+print(x.all(), (x > 1).all(1), (x > 4).any(), x.count_nonzero())
+print(x.median(), x.norm(), x.norm(p=1))

@@ -1,0 +1,3 @@
+import torch
+print(torch.arange(3))
+torch.arange(0, float('nan'))

@@ -1,0 +1,2 @@
+import torch
+rnn = torch.nn.RNN(2, 2**62)
