@@ -48,6 +48,7 @@ e2e: build
 bench: deps
 	bash Scripts/bench.sh
 	bash Scripts/bench_tui.sh
+	bash Scripts/bench_snippets.sh
 
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/unroll/Lessons"

@@ -1,5 +1,5 @@
 import Foundation
-import MiniPy
+import SnippetRunner
 import Terminal
 import TutorCore
 import TutorRender
@@ -21,6 +21,11 @@ public struct Runtime {
     public var watcher: LessonWatcher?
     /// Effects to perform before the first frame (opening a challenge from the command line starts its clock).
     public var initialEffects: [Effect] = []
+    /// Where playground snippets run: a worker process under kernel limits. nil runs them in this
+    /// process (whole-program tests).
+    public var snippetSandbox: SnippetSandbox?
+    /// Terminal events read while a snippet ran, handled before the next new one.
+    private var deferred: [TerminalEvent] = []
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -31,6 +36,7 @@ public struct Runtime {
     /// Runs until the learner quits, input ends or a signal arrives.
     /// - Returns: the exit status (0, or 128 + the signal).
     public mutating func run() -> Int32 {
+        defer { snippetSandbox?.shutdown() }
         _ = state.update(.resize(terminal.size))
         for effect in initialEffects { if let status = perform(effect) { return status } }
         while true {
@@ -40,7 +46,7 @@ public struct Runtime {
             let due = [nextTick, watcher?.nextCheck].compactMap { $0 }.min()
             let timeout = due.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg
-            switch terminal.nextEvent(timeout: timeout) {
+            switch deferred.isEmpty ? terminal.nextEvent(timeout: timeout) : deferred.removeFirst() {
             case .key(let key):
                 msg = .key(key)
             case .mouse(let kind, let column, let row):
@@ -88,11 +94,14 @@ public struct Runtime {
             interval = nil
             nextTick = nil
         case .runSnippet(let code):
-            // MiniPy bounds the run itself (wall time, steps, sizes), so the loop cannot hang here.
-            let outcome = MiniPy.run(code, file: "snippet.py")
-            var modules: [Int: VisualizerConfig] = [:]
-            for call in outcome.recurrentCalls { modules[call.line] = VisualizerConfig(call: call) ?? modules[call.line] }
-            _ = state.update(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil, modules: modules))
+            // The "Running…" frame goes up before the wait; the worker's limits and the clock bound it.
+            terminal.draw(Renderer.render(state))
+            let run = SnippetExecution.run(code, sandbox: snippetSandbox, terminal: terminal)
+            deferred += run.deferred
+            _ = state.update(.snippetRan(output: run.result.output, failed: run.result.failed, modules: run.modules))
+            // The output first, then the next worker starts while the learner reads it.
+            terminal.draw(Renderer.render(state))
+            snippetSandbox?.prepare()
         case .record(let event):
             guard let store else { break }
             let outcome = store.record([event])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnippetRunner
 import Terminal
 import TutorCore
 import TutorRuntime
@@ -64,6 +65,7 @@ extension Unroll {
                 if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
+            runtime.snippetSandbox = .ofThisProgram()
             runtime.initialEffects = effects
             let status = runtime.run()
             terminal.stop()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnippetRunner
 import Terminal
 import TutorCore
 import TutorRuntime
@@ -36,6 +37,7 @@ extension Unroll {
             var effects: [Effect] = []
             if let chosen = target.chosen { effects = state.open(chosen, lessonIndex: 0, task: (target.task ?? 1) - 1) }
             var runtime = Runtime(state: state, terminal: terminal, store: nil)
+            runtime.snippetSandbox = .ofThisProgram()
             runtime.initialEffects = effects.filter { if case .record = $0 { false } else { true } }
             runtime.watcher = LessonWatcher(path: file)
             let status = runtime.run()
