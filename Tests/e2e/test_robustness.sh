@@ -1,0 +1,141 @@
+# Robustness (issue 14): snippets that crash or exhaust MiniPy, fatal signals, external stops.
+# Each test compares the whole `stty -a` before and after the tutor, not only icanon and echo.
+
+# e2e_start_stty NAME COMMAND — as e2e_start, and the wrapper prints "stty=same" or "stty=changed"
+# (with the diff) after the exit line.
+e2e_start_stty() {
+  local name=$1; shift
+  local wrapped="TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$E2E_TMP/xdg SWIFT_BACKTRACE=interactive=no; export TERM LANG XDG_DATA_HOME SWIFT_BACKTRACE; stty -a > $E2E_TMP/$name.before; $*; rc=\$?; stty -a > $E2E_TMP/$name.after; echo \"exit=\$rc\"; if cmp -s $E2E_TMP/$name.before $E2E_TMP/$name.after; then echo stty=same; else echo stty=changed; diff $E2E_TMP/$name.before $E2E_TMP/$name.after; fi; sleep 30"
+  tm new-session -d -s "$name" -x 80 -y 24 "sh -c '$(printf %s "$wrapped" | sed "s/'/'\\\\''/g")'" </dev/null
+  tm set-option -t "$name" remain-on-exit on >/dev/null
+  E2E_SESSIONS="$E2E_SESSIONS $name"
+}
+
+# e2e_wait_for_re NAME REGEX [SECONDS] — as e2e_wait_for, for an extended regular expression.
+e2e_wait_for_re() {
+  local name=$1 re=$2 limit=${3:-10} i=0
+  while [ $i -lt $((limit * 20)) ]; do
+    if e2e_screen "$name" | grep -qE -- "$re"; then return 0; fi
+    sleep 0.05; i=$((i + 1))
+  done
+  echo "    timed out waiting for /$re/"; e2e_screen "$name" | sed 's/^/    | /'
+  return 1
+}
+
+# e2e_expect_end NAME STATUS — the exit line says STATUS, the terminal settings are as before, and
+# the alternate screen, hidden cursor and mouse modes are off.
+e2e_expect_end() {
+  local name=$1 want=$2 line
+  line=$(e2e_exit_line "$name") || return 1
+  [ "$line" = "exit=$want" ] || { echo "    got: $line, want exit=$want"; e2e_screen "$name" | sed 's/^/    | /'; return 1; }
+  e2e_wait_for "$name" "stty=" 5 || return 1
+  e2e_screen "$name" | grep -q "^stty=same" || { echo "    terminal settings changed:"; e2e_screen "$name" | sed 's/^/    | /'; return 1; }
+  [ "$(tm display -p -t "$name" '#{alternate_on} #{cursor_flag} #{mouse_any_flag}')" = "0 1 0" ] \
+    || { echo "    modes after exit: $(tm display -p -t "$name" '#{alternate_on} #{cursor_flag} #{mouse_any_flag}')"; return 1; }
+}
+
+test_playground_survives_snippets_that_crash_or_exhaust_minipy() {
+  local s=robplay$$
+  e2e_start_stty $s "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/robplay.json"
+  e2e_wait_for $s "Snippet 1/3" || return 1
+  # A new first line: the snippet stops there, whatever MiniPy makes of it (an OverflowError, or a
+  # trap that the worker process takes instead of the tutor).
+  e2e_keys $s Home
+  e2e_text $s 'print(round(1e300))'
+  e2e_keys $s Enter C-r
+  e2e_wait_for $s "✗ Output (it raised)" || return 1
+  e2e_wait_for_re $s '^ +[A-Za-z]+Error: ' || return 1
+  # A memory bomb past 1 GB: MiniPy's own limit or the kernel's stops it (on a loaded machine the
+  # debug build may reach the 10 s wall-clock limit first).
+  e2e_keys $s Up Home
+  e2e_text $s 'x = [[0]*9999999 for i in range(200)]'
+  e2e_keys $s Enter C-r
+  e2e_wait_for_re $s '^ +(MemoryError|TimeoutError): ' 30 || return 1
+  e2e_screen $s | grep -q "Snippet 1/3" || { echo "    the playground is gone"; return 1; }
+  e2e_keys $s Escape
+  e2e_wait_gone $s "Snippet 1/3" || return 1
+  e2e_keys $s q
+  e2e_wait_for $s "Choose a lesson" || return 1
+  e2e_keys $s q
+  e2e_expect_end $s 0
+}
+
+test_sigquit_and_other_deadly_signals_restore_the_terminal_and_die_by_the_signal() {
+  local sig s
+  for sig in QUIT PIPE USR1 ALRM; do
+    s=rob$sig$$
+    e2e_start_stty $s "$E2E_BIN --progress $E2E_TMP/rob$sig.json"
+    e2e_wait_for $s "Choose a lesson" || return 1
+    kill -$sig "$(e2e_pid $s)"
+    e2e_expect_end $s $((128 + $(kill -l $sig))) || { echo "    (SIG$sig)"; return 1; }
+  done
+}
+
+test_a_crash_restores_the_terminal_and_dies_by_its_signal() {
+  local kind s want
+  # segv: a bad pointer (SIGSEGV 139); fatal: a Swift fatalError (a trap: SIGILL 132 on x86-64,
+  # SIGTRAP 133 on arm64); abort: SIGABRT 134.
+  case "$(uname -m)" in aarch64|arm64) trap_status=133 ;; *) trap_status=132 ;; esac
+  for kind in segv:139 fatal:$trap_status trap:$trap_status abort:134; do
+    s=robcrash${kind%%:*}$$
+    e2e_start_stty $s "UNROLL_DEBUG_CRASH=${kind%%:*} $E2E_BIN --progress $E2E_TMP/robcrash.json"
+    e2e_expect_end $s "${kind#*:}" || { echo "    (UNROLL_DEBUG_CRASH=${kind%%:*})"; return 1; }
+  done
+}
+
+test_kill_tstp_without_job_control_leaves_the_tutor_running() {
+  # Under `sh -c` nothing could resume a stopped tutor (its process group is orphaned, so the kernel
+  # discards the stop): it must go on drawing, not exit.
+  local s=robtstp$$
+  e2e_start_stty $s "$E2E_BIN --progress $E2E_TMP/robtstp.json"
+  e2e_wait_for $s "Choose a lesson" || return 1
+  kill -TSTP "$(e2e_pid $s)"
+  sleep 0.3
+  kill -CONT "$(e2e_pid $s)"
+  e2e_wait_for $s "Choose a lesson" || return 1
+  e2e_keys $s '?'
+  e2e_wait_for $s "Keys · Lesson menu" || return 1
+  e2e_keys $s Escape q
+  e2e_expect_end $s 0
+}
+
+test_kill_tstp_from_outside_then_fg_resumes_in_a_job_control_shell() {
+  local s=robfg$$ pid
+  tm new-session -d -s $s -x 80 -y 24 "bash --norc -i" </dev/null
+  E2E_SESSIONS="$E2E_SESSIONS $s"
+  sleep 0.2
+  e2e_keys $s "stty -a > $E2E_TMP/robfg.before; TERM=xterm-256color LANG=C.UTF-8 $E2E_BIN --progress $E2E_TMP/robfg.json" Enter
+  e2e_wait_for $s "Choose a lesson" || return 1
+  pid=$(pgrep -f "^$E2E_BIN --progress $E2E_TMP/robfg.json" | head -1)
+  kill -TSTP "$pid"
+  e2e_wait_for $s "Stopped" || return 1
+  e2e_keys $s "fg" Enter
+  e2e_wait_for $s "Choose a lesson" || return 1
+  e2e_keys $s q
+  e2e_wait_gone $s "Choose a lesson" || return 1
+  e2e_keys $s 'echo "st=$?"; stty -a | cmp -s - '"$E2E_TMP/robfg.before"' && echo stty=same' Enter
+  e2e_wait_for $s "st=0" || return 1
+  e2e_wait_for $s "stty=same" || return 1
+}
+
+test_ctrl_c_stops_a_long_snippet_run_at_once() {
+  local s=robintr$$ start end
+  e2e_start_stty $s "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/robintr.json"
+  e2e_wait_for $s "Snippet 1/3" || return 1
+  # Runs until MiniPy's 5 s limit unless stopped.
+  e2e_keys $s Home
+  e2e_text $s 'import torch'
+  e2e_keys $s Enter
+  e2e_text $s 'while True: y = torch.randn(300, 300) @ torch.randn(300, 300)'
+  e2e_keys $s Enter C-r
+  e2e_wait_for $s "Running…" || return 1
+  sleep 0.5
+  start=$(date +%s%N)
+  e2e_keys $s C-c
+  e2e_wait_for $s "KeyboardInterrupt" || return 1
+  end=$(date +%s%N)
+  [ $(( (end - start) / 1000000 )) -lt 2000 ] || { echo "    Ctrl-C took $(( (end - start) / 1000000 )) ms"; return 1; }
+  echo "Ctrl-C to KeyboardInterrupt on screen (through tmux): $(( (end - start) / 1000000 )) ms" >> "$E2E_TMP/figures"
+  e2e_keys $s Escape q q
+  e2e_expect_end $s 0
+}
