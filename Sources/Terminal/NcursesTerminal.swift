@@ -72,6 +72,10 @@ public final class NcursesTerminal: Terminal {
 
     deinit { stop() }
 
+    /// The SIGINT, SIGTERM or SIGHUP that arrived (0: none). After `stop()` too: work done on the way
+    /// out (the last save) checks it so Ctrl-C in the restored terminal still ends the wait.
+    public static var pendingSignal: Int32 { cn_pending_signal() }
+
     public var size: Size {
         Size(width: Int(cn_maxx(cn_stdscr())), height: Int(cn_maxy(cn_stdscr())))
     }

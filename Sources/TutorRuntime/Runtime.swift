@@ -26,6 +26,9 @@ public struct Runtime {
     public var snippetSandbox: SnippetSandbox?
     /// Terminal events read while a snippet ran, handled before the next new one.
     private var deferred: [TerminalEvent] = []
+    /// The learner stopped a save that was waiting for another Unroll's lock (Ctrl-C): the save on the
+    /// way out should not make them wait again.
+    public private(set) var stoppedWaitingForLock = false
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -79,6 +82,9 @@ public struct Runtime {
         }
     }
 
+    static let waitingForLock = "Waiting for another Unroll to finish saving…"
+    static let savedAfterWaiting = "Saved (another Unroll was saving at the same moment)."
+
     /// Performs one effect; returns an exit status when the effect ends the program.
     private mutating func perform(_ effect: Effect) -> Int32? {
         switch effect {
@@ -104,7 +110,27 @@ public struct Runtime {
             snippetSandbox?.prepare()
         case .record(let event):
             guard let store else { break }
-            let outcome = store.record([event])
+            // While another Unroll holds the lock: say so, and let Ctrl-C stop the wait and quit at once
+            // (what was typed before it is dropped; later saves in this session do not wait again).
+            var input = BusyInput()
+            var announced = false
+            var stop: TerminalEvent?
+            let outcome = store.record([event], patience: stoppedWaitingForLock ? 0 : ProgressStore.lockPatience) { _ in
+                if !announced {
+                    announced = true
+                    _ = state.update(.notice(Self.waitingForLock))
+                    terminal.draw(Renderer.render(state))
+                }
+                stop = input.interruption(from: terminal)
+                return stop == nil
+            }
+            if let stop {
+                stoppedWaitingForLock = true
+                deferred = [stop]
+            } else {
+                deferred += input.deferred
+            }
+            if announced, outcome.saved, outcome.announcement == nil { _ = state.update(.notice(Self.savedAfterWaiting)) }
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
             if let announcement = outcome.announcement { _ = state.update(.notice(announcement)) }

@@ -17,32 +17,15 @@ struct SnippetExecution {
             return SnippetExecution(result: SnippetResult(MiniPy.run(code, file: "snippet.py")))
         }
         let run = sandbox.start(SnippetRequest(source: code))
-        var deferred: [TerminalEvent] = []
-        var inputOpen = true
+        var input = BusyInput()
         while true {
-            if let result = run.wait(milliseconds: inputOpen ? 20 : 1000) {
-                return SnippetExecution(result: result, deferred: deferred)
+            if let result = run.wait(milliseconds: 20) {
+                return SnippetExecution(result: result, deferred: input.deferred)
             }
-            guard inputOpen else { continue }
-            // Everything already typed, without waiting.
-            reading: while true {
-                let event = terminal.nextEvent(timeout: 0)
-                switch event {
-                case .timeout:
-                    break reading
-                case .key(.ctrl("c")):
-                    return SnippetExecution(result: run.interrupt(), deferred: deferred)
-                case .signal:
-                    deferred.append(event)
-                    return SnippetExecution(result: run.interrupt(), deferred: deferred)
-                case .endOfInput:
-                    deferred.append(event)
-                    inputOpen = false
-                    break reading
-                case .key, .mouse, .resize, .suspend:
-                    deferred.append(event)
-                }
-            }
+            guard let stop = input.interruption(from: terminal) else { continue }
+            // Ctrl-C stops the run only; a signal also ends the program, so the loop gets it too.
+            if case .signal = stop { input.keep(stop) }
+            return SnippetExecution(result: run.interrupt(), deferred: input.deferred)
         }
     }
 

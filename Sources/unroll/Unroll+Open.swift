@@ -69,7 +69,24 @@ extension Unroll {
             runtime.initialEffects = effects
             let status = runtime.run()
             terminal.stop()
+            try Self.saveBeforeExit(store, status: status, wait: !runtime.stoppedWaitingForLock)
             if status != 0 { throw ExitCode(status) }
+        }
+
+        /// What a failed save left unsaved gets one more try after the terminal is restored; if that fails
+        /// too, one line on stderr says what is lost and the exit status is 1 (or the signal's), never 0.
+        static func saveBeforeExit(_ store: ProgressStore, status: Int32, wait: Bool) throws {
+            var said = false
+            let lost = store.saveBeforeExit(patience: wait ? ProgressStore.lockPatience : 0) { _ in
+                if !said {
+                    said = true
+                    FileHandle.standardError.write(Data("unroll: waiting for another Unroll to finish saving…\n".utf8))
+                }
+                return NcursesTerminal.pendingSignal == 0
+            }
+            guard let lost else { return }
+            FileHandle.standardError.write(Data((lost + "\n").utf8))
+            throw ExitCode(status != 0 ? status : 1)
         }
     }
 }

@@ -139,3 +139,37 @@ test_ctrl_c_stops_a_long_snippet_run_at_once() {
   e2e_keys $s Escape q q
   e2e_expect_end $s 0
 }
+
+test_a_full_disk_on_quit_is_said_on_stderr_with_a_nonzero_status() {
+  # RLIMIT_FSIZE 0 makes every write of the progress file fail (EFBIG, with SIGXFSZ ignored), as a
+  # full disk would (ENOSPC), without a mount.
+  local s=robfull$$
+  e2e_start_stty $s "(trap '' XFSZ; ulimit -f 0; exec $E2E_BIN why-rnns-handle-sequences --mode try --progress $E2E_TMP/robfull/progress.json)"
+  e2e_wait_for $s "Task 1/" || return 1
+  e2e_keys $s a Enter
+  e2e_wait_for $s "✓ Correct!" || return 1
+  e2e_keys $s q
+  e2e_wait_for $s "Choose your learning style" || return 1
+  e2e_keys $s q
+  e2e_wait_for $s "Choose a lesson" || return 1
+  e2e_keys $s q
+  e2e_expect_end $s 1 || return 1
+  e2e_screen $s | grep -qE "^unroll: progress could not be saved \($E2E_TMP/robfull/progress.json: File too large\); [0-9]+ changes? since the last save (is|are) lost\.$" \
+    || { echo "    no stderr line"; e2e_screen $s | sed 's/^/    | /'; return 1; }
+}
+
+test_a_lock_held_by_another_unroll_is_announced_and_ctrl_c_still_quits() {
+  local s=roblock$$ holder
+  mkdir -p "$E2E_TMP/roblock"
+  flock "$E2E_TMP/roblock/progress.json.lock" sleep 60 </dev/null >/dev/null 2>&1 &
+  holder=$!
+  e2e_start_stty $s "$E2E_BIN why-rnns-handle-sequences --mode try --progress $E2E_TMP/roblock/progress.json"
+  e2e_wait_for $s "Task 1/" || { kill $holder; return 1; }
+  e2e_keys $s a Enter
+  e2e_wait_for $s "Waiting for another Unroll to finish saving…" || { kill $holder; return 1; }
+  e2e_keys $s C-c
+  e2e_expect_end $s 1 || { kill $holder; return 1; }
+  kill $holder
+  e2e_screen $s | grep -q "^unroll: progress could not be saved (another Unroll holds $E2E_TMP/roblock/progress.json.lock)" \
+    || { echo "    no stderr line"; e2e_screen $s | sed 's/^/    | /'; return 1; }
+}
