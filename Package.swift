@@ -47,6 +47,14 @@ let package = Package(
         // A snippet worker that crashes, hangs or allocates on purpose, for the sandbox's tests.
         .executableTarget(name: "snippet-worker-helper", dependencies: ["SnippetRunner"], path: "Tests/SnippetWorkerHelper"),
         .testTarget(name: "SnippetRunnerTests", dependencies: ["SnippetRunner", "MiniPy", "RNNEngine"]),
+        // `make fuzz` (Tests/Fuzz): libFuzzer targets when built with -sanitize=fuzzer -DFUZZING into
+        // .build-fuzz; in an ordinary build each replays the inputs it is given (the regression corpora).
+        .target(name: "FuzzSupport", dependencies: ["MiniPy"], path: "Tests/Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-lesson", dependencies: ["FuzzSupport", "TutorCore"], path: "Tests/Fuzz/FuzzLesson"),
+        .executableTarget(name: "fuzz-minipy", dependencies: ["FuzzSupport", "MiniPy"], path: "Tests/Fuzz/FuzzMiniPy"),
+        .executableTarget(name: "fuzz-minipy-parse", dependencies: ["FuzzSupport", "MiniPy"], path: "Tests/Fuzz/FuzzMiniPyParse"),
+        .executableTarget(name: "fuzz-minipy-gen", dependencies: ["FuzzSupport", "MiniPy"], path: "Tests/Fuzz/FuzzMiniPyGen"),
+        .executableTarget(name: "fuzz-engine", dependencies: ["FuzzSupport", "RNNEngine"], path: "Tests/Fuzz/FuzzEngine"),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures", "run_fixtures.py"]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures"]),
