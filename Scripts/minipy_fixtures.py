@@ -279,22 +279,45 @@ def run(item):
 
 def main():
     """With snippet names as arguments, reruns only those (and any not yet in the table); the rest keep
-    their recorded results. A full run imports torch 200-odd times: minutes."""
+    their recorded results. A full run imports torch 200-odd times: minutes.
+
+    Also every group of program files, `Tests/MiniPyTests/Fixtures/programs/GROUP/NAME.py`: each group is
+    recorded in `programs/GROUP.json` (same format), rerunning only programs that are new or changed (or named).
+    Groups let several people add programs without touching one shared file."""
     from concurrent.futures import ThreadPoolExecutor
     here = os.path.dirname(os.path.abspath(__file__))
-    target = os.path.join(here, "..", "Tests", "MiniPyTests", "Fixtures", "snippets.json")
+    fixtures = os.path.join(here, "..", "Tests", "MiniPyTests", "Fixtures")
+    target = os.path.join(fixtures, "snippets.json")
     names = set(sys.argv[1:])
     old = {}
     if names and os.path.exists(target):
         old = {e["name"]: e for e in json.load(open(target))["snippets"]}
     todo = [item for item in SNIPPETS if not old or item[0] in names or item[0] not in old]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        fresh = dict(zip([item[0] for item in todo], pool.map(run, todo)))
-    out = [fresh.get(name) or old[name] for name, _ in SNIPPETS]
+    if not names or todo:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            fresh = dict(zip([item[0] for item in todo], pool.map(run, todo)))
+        out = [fresh.get(name) or old[name] for name, _ in SNIPPETS]
+        write(target, out)
+        print(f"wrote {len(out)} snippets ({len(todo)} run) to {os.path.relpath(target)}")
+    programs = os.path.join(fixtures, "programs")
+    for group in sorted(os.listdir(programs)) if os.path.isdir(programs) else []:
+        folder = os.path.join(programs, group)
+        if not os.path.isdir(folder):
+            continue
+        items = [(f[:-3], open(os.path.join(folder, f)).read().rstrip("\n")) for f in sorted(os.listdir(folder)) if f.endswith(".py")]
+        gtarget = os.path.join(programs, group + ".json")
+        gold = {e["name"]: e for e in json.load(open(gtarget))["snippets"]} if os.path.exists(gtarget) else {}
+        gtodo = [item for item in items if item[0] in names or item[0] not in gold or gold[item[0]]["code"] != item[1]]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            fresh = dict(zip([item[0] for item in gtodo], pool.map(run, gtodo)))
+        write(gtarget, [fresh.get(name) or gold[name] for name, _ in items])
+        print(f"wrote {len(items)} programs ({len(gtodo)} run) to {os.path.relpath(gtarget)}")
+
+
+def write(target, entries):
     with open(target, "w") as f:
-        json.dump({"python": sys.version.split()[0], "torch": __import__("torch").__version__, "snippets": out}, f, indent=1)
+        json.dump({"python": sys.version.split()[0], "torch": __import__("torch").__version__, "snippets": entries}, f, indent=1)
         f.write("\n")
-    print(f"wrote {len(out)} snippets ({len(todo)} run) to {os.path.relpath(target)}")
 
 
 if __name__ == "__main__":

@@ -18,11 +18,11 @@ final class GradLeaf {
     /// it record nothing and backward leaves its .grad alone.
     var requiresGrad = true
     /// The module this is a parameter of: it reloads its engine when an optimizer changes the value.
-    weak var owner: TorchModule?
+    weak var owner: ModuleBase?
     /// Its AccumulateGrad object while one is held.
     var accumulator: WeakObject?
 
-    init(_ value: Tensor, owner: TorchModule? = nil) { self.value = value; self.owner = owner }
+    init(_ value: Tensor, owner: ModuleBase? = nil) { self.value = value; self.owner = owner }
 
     /// `zero_grad(set_to_none=True)`, of a module or an optimizer: the gradients cleared, or zeroed.
     static func zeroGrad(_ leaves: [GradLeaf], _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {

@@ -232,7 +232,7 @@ enum Builtins {
             switch v {
             case .tensor: q = "torch.Tensor"
             case .size: q = "torch.Size"
-            case .object(let o as TorchModule): q = "torch.nn.modules.\(o.moduleFile).\(o.typeName)"
+            case .object(let o as ModuleBase): q = o.qualifiedName
             case .object(let e as ExceptionObject): return .object(e.cls)
             case .dict(let d) where d.isOrderedDict: q = "collections.OrderedDict"
             default: q = v.typeName
@@ -558,7 +558,7 @@ extension Interpreter {
         case .tensor(let t):
             if case .tuple(let items) = index { return try tensorIndex(t, items) }
             return try tensorIndex(t, [index])
-        case .object(let o as TorchModule):
+        case .object(let o as ModuleBase):
             throw .typeError("'\(o.typeName)' object is not subscriptable")
         case .object(let r as ReturnTypesObject):
             // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.

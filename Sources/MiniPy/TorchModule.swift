@@ -5,7 +5,7 @@ import RNNEngine
 ///
 /// Its parameters are autograd leaves (`GradLeaf`), in state_dict order: they accumulate `.grad`, and an
 /// optimizer or `load_state_dict` changes their values, which the RNN engine is then reloaded from.
-final class TorchModule: PyObject {
+final class TorchModule: ModuleBase {
     enum Kind {
         case rnn(RNNBase)
         case cell(CellBase)
@@ -14,45 +14,47 @@ final class TorchModule: PyObject {
         case embedding(paddingIdx: Int?)
     }
     private(set) var kind: Kind
-    let name: String
+    /// The parameters the kernels read, in state_dict order.
     let parameterNames: [String]
-    let leaves: [GradLeaf]
+    /// Those parameters as registered now (a learner may replace one: `lin.weight = nn.Parameter(...)`); a slot set
+    /// to None is left out.
+    var leaves: [GradLeaf] { parameterNames.compactMap { n in parameterSlots.first { $0.name == n }?.leaf } }
     private var engineIsStale = false
 
-    init(_ kind: Kind, name: String, parameters: [(String, Tensor)]) {
+    var name: String { moduleName }
+
+    /// `parameters` in state_dict order; `noneSlots` are parameters torch registers as None (Linear's and a
+    /// cell's bias when `bias=False`), so `m.bias` is None as in torch.
+    init(_ kind: Kind, name: String, parameters: [(String, Tensor)], noneSlots: [String] = []) {
         self.kind = kind
-        self.name = name
         parameterNames = parameters.map(\.0)
-        leaves = parameters.map { GradLeaf($0.1) }
-        super.init()
-        for l in leaves { l.owner = self }
+        let file = switch kind { case .rnn, .cell: "rnn"; case .linear: "linear"; case .embedding: "sparse" }
+        super.init(moduleName: name, qualifiedName: "torch.nn.modules.\(file).\(name)")
+        for (n, t) in parameters { registerParameter(n, GradLeaf(t)) }
+        for n in noneSlots { registerParameter(n, nil) }
     }
 
     convenience init(_ kind: Kind, name: String) {
         switch kind {
         case .rnn(let b): self.init(kind, name: name, parameters: b.stateDict().map { ($0.name, $0.tensor) })
-        case .cell(let c): self.init(kind, name: name, parameters: c.stateDict().map { ($0.name, $0.tensor) })
+        case .cell(let c):
+            self.init(kind, name: name, parameters: c.stateDict().map { ($0.name, $0.tensor) }, noneSlots: c.bias ? [] : ["bias_ih", "bias_hh"])
         case .linear, .embedding: preconditionFailure("Linear and Embedding are made with their parameters")
         }
     }
 
-    override var typeName: String { name }
     override var isCallable: Bool { true }
     override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         try forward(args, kwargs, interp)
     }
 
-    var moduleFile: String {
-        switch kind { case .rnn, .cell: "rnn"; case .linear: "linear"; case .embedding: "sparse" }
-    }
-
-    func parametersChanged() { engineIsStale = true }
+    override func parametersChanged() { engineIsStale = true }
 
     /// The RNN engine's weights reloaded from the leaves, when they changed since the last forward.
     func syncEngine() {
         guard engineIsStale else { return }
         engineIsStale = false
-        let dict = Dictionary(uniqueKeysWithValues: zip(parameterNames, leaves.map(\.value)))
+        let dict = Dictionary(parameterSlots.compactMap { slot in slot.leaf.map { (slot.name, $0.value) } }, uniquingKeysWith: { a, _ in a })
         switch kind {
         case .rnn(var b): try? b.loadStateDict(dict); kind = .rnn(b)   // names and shapes are the module's own
         case .cell(var c): try? c.loadStateDict(dict); kind = .cell(c)
@@ -60,18 +62,8 @@ final class TorchModule: PyObject {
         }
     }
 
-    /// Parameters in registration order.
-    var namedParameters: [(String, Tensor)] { zip(parameterNames, leaves.map(\.value)).map { ($0, $1) } }
-
-    func parameterTensor(_ leaf: GradLeaf) -> PyValue {
-        var t = PyTensor(leaf: leaf)
-        t.isParameter = true
-        return .tensor(t)
-    }
-
     override var attributeNames: [String] {
-        var names = parameterNames + ["forward", "parameters", "named_parameters", "state_dict", "load_state_dict", "eval",
-                                      "train", "training", "zero_grad", "to", "cpu"]
+        var names = moduleAttributeNames
         switch kind {
         case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode"]
         case .cell: names += ["input_size", "hidden_size", "bias"]
@@ -98,35 +90,9 @@ final class TorchModule: PyObject {
     }
 
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
-        if let k = parameterNames.firstIndex(of: n) { return parameterTensor(leaves[k]) }
-        func method(_ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue {
-            .object(Builtin(n, method: true, body))
-        }
-        switch n {
-        case "forward": return method { a, k, i throws(PyError) in try self.call(a, k, i) }
-        case "parameters":
-            return method { _, _, _ throws(PyError) in
-                .object(IterableObject("generator", self.leaves.map(self.parameterTensor)))
-            }
-        case "named_parameters":
-            return method { _, _, _ throws(PyError) in
-                .object(IterableObject("generator", zip(self.parameterNames, self.leaves).map {
-                    .tuple([.str($0), self.parameterTensor($1)]) }))
-            }
-        case "state_dict":
-            return method { _, _, _ throws(PyError) in
-                let d = PyDict()
-                d.isOrderedDict = true   // torch returns a collections.OrderedDict
-                for (k, v) in self.namedParameters { try d.set(.str(k), .tensor(PyTensor(v))) }
-                return .dict(d)
-            }
-        case "eval", "train", "cpu", "to": return method { _, _, _ throws(PyError) in .object(self) }
-        case "load_state_dict":
-            return method { a, k, i throws(PyError) in try self.loadStateDict(a, k, i) }
-        case "zero_grad":
-            return method { a, k, _ throws(PyError) in try GradLeaf.zeroGrad(self.leaves, a, k) }
-        case "training": return .bool(false)
-        default: break
+        if let v = registeredAttribute(n) ?? moduleMethod(n) { return v }
+        if n == "forward" {
+            return .object(Builtin(n, method: true) { a, k, i throws(PyError) in try self.call(a, k, i) })
         }
         switch kind {
         case .rnn(let b):
@@ -252,7 +218,7 @@ final class TorchModule: PyObject {
         let w = rng.uniformTensor([out, inF], bound: bound)
         let hasBias = try b[2]?.truthy() ?? true
         let params = [("weight", w)] + (hasBias ? [("bias", rng.uniformTensor([out], bound: bound))] : [])
-        return .object(TorchModule(.linear(hasBias: hasBias), name: "Linear", parameters: params))
+        return .object(TorchModule(.linear(hasBias: hasBias), name: "Linear", parameters: params, noneSlots: hasBias ? [] : ["bias"]))
     }
 
     static func embedding(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {

@@ -30,7 +30,7 @@ public struct ChallengeState: Sendable, Equatable {
         self.index = index
         self.start = index
         let item = items[index]
-        self.work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts)
+        self.work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts, shownAt: now)
         self.choiceAttemptsLeft = item.attempts
         self.deadline = now.addingTimeInterval(TimeInterval(item.timeLimit))
     }
@@ -45,6 +45,9 @@ public struct ChallengeState: Sendable, Equatable {
     public var isComplete: Bool { results.count == items.count }
     public var score: Int { results.filter { $0 }.count }
     public var mastered: Bool { isFinished && isComplete && score == items.count }
+
+    /// The attempt a choice question is at (1, then 2 after a wrong answer, …).
+    public var choiceAttempt: Int { max(1, item.attempts - choiceAttemptsLeft + 1) }
 
     /// Whole seconds left on the clock at `now` (never below zero).
     public func secondsLeft(at now: Date) -> Int {
@@ -112,7 +115,9 @@ extension State {
     mutating func tickChallenge(_ challenge: inout ChallengeState) -> [Effect] {
         guard challenge.outcome == .working, now >= challenge.deadline else { return [] }
         challenge.outcome = .timedOut
-        return finishChallengeItem(&challenge, right: false)
+        let answer = challenge.work.timedOutAnswer(mode: .challenge, at: now, attempt: challenge.choiceAttempt)
+        return record(.attempt(lesson: lessonID(challenge.lessonIndex), item: challenge.item.id, answer: answer))
+            + finishChallengeItem(&challenge, right: false)
     }
 
     /// After a key or click on a working item: a right answer ends it; a wrong one costs an attempt
@@ -121,7 +126,8 @@ extension State {
         if now >= challenge.deadline { return tickChallenge(&challenge) }
         guard let right = challenge.work.verdict else { return [] }
         let lesson = lessons[challenge.lessonIndex].id
-        let effects = record(.attempt(lesson: lesson, item: challenge.item.id, correct: right, at: now))
+        let answer = challenge.work.answer(mode: .challenge, at: now, attempt: challenge.choiceAttempt, final: right || challenge.choiceAttemptsLeft <= 1)
+        let effects = record(.attempt(lesson: lesson, item: challenge.item.id, answer: answer))
         if right {
             challenge.outcome = .solved
             return effects + finishChallengeItem(&challenge, right: true)
@@ -166,7 +172,7 @@ extension State {
         guard !challenge.isLast else { return [] }
         challenge.index += 1
         let item = challenge.item
-        challenge.work = ItemWork(item.item, lessonIndex: challenge.lessonIndex, index: challenge.index, count: challenge.items.count, attempts: item.attempts)
+        challenge.work = ItemWork(item.item, lessonIndex: challenge.lessonIndex, index: challenge.index, count: challenge.items.count, attempts: item.attempts, shownAt: now)
         challenge.choiceAttemptsLeft = item.attempts
         challenge.deadline = now.addingTimeInterval(TimeInterval(item.timeLimit))
         challenge.outcome = .working

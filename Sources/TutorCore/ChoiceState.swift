@@ -1,3 +1,5 @@
+import Foundation
+
 /// A multiple-choice question being answered, then its worked solution.
 public struct ChoiceState: Sendable, Equatable {
     public var lessonIndex: Int
@@ -10,12 +12,15 @@ public struct ChoiceState: Sendable, Equatable {
     public var answered: String?
     public var showsHint = false
     public var scroll = 0
+    /// When the question was shown (`State.now`), for the time an answer took; nil when not known.
+    public var shownAt: Date?
 
-    public init(lessonIndex: Int, questionIndex: Int, questionCount: Int, question: ChoiceQuestion) {
+    public init(lessonIndex: Int, questionIndex: Int, questionCount: Int, question: ChoiceQuestion, shownAt: Date? = nil) {
         self.lessonIndex = lessonIndex
         self.questionIndex = questionIndex
         self.questionCount = questionCount
         self.question = question
+        self.shownAt = shownAt
     }
 
     public var isCorrect: Bool { answered == question.answer }

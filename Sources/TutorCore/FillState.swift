@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fill-in-blank task being worked: which chip sits in which blank, what has focus, what is
 /// being carried, and how the checking went.
 public struct FillState: Sendable, Equatable {
@@ -31,13 +33,18 @@ public struct FillState: Sendable, Equatable {
     public var showsMistakes = false
     /// Rows scrolled down (the renderer keeps the focused blank in view regardless).
     public var scroll = 0
+    /// When the task was shown (`State.now`), for the time an answer took; nil when not known.
+    public var shownAt: Date?
+    /// The options as they were at the last check (a last wrong check then shows the answer in their place).
+    public var checked: [Int: String] = [:]
 
-    public init(lessonIndex: Int, taskIndex: Int, taskCount: Int, task: FillTask) {
+    public init(lessonIndex: Int, taskIndex: Int, taskCount: Int, task: FillTask, shownAt: Date? = nil) {
         self.lessonIndex = lessonIndex
         self.taskIndex = taskIndex
         self.taskCount = taskCount
         self.task = task
         self.attemptsLeft = task.attempts
+        self.shownAt = shownAt
     }
 
     /// The blank number with focus.
@@ -82,6 +89,7 @@ extension FillState {
     /// attempt; the last wrong attempt fills in the answer and counts the task as missed.
     mutating func check() {
         guard isComplete, !isFinished else { return }
+        checked = filled
         if task.isCorrect(filled) {
             outcome = .solved
             wrongBlanks = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One gradable item being worked inside test or challenge: the same fill or choice state the try and
 /// practice screens use, so the keys and grading are the same.
 public enum ItemWork: Sendable, Equatable {
@@ -5,13 +7,13 @@ public enum ItemWork: Sendable, Equatable {
     case choice(ChoiceState)
 
     /// A fresh item: `attempts` replaces the task's own (test: 1); choice questions count theirs outside.
-    public init(_ item: LessonItem, lessonIndex: Int, index: Int, count: Int, attempts: Int) {
+    public init(_ item: LessonItem, lessonIndex: Int, index: Int, count: Int, attempts: Int, shownAt: Date? = nil) {
         switch item {
         case .fill(var task):
             task.attempts = attempts
-            self = .fill(FillState(lessonIndex: lessonIndex, taskIndex: index, taskCount: count, task: task))
+            self = .fill(FillState(lessonIndex: lessonIndex, taskIndex: index, taskCount: count, task: task, shownAt: shownAt))
         case .choice(let question):
-            self = .choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: index, questionCount: count, question: question))
+            self = .choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: index, questionCount: count, question: question, shownAt: shownAt))
         }
     }
 

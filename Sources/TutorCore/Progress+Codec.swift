@@ -13,7 +13,8 @@ public enum ProgressDecodeError: Error, Sendable, Equatable {
         case .notJSON: return "it is not valid JSON"
         case let .newerFormat(v): return "it was written by a newer Unroll (format_version \(v), this one reads \(LearnerProgress.currentFormatVersion))"
         case .noFormatVersion: return "it has no format_version"
-        case let .wrongContent(at): return "it holds unexpected content at \(at)"
+        // The path holds ids from the file: escaped, since the sentence reaches a terminal.
+        case let .wrongContent(at): return "it holds unexpected content at \(TerminalSafe.text(at))"
         }
     }
 }
@@ -30,7 +31,12 @@ extension LearnerProgress {
         return data
     }
 
+    /// Dates in a file must fall in 1970…9999 (UTC): what day arithmetic and ISO 8601 can hold.
+    public static let dateRange = Date(timeIntervalSince1970: 0) ... Date(timeIntervalSince1970: 253_402_300_799)
+
     /// Decodes a file's bytes; the version is checked before the rest so a newer file is named as such.
+    /// A format-1 file comes back migrated (`migratingFromV1`) with `formatVersion` still 1, so the
+    /// store knows to keep the old file before writing it again.
     public static func decode(_ data: Data) throws(ProgressDecodeError) -> LearnerProgress {
         guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else { throw .notJSON }
         struct Probe: Decodable {
@@ -43,9 +49,20 @@ extension LearnerProgress {
         if version > currentFormatVersion { throw .newerFormat(version) }
         if version < 1 { throw .wrongContent("format_version") }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { d in
+            let c = try d.singleValueContainer()
+            let text = try c.decode(String.self)
+            guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 date")
+            }
+            guard dateRange.contains(date) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "date out of range")
+            }
+            return date
+        }
         do {
-            return try decoder.decode(LearnerProgress.self, from: data)
+            let progress = try decoder.decode(LearnerProgress.self, from: data)
+            return version == 1 ? progress.migratingFromV1() : progress
         } catch let DecodingError.typeMismatch(_, ctx) {
             throw .wrongContent(ctx.pathText)
         } catch let DecodingError.valueNotFound(_, ctx) {

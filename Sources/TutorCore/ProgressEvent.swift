@@ -3,8 +3,12 @@ import Foundation
 /// Something the learner did, as a value. `update` returns `Effect.record(event)`; the event loop hands
 /// it to `ProgressStore.record`, which applies it to the file under a lock.
 public enum ProgressEvent: Sendable, Equatable {
-    /// One answer checked. The first attempt decides `rightAtFirstTry`; a right one marks the item solved.
-    case attempt(lesson: String, item: String, correct: Bool, at: Date)
+    /// One answer checked, with what was chosen, how long it took and its grade (added to the item's
+    /// history). The first attempt decides `rightAtFirstTry`; a right one marks the item solved. A
+    /// challenge's clock running out is recorded the same way (`timedOut`) but is not counted as an attempt.
+    case attempt(lesson: String, item: String, answer: Answer)
+    /// A review card (or an item shown as one) graded Again/Hard/Good/Easy by the learner.
+    case reviewed(lesson: String, item: String, grade: Grade, seconds: Int?, at: Date)
     /// Out of attempts, or gave up.
     case missed(lesson: String, item: String, at: Date)
     case hintSeen(lesson: String, item: String, at: Date)
@@ -22,12 +26,19 @@ extension LearnerProgress {
     /// Applies one event. Dates are kept to whole seconds so the file round-trips exactly.
     public mutating func apply(_ event: ProgressEvent) {
         switch event {
-        case let .attempt(lesson, item, correct, at):
-            updateItem(lesson, item, at) { p in
-                if p.attemptsUsed == 0 { p.rightAtFirstTry = correct }
-                p.attemptsUsed += 1
+        case let .attempt(lesson, item, answer):
+            var answer = answer
+            answer.at = answer.at.wholeSeconds
+            updateItem(lesson, item, answer.at) { p in
+                let correct = answer.correct ?? false
+                if p.attemptsUsed == 0, p.rightAtFirstTry == nil { p.rightAtFirstTry = correct && !answer.timedOut }
+                // Saturating: a count read from an edited file may already be Int.max.
+                if !answer.timedOut { p.attemptsUsed = p.attemptsUsed == .max ? .max : p.attemptsUsed + 1 }
                 if correct { p.solved = true }
+                p.insert(answer)
             }
+        case let .reviewed(lesson, item, grade, seconds, at):
+            updateItem(lesson, item, at) { $0.insert(.review(grade, seconds: seconds, at: at.wholeSeconds)) }
         case let .missed(lesson, item, at):
             updateItem(lesson, item, at) { $0.missed = true }
         case let .hintSeen(lesson, item, at):
@@ -71,6 +82,16 @@ extension LearnerProgress {
 
     static func union(_ a: [Score], _ b: [Score]) -> [Score] {
         Set(a + b).sorted()
+    }
+}
+
+extension ItemProgress {
+    /// Adds an entry in date order (after entries of the same second), so a history stays oldest first
+    /// even when an answer that failed to save is replayed after later ones.
+    mutating func insert(_ answer: Answer) {
+        var i = history.endIndex
+        while i > history.startIndex, history[i - 1].at > answer.at { i -= 1 }
+        history.insert(answer, at: i)
     }
 }
 

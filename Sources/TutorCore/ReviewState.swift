@@ -16,6 +16,8 @@ public struct ReviewState: Sendable, Equatable {
     /// "Knew it" (true) or "not yet" (false) for each entry answered so far.
     public var marks: [Bool] = []
     public var scroll = 0
+    /// When the entry on screen was shown, for the seconds a grade took.
+    public var shownAt: Date?
 
     public init(lessonIndex: Int, entries: [Entry]) {
         self.lessonIndex = lessonIndex
@@ -45,6 +47,7 @@ extension State {
         let missed = progress.missedItems(lesson: lesson).map(ReviewState.Entry.missed)
         guard !cards.isEmpty || !missed.isEmpty else { return [] }
         var review = ReviewState(lessonIndex: lessonIndex, entries: cards + missed)
+        review.shownAt = now
         if settings.preview {
             review.revealed = true
             review.index = min(max(0, task), review.entries.count - 1)
@@ -80,22 +83,32 @@ extension State {
         }
         switch key {
         case .char("y"), .right:
-            mark(&review, knew: true)
+            return mark(&review, knew: true)
         case .char("n"), .left:
-            mark(&review, knew: false)
+            return mark(&review, knew: false)
         default:
             break
         }
         return []
     }
 
-    private func mark(_ review: inout ReviewState, knew: Bool) {
+    /// "Knew it" is recorded as Good, "not yet" as Again, until the card offers all four grades.
+    private mutating func mark(_ review: inout ReviewState, knew: Bool) -> [Effect] {
+        let id: String
+        switch review.entries[review.index] {
+        case .card(let card): id = card.id
+        case .missed(let item): id = item.id
+        }
+        let effects = record(.reviewed(lesson: lessonID(review.lessonIndex), item: id, grade: knew ? .good : .again,
+                                       seconds: Answer.seconds(from: review.shownAt, to: now), at: now))
+        review.shownAt = now
         review.marks.append(knew)
         review.scroll = 0
         if review.index + 1 < review.entries.count {
             review.index += 1
             review.revealed = settings.preview
         }
+        return effects
     }
 
     mutating func updateReview(_ review: inout ReviewState, mouse: MouseEvent) -> [Effect] {

@@ -50,7 +50,7 @@ extension State {
         choice.scroll = 0
         let lesson = lessonID(choice.lessonIndex)
         let id = choice.question.id
-        var effects = record(.attempt(lesson: lesson, item: id, correct: choice.isCorrect, at: now))
+        var effects = record(.attempt(lesson: lesson, item: id, answer: choice.answer(mode: .practice, at: now)))
         if !choice.isCorrect { effects += record(.missed(lesson: lesson, item: id, at: now)) }
         effects += record(.solutionSeen(lesson: lesson, item: id, at: now))
         return effects

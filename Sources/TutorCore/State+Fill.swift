@@ -56,7 +56,7 @@ extension State {
             status = nil
             fill.check()
             let lesson = lessonID(fill.lessonIndex)
-            var effects = record(.attempt(lesson: lesson, item: fill.task.id, correct: fill.outcome == .solved, at: now))
+            var effects = record(.attempt(lesson: lesson, item: fill.task.id, answer: fill.answer(mode: .try, at: now)))
             if fill.outcome == .missed { effects += record(.missed(lesson: lesson, item: fill.task.id, at: now)) }
             return effects
         case .backspace, .delete:

@@ -51,12 +51,12 @@ extension State {
         case .try:
             guard let tasks = lesson.tryIt?.tasks, !tasks.isEmpty else { return [] }
             let i = min(max(0, task), tasks.count - 1)
-            route.append(.fill(FillState(lessonIndex: lessonIndex, taskIndex: i, taskCount: tasks.count, task: tasks[i])))
+            route.append(.fill(FillState(lessonIndex: lessonIndex, taskIndex: i, taskCount: tasks.count, task: tasks[i], shownAt: now)))
             return record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: tasks[i].id, at: now))
         case .practice:
             guard let questions = lesson.practice?.questions, !questions.isEmpty else { return [] }
             let i = min(max(0, task), questions.count - 1)
-            route.append(.choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i])))
+            route.append(.choice(ChoiceState(lessonIndex: lessonIndex, questionIndex: i, questionCount: questions.count, question: questions[i], shownAt: now)))
             return record(.leftOff(lesson: lesson.id, mode: mode.rawValue, task: questions[i].id, at: now))
         case .visualize:
             guard let section = lesson.visualize else { return [] }
@@ -82,8 +82,6 @@ extension State {
             guard let snippets = lesson.playground?.snippets, !snippets.isEmpty else { return [] }
             let i = min(max(0, task), snippets.count - 1)
             route.append(.playground(PlaygroundState(lessonIndex: lessonIndex, snippetIndex: i, snippetCount: snippets.count, snippet: snippets[i])))
-        default:
-            return []
         }
         return []
     }

@@ -42,6 +42,7 @@ extension State {
         let items = lessons[lessonIndex].testItems
         guard !items.isEmpty else { return [] }
         var test = TestState(lessonIndex: lessonIndex, items: items, index: 0)
+        test.work.shownAt = now
         // Preview may jump to any question; a learner's test always starts at the first.
         if settings.preview, task > 0 { jump(&test, to: min(task, items.count - 1)) }
         route.append(.test(test))
@@ -107,7 +108,7 @@ extension State {
         guard let right = test.work.verdict else { return [] }
         let lesson = lessons[test.lessonIndex].id
         let item = test.items[test.index].id
-        var effects = record(.attempt(lesson: lesson, item: item, correct: right, at: now))
+        var effects = record(.attempt(lesson: lesson, item: item, answer: test.work.answer(mode: .test, at: now)))
         if !right { effects += record(.missed(lesson: lesson, item: item, at: now)) }
         status = nil
         if settings.preview, test.results.count < test.index {
@@ -117,7 +118,7 @@ extension State {
         test.results.append(right)
         if test.results.count < test.items.count {
             test.index += 1
-            test.work = ItemWork(test.items[test.index], lessonIndex: test.lessonIndex, index: test.index, count: test.items.count, attempts: 1)
+            test.work = ItemWork(test.items[test.index], lessonIndex: test.lessonIndex, index: test.index, count: test.items.count, attempts: 1, shownAt: now)
         } else {
             test.scroll = 0
             effects += record(.testScore(lesson: lesson, score: test.score, total: test.items.count, at: now))

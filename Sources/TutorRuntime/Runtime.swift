@@ -29,6 +29,8 @@ public struct Runtime {
     /// The learner stopped a save that was waiting for another Unroll's lock (Ctrl-C): the save on the
     /// way out should not make them wait again.
     public private(set) var stoppedWaitingForLock = false
+    /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
+    public var clock = Clock()
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -58,13 +60,13 @@ public struct Runtime {
                 msg = .resize(size)
             case .timeout:
                 if let changed = watcher?.poll() {
-                    state.now = Date()
+                    state.now = clock.now()
                     _ = state.update(changed)
                     continue
                 }
                 guard let due = nextTick, let interval, Date() >= due else { continue }
                 nextTick = due.addingTimeInterval(interval)
-                msg = .tick(Date())
+                msg = .tick(clock.now())
             case .signal(let signal):
                 terminal.stop()
                 return 128 + signal
@@ -75,7 +77,7 @@ public struct Runtime {
                 terminal.stop()
                 return 0
             }
-            state.now = Date()
+            state.now = clock.now()
             for effect in state.update(msg) {
                 if let status = perform(effect) { return status }
             }

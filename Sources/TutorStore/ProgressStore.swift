@@ -51,6 +51,10 @@ public final class ProgressStore: @unchecked Sendable {
     public let path: URL
     /// The sidecar file that `flock` locks: `progress.json.lock` beside the progress file.
     public var lockPath: URL { URL(fileURLWithPath: path.path + ".lock") }
+    /// Where a format-1 file is kept when it is first written as format 2: `progress.json.v1`.
+    public var v1Path: URL { URL(fileURLWithPath: path.path + ".v1") }
+    /// The learner's name, written into the file with every save (nil: the file's name is left as it is).
+    public let learner: String?
 
     private let mutex = NSLock()
     private var memory = LearnerProgress()
@@ -63,8 +67,9 @@ public final class ProgressStore: @unchecked Sendable {
     private var failureDetail: String?
     private var _faults: Faults
 
-    public init(path: URL, faults: Faults = .none) {
+    public init(path: URL, learner: String? = nil, faults: Faults = .none) {
         self.path = path.standardizedFileURL
+        self.learner = learner
         self._faults = faults
     }
 
@@ -220,7 +225,8 @@ public final class ProgressStore: @unchecked Sendable {
 
     /// Saves events: lock, read what is there now, apply every unsaved event, write atomically. The only
     /// call that creates the folder, the file and the lock file. Never throws: a failure is returned,
-    /// and announced once until saving works again.
+    /// and announced once until saving works again. A format-1 file is kept as `progress.json.v1` (never
+    /// overwritten) before it is first written as format 2; if it cannot be kept, nothing is written.
     /// While another instance holds the lock, `waiting` is called every 50 ms with the seconds waited
     /// (the tutor says so on its status line and watches for Ctrl-C: returning false stops waiting);
     /// after `patience` seconds the save gives up.
@@ -243,11 +249,17 @@ public final class ProgressStore: @unchecked Sendable {
                         let (found, moved) = try quarantineIfDamaged()
                         // What this instance last knew is better than nothing for a file broken under it.
                         base = found ?? confirmed
+                        if found == nil { base.formatVersion = LearnerProgress.currentFormatVersion }  // no old file left to keep
                         notice = moved
                     case let .unreadable(message):
                         throw FileError(path: message, code: 0)
                     }
+                    if base.formatVersion < LearnerProgress.currentFormatVersion {
+                        try keepOldFormat()
+                        notice = notice ?? "Progress file updated to format \(LearnerProgress.currentFormatVersion); the old one is kept as \(v1Path.path)."
+                    }
                     base.formatVersion = LearnerProgress.currentFormatVersion
+                    if let learner { base.learner = learner }
                     base.apply(pending)
                     try AtomicFile.write(base.encoded(), to: path.path, faults: _faults)
                     return (base, notice)
@@ -313,12 +325,23 @@ public final class ProgressStore: @unchecked Sendable {
         }
     }
 
+    /// Keeps the format-1 file, as it is on disk under the lock, at `progress.json.v1`: a hard link to it
+    /// (atomic, and the rename that follows leaves that inode to the link alone), else a copy written
+    /// through a temporary file. An existing `.v1` is never overwritten.
+    private func keepOldFormat() throws(FileError) {
+        let keep = v1Path.path
+        if link(path.path, keep) == 0 || errno == EEXIST { return }
+        if FileManager.default.fileExists(atPath: keep) { return }
+        guard let bytes = FileManager.default.contents(atPath: path.path) else { throw FileError(path: path.path, code: errno != 0 ? errno : EIO) }
+        try AtomicFile.write(bytes, to: keep, faults: _faults)
+    }
+
     /// Temporary files of writers killed mid-save: only the lock holder writes one, so any found
     /// under the lock are stale.
     private func removeStaleTemporaries(in folder: String) {
-        let prefix = AtomicFile.tempPrefix(for: path.path)
+        let prefixes = [AtomicFile.tempPrefix(for: path.path), AtomicFile.tempPrefix(for: v1Path.path)]
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where prefixes.contains(where: name.hasPrefix) {
             unlink((folder as NSString).appendingPathComponent(name))
         }
     }

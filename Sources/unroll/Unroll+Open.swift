@@ -46,12 +46,13 @@ extension Unroll {
                 start = (index, target.chosen, (target.task ?? 1) - 1)
             }
 
+            let clock = try CommonOptions.clock()
+            let store = try common.progressStore()
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
-            let store = ProgressStore(path: ProgressStore.defaultPath(explicit: common.progress))
             let (progress, notice) = store.load()
             state.progress = progress
-            state.now = Date()
+            state.now = clock.now()
             state.visualizeWeights = Visualize.lessonWeights(lessons, files: files)
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count
@@ -66,6 +67,7 @@ extension Unroll {
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
             runtime.snippetSandbox = .ofThisProgram()
+            runtime.clock = clock
             runtime.initialEffects = effects
             let status = runtime.run()
             terminal.stop()

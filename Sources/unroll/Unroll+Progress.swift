@@ -13,7 +13,7 @@ extension Unroll {
 
         @OptionGroup var common: CommonOptions
 
-        @Flag(name: .long, help: "Print the report as JSON: lessons, then items with id, status and attempts_used.")
+        @Flag(name: .long, help: "Print the report as JSON: lessons, then items and cards with id, status, attempts_used, due, interval_days, stability, difficulty and history.")
         var json = false
 
         @Flag(name: .long, help: "Forget progress: in every lesson, or in LESSON. Asks first.")
@@ -35,7 +35,8 @@ extension Unroll {
 
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
-            let store = ProgressStore(path: ProgressStore.defaultPath(explicit: common.progress, environment: environment))
+            let clock = try CommonOptions.clock(environment: environment)
+            let store = try common.progressStore(environment: environment)
             let (progress, notice) = store.load()
             if let notice { printError(notice) }
             if reset {
@@ -44,7 +45,7 @@ extension Unroll {
             }
             // Lessons that will not load still show: their recorded ids are listed as no longer in the lessons.
             let lessons = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: common.lessons))
-            let report = ProgressReport(progress: progress, outline: ProgressCommand.outline(from: lessons))
+            let report = ProgressReport(progress: progress, outline: ProgressOutline(lessons), at: clock.now(), timeZone: .current)
             print(json ? report.json() : report.table(), terminator: "")
         }
 
@@ -77,13 +78,5 @@ extension Unroll {
         private func printError(_ line: String) {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-    }
-}
-
-/// What the progress command needs from the lessons, kept apart so the lesson format can change.
-enum ProgressCommand {
-    /// The adapter from lessons to the report's neutral outline: every gradable item, in lesson order.
-    static func outline(from lessons: [Lesson]) -> ProgressOutline {
-        ProgressOutline(lessons: lessons.map { .init(id: $0.id, title: $0.title, itemIDs: $0.gradableItems.map(\.id)) })
     }
 }

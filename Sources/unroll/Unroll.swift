@@ -9,7 +9,8 @@ struct Unroll: ParsableCommand {
         commandName: "unroll",
         abstract: "A terminal tutor: why recurrent neural networks handle sequences, the way PyTorch does it.",
         version: UnrollVersion.string,
-        subcommands: [Open.self, Check.self, Print.self, Progress.self, Engine.self, Visualize.self, Preview.self, Run.self, SnippetWorkerCommand.self],
+        subcommands: [Open.self, Check.self, Print.self, Progress.self, Review.self, Engine.self, Visualize.self, Preview.self, Run.self,
+                      SnippetWorkerCommand.self],
         defaultSubcommand: Open.self
     )
 }
@@ -26,9 +27,18 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "The progress file (default: $UNROLL_PROGRESS, else $XDG_DATA_HOME/unroll/progress.json).")
     var progress: String?
 
+    @Option(name: .long, help: "Your name, written into the progress file for an instructor's report (default: $UNROLL_LEARNER).")
+    var learner: String?
+
     @Flag(name: .long, help: "No colours (also when NO_COLOR is set).")
     var noColor = false
 
     @Flag(name: .long, help: "Plain ASCII lines and marks instead of Unicode.")
     var ascii = false
+
+    func validate() throws {
+        if let learner, let problem = CommonOptions.learnerProblem(learner) {
+            throw ValidationError("--learner \(problem)")
+        }
+    }
 }

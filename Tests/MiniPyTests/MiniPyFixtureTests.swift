@@ -15,12 +15,17 @@ struct Fixture: Decodable, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
+    /// `Fixtures/snippets.json`, then each group of program files (`Fixtures/programs/GROUP.json`).
     static let all: [Fixture] = {
         struct File: Decodable { var snippets: [Fixture] }
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/snippets.json")
-        guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else { return [] }
-        return file.snippets
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let programs = fixtures.appendingPathComponent("programs")
+        let groups = ((try? FileManager.default.contentsOfDirectory(atPath: programs.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted().map { programs.appendingPathComponent($0) }
+        return ([fixtures.appendingPathComponent("snippets.json")] + groups).flatMap { url -> [Fixture] in
+            guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else { return [] }
+            return file.snippets
+        }
     }()
 }
 

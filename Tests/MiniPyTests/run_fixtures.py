@@ -8,6 +8,11 @@ import json, os, re, subprocess, sys
 here = os.path.dirname(os.path.abspath(__file__))
 binary = sys.argv[1]
 table = json.load(open(os.path.join(here, "Fixtures", "snippets.json")))["snippets"]
+# Groups of program files (Fixtures/programs/GROUP/*.py), recorded in Fixtures/programs/GROUP.json.
+programs = os.path.join(here, "Fixtures", "programs")
+for name in sorted(os.listdir(programs)) if os.path.isdir(programs) else []:
+    if name.endswith(".json"):
+        table += json.load(open(os.path.join(programs, name)))["snippets"]
 passed, failed = 0, []
 for case in table:
     r = subprocess.run([binary, "run", "-"], input=case["code"] + "\n", capture_output=True, text=True, timeout=30)

@@ -117,7 +117,7 @@ import Testing
         #expect(vis.notice == nil)
         _ = state.update(.key(.right))
         guard case .visualize(let after) = state.screen else { return }
-        #expect(after.caption?.hasPrefix("The first step starts from h0") == true)
+        #expect(after.caption?.hasPrefix("The first step starts from h_0 = zeros") == true)
     }
 
     @Test func aStateDictThatWasNotLoadedSaysSo() {

@@ -37,6 +37,21 @@ import TutorStore
         #expect(progress.resumePoint?.mode == "try")
     }
 
+    @Test func theInjectedClockDatesTheSavedAnswer() throws {
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24), events: openTask1 + [.key(.char("a")), .key(.enter)])
+        var runtime = Runtime(state: State(lessons: Self.lessons, size: terminal.size), terminal: terminal,
+                              store: ProgressStore(path: progressPath, learner: "Ada"))
+        let start = Date(timeIntervalSince1970: 1_796_288_400)   // 2026-12-03T09:00:00Z
+        runtime.clock = Clock(startingAt: start)
+        #expect(runtime.run() == 0)
+        guard case .loaded(let progress) = ProgressStore.read(at: progressPath) else { Issue.record("no progress file"); return }
+        let lesson = Self.lessons[0]
+        let answer = try #require(progress.item(lesson: lesson.id, item: lesson.tryIt!.tasks[0].id)?.history.first)
+        #expect(answer.at >= start && answer.at.timeIntervalSince(start) < 60)
+        #expect(answer.chosen == ["A"] && answer.grade == .good && answer.mode == .try)
+        #expect(progress.learner == "Ada")
+    }
+
     @Test func withoutAStoreNothingIsWritten() {
         let (status, _) = run(openTask1 + [.key(.char("a")), .key(.enter)], store: nil)
         #expect(status == 0)

@@ -9,7 +9,9 @@ import Darwin
 #endif
 
 /// SIGKILL at random moments, 1,000 times: the file stays valid and holds every answer whose save had
-/// returned. Two helpers write the same file at once, so the lock is under the same fire.
+/// returned, with every field of format 2 (what was chosen, the wrong blanks, attempt, seconds, grade,
+/// mode; review grades too) and the learner's name. Two helpers write the same file at once, so the
+/// lock is under the same fire.
 @Suite struct ProgressCrashTests {
     static let kills = 1000
     static let filesInTurn = 10          // a fresh file every 100 kills keeps each save small
@@ -48,7 +50,8 @@ import Darwin
                 return all
             }
             #expect(results.count == perFile * Self.writers, "a helper failed to start")
-            let printed = results.flatMap(\.lines)
+            let printed = results.flatMap(\.lines).map(CrashHelper.entry)
+            #expect(printed.allSatisfy { $0.answer != nil }, "a line the helper printed did not decode")
             // Killed by SIGKILL, or (rarely) exited normally: never an error exit from the helper.
             for r in results where !(r.status & 0x7f == SIGKILL || r.status == 0) {
                 Issue.record("helper ended with status \(r.status): \(r.lines.suffix(2))")
@@ -58,8 +61,10 @@ import Darwin
             switch ProgressStore.read(at: path) {
             case let .loaded(p):
                 let onDisk = p.lessons["crash"]?.items ?? [:]
-                let lost = printed.filter { onDisk[$0]?.solved != true }
-                #expect(lost.isEmpty, "answers saved then lost: \(lost.prefix(5))")
+                // Each id is recorded once, so its history must be exactly the entry the helper printed.
+                let lost = printed.filter { id, answer in onDisk[id]?.history != answer.map { [$0] } }
+                #expect(lost.isEmpty, "answers saved then lost or changed: \(lost.prefix(5).map(\.id))")
+                if !printed.isEmpty { #expect(p.learner == "crash helper") }
             case .missing:
                 #expect(printed.isEmpty, "answers confirmed but no file")
             case let other:

@@ -44,6 +44,15 @@ enum CrashHelper {
         return nil
     }
 
+    /// A line the helper printed after a save: the item id, a tab, the history entry as JSON.
+    static func entry(_ line: String) -> (id: String, answer: Answer?) {
+        let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let answer = parts.count == 2 ? try? decoder.decode(Answer.self, from: Data(parts[1].utf8)) : nil
+        return (parts.first ?? "", answer)
+    }
+
     static func require() throws -> URL {
         try #require(url(), "progress-crash-helper not built: run `swift build --build-tests` (or `swift build --product progress-crash-helper`) before `swift test`")
     }

@@ -7,8 +7,9 @@ test_modes_test_all_right_is_strong() {
   local s=modetest$$ key
   e2e_start $s 80 24 "$E2E_BIN $SEED_ID --mode test --progress $E2E_TMP/test-progress.json"
   e2e_wait_for $s "question 1 of 10" || return 1
-  # The answers in test order: five fill tasks (letters in blank order), then five questions.
-  for key in a Enter a Enter b Enter a b Enter a b c Enter b Enter a Enter c Enter a Enter d Enter; do
+  # The answers in test order (letters in blank order): three fill tasks, the challenge's fill task and
+  # question (they replace the page's Python warm-up), then the five practice questions.
+  for key in a Enter a Enter b Enter a d Enter b Enter b Enter a Enter c Enter a Enter d Enter; do
     e2e_keys $s $key
   done
   e2e_wait_for $s "Score: 10/10 (100 %)" || return 1

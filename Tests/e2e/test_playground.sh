@@ -30,13 +30,13 @@ test_playground_ctrl_v_unrolls_the_snippets_own_rnn() {
   e2e_wait_for $s "weights: state_dict" || return 1
   e2e_wait_for $s "RNN(10, 20)" || return 1
   e2e_keys $s Escape
-  e2e_wait_for $s "Snippet 1/3" || return 1
+  e2e_wait_for $s "Snippet 1/5" || return 1
 }
 
 test_playground_a_line_longer_than_the_window_scrolls_to_show_its_end() {
   local s=playw$$
   e2e_start $s 40 12 "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/playw.json"
-  e2e_wait_for $s "Snippet 1/3" || return 1
+  e2e_wait_for $s "Snippet 1/5" || return 1
   # 60 characters after "print(" on a new line 2, in a window 40 columns wide.
   e2e_keys $s End Enter
   e2e_text $s 'print("a line typed past the right edge of the window: the END")'

@@ -51,7 +51,7 @@ test_visualize_from_the_lesson() {
   e2e_start $s 80 24 "$E2E_BIN --lessons Lessons why-rnns-handle-sequences --mode visualize"
   e2e_wait_for $s "step 0/4" || return 1
   e2e_keys $s Right
-  e2e_wait_for $s "The first step starts from h0 = zeros" || return 1
+  e2e_wait_for $s "The first step starts from h_0 = zeros: only x_1 and the biases shape h_1." || return 1
   e2e_keys $s q
   e2e_wait_for $s "Choose your learning style" || return 1
 }
