@@ -84,9 +84,6 @@ public struct Runtime {
         }
     }
 
-    static let waitingForLock = "Waiting for another Unroll to finish saving…"
-    static let savedAfterWaiting = "Saved (another Unroll was saving at the same moment)."
-
     /// Performs one effect; returns an exit status when the effect ends the program.
     private mutating func perform(_ effect: Effect) -> Int32? {
         switch effect {
@@ -112,27 +109,19 @@ public struct Runtime {
             snippetSandbox?.prepare()
         case .record(let event):
             guard let store else { break }
-            // While another Unroll holds the lock: say so, and let Ctrl-C stop the wait and quit at once
-            // (what was typed before it is dropped; later saves in this session do not wait again).
-            var input = BusyInput()
-            var announced = false
-            var stop: TerminalEvent?
-            let outcome = store.record([event], patience: stoppedWaitingForLock ? 0 : ProgressStore.lockPatience) { _ in
-                if !announced {
-                    announced = true
-                    _ = state.update(.notice(Self.waitingForLock))
-                    terminal.draw(Renderer.render(state))
-                }
-                stop = input.interruption(from: terminal)
-                return stop == nil
+            // While another Unroll holds the lock the status line says so, and Ctrl-C stops the wait.
+            let save = SaveExecution.record(event, store: store, terminal: terminal, wait: !stoppedWaitingForLock) {
+                _ = state.update(.notice(SaveExecution.waiting))
+                terminal.draw(Renderer.render(state))
             }
-            if let stop {
+            if save.stopped {
                 stoppedWaitingForLock = true
-                deferred = [stop]
+                deferred = save.deferred
             } else {
-                deferred += input.deferred
+                deferred += save.deferred
             }
-            if announced, outcome.saved, outcome.announcement == nil { _ = state.update(.notice(Self.savedAfterWaiting)) }
+            if save.savedAfterWaiting { _ = state.update(.notice(SaveExecution.savedAfterWait)) }
+            let outcome = save.outcome
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
             if let announcement = outcome.announcement { _ = state.update(.notice(announcement)) }
