@@ -55,6 +55,8 @@ let package = Package(
         .executableTarget(name: "fuzz-minipy-parse", dependencies: ["FuzzSupport", "MiniPy"], path: "Tests/Fuzz/FuzzMiniPyParse"),
         .executableTarget(name: "fuzz-minipy-gen", dependencies: ["FuzzSupport", "MiniPy"], path: "Tests/Fuzz/FuzzMiniPyGen"),
         .executableTarget(name: "fuzz-engine", dependencies: ["FuzzSupport", "RNNEngine"], path: "Tests/Fuzz/FuzzEngine"),
+        .executableTarget(name: "fuzz-progress", dependencies: ["FuzzSupport", "TutorCore"], path: "Tests/Fuzz/FuzzProgress"),
+        .executableTarget(name: "fuzz-snippet-answer", dependencies: ["FuzzSupport", "SnippetRunner"], path: "Tests/Fuzz/FuzzSnippetAnswer"),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures", "run_fixtures.py"]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of Tests/Fuzz, each for SECONDS, one after the other.
-#   Scripts/fuzz.sh SECONDS TARGET...      (targets: lesson minipy minipy-parse minipy-gen engine)
+#   Scripts/fuzz.sh SECONDS TARGET...
+#   (targets: lesson minipy minipy-parse minipy-gen engine progress snippet-answer)
 # Builds them with -sanitize=fuzzer into .build-fuzz (FUZZ_SANITIZE=fuzzer,address adds ASan), seeds
 # them from the lessons and fixtures (Scripts/fuzz_seeds.py), keeps each target's growing corpus in
 # .build-fuzz/corpus/TARGET and what it finds in .build-fuzz/artifacts/TARGET/.
@@ -40,6 +41,7 @@ for t in "$@"; do
     minipy|minipy-parse) options+=(-max_len=4096 -dict=Tests/Fuzz/dictionaries/minipy.dict) ;;
     minipy-gen) options+=(-max_len=1024) ;;
     engine) options+=(-max_len=16384 -dict=Tests/Fuzz/dictionaries/engine.dict) ;;
+    progress|snippet-answer) options+=(-max_len=16384 -dict=Tests/Fuzz/dictionaries/json.dict) ;;
   esac
   fork=${FUZZ_FORK:-0}
   case $report_only in *" $t "*) fork=1 ;; esac

@@ -64,8 +64,8 @@ extension SnippetResult {
         return (try? Self.encoder.encode(wire)) ?? Data("{}".utf8)
     }
 
-    /// Decodes a worker's answer; nil when it is not one.
-    static func fromWire(_ data: Data) -> SnippetResult? {
+    /// Decodes a worker's answer; nil when it is not one (public for the fuzz target that feeds it garbage).
+    public static func fromWire(_ data: Data) -> SnippetResult? {
         guard let wire = try? JSONDecoder().decode(WireResult.self, from: data) else { return nil }
         var calls: [MiniPy.RecurrentCall] = []
         for call in wire.recurrentCalls {
