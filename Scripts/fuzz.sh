@@ -28,6 +28,18 @@ for t in "$@"; do
 done
 bin="$(swift build "${flags[@]}" --show-bin-path)"
 
+# libFuzzer's own per-input timeout runs in a SIGALRM handler that allocates; when the alarm lands
+# inside malloc, the process deadlocks (seen in fork mode, where the parent then waits for it forever).
+# In fork mode every job lives well under a minute, so one alive after 120 s is stuck: killed by its pid.
+watchdog() {
+  while sleep 10; do
+    for pid in $(pgrep -f -- "^$bin/fuzz-$1 .*-stop_file="); do
+      age=$(ps -o etimes= -p "$pid" 2>/dev/null | tr -d ' ')
+      if [ -n "$age" ] && [ "$age" -gt 120 ]; then kill -9 "$pid" 2>/dev/null; fi
+    done
+  done
+}
+
 status=0
 summary=""
 for t in "$@"; do
@@ -49,8 +61,12 @@ for t in "$@"; do
   regressions=()
   [ -d "Tests/Fuzz/Regressions/$t" ] && regressions=("Tests/Fuzz/Regressions/$t")
   echo "fuzz: $t for $seconds s ($log)"
-  "$bin/fuzz-$t" "${options[@]}" "$corpus" "$scratch/seeds/$t" "${regressions[@]}" >"$log" 2>&1
+  # A guard: a job that deadlocks while reporting an out-of-memory (seen in fork mode) would keep the
+  # run waiting forever; timeout kills the target's whole process group.
+  watchdog "$t" & watcher=$!
+  timeout -k 10 $((seconds + 120)) "$bin/fuzz-$t" "${options[@]}" "$corpus" "$scratch/seeds/$t" "${regressions[@]}" >"$log" 2>&1
   rc=$?
+  kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null
   # Executions: the final stats (one process), else the fork mode's last status line.
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
   [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')

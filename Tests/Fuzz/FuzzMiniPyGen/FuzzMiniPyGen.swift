@@ -5,9 +5,14 @@ import Foundation
 import FuzzSupport
 import MiniPy
 
+/// Tighter than `Fuzz.limits` in time and steps: generated programs loop and allocate far more often
+/// than mutated bytes do, and a second each would leave a few programs a second.
+let generated = Limits(maxElements: 100_000, maxSteps: 5_000, maxDepth: 150, wallTime: 0.25, maxOutput: 10_000,
+                       maxOperations: 5_000_000)
+
 func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     let program = ProgramGenerator.program(from: bytes)
-    _ = MiniPy.run(program, limits: Fuzz.limits).stderr
+    _ = MiniPy.run(program, limits: generated).stderr
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
