@@ -10,6 +10,8 @@ struct WireResult: Codable {
     var error: WireError?
     var errorInPrelude: Bool
     var recurrentCalls: [WireCall]
+    /// Which interpreter ran it ("python3.11 + torch 2.15.0"); absent from MiniPy's worker.
+    var runtime: String?
 
     struct WireError: Codable {
         var type: String
@@ -59,7 +61,8 @@ extension SnippetResult {
                                            bias: c.bias, batchFirst: c.batchFirst, dropout: c.dropout, bidirectional: c.bidirectional,
                                            projSize: c.projSize),
                              stateDict: call.stateDict.mapValues(Self.wire), input: Self.wire(call.input))
-            })
+            },
+            runtime: runtime)
         // Encoding plain strings, numbers and arrays cannot fail.
         return (try? Self.encoder.encode(wire)) ?? Data("{}".utf8)
     }
@@ -80,7 +83,7 @@ extension SnippetResult {
         return SnippetResult(
             stdout: wire.stdout, warnings: wire.warnings,
             error: wire.error.map { ErrorInfo(type: $0.type, message: $0.message, line: $0.line, column: $0.column, text: $0.text, traceback: $0.traceback) },
-            errorInPrelude: wire.errorInPrelude, recurrentCalls: calls)
+            errorInPrelude: wire.errorInPrelude, recurrentCalls: calls, runtime: wire.runtime)
     }
 
     private static let encoder: JSONEncoder = {

@@ -13,6 +13,8 @@ public struct SnippetResult: Sendable, Equatable {
     public var recurrentCalls: [MiniPy.RecurrentCall]
     /// Why the worker did not answer (nil when it did).
     public var stop: Stop?
+    /// The interpreter that ran it, as the output pane names it ("python3.11 + torch 2.15.0"); nil for MiniPy.
+    public var runtime: String?
 
     /// A Python exception as the worker reported it, with the traceback it printed.
     public struct ErrorInfo: Sendable, Equatable {
@@ -52,13 +54,14 @@ public struct SnippetResult: Sendable, Equatable {
     }
 
     public init(stdout: String, warnings: String = "", error: ErrorInfo? = nil, errorInPrelude: Bool = false,
-                recurrentCalls: [MiniPy.RecurrentCall] = [], stop: Stop? = nil) {
+                recurrentCalls: [MiniPy.RecurrentCall] = [], stop: Stop? = nil, runtime: String? = nil) {
         self.stdout = stdout
         self.warnings = warnings
         self.error = error
         self.errorInPrelude = errorInPrelude
         self.recurrentCalls = recurrentCalls
         self.stop = stop
+        self.runtime = runtime
     }
 
     /// What a finished in-process run gives (the worker sends this).
@@ -71,9 +74,10 @@ public struct SnippetResult: Sendable, Equatable {
                   errorInPrelude: outcome.errorInPrelude, recurrentCalls: outcome.recurrentCalls)
     }
 
-    /// A run the worker could not finish: no output, one error line that says why.
-    public init(stopped: Stop, limits: HardLimits) {
-        let (type, message) = Self.describe(stopped, limits: limits)
+    /// A run the worker could not finish: no output, one error line that says why. `worker` names
+    /// what the worker runs ("MiniPy", "Python") in the messages about the worker itself.
+    public init(stopped: Stop, limits: HardLimits, worker: String = "MiniPy") {
+        let (type, message) = Self.describe(stopped, limits: limits, worker: worker)
         let line = message.isEmpty ? type : "\(type): \(message)"
         self.init(stdout: "", error: ErrorInfo(type: type, message: message, traceback: line + "\n"), stop: stopped)
     }
@@ -96,7 +100,7 @@ public struct SnippetResult: Sendable, Equatable {
     }
 
     /// The error line for a stopped worker (the wording is recorded in DECISIONS.md).
-    static func describe(_ stop: Stop, limits: HardLimits) -> (type: String, message: String) {
+    static func describe(_ stop: Stop, limits: HardLimits, worker: String = "MiniPy") -> (type: String, message: String) {
         switch stop {
         case .memory:
             return ("MemoryError", "the snippet used more than \(limits.addressSpaceText) of memory (the kernel stopped it)")
@@ -107,11 +111,11 @@ public struct SnippetResult: Sendable, Equatable {
         case .interrupted:
             return ("KeyboardInterrupt", "")
         case .crashed(let signal):
-            return ("SystemError", "the snippet crashed MiniPy (\(Self.signalText(signal)))")
+            return ("SystemError", "the snippet crashed \(worker) (\(Self.signalText(signal)))")
         case .noResult(let why):
-            return ("SystemError", "MiniPy's worker \(why)")
+            return ("SystemError", "\(worker)'s worker \(why)")
         case .cannotStart(let why):
-            return ("SystemError", "could not start MiniPy's worker process: \(why)")
+            return ("SystemError", "could not start \(worker)'s worker process: \(why)")
         }
     }
 

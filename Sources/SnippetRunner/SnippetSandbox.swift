@@ -25,15 +25,22 @@ public final class SnippetSandbox: @unchecked Sendable {
     public let arguments: [String]
     public let limits: HardLimits
     public let mode: Mode
-    private var worker: WorkerProcess?
+    /// What the worker runs, as error messages about the worker name it ("MiniPy", "Python").
+    public let worker: String
+    /// The label every result of this sandbox carries (`SnippetResult.runtime`); nil for MiniPy.
+    public let runtime: String?
+    private var spare: WorkerProcess?
     /// Fresh workers that answered and are exiting on their own; reaped later, killed at shutdown.
     private var retired: [WorkerProcess] = []
 
-    public init(executable: String, arguments: [String] = ["snippet-worker"], limits: HardLimits = .standard, mode: Mode = .fresh) {
+    public init(executable: String, arguments: [String] = ["snippet-worker"], limits: HardLimits = .standard, mode: Mode = .fresh,
+                worker: String = "MiniPy", runtime: String? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.limits = limits
         self.mode = mode
+        self.worker = worker
+        self.runtime = runtime
     }
 
     /// This program's own executable (/proc/self/exe), which serves `snippet-worker`.
@@ -47,24 +54,24 @@ public final class SnippetSandbox: @unchecked Sendable {
     /// Starts a worker now so the next run does not wait for one (call it when the caller is idle).
     public func prepare() {
         retired.removeAll { !$0.isAlive() }
-        if worker == nil { worker = try? startWorker() }
+        if spare == nil { spare = try? startWorker() }
     }
 
     /// Starts `request`; poll the returned run until it answers.
     public func start(_ request: SnippetRequest) -> SnippetRun {
         guard let line = try? JSONEncoder().encode(request) else {
             return SnippetRun(sandbox: self, process: nil,
-                              failure: SnippetResult(stopped: .noResult("was given a request it cannot encode"), limits: limits))
+                              failure: SnippetResult(stopped: .noResult("was given a request it cannot encode"), limits: limits, worker: worker))
         }
         // The waiting worker may have died while idle; then (or if it will not take the request) one
         // more is started before the run is called failed.
         for attempt in 0 ..< 2 {
-            var process = worker
-            worker = nil
+            var process = spare
+            spare = nil
             if attempt > 0 || process?.isAlive() != true {
                 process?.kill()
                 do throws(WorkerProcess.SpawnError) { process = try startWorker() } catch {
-                    return SnippetRun(sandbox: self, process: nil, failure: SnippetResult(stopped: .cannotStart(error.message), limits: limits))
+                    return SnippetRun(sandbox: self, process: nil, failure: SnippetResult(stopped: .cannotStart(error.message), limits: limits, worker: worker))
                 }
             }
             let p = process!
@@ -75,7 +82,7 @@ public final class SnippetSandbox: @unchecked Sendable {
             p.kill()
         }
         return SnippetRun(sandbox: self, process: nil,
-                          failure: SnippetResult(stopped: .cannotStart("it closed its input before reading the snippet"), limits: limits))
+                          failure: SnippetResult(stopped: .cannotStart("it closed its input before reading the snippet"), limits: limits, worker: worker))
     }
 
     /// Runs `request` to the end (no interruption): for callers without a terminal to watch.
@@ -88,8 +95,8 @@ public final class SnippetSandbox: @unchecked Sendable {
 
     /// Stops the spare or reused worker and any still exiting (at exit).
     public func shutdown() {
-        worker?.kill()
-        worker = nil
+        spare?.kill()
+        spare = nil
         for p in retired { p.kill() }
         retired = []
     }
@@ -109,7 +116,7 @@ public final class SnippetSandbox: @unchecked Sendable {
         guard let process else { return }
         switch mode {
         case .reused:
-            if healthy { worker = process } else { process.kill() }
+            if healthy { spare = process } else { process.kill() }
         case .fresh:
             if healthy, process.isAlive() {
                 process.closePipes()
@@ -147,13 +154,13 @@ public final class SnippetRun {
                 return finish(answer, healthy: true)
             }
             p.kill()
-            return finish(SnippetResult(stopped: .noResult("answered something that is not a result"), limits: sandbox.limits), healthy: false)
+            return finish(SnippetResult(stopped: .noResult("answered something that is not a result"), limits: sandbox.limits, worker: sandbox.worker), healthy: false)
         case .ended?:
-            return finish(SnippetResult(stopped: p.stopReason(limits: sandbox.limits), limits: sandbox.limits), healthy: false)
+            return finish(SnippetResult(stopped: p.stopReason(limits: sandbox.limits), limits: sandbox.limits, worker: sandbox.worker), healthy: false)
         case nil:
             guard DispatchTime.now() >= deadline else { return nil }
             p.kill()
-            return finish(SnippetResult(stopped: .wallClock, limits: sandbox.limits), healthy: false)
+            return finish(SnippetResult(stopped: .wallClock, limits: sandbox.limits, worker: sandbox.worker), healthy: false)
         }
     }
 
@@ -161,10 +168,12 @@ public final class SnippetRun {
     public func interrupt() -> SnippetResult {
         if let result { return result }
         process?.kill()
-        return finish(SnippetResult(stopped: .interrupted, limits: sandbox.limits), healthy: false)
+        return finish(SnippetResult(stopped: .interrupted, limits: sandbox.limits, worker: sandbox.worker), healthy: false)
     }
 
-    private func finish(_ r: SnippetResult, healthy: Bool) -> SnippetResult {
+    private func finish(_ answer: SnippetResult, healthy: Bool) -> SnippetResult {
+        var r = answer
+        if r.runtime == nil { r.runtime = sandbox.runtime }
         result = r
         sandbox.finished(process, healthy: healthy)
         process = nil

@@ -46,12 +46,13 @@ extension State {
     }
 
     /// The runtime ran the snippet: show what it printed.
-    mutating func snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig] = [:]) {
+    mutating func snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig] = [:], runtime: String = "MiniPy") {
         guard case .playground(var play) = screen else { return }
         play.running = false
         play.output = output
         play.failed = failed
         play.modules = modules
+        play.runtime = runtime
         play.keepCursorInView(size: size)   // the output pane took rows from the code
         screen = .playground(play)
     }

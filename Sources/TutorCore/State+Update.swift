@@ -42,8 +42,8 @@ extension State {
         case .key(.char("?")) where !isEditing:
             showsHelp = true
             return []
-        case .snippetRan(let output, let failed, let modules):
-            snippetRan(output: output, failed: failed, modules: modules)
+        case .snippetRan(let output, let failed, let modules, let runtime):
+            snippetRan(output: output, failed: failed, modules: modules, runtime: runtime)
             return []
         case .key(let key):
             return updateScreen(key: key)

@@ -103,7 +103,8 @@ public struct Runtime {
             terminal.draw(Renderer.render(state))
             let run = SnippetExecution.run(code, sandbox: snippetSandbox, terminal: terminal)
             deferred += run.deferred
-            _ = state.update(.snippetRan(output: run.result.output, failed: run.result.failed, modules: run.modules))
+            _ = state.update(.snippetRan(output: run.result.output, failed: run.result.failed, modules: run.modules,
+                                         runtime: run.result.runtime ?? "MiniPy"))
             // The output first, then the next worker starts while the learner reads it.
             terminal.draw(Renderer.render(state))
             snippetSandbox?.prepare()

@@ -21,6 +21,8 @@ extension Unroll {
 
         @OptionGroup var target: ModeOptions
 
+        @OptionGroup var runtimeOptions: RuntimeOptions
+
         func validate() throws {
             if (target.mode != nil || target.task != nil) && lesson == nil {
                 throw ValidationError("--mode and --task need a LESSON (an id or a path).")
@@ -48,6 +50,7 @@ extension Unroll {
 
             let clock = try CommonOptions.clock()
             let store = try common.progressStore()
+            let sandbox = try runtimeOptions.sandbox()
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
             let (progress, notice) = store.load()
@@ -66,7 +69,7 @@ extension Unroll {
                 if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
-            runtime.snippetSandbox = .ofThisProgram()
+            runtime.snippetSandbox = sandbox
             runtime.clock = clock
             runtime.initialEffects = effects
             let status = runtime.run()

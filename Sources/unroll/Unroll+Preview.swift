@@ -22,6 +22,8 @@ extension Unroll {
 
         @OptionGroup var target: ModeOptions
 
+        @OptionGroup var runtimeOptions: RuntimeOptions
+
         func run() throws {
             let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
             let load = LessonLibrary.loadLesson(lesson, folder: folder)
@@ -30,6 +32,7 @@ extension Unroll {
                 throw ExitCode(1)
             }
             try target.check(against: opened)
+            let sandbox = try runtimeOptions.sandbox()
             let (terminal, settings) = try common.startTerminal(preview: true)
             var state = State(lessons: [opened], size: terminal.size, settings: settings)
             state.now = Date()
@@ -37,7 +40,7 @@ extension Unroll {
             var effects: [Effect] = []
             if let chosen = target.chosen { effects = state.open(chosen, lessonIndex: 0, task: (target.task ?? 1) - 1) }
             var runtime = Runtime(state: state, terminal: terminal, store: nil)
-            runtime.snippetSandbox = .ofThisProgram()
+            runtime.snippetSandbox = sandbox
             runtime.initialEffects = effects.filter { if case .record = $0 { false } else { true } }
             runtime.watcher = LessonWatcher(path: file)
             let status = runtime.run()

@@ -1,0 +1,95 @@
+import Foundation
+
+extension HardLimits {
+    /// Limits for a worker running real Python with torch: torch maps over 2 GB of shared libraries
+    /// before a snippet runs (under 4 GB of address space `import torch` fails), and importing it
+    /// takes seconds of processor time, so 8 GB, 30 s of CPU and 30 s of wall time.
+    public static let python = HardLimits(addressSpace: 8 << 30, cpuSeconds: 30, wallClock: 30)
+}
+
+extension SnippetSandbox {
+    /// A sandbox whose workers are `python -B -c PythonHook.source` (each snippet in its own process,
+    /// under `HardLimits.python`); every result carries `runtime` (the label `PythonRuntime.check` gave).
+    public static func python(_ interpreter: String, runtime: String, limits: HardLimits = .python) -> SnippetSandbox {
+        SnippetSandbox(executable: interpreter, arguments: ["-B", "-c", PythonHook.source], limits: limits, mode: .fresh,
+                       worker: "Python", runtime: runtime)
+    }
+}
+
+/// Checks, before the tutor starts, that `--python PATH` names a Python that can import torch, and
+/// names it for the output pane ("python3.11 + torch 2.15.0").
+public enum PythonRuntime {
+    /// Why an interpreter cannot run snippets, in a form that completes "unroll: --python PATH: …".
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case notFound
+        case notExecutable
+        case noTorch(String)
+        case notPython(String)
+        case timedOut(Double)
+
+        public var description: String {
+            switch self {
+            case .notFound: "no such file"
+            case .notExecutable: "not an executable file"
+            case .noTorch(let why): "this Python cannot import torch (\(why)); install torch for it, or leave out --python to run snippets with MiniPy"
+            case .notPython(let why): "does not run as a Python interpreter (\(why))"
+            case .timedOut(let s): "did not finish importing torch within \(Int(s)) s"
+            }
+        }
+    }
+
+    /// What the probe prints: the label, or the last line of the import's traceback.
+    static let probe = """
+        import sys
+        try:
+            import torch
+        except BaseException as e:
+            print("no-torch:" + "".join(__import__("traceback").format_exception_only(type(e), e)).strip().splitlines()[-1])
+        else:
+            print("runtime:python%d.%d + torch %s" % (sys.version_info[0], sys.version_info[1], torch.__version__.split("+")[0]))
+        """
+
+    /// The full path `name` stands for: itself when it has a slash, else the first executable of that
+    /// name on `PATH` (as a shell would find `python3`).
+    public static func resolve(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String {
+        guard !name.contains("/"), let path else { return name }
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return name
+    }
+
+    /// Runs the interpreter once (`import torch`) and returns the runtime's label, or why it cannot be used.
+    public static func check(_ interpreter: String, timeout: Double = 60) -> Result<String, Problem> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: interpreter, isDirectory: &isDirectory) else { return .failure(.notFound) }
+        guard !isDirectory.boolValue, FileManager.default.isExecutableFile(atPath: interpreter) else { return .failure(.notExecutable) }
+        // Under the same limits as the workers, so a Python that passes here can import torch there.
+        let process: WorkerProcess
+        do throws(WorkerProcess.SpawnError) {
+            process = try WorkerProcess.start(executable: interpreter, arguments: ["-B", "-c", probe], limits: .python, cpuLimit: true)
+        } catch {
+            return .failure(.notPython(error.message))
+        }
+        process.closeInput()
+        defer { process.kill() }
+        var data = Data()
+        let deadline = Date().addingTimeInterval(timeout)
+        wait: while true {
+            let left = Int(deadline.timeIntervalSinceNow * 1000)
+            guard left > 0 else { return .failure(.timedOut(timeout)) }
+            switch process.poll(milliseconds: left) {
+            case .line(let line)?: data = line; break wait
+            case .ended?: break wait
+            case nil: continue
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("runtime:") { return .success(String(line.dropFirst("runtime:".count))) }
+            if line.hasPrefix("no-torch:") { return .failure(.noTorch(String(line.dropFirst("no-torch:".count)))) }
+        }
+        return .failure(.notPython("no answer to `import torch`"))
+    }
+}
