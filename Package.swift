@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper"),
         // A snippet worker that crashes, hangs or allocates on purpose, for the sandbox's tests.
         .executableTarget(name: "snippet-worker-helper", dependencies: ["SnippetRunner"], path: "Tests/SnippetWorkerHelper"),
-        .testTarget(name: "SnippetRunnerTests", dependencies: ["SnippetRunner", "MiniPy", "RNNEngine"]),
+        .testTarget(name: "SnippetRunnerTests", dependencies: ["SnippetRunner", "MiniPy", "RNNEngine"], exclude: ["Fixtures"]),
         // `make fuzz` (Tests/Fuzz): libFuzzer targets when built with -sanitize=fuzzer -DFUZZING into
         // .build-fuzz; in an ordinary build each replays the inputs it is given (the regression corpora).
         .target(name: "FuzzSupport", dependencies: ["MiniPy"], path: "Tests/Fuzz/FuzzSupport"),

@@ -64,7 +64,11 @@ public enum PythonRuntime {
     public static func check(_ interpreter: String, timeout: Double = 60) -> Result<String, Problem> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: interpreter, isDirectory: &isDirectory) else { return .failure(.notFound) }
-        guard !isDirectory.boolValue, FileManager.default.isExecutableFile(atPath: interpreter) else { return .failure(.notExecutable) }
+        // An execute bit as well as access(X_OK), which says yes to root for any file.
+        let mode = ((try? FileManager.default.attributesOfItem(atPath: interpreter))?[.posixPermissions] as? Int) ?? 0
+        guard !isDirectory.boolValue, mode & 0o111 != 0, FileManager.default.isExecutableFile(atPath: interpreter) else {
+            return .failure(.notExecutable)
+        }
         // Under the same limits as the workers, so a Python that passes here can import torch there.
         let process: WorkerProcess
         do throws(WorkerProcess.SpawnError) {

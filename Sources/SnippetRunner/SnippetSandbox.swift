@@ -139,6 +139,7 @@ public final class SnippetRun {
         self.sandbox = sandbox
         self.process = process
         self.result = failure
+        if result?.runtime == nil { result?.runtime = sandbox.runtime }
         deadline = .now() + sandbox.limits.wallClock
     }
 
