@@ -20,7 +20,10 @@ struct RuntimeOptions: ParsableArguments {
         let path = PythonRuntime.resolve(chosen, path: environment["PATH"])
         switch PythonRuntime.check(path) {
         case .success(let label):
-            return .python(path, runtime: label)
+            // The first worker imports torch (seconds) while the learner finds a snippet, not after Ctrl-R.
+            let sandbox = SnippetSandbox.python(path, runtime: label)
+            sandbox.prepare()
+            return sandbox
         case .failure(let problem):
             FileHandle.standardError.write(Data("unroll: \(named): \(problem)\n".utf8))
             throw ExitCode(2)
