@@ -33,20 +33,19 @@ public enum PythonRuntime {
             case .notExecutable: "not an executable file"
             case .noTorch(let why): "this Python cannot import torch (\(why)); install torch for it, or leave out --python to run snippets with MiniPy"
             case .notPython(let why): "does not run as a Python interpreter (\(why))"
-            case .timedOut(let s): "did not finish importing torch within \(Int(s)) s"
+            case .timedOut(let s): "did not answer within \(Int(s)) s"
             }
         }
     }
 
-    /// What the probe prints: the label, or the last line of the import's traceback.
+    /// What the probe prints: the label, or why torch is not there. It finds torch without importing
+    /// it (importing takes 1 to 10 s; the first worker does that at launch, in the background).
     static let probe = """
-        import sys
-        try:
-            import torch
-        except BaseException as e:
-            print("no-torch:" + "".join(__import__("traceback").format_exception_only(type(e), e)).strip().splitlines()[-1])
+        import sys, importlib.util, importlib.metadata
+        if importlib.util.find_spec("torch") is None:
+            print("no-torch:ModuleNotFoundError: No module named 'torch'")
         else:
-            print("runtime:python%d.%d + torch %s" % (sys.version_info[0], sys.version_info[1], torch.__version__.split("+")[0]))
+            print("runtime:python%d.%d + torch %s" % (sys.version_info[0], sys.version_info[1], importlib.metadata.version("torch").split("+")[0]))
         """
 
     /// The full path `name` stands for: itself when it has a slash, else the first executable of that
@@ -60,8 +59,8 @@ public enum PythonRuntime {
         return name
     }
 
-    /// Runs the interpreter once (`import torch`) and returns the runtime's label, or why it cannot be used.
-    public static func check(_ interpreter: String, timeout: Double = 60) -> Result<String, Problem> {
+    /// Runs the interpreter once (finds torch) and returns the runtime's label, or why it cannot be used.
+    public static func check(_ interpreter: String, timeout: Double = 30) -> Result<String, Problem> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: interpreter, isDirectory: &isDirectory) else { return .failure(.notFound) }
         // An execute bit as well as access(X_OK), which says yes to root for any file.
@@ -94,6 +93,6 @@ public enum PythonRuntime {
             if line.hasPrefix("runtime:") { return .success(String(line.dropFirst("runtime:".count))) }
             if line.hasPrefix("no-torch:") { return .failure(.noTorch(String(line.dropFirst("no-torch:".count)))) }
         }
-        return .failure(.notPython("no answer to `import torch`"))
+        return .failure(.notPython("it did not answer when asked for its torch version"))
     }
 }

@@ -41,6 +41,6 @@ test_python_that_cannot_run_snippets_is_one_line_and_exit_2_before_the_terminal_
   [ "$out" = "unroll: --python /nonexistent/python: no such file" ] || { echo "    got: $out"; return 1; }
   out=$(UNROLL_PYTHON=/bin/true "$E2E_BIN" preview why-rnns-handle-sequences 2>&1 </dev/null); rc=$?
   [ $rc -eq 2 ] || { echo "    exit $rc"; return 1; }
-  [ "$out" = 'unroll: UNROLL_PYTHON=/bin/true: does not run as a Python interpreter (no answer to `import torch`)' ] || { echo "    got: $out"; return 1; }
+  [ "$out" = 'unroll: UNROLL_PYTHON=/bin/true: does not run as a Python interpreter (it did not answer when asked for its torch version)' ] || { echo "    got: $out"; return 1; }
   [ ! -e "$E2E_TMP/pybad.json" ] || { echo "    a progress file was written"; return 1; }
 }
