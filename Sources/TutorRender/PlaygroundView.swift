@@ -49,7 +49,9 @@ enum PlaygroundView {
         if play.running {
             header.line([Span("Running…", .dim)])
         } else {
-            header.line([Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good)])
+            var spans = [Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good)]
+            if play.outputIsStale { spans.append(Span(" · of the code before your edit; Ctrl-R runs it again", Style(color: .warn, bold: true))) }
+            header.line(spans)
         }
         header.draw(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), scroll: 0)
         guard area.height > 1, !play.running else { return }

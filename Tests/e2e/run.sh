@@ -10,13 +10,14 @@ passed=0; failed=0; failures=""
 for t in $(declare -F | awk '{print $3}' | grep '^test_' ); do
   case "$t" in *"${1:-}"*) ;; *) continue ;; esac
   E2E_SESSIONS=""
-  if out=$("$t" 2>&1); then
+  if out=$("$t" 2>&1) && out="$out$(python3 Tests/e2e/check_progress.py "$E2E_TMP/dumps" 2>&1)"; then
     passed=$((passed + 1)); echo "  ok   $t"
   else
     failed=$((failed + 1)); failures="$failures $t"; echo "  FAIL $t"; echo "$out"
   fi
   [ -n "$out" ] && [ -n "${E2E_VERBOSE:-}" ] && echo "$out"
   for s in $E2E_SESSIONS; do e2e_kill "$s"; done
+  rm -f "$E2E_TMP"/dumps/*.json
 done
 [ -f "$E2E_TMP/figures" ] && cat "$E2E_TMP/figures"
 echo "e2e: $passed passed, $failed failed"
