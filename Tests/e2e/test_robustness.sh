@@ -37,7 +37,7 @@ e2e_expect_end() {
 test_playground_survives_snippets_that_crash_or_exhaust_minipy() {
   local s=robplay$$
   e2e_start_stty $s "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/robplay.json"
-  e2e_wait_for $s "Snippet 1/3" || return 1
+  e2e_wait_for $s "Snippet 1/" || return 1
   # A new first line: the snippet stops there, whatever MiniPy makes of it (an OverflowError, or a
   # trap that the worker process takes instead of the tutor).
   e2e_keys $s Home
@@ -51,9 +51,9 @@ test_playground_survives_snippets_that_crash_or_exhaust_minipy() {
   e2e_text $s 'x = [[0]*9999999 for i in range(200)]'
   e2e_keys $s Enter C-r
   e2e_wait_for_re $s '^ +(MemoryError|TimeoutError): ' 30 || return 1
-  e2e_screen $s | grep -q "Snippet 1/3" || { echo "    the playground is gone"; return 1; }
+  e2e_screen $s | grep -q "Snippet 1/" || { echo "    the playground is gone"; return 1; }
   e2e_keys $s Escape
-  e2e_wait_gone $s "Snippet 1/3" || return 1
+  e2e_wait_gone $s "Snippet 1/" || return 1
   e2e_keys $s q
   e2e_wait_for $s "Choose a lesson" || return 1
   e2e_keys $s q
@@ -121,7 +121,7 @@ test_kill_tstp_from_outside_then_fg_resumes_in_a_job_control_shell() {
 test_ctrl_c_stops_a_long_snippet_run_at_once() {
   local s=robintr$$ start end
   e2e_start_stty $s "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/robintr.json"
-  e2e_wait_for $s "Snippet 1/3" || return 1
+  e2e_wait_for $s "Snippet 1/" || return 1
   # Runs until MiniPy's 5 s limit unless stopped.
   e2e_keys $s Home
   e2e_text $s 'import torch'
