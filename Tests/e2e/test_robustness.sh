@@ -173,3 +173,20 @@ test_a_lock_held_by_another_unroll_is_announced_and_ctrl_c_still_quits() {
   e2e_screen $s | grep -q "^unroll: progress could not be saved (another Unroll holds $E2E_TMP/roblock/progress.json.lock)" \
     || { echo "    no stderr line"; e2e_screen $s | sed 's/^/    | /'; return 1; }
 }
+
+test_the_largest_count_in_the_progress_file_does_not_crash_the_next_answer() {
+  # issue 14: attempts_used = 2**63-1 (and seconds as large) trapped at the next answer; the counts
+  # saturate instead, and the file is saved as usual.
+  local d=$E2E_TMP/robmax s=robmax$$
+  mkdir -p "$d"
+  printf '{"format_version": 2, "lessons": {"why-rnns-handle-sequences": {"items": {"try-hidden-zeros": {"attempts_used": 9223372036854775807, "history": [{"at": "2026-12-01T08:00:00Z", "mode": "try", "seconds": 9223372036854775807, "grade": "good"}]}}}}}\n' > "$d/progress.json"
+  e2e_start_stty $s "UNROLL_NOW=2026-12-03T09:00:00Z $E2E_BIN why-rnns-handle-sequences --mode try --task 2 --progress $d/progress.json"
+  e2e_wait_for $s "Task 2/5" || return 1
+  e2e_keys $s a Enter
+  e2e_wait_for $s "Correct!" || return 1
+  e2e_keys $s q q q
+  e2e_expect_end $s 0 || return 1
+  grep -q '"attempts_used" : 9223372036854775807' "$d/progress.json" || { cat "$d/progress.json"; return 1; }
+  python3 -c 'import json, sys; h = json.load(open(sys.argv[1]))["lessons"]["why-rnns-handle-sequences"]["items"]["try-hidden-zeros"]["history"]; sys.exit(not (len(h) == 2 and h[1]["correct"] and h[1]["chosen"] == ["A"]))' "$d/progress.json" \
+    || { echo "    the answer was not recorded:"; cat "$d/progress.json"; return 1; }
+}
