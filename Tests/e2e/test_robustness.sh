@@ -190,3 +190,25 @@ test_the_largest_count_in_the_progress_file_does_not_crash_the_next_answer() {
   python3 -c 'import json, sys; h = json.load(open(sys.argv[1]))["lessons"]["why-rnns-handle-sequences"]["items"]["try-hidden-zeros"]["history"]; sys.exit(not (len(h) == 2 and h[1]["correct"] and h[1]["chosen"] == ["A"]))' "$d/progress.json" \
     || { echo "    the answer was not recorded:"; cat "$d/progress.json"; return 1; }
 }
+
+test_a_really_full_disk_on_quit_is_said_on_stderr_with_a_nonzero_status() {
+  # The same as the RLIMIT_FSIZE test with a real ENOSPC: a 64 KB tmpfs filled up. Mounting needs
+  # root (and a kernel that allows it); elsewhere the test says so and passes on the other one.
+  local s=robenospc$$ mnt=$E2E_TMP/robenospc rc
+  mkdir -p "$mnt"
+  if [ "$(id -u)" != 0 ] || ! mount -t tmpfs -o size=64k tmpfs "$mnt" 2>/dev/null; then
+    echo "skipped: a tmpfs cannot be mounted here (the RLIMIT_FSIZE test covers a failed save)" >> "$E2E_TMP/figures"
+    return 0
+  fi
+  dd if=/dev/zero of="$mnt/filler" bs=4096 2>/dev/null
+  e2e_start_stty $s "$E2E_BIN why-rnns-handle-sequences --mode try --progress $mnt/progress.json"
+  rc=0
+  e2e_wait_for $s "Task 1/" && e2e_keys $s a Enter && e2e_wait_for $s "✓ Correct!" && e2e_keys $s q \
+    && e2e_wait_for $s "Choose your learning style" && e2e_keys $s q && e2e_wait_for $s "Choose a lesson" \
+    && e2e_keys $s q && e2e_expect_end $s 1 || rc=1
+  [ $rc = 0 ] && { e2e_screen $s | grep -qE "^unroll: progress could not be saved \($mnt/progress.json: No space left on device\); [0-9]+ changes? since the last save (is|are) lost\.$" \
+    || { echo "    no stderr line"; e2e_screen $s | sed 's/^/    | /'; rc=1; }; }
+  e2e_kill $s
+  umount "$mnt" || umount -l "$mnt"
+  return $rc
+}
