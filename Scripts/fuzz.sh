@@ -89,6 +89,9 @@ for t in "$@"; do
   [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   found=$(( $(ls "$artifacts" | wc -l) - before ))
   line="fuzz: $t: ${execs:-?} executions in $seconds s ($(( ${execs:-0} / (seconds > 0 ? seconds : 1) ))/s), $found new finding(s) in $artifacts"
+  # Once fixed, a finding becomes a regression case: copied into Tests/Fuzz/Regressions/TARGET, which
+  # `make test` replays (make fuzz-replay) and every later run takes as seeds.
+  [ $found -gt 0 ] && line="$line; once fixed: cp $artifacts/* Tests/Fuzz/Regressions/$t/"
   case $report_only in
     *" $t "*) [ $found -gt 0 ] && line="$line (reported, not failing: see Tests/Fuzz/README.md)" ;;
     *) if [ $rc -ne 0 ] || [ $found -gt 0 ]; then line="$line — FAILED (exit $rc)"; status=1; tail -30 "$log"; fi ;;
