@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: all deps build release run test unit e2e check-lessons bench install clean fuzz fuzz-slice fuzz-replay
+.PHONY: all deps build release run test unit e2e lint check-lessons bench install clean fuzz fuzz-slice fuzz-replay
 
 # Fuzzing (Tests/Fuzz/README.md): libFuzzer targets built into .build-fuzz.
 FUZZ_SECONDS ?= 600
@@ -39,14 +39,18 @@ release: deps
 run: release
 	.build/release/unroll --lessons Lessons
 
-# Unit tests, the lesson checker, then the tmux end-to-end tests on the debug binary.
-test: deps
+# The house rules a compiler does not check, unit tests (warnings are errors: see Package.swift), the
+# lesson checker, then the tmux end-to-end tests on the debug binary.
+test: deps lint
 	$(SWIFT) build
 	$(SWIFT) test
 	python3 Tests/MiniPyTests/run_fixtures.py .build/debug/unroll
 	.build/debug/unroll check Lessons
 	$(MAKE) --no-print-directory fuzz-replay fuzz-slice
 	bash Tests/e2e/run.sh
+
+lint:
+	bash Scripts/lint.sh
 
 unit: deps
 	$(SWIFT) test
@@ -70,7 +74,7 @@ fuzz: deps
 
 # The bounded run in `make test`: FUZZ_SLICE_SECONDS per target.
 fuzz-slice: deps
-	FUZZ_REPORT_ONLY="$(FUZZ_REPORT_ONLY)" bash Scripts/fuzz.sh $(FUZZ_SLICE_SECONDS) $(FUZZ_TARGETS)
+	FUZZ_OPTIONAL=1 FUZZ_REPORT_ONLY="$(FUZZ_REPORT_ONLY)" bash Scripts/fuzz.sh $(FUZZ_SLICE_SECONDS) $(FUZZ_TARGETS)
 
 # Every input that once crashed a target, replayed by the ordinary (debug) build of the targets.
 fuzz-replay: build

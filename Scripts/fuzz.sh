@@ -18,7 +18,24 @@ sanitize=${FUZZ_SANITIZE:-fuzzer}
 report_only=" ${FUZZ_REPORT_ONLY:-} "
 export SWIFT_BACKTRACE=enable=no
 
-python3 Scripts/fuzz_seeds.py "$scratch/seeds" || exit 1
+# libFuzzer comes with the Swift toolchain on Linux; elsewhere (Xcode's toolchain) -sanitize=fuzzer is
+# refused. A small probe says so in one line; with FUZZ_OPTIONAL=1 (the slice in `make test`) the run is
+# then skipped with exit 0, so a machine without libFuzzer still runs the rest of the tests.
+mkdir -p "$scratch/probe"
+printf '@_cdecl("LLVMFuzzerTestOneInput") public func one(_ d: UnsafePointer<UInt8>?, _ n: Int) -> CInt { 0 }\n' > "$scratch/probe/probe.swift"
+if ! probe_err=$(swiftc -sanitize=fuzzer -parse-as-library "$scratch/probe/probe.swift" -o "$scratch/probe/probe" 2>&1) \
+   || ! "$scratch/probe/probe" -runs=1 >/dev/null 2>&1; then
+  echo "fuzz: swiftc -sanitize=fuzzer does not work with this toolchain ($(printf '%s' "$probe_err" | grep -m1 -i error || echo 'the probe did not run'))"
+  if [ "${FUZZ_OPTIONAL:-0}" = 1 ]; then echo "fuzz: skipped (libFuzzer is needed; the regression inputs were still replayed)"; exit 0; fi
+  exit 1
+fi
+
+# Seeds are written aside and only the targets of this run are replaced, so two runs side by side
+# (say `make fuzz FUZZ_TARGETS=lesson` and `make fuzz FUZZ_TARGETS=engine`) never see a half-written folder.
+python3 Scripts/fuzz_seeds.py "$scratch/seeds.$$" || exit 1
+mkdir -p "$scratch/seeds"
+for t in "$@"; do rm -rf "$scratch/seeds/$t"; mv "$scratch/seeds.$$/$t" "$scratch/seeds/$t"; done
+rm -rf "$scratch/seeds.$$"
 # SwiftPM gives an executable its own main (a --defsym) and libFuzzer brings one: either may win,
 # and both run the same target (LLVMFuzzerTestOneInput, or LLVMFuzzerRunDriver from the target's main).
 flags=(-c release --scratch-path "$scratch" -Xswiftc "-sanitize=$sanitize" -Xswiftc -DFUZZING -Xlinker --allow-multiple-definition)
@@ -72,6 +89,9 @@ for t in "$@"; do
   [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   found=$(( $(ls "$artifacts" | wc -l) - before ))
   line="fuzz: $t: ${execs:-?} executions in $seconds s ($(( ${execs:-0} / (seconds > 0 ? seconds : 1) ))/s), $found new finding(s) in $artifacts"
+  # Once fixed, a finding becomes a regression case: copied into Tests/Fuzz/Regressions/TARGET, which
+  # `make test` replays (make fuzz-replay) and every later run takes as seeds.
+  [ $found -gt 0 ] && line="$line; once fixed: cp $artifacts/* Tests/Fuzz/Regressions/$t/"
   case $report_only in
     *" $t "*) [ $found -gt 0 ] && line="$line (reported, not failing: see Tests/Fuzz/README.md)" ;;
     *) if [ $rc -ne 0 ] || [ $found -gt 0 ]; then line="$line — FAILED (exit $rc)"; status=1; tail -30 "$log"; fi ;;

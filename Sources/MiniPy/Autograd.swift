@@ -7,28 +7,95 @@ enum GradOrigin {
     case node(GradNode, Int)
 }
 
-/// A tensor that requires grad and was made, not computed: it owns its values (an optimizer changes them in
-/// place) and accumulates `.grad`.
+/// A tensor that requires grad and was made, not computed: it holds its storage (an optimizer changes the values
+/// in place, so every alias and view of it sees the step) and accumulates `.grad`.
 final class GradLeaf {
+    private(set) var storage: TensorStorage
+    private(set) var shape: [Int]
+    /// The values. Setting values of the same size writes them into the storage (as torch's in-place updates);
+    /// another size gets a new storage.
     var value: Tensor {
-        didSet { owner?.parametersChanged() }
+        get { Tensor(shape: shape, storage: storage.floats) }
+        set {
+            shape = newValue.shape
+            if newValue.count == storage.count {
+                storage.write(floats: newValue.storage, ints: nil, at: nil)
+            } else {
+                storage = TensorStorage(floats: newValue.storage)
+                storage.owner = owner
+                owner?.parametersChanged()
+            }
+        }
     }
-    var grad: Tensor?
+    /// `.grad`: a storage of its own, so `w.grad.zero_()` changes the gradient where it lives.
+    private(set) var gradStorage: TensorStorage?
+    private(set) var gradShape: [Int] = []
+    var grad: Tensor? {
+        get { gradStorage.map { Tensor(shape: gradShape, storage: $0.floats) } }
+        set {
+            guard let g = newValue else { gradStorage = nil; return }
+            if let s = gradStorage, s.count == g.count, gradShape == g.shape { s.write(floats: g.storage, ints: nil, at: nil) }
+            else { gradStorage = TensorStorage(floats: g.storage); gradShape = g.shape }
+        }
+    }
     /// False once frozen (`p.requires_grad = False`, `p.requires_grad_(False)` on a parameter): operations on
     /// it record nothing and backward leaves its .grad alone.
     var requiresGrad = true
     /// The module this is a parameter of: it reloads its engine when an optimizer changes the value.
-    weak var owner: ModuleBase?
+    weak var owner: ModuleBase? {
+        didSet { storage.owner = owner }
+    }
     /// Its AccumulateGrad object while one is held.
     var accumulator: WeakObject?
 
-    init(_ value: Tensor, owner: ModuleBase? = nil) { self.value = value; self.owner = owner }
+    init(_ value: Tensor, owner: ModuleBase? = nil) {
+        storage = TensorStorage(floats: value.storage)
+        shape = value.shape
+        self.owner = owner
+        storage.owner = owner
+    }
+
+    /// A leaf over `t`'s storage (shared when `t` is a whole float storage, as `nn.Parameter(t)` shares torch's).
+    convenience init(sharing t: PyTensor) {
+        self.init(Tensor(shape: [0], storage: []))
+        replaceData(t)
+    }
+
+    /// `p.data = t`: the leaf's values become `t`'s storage (shared, as torch's `set_data`) when `t` is a whole
+    /// float storage, else a copy.
+    func replaceData(_ t: PyTensor) {
+        if t.positions == nil, t.storage.ints == nil, t.storage.count == t.count, t.dtype == .float32 {
+            storage = t.storage
+            storage.owner = owner
+            shape = t.shape
+            owner?.parametersChanged()
+        } else {
+            shape = t.shape
+            storage = TensorStorage(floats: t.floats)
+            storage.owner = owner
+            owner?.parametersChanged()
+        }
+    }
+
+    /// `.grad` as a tensor sharing the gradient's storage.
+    var gradTensor: PyTensor? {
+        guard let s = gradStorage else { return nil }
+        return PyTensor(storage: s, shape: gradShape)
+    }
+
+    /// `p.grad = g`: the gradient becomes `g`'s values (shared when `g` is a whole storage).
+    func setGrad(_ g: PyTensor?) {
+        guard let g else { gradStorage = nil; return }
+        if g.positions == nil, g.storage.count == g.count { gradStorage = g.storage }
+        else { gradStorage = TensorStorage(floats: g.floats) }
+        gradShape = g.shape
+    }
 
     /// `zero_grad(set_to_none=True)`, of a module or an optimizer: the gradients cleared, or zeroed.
     static func zeroGrad(_ leaves: [GradLeaf], _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
         let b = try bind("zero_grad", ["set_to_none"], required: 0, args, kwargs, isMethod: true)
         let toNone = try b[0]?.truthy() ?? true
-        for l in leaves { l.grad = toNone ? nil : l.grad.map { Tensor.zeros($0.shape) } }
+        for l in leaves { l.grad = toNone ? nil : l.grad.map { Tensor.zeros($0.shape) } }   // zeros in place, as torch's zero_()
         return .none
     }
 }
@@ -86,9 +153,15 @@ enum Autograd {
     /// `backward` maps the output's gradient to one gradient per input (nil: zero or not needed).
     static func record(_ name: String, _ result: Tensor, dtype: PyTensor.DType = .float32, inputs: [PyTensor],
                        saves: Bool = true, _ backward: @escaping (Tensor) throws(PyError) -> [Tensor?]) -> PyTensor {
-        var out = PyTensor(result, dtype: dtype)
-        guard dtype == .float32, GradMode.isEnabled, inputs.contains(where: \.requiresGrad) else { return out }
-        let shape = result.shape
+        record(name, PyTensor(result, dtype: dtype), inputs: inputs, saves: saves, backward)
+    }
+
+    /// `out` (a view, or a result made exactly) recorded as the output of a one-output operation.
+    static func record(_ name: String, _ out: PyTensor, inputs: [PyTensor], saves: Bool = true,
+                       _ backward: @escaping (Tensor) throws(PyError) -> [Tensor?]) -> PyTensor {
+        var out = out
+        guard out.dtype == .float32, GradMode.isEnabled, inputs.contains(where: \.requiresGrad) else { return out }
+        let shape = out.shape
         let node = GradNode([name], shapes: [shape], inputs: inputs.map(\.gradInput), saves: saves) { grads throws(PyError) in
             try backward(grads[0] ?? Tensor.zeros(shape))
         }
@@ -143,6 +216,7 @@ enum Autograd {
         }
     }
 
+    /// torch's AccumulateGrad: the first gradient is stored, later ones are added in place.
     static func accumulate(_ leaf: GradLeaf, _ g: Tensor) {
         leaf.grad = leaf.grad.map { add($0, g) } ?? g
     }

@@ -37,7 +37,7 @@ enum Builtins {
     }
 
     /// The built-in names: functions, and the exception classes.
-    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }
+    nonisolated(unsafe) static let all: [String: PyValue] = functions.merging(ExceptionClass.builtins) { f, _ in f }.merging(language) { _, new in new }
 
     nonisolated(unsafe) static let functions: [String: PyValue] = [
         "print": fn("print") { args, kwargs, i throws(PyError) in
@@ -108,9 +108,7 @@ enum Builtins {
                     throw .valueError("invalid literal for int() with base 10: \(pyStrRepr(s))")
                 }
                 return .int(n)
-            case .tensor(let t):
-                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-                return .int(Int(t.t.storage[0]))
+            case .tensor(let t): return try t.pythonInt()   // PyTensor+Convert: exact, NaN and inf as Python says
             default: throw .typeError("int() argument must be a string, a bytes-like object or a real number, not '\(a.typeName)'")
             }
         },
@@ -127,9 +125,7 @@ enum Builtins {
                     throw .valueError("could not convert string to float: \(pyStrRepr(s))")
                 }
                 return .float(d)
-            case .tensor(let t):
-                guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-                return .float(Double(t.t.storage[0]))
+            case .tensor(let t): return try t.pythonFloat()
             default: throw .typeError("float() argument must be a string or a real number, not '\(a.typeName)'")
             }
         },
@@ -183,12 +179,12 @@ enum Builtins {
         },
         "min": fn("min") { args, _, i throws(PyError) in try i.extreme(args, "min", "<") },
         "max": fn("max") { args, _, i throws(PyError) in try i.extreme(args, "max", ">") },
-        "abs": fn("abs") { args, _, _ throws(PyError) in
+        "abs": fn("abs") { args, _, i throws(PyError) in
             switch args.first {
             case .int(let n)?: return .int(abs(n))
             case .bool(let b)?: return .int(b ? 1 : 0)
             case .float(let f)?: return .float(abs(f))
-            case .tensor(var t)?: t.t.storage = t.t.storage.map { abs($0) }; return .tensor(t)
+            case .tensor(let t)?: return .tensor(try i.activation("abs", t))   // torch's abs, with its gradient
             case let v?: throw .typeError("bad operand type for abs(): '\(v.typeName)'")
             case nil: throw .typeError("abs() takes exactly one argument (0 given)")
             }
@@ -271,23 +267,23 @@ extension Interpreter {
         case .dict(let d): if let m = dictMethod(d, name) { return m }
         case .tensor(let t):
             if let m = try tensorAttribute(t, name) { return m }
-            if TorchNames.names["Tensor"]?.contains(name) == true {
-                throw PyError(type: "NotImplementedError", message: "MiniPy does not have torch.Tensor.\(name) (PyTorch does)")
-            }
+            throw missingTensorAttribute(name)   // TorchMissing.swift
         case .size(let s):
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
         case .tuple(let t): if let m = tupleMethod(t, name) { return m }
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
-            if let ns = o as? Namespace {
-                if TorchNames.names[ns.name]?.contains(name) == true {
-                    throw PyError(type: "NotImplementedError", message: "MiniPy does not have \(ns.name).\(name) (PyTorch does)")
-                }
-                throw .attributeError("module '\(ns.name)' has no attribute '\(name)'")
-            }
+            if let ns = o as? Namespace { throw missingNamespaceAttribute(ns, name) }   // TorchMissing.swift
+            if let m = o as? ModuleBase, let e = missingModuleAttribute(m, name) { throw e }
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
-            if let s = suggestion(for: name, among: o.attributeNames.sorted()) { msg += ". Did you mean: '\(s)'?" }
+            switch o {
+            case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as BuiltinType: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as ExceptionClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            default: break
+            }
+            if let s = suggestion(for: name, among: Array(Set(o.attributeNames)).sorted()) { msg += ". Did you mean: '\(s)'?" }
             throw .attributeError(msg)
         default: break
         }
@@ -320,66 +316,6 @@ extension Interpreter {
         guard k < args.count else { throw .typeError("\(fname)() takes at least \(k + 1) argument (\(args.count) given)") }
         guard case .str(let s) = args[k] else { throw .typeError("must be str, not \(args[k].typeName)") }
         return s
-    }
-
-    func strMethod(_ s: String, _ name: String) -> PyValue? {
-        switch name {
-        case "upper": return method(name) { _, _, _ throws(PyError) in .str(s.uppercased()) }
-        case "lower": return method(name) { _, _, _ throws(PyError) in .str(s.lowercased()) }
-        case "title": return method(name) { _, _, _ throws(PyError) in .str(s.capitalized) }
-        case "capitalize": return method(name) { _, _, _ throws(PyError) in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
-        case "strip", "lstrip", "rstrip":
-            return method(name) { args, _, _ throws(PyError) in
-                var chars: Set<Character> = [" ", "\n", "\t", "\r"]
-                if case .str(let c)? = args.first { chars = Set(c) }
-                var r = Substring(s)
-                if name != "rstrip" { r = r.drop { chars.contains($0) } }
-                if name != "lstrip" { while let l = r.last, chars.contains(l) { r = r.dropLast() } }
-                return .str(String(r))
-            }
-        case "split":
-            return method(name) { args, _, _ throws(PyError) in
-                if case .str(let sep)? = args.first {
-                    if sep.isEmpty { throw .valueError("empty separator") }
-                    return .list(PyList(s.components(separatedBy: sep).map { .str($0) }))
-                }
-                return .list(PyList(s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .str(String($0)) }))
-            }
-        case "join":
-            return method(name) { args, _, i throws(PyError) in
-                guard let a = args.first else { throw .typeError("str.join() takes exactly one argument (0 given)") }
-                var parts: [String] = []
-                for (k, x) in try i.iterate(a).enumerated() {
-                    guard case .str(let p) = x else { throw .typeError("sequence item \(k): expected str instance, \(x.typeName) found") }
-                    parts.append(p)
-                }
-                return .str(parts.joined(separator: s))
-            }
-        case "replace":
-            return method(name) { args, _, i throws(PyError) in
-                .str(s.replacingOccurrences(of: try i.strArg(args, 0, "replace"), with: try i.strArg(args, 1, "replace")))
-            }
-        case "startswith": return method(name) { args, _, i throws(PyError) in .bool(s.hasPrefix(try i.strArg(args, 0, "startswith"))) }
-        case "endswith": return method(name) { args, _, i throws(PyError) in .bool(s.hasSuffix(try i.strArg(args, 0, "endswith"))) }
-        case "count":
-            return method(name) { args, _, i throws(PyError) in
-                let sub = try i.strArg(args, 0, "count")
-                return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1)
-            }
-        case "find":
-            return method(name) { args, _, i throws(PyError) in
-                let sub = try i.strArg(args, 0, "find")
-                guard let r = s.range(of: sub) else { return .int(-1) }
-                return .int(s.distance(from: s.startIndex, to: r.lowerBound))
-            }
-        case "isdigit": return method(name) { _, _, _ throws(PyError) in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
-        case "isalpha": return method(name) { _, _, _ throws(PyError) in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
-        case "islower": return method(name) { _, _, _ throws(PyError) in .bool(s.contains(where: \.isLetter) && s == s.lowercased()) }
-        case "isupper": return method(name) { _, _, _ throws(PyError) in .bool(s.contains(where: \.isLetter) && s == s.uppercased()) }
-        case "format":
-            return method(name) { args, kwargs, i throws(PyError) in try i.formatString(s, args, kwargs) }
-        default: return nil
-        }
     }
 
     func formatString(_ s: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
@@ -416,23 +352,6 @@ extension Interpreter {
         return .str(out)
     }
 
-    func formatValue(_ v: PyValue, _ spec: String) throws(PyError) -> String {
-        if spec.isEmpty { return try str(v) }
-        if spec.hasSuffix("f") || spec.hasSuffix("e") || spec.hasSuffix("%") {
-            guard let d = v.asDouble ?? (try? scalarOf(v)) else { throw .valueError("Unknown format code '\(spec.last!)' for object of type '\(v.typeName)'") }
-            if spec.hasSuffix("%") { return String(format: "%\(spec.dropLast())f", d * 100) + "%" }
-            return String(format: "%\(spec)", d)
-        }
-        if spec.hasSuffix("d"), let n = v.asIndex { return String(format: "%\(spec.dropLast())ld", n) }
-        let s = try str(v)
-        if let w = Int(spec.trimmingCharacters(in: CharacterSet(charactersIn: "<>^"))) {
-            let pad = String(repeating: " ", count: max(0, w - s.count))
-            if spec.hasPrefix(">") || (!spec.hasPrefix("<") && v.asDouble != nil) { return pad + s }
-            return s + pad
-        }
-        return s
-    }
-
     func listMethod(_ l: PyList, _ name: String) -> PyValue? {
         switch name {
         case "append": return method(name) { args, _, i throws(PyError) in
@@ -462,9 +381,11 @@ extension Interpreter {
             guard let x = args.first else { throw .typeError("list.count() takes exactly one argument (0 given)") }
             return .int(l.items.filter { i.equal($0, x) }.count) }
         case "reverse": return method(name) { _, _, _ throws(PyError) in l.items.reverse(); return .none }
-        case "sort": return method(name) { _, kwargs, i throws(PyError) in
-            try i.sortValues(&l.items)
-            if let r = kwargs.first(where: { $0.0 == "reverse" })?.1, try r.truthy() { l.items.reverse() }
+        case "sort": return method(name) { args, kwargs, i throws(PyError) in
+            if !args.isEmpty { throw .typeError("sort() takes no positional arguments") }
+            var items = l.items
+            try i.sortList(&items, kwargs, "sort")
+            l.items = items
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in .list(PyList(l.items)) }
         case "clear": return method(name) { _, _, _ throws(PyError) in l.items = []; return .none }
@@ -486,9 +407,9 @@ extension Interpreter {
 
     func dictMethod(_ d: PyDict, _ name: String) -> PyValue? {
         switch name {
-        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_keys", d.keys)) }
-        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_values", d.values)) }
-        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView("dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case "keys": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_keys" : "dict_keys", d.keys)) }
+        case "values": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_values" : "dict_values", d.values)) }
+        case "items": return method(name) { _, _, _ throws(PyError) in .object(DictView(d.isOrderedDict ? "odict_items" : "dict_items", zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
         case "get": return method(name) { args, _, _ throws(PyError) in
             guard let k = args.first else { throw .typeError("get expected at least 1 argument, got 0") }
             return try d.get(k) ?? (args.count > 1 ? args[1] : .none) }
@@ -503,12 +424,49 @@ extension Interpreter {
             d.keys = []; d.values = []; d.index = [:]
             for (n, (kk, vv)) in zip(keys, values).enumerated() where n != idx { try d.set(kk, vv) }
             return v }
-        case "update": return method(name) { args, kwargs, _ throws(PyError) in
+        case "update": return method(name) { args, kwargs, i throws(PyError) in
             if case .dict(let o)? = args.first { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
+            else if let src = args.first {
+                for item in try i.iterate(src) {
+                    let pair = try i.iterate(item)
+                    guard pair.count == 2 else { throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required") }
+                    try d.set(pair[0], pair[1])
+                }
+            }
             for (k, v) in kwargs { try d.set(.str(k), v) }
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in
-            let c = PyDict(); for (k, v) in zip(d.keys, d.values) { try c.set(k, v) }; return .dict(c) }
+            let c = PyDict(); for (k, v) in zip(d.keys, d.values) { try c.set(k, v) }
+            c.isOrderedDict = d.isOrderedDict; c.defaultFactory = d.defaultFactory; c.isCounter = d.isCounter
+            return .dict(c) }
+        case "setdefault": return method(name) { args, _, _ throws(PyError) in
+            guard let k = args.first else { throw .typeError("setdefault expected at least 1 argument, got 0") }
+            if let v = try d.get(k) { return v }
+            let v = args.count > 1 ? args[1] : .none
+            try d.set(k, v)
+            return v }
+        case "popitem": return method(name) { _, _, _ throws(PyError) in
+            guard !d.keys.isEmpty else { throw PyError(type: "KeyError", message: "'popitem(): dictionary is empty'") }
+            let k = d.keys.count - 1
+            let pair = PyValue.tuple([d.keys[k], d.values[k]])
+            d.remove(at: k)
+            return pair }
+        case "clear": return method(name) { _, _, _ throws(PyError) in d.keys = []; d.values = []; d.index = [:]; return .none }
+        case "most_common" where d.isCounter: return method(name) { args, _, i throws(PyError) in
+            var pairs = PythonModules.mostCommon(d, i)
+            if let n = args.first?.asIndex { pairs = Array(pairs.prefix(max(0, n))) }
+            return .list(PyList(pairs.map { .tuple([$0.0, $0.1]) })) }
+        case "update" where d.isCounter: return method(name) { args, _, i throws(PyError) in
+            if let src = args.first { try PythonModules.counterUpdate(d, src, i) }
+            return .none }
+        case "total" where d.isCounter: return method(name) { _, _, i throws(PyError) in
+            var acc = PyValue.int(0)
+            for v in d.values { acc = try i.binary("+", acc, v) }
+            return acc }
+        case "elements" where d.isCounter: return method(name) { _, _, _ throws(PyError) in
+            var out: [PyValue] = []
+            for (k, v) in zip(d.keys, d.values) { for _ in 0..<max(0, v.asIndex ?? 0) { out.append(k) } }
+            return .object(SequenceIterator(.items(out), name: "itertools.chain")) }
         default: return nil
         }
     }
@@ -523,6 +481,7 @@ extension Interpreter {
 
     func sliceItems<T>(_ items: [T], _ s: SliceObject) throws(PyError) -> [T] {
         let (a, b, step) = try s.indices(items.count)
+        if step == 1 { return a < b ? Array(items[a..<b]) : [] }
         var out: [T] = []
         var k = a
         while step > 0 ? k < b : k > b { out.append(items[k]); k += step }
@@ -544,25 +503,45 @@ extension Interpreter {
             guard let i = index.asIndex else { throw .typeError("tuple indices must be integers or slices, not \(index.typeName)") }
             return .int(t[try normalize(i, t.count, "tuple")])
         case .str(let s):
-            let chars = Array(s)
-            if case .object(let sl as SliceObject) = index { return .str(String(try sliceItems(chars, sl))) }
+            let chars = Array(s.unicodeScalars)
+            if case .object(let sl as SliceObject) = index { return .str(String(String.UnicodeScalarView(try sliceItems(chars, sl)))) }
             guard let i = index.asIndex else { throw .typeError("string indices must be integers, not '\(index.typeName)'") }
-            return .str(String(chars[try normalize(i, chars.count, "string")]))
+            return .str(String(Character(chars[try normalize(i, chars.count, "string")])))
         case .range(let a, let b, let st):
             let n = rangeCount(a, b, st)
             guard let i = index.asIndex else { throw .typeError("range indices must be integers or slices, not \(index.typeName)") }
             return .int(a + st * (try normalize(i, n, "range object")))
         case .dict(let d):
-            guard let r = try d.get(index) else { throw PyError(type: "KeyError", message: repr(index)) }
+            guard let r = try d.get(index) else {
+                if d.isCounter { _ = try HashKey(index); return .int(0) }
+                if let f = d.defaultFactory, !f.isNone {
+                    let v = try call(f, [], [])
+                    try d.set(index, v)
+                    return v
+                }
+                throw PyError(type: "KeyError", message: repr(index))
+            }
             return r
         case .tensor(let t):
             if case .tuple(let items) = index { return try tensorIndex(t, items) }
             return try tensorIndex(t, [index])
-        case .object(let o as ModuleBase):
+        case .object(let o as ModuleBase) where !(o is NativeSpecialMethods):
             throw .typeError("'\(o.typeName)' object is not subscriptable")
         case .object(let r as ReturnTypesObject):
             // torch.return_types.max is a named tuple: x.max(1)[1] is the indices.
             return try getItem(.tuple(r.items), index)
+        case .object(let t as NamedTupleObject):
+            return try getItem(.tuple(t.items), index)
+        case .object(let b as BytesObject):
+            if case .object(let sl as SliceObject) = index { return .object(BytesObject(try sliceItems(b.bytes, sl))) }
+            guard let i = index.asIndex else { throw .typeError("byte indices must be integers or slices, not \(index.typeName)") }
+            return .int(Int(b.bytes[try normalize(i, b.bytes.count, "index")]))
+        case .object(let c as UserClass) where c.lookup("__class_getitem__") != nil:
+            return try call(try bindToInstance(c.lookup("__class_getitem__")!.0, .object(c)), [index], [])
+        case .object where try special(v, "__getitem__") != nil:
+            return try call(try special(v, "__getitem__")!, [index], [])
+        case .object(let s as SetObject):
+            throw .typeError("'\(s.typeName)' object is not subscriptable")
         default:
             throw .typeError("'\(v.typeName)' object is not subscriptable")
         }

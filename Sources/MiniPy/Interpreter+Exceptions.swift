@@ -1,32 +1,51 @@
+import Foundation
 /// try/except/else/finally, raise, and the built-in exception classes (CPython 3.11's hierarchy for the
 /// types MiniPy raises). MiniPy's own limits (`PyError.isLimit`) are never caught.
 
 /// `ValueError`, `KeyError`, …: calling one makes an exception; `except` matches by the hierarchy.
 final class ExceptionClass: PyObject {
     let name: String
-    let parent: String?
-    init(_ name: String, parent: String?) { self.name = name; self.parent = parent }
+    let parentClass: ExceptionClass?
+    /// The `class MyError(ValueError)` this class stands for in the hierarchy (its methods, its name).
+    weak var userClass: UserClass?
+    init(_ name: String, parentClass: ExceptionClass?, userClass: UserClass? = nil) {
+        self.name = name; self.parentClass = parentClass; self.userClass = userClass
+    }
+    var parent: String? { parentClass?.name }
     override var typeName: String { "type" }
     override var isCallable: Bool { true }
     override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        if let u = userClass { return try interp.instantiate(u, args, kwargs) }
         if !kwargs.isEmpty { throw .typeError("\(name)() takes no keyword arguments") }
         return .object(ExceptionObject(self, args))
     }
-    override func repr(_ interp: Interpreter) -> String { "<class '\(name)'>" }
+    override func repr(_ interp: Interpreter) -> String { userClass.map { $0.repr(interp) } ?? "<class '\(name)'>" }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
         switch n {
         case "__name__", "__qualname__": .str(name)
+        case "__module__": .str(userClass == nil ? "builtins" : "__main__")
+        case "__bases__": .tuple([parentClass.map { .object($0) } ?? interp.objectClass])
         default: nil
         }
     }
-    override var attributeNames: [String] { ["__name__", "__qualname__"] }
+    override var attributeNames: [String] { ["__name__", "__qualname__", "__module__", "__bases__"] }
+
+    /// Whether this class is the built-in class named `other` or derives from it.
+    func isSubclass(of other: String) -> Bool {
+        var c: ExceptionClass? = self
+        while let x = c {
+            if x.name == other && x.userClass == nil { return true }
+            c = x.parentClass
+        }
+        return false
+    }
 
     /// Whether this class is `other` or derives from it.
-    func isSubclass(of other: String) -> Bool {
-        var n: String? = name
-        while let c = n {
-            if c == other { return true }
-            n = ExceptionClass.parents[c] ?? (c == "BaseException" ? nil : "Exception")
+    func isSubclass(of other: ExceptionClass) -> Bool {
+        var c: ExceptionClass? = self
+        while let x = c {
+            if x === other { return true }
+            c = x.parentClass
         }
         return false
     }
@@ -43,41 +62,74 @@ final class ExceptionClass: PyObject {
         "MemoryError": "Exception", "NameError": "Exception", "UnboundLocalError": "NameError",
         "OSError": "Exception", "TimeoutError": "OSError", "FileNotFoundError": "OSError",
         "RuntimeError": "Exception", "NotImplementedError": "RuntimeError", "RecursionError": "RuntimeError",
-        "StopIteration": "Exception", "SyntaxError": "Exception", "IndentationError": "SyntaxError",
+        "StopIteration": "Exception", "SyntaxError": "Exception", "IndentationError": "SyntaxError", "TabError": "IndentationError",
+        "StopAsyncIteration": "Exception", "ReferenceError": "Exception", "SystemError": "Exception",
+        "ConnectionError": "OSError", "PermissionError": "OSError", "FileExistsError": "OSError",
+        "UnicodeDecodeError": "UnicodeError", "UnicodeEncodeError": "UnicodeError", "FutureWarning": "Warning",
+        "PendingDeprecationWarning": "Warning", "SyntaxWarning": "Warning", "ImportWarning": "Warning",
+        "UnicodeWarning": "Warning", "BytesWarning": "Warning", "ResourceWarning": "Warning",
         "TypeError": "Exception", "ValueError": "Exception", "UnicodeError": "ValueError",
         "Warning": "Exception", "UserWarning": "Warning", "DeprecationWarning": "Warning", "RuntimeWarning": "Warning",
     ]
 
     nonisolated(unsafe) static let builtins: [String: PyValue] = {
-        var out: [String: PyValue] = [:]
-        for (name, parent) in parents { out[name] = .object(ExceptionClass(name, parent: parent)) }
-        return out
+        var made: [String: ExceptionClass] = [:]
+        func make(_ name: String) -> ExceptionClass {
+            if let c = made[name] { return c }
+            let parent = (parents[name] ?? nil).map(make)
+            let c = ExceptionClass(name, parentClass: parent)
+            made[name] = c
+            return c
+        }
+        for name in parents.keys { _ = make(name) }
+        return made.mapValues { .object($0) }
     }()
 
     /// The class named `name`: a built-in one, or (for a type only MiniPy's messages use) an Exception.
     static func named(_ name: String) -> ExceptionClass {
         if case .object(let c as ExceptionClass)? = builtins[name] { return c }
-        return ExceptionClass(name, parent: "Exception")
+        return ExceptionClass(name, parentClass: named("Exception"))
     }
 }
 
 /// An exception instance: `e` in `except T as e`, or `ValueError("msg")`.
 final class ExceptionObject: PyObject {
     let cls: ExceptionClass
-    let args: [PyValue]
+    var args: [PyValue]
+    /// `self.code = ...` in a user exception's `__init__`.
+    var attrs: [String: PyValue] = [:]
+    /// `__cause__` (`raise … from cause`) and `__context__` (raised while handling another).
+    var cause: PyValue = .none
+    var context: PyValue = .none
     init(_ cls: ExceptionClass, _ args: [PyValue]) { self.cls = cls; self.args = args }
     override var typeName: String { cls.name }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
+        if let u = cls.userClass {
+            return try interp.instanceAttribute(.object(self), u, n) { attrs[n] ?? builtinAttribute(n) }
+        }
+        return builtinAttribute(n)
+    }
+    func builtinAttribute(_ n: String) -> PyValue? {
         switch n {
         case "args": .tuple(args)
-        case "__class__": .object(cls)
+        case "__class__": cls.userClass.map { .object($0) } ?? .object(cls)
+        case "value" where cls.isSubclass(of: "StopIteration"): args.first ?? PyValue.none
+        case "__cause__": cause
+        case "__context__": context
+        case "__suppress_context__": .bool(!cause.isNone)
+        case "__traceback__": PyValue.none
         default: nil
         }
     }
-    override var attributeNames: [String] { ["args", "with_traceback", "add_note"] }
+    override var attributeNames: [String] { ["args", "with_traceback", "add_note"] + attrs.keys }
 
-    /// `str(e)`: nothing, the one argument (KeyError: its repr), or the tuple of arguments.
+    /// `str(e)`: the class's `__str__`, or nothing, the one argument (KeyError: its repr), or the tuple of arguments.
     override func str(_ interp: Interpreter) -> String {
+        if let u = cls.userClass, let s = interp.userRepr(.object(self), u, "__str__") { return s }
+        return defaultStr(interp)
+    }
+
+    func defaultStr(_ interp: Interpreter) -> String {
         switch args.count {
         case 0: return ""
         case 1: return cls.isSubclass(of: "KeyError") ? interp.repr(args[0]) : ((try? interp.str(args[0])) ?? "")
@@ -86,7 +138,8 @@ final class ExceptionObject: PyObject {
     }
 
     override func repr(_ interp: Interpreter) -> String {
-        "\(cls.name)(" + args.map { interp.repr($0) }.joined(separator: ", ") + ")"
+        if let u = cls.userClass, let s = interp.userRepr(.object(self), u, "__repr__") { return s }
+        return "\(cls.name)(" + args.map { interp.repr($0) }.joined(separator: ", ") + ")"
     }
 
     /// The object for an error MiniPy raised (its message is the one argument; a KeyError's is the key's repr).
@@ -97,7 +150,13 @@ final class ExceptionObject: PyObject {
            case .expr(let x, _) = body[0], let key = x.literalValue {
             return ExceptionObject(cls, [key])
         }
-        return ExceptionObject(cls, [.str(e.message)])
+        // CPython adds "Did you mean" when it prints the traceback; the exception's own message has none.
+        var message = e.message
+        if cls.isSubclass(of: "NameError") || cls.isSubclass(of: "AttributeError"),
+           let r = message.range(of: ". Did you mean: '", options: .backwards), message.hasSuffix("'?") {
+            message = String(message[..<r.lowerBound])
+        }
+        return ExceptionObject(cls, [.str(message)])
     }
 }
 
@@ -132,6 +191,7 @@ extension Interpreter {
         if let a = new.object, let b = handled.object, a === b { return new }
         var new = new
         new.context = [handled]
+        if let o = handled.object?.object { new.object?.object.context = .object(o) }
         return new
     }
 
@@ -173,13 +233,13 @@ extension Interpreter {
                 }
                 handling.append(e)
                 defer { handling.removeLast() }
-                if let name = h.name { globals[name] = .object(e.object!.object) }
+                if let name = h.name { store(name, .object(e.object!.object)) }
                 do {
                     let f = try exec(h.body)
-                    if let name = h.name { globals[name] = nil }  // Python deletes the name after the handler
+                    if let name = h.name { try? deleteName(name) }  // Python deletes the name after the handler
                     return f
                 } catch let err {
-                    if let name = h.name { globals[name] = nil }
+                    if let name = h.name { try? deleteName(name) }
                     throw chained(err, to: e)
                 }
             }
@@ -195,7 +255,10 @@ extension Interpreter {
         let cls = e.object?.object.cls ?? ExceptionClass.named(e.type)
         func matches(_ v: PyValue) throws(PyError) -> Bool {
             switch v {
-            case .object(let c as ExceptionClass): return cls.isSubclass(of: c.name)
+            case .object(let c as ExceptionClass): return cls.isSubclass(of: c)
+            case .object(let u as UserClass):
+                guard let c = u.exceptionClass else { throw .typeError("catching classes that do not inherit from BaseException is not allowed") }
+                return cls.isSubclass(of: c)
             case .tuple(let options):
                 var hit = false
                 for o in options where try matches(o) { hit = true }
@@ -220,6 +283,7 @@ extension Interpreter {
             var c = try exceptionError(cause, what: "exception causes must derive from BaseException")
             if let same = handling.last(where: { $0.object?.object === c.object?.object }) { c = same }
             e.context = [c]
+            if let o = c.object?.object { e.object?.object.cause = .object(o) }
         }
         return e
     }
@@ -229,6 +293,9 @@ extension Interpreter {
         let obj: ExceptionObject
         switch v {
         case .object(let c as ExceptionClass): obj = ExceptionObject(c, [])
+        case .object(let u as UserClass) where u.exceptionClass != nil:
+            guard case .object(let o as ExceptionObject) = try instantiate(u, [], []) else { throw .typeError(what) }
+            obj = o
         case .object(let o as ExceptionObject): obj = o
         default: throw .typeError(what)
         }

@@ -16,16 +16,20 @@ public struct Limits: Sendable, Equatable {
     /// Multiply-adds in one tensor operation (a forward pass, a matmul): engine kernels cannot be
     /// interrupted, so their cost is bounded before they start.
     public var maxOperations = 300_000_000
+    /// Bytes of heap the run may add to what the process held when it began (lists, strings, dicts, tensors…).
+    public var maxMemory = 256 << 20
 
     public init(maxElements: Int = 10_000_000, maxSteps: Int = 1_000_000, maxDepth: Int = 150, wallTime: Double = 5,
-                maxOutput: Int = 1_000_000, maxOperations: Int = 300_000_000) {
+                maxOutput: Int = 1_000_000, maxOperations: Int = 300_000_000, maxMemory: Int = 256 << 20) {
         self.maxElements = maxElements; self.maxSteps = maxSteps; self.maxDepth = maxDepth
         self.wallTime = wallTime; self.maxOutput = maxOutput; self.maxOperations = maxOperations
+        self.maxMemory = maxMemory
     }
     public static let standard = Limits()
 }
 
-enum Flow { case normal, breakLoop, continueLoop }
+/// How a block ended: normally, by `break`/`continue`, or by `return` (the value waits in `returnValue`).
+enum Flow { case normal, breakLoop, continueLoop, returning }
 
 /// Evaluates a parsed snippet. One interpreter runs one program (globals persist across `exec` calls,
 /// so a prelude and a snippet can share names).
@@ -56,11 +60,37 @@ public final class Interpreter {
     /// The same for comparing nested containers.
     var equalDepth = 0
     var equalOverflow = false
+    /// The running function's (or comprehension's, or class body's) names; nil at module level.
+    var scope: Scope?
+    /// Python frames on the stack besides the module's (the recursion limit counts them).
+    var frameDepth = 0
+    /// The line each running function was called from, outermost first (a recurrent call inside `forward` is also
+    /// offered at the line that called the model).
+    var callLines: [Int] = []
+    /// What a `return` statement returned, on its way to the call.
+    var returnValue: PyValue = .none
+    /// An error raised inside a user `__repr__`/`__str__`, where repr cannot throw: raised by the caller that printed.
+    var pendingError: PyError?
+    /// Generators started and not finished: closed at the end of the run so their threads end.
+    var liveGenerators: [PyGenerator] = []
+    /// The generator whose body is running (its `yield` hands values to its caller).
+    var currentGenerator: PyGenerator?
+    /// The lowest stack address Python frames may use on this thread before RecursionError (0: unchecked).
+    var stackLimit: UInt = 0
+    /// The memory budget's readings.
+    var memory = MemoryMeter()
+    /// Calls of `pulse()` (built-ins read the clock every 256).
+    var pulses = 0
+    /// The `random` module's generator (CPython's Mersenne Twister), seeded from the clock until `random.seed`.
+    var pyRandom = MersenneTwister(seed: UInt64(DispatchTime.now().uptimeNanoseconds))
 
     public init(limits: Limits = .standard) {
         self.limits = limits
         deadline = DispatchTime.now() + limits.wallTime
         globals = Builtins.all
+        stackLimit = Interpreter.currentStackLimit(margin: Interpreter.stackMargin)
+        memory.baseline = Interpreter.heapInUse()
+        becomeCurrent()
     }
 
     // MARK: Limits
@@ -70,7 +100,8 @@ public final class Interpreter {
         if steps > limits.maxSteps {
             throw .limit("TimeoutError", "the snippet ran more than \(limits.maxSteps) steps (MiniPy's limit); is a loop too long?")
         }
-        if steps & 63 == 0 { try checkTime() }
+        if steps & 7 == 0 { try checkTime() }
+        if steps & 4095 == 0 { try checkMemory() }
     }
 
     func checkTime() throws(PyError) {
@@ -83,6 +114,12 @@ public final class Interpreter {
         if n > limits.maxElements {
             throw .limit("MemoryError", "\(n) elements is more than MiniPy's limit of \(limits.maxElements) in one tensor or list")
         }
+    }
+
+    /// `checkElements`, then the memory budget for `n` items of `size` bytes each.
+    func checkElements(_ n: Int, size: Int) throws(PyError) {
+        try checkElements(n)
+        try charge(bytes: n.multipliedReportingOverflow(by: size).overflow ? Int.max : n * size)
     }
 
     /// Bounds the work of one uninterruptible tensor operation (`ops` multiply-adds, saturating).
@@ -126,81 +163,78 @@ public final class Interpreter {
         switch s {
         case .expr(let e, _):
             let v = try eval(e)
-            // `w.requires_grad_()` makes w itself a leaf in torch; MiniPy's tensors are values, so w is bound
-            // to the new leaf (a target that cannot be bound, such as a module's parameter, changed in place).
-            if case .call(.attribute(let target, "requires_grad_", _), _, _, _) = e, case .tensor(let t) = v, case .leaf? = t.origin {
-                _ = try? assign(target, v)
-            }
+            // `x.add_(1)`, `w.requires_grad_()`: in place in torch; the target is bound again when the operation
+            // made a new autograd record (Torch's in-place rules: TensorOps+InPlace.swift).
+            if case .call(.attribute(let target, let name, _), _, _, _) = e, name.hasSuffix("_") { rebindAfterInPlace(target, v) }
         case .assign(let targets, let valueExpr, _):
             let v = try eval(valueExpr)
             for t in targets { try assign(t, v) }
         case .augAssign(let target, let op, let valueExpr, _):
             let cur = try eval(target)
             let operand = try eval(valueExpr)
-            if case .tensor(let t) = cur, case .leaf(let leaf)? = t.origin {
-                // `w -= lr * w.grad` is in place in torch: refused on a leaf autograd tracks, allowed inside
-                // torch.no_grad(), where it changes the leaf itself (every reference to it sees the step).
-                guard !GradMode.isEnabled else {
-                    throw .runtime("a leaf Variable that requires grad is being used in an in-place operation.")
-                }
-                guard case .tensor(let r) = try binary(op, cur, operand) else { break }
-                guard r.t.shape == leaf.value.shape else {
-                    throw .runtime("output with shape \(pyShape(leaf.value.shape)) doesn't match the broadcast shape \(pyShape(r.t.shape))")
-                }
-                leaf.value = r.t
+            if case .tensor(let t) = cur {
+                // In place, as torch's `x += y` (Torch+Arithmetic.swift): the target is bound again only when the
+                // operation made a new autograd record.
+                let r = try tensorInPlace(op, t, operand)
+                if !r.sameRecord(as: t) { try assign(target, .tensor(r)) }
                 break
             }
-            var v = try binary(op, cur, operand)
-            if case .tensor(let t) = cur, case .node? = t.origin, !GradMode.isEnabled, case .tensor(var r) = v {
-                // In place inside torch.no_grad(): the values change, the recorded graph stays (torch keeps grad_fn).
-                r.origin = t.origin
-                v = .tensor(r)
-            }
-            try assign(target, v)
+            try assign(target, try inPlace(op, cur, operand))
         case .importModule(let name, let alias, _):
             guard let module = Modules.module(name) else { throw moduleNotFound(name) }
             if let alias {
-                globals[alias] = module
+                store(alias, module)
             } else {
                 let top = String(name.split(separator: ".")[0])
-                globals[top] = Modules.module(top)!
+                store(top, Modules.module(top)!)
             }
         case .fromImport(let name, let names, _):
             guard let module = Modules.module(name), case .object(let ns) = module else { throw moduleNotFound(name) }
             for (n, alias) in names {
                 if n == "*" {
-                    if let nsp = ns as? Namespace { for (k, v) in nsp.attributes where !k.hasPrefix("_") { globals[k] = v } }
+                    if let nsp = ns as? Namespace { for (k, v) in nsp.attributes where !k.hasPrefix("_") { store(k, v) } }
                     continue
                 }
                 guard let v = try ns.getAttribute(n, self) ?? Modules.module(name + "." + n) else {
                     throw PyError(type: "ImportError", message: "cannot import name '\(n)' from '\(name)' (MiniPy knows only part of \(name))")
                 }
-                globals[alias ?? n] = v
+                store(alias ?? n, v)
             }
         case .forLoop(let target, let iterExpr, let body, let orelse, _):
-            let seq = try iterate(try eval(iterExpr))
+            let seq = try eval(iterExpr)
             var broke = false
-            for item in seq {
+            var result = Flow.normal
+            try forEach(seq) { (item: PyValue) throws(PyError) -> Bool in
+                try self.tick()
+                try self.assign(target, item)
+                let f = try self.exec(body)
+                if f == .breakLoop { broke = true; return false }
+                if f == .returning { result = .returning; return false }
+                return true
+            }
+            if result == .returning { return .returning }
+            if !broke { return try exec(orelse) }
+        case .whileLoop(let cond, let body, let orelse, _):
+            var broke = false
+            while try truth(try eval(cond)) {
                 try tick()
-                try assign(target, item)
                 let f = try exec(body)
                 if f == .breakLoop { broke = true; break }
+                if f == .returning { return .returning }
             }
-            if !broke { _ = try exec(orelse) }
-        case .whileLoop(let cond, let body, _):
-            while try eval(cond).truthy() {
-                try tick()
-                let f = try exec(body)
-                if f == .breakLoop { break }
-            }
+            if !broke { return try exec(orelse) }
         case .ifStmt(let cond, let body, let orelse, _):
-            return try eval(cond).truthy() ? try exec(body) : try exec(orelse)
+            return try truth(try eval(cond)) ? try exec(body) : try exec(orelse)
         case .pass: break
         case .breakStmt: return .breakLoop
         case .continueStmt: return .continueLoop
         case .assert(let test, let msg, _):
-            if try !eval(test).truthy() {
-                throw PyError(type: "AssertionError", message: try msg.map { e throws(PyError) in try str(try eval(e)) } ?? "")
+            if try !truth(try eval(test)) {
+                guard let msg else { throw PyError(type: "AssertionError", message: "") }
+                let v = try eval(msg)
+                var e = PyError(type: "AssertionError", message: try str(v))
+                e.object = ExceptionBox(ExceptionObject(ExceptionClass.named("AssertionError"), [v]))
+                throw e
             }
         case .tryStmt(let body, let handlers, let orelse, let final, _):
             return try execTry(body, handlers, orelse, final)
@@ -208,14 +242,28 @@ public final class Interpreter {
             throw try raiseError(exc, cause)
         case .with(let items, let body, _):
             return try execWith(items[...], body)
+        case .functionDef(let def):
+            var value = PyValue.object(try makeFunction(def))
+            for d in def.decorators.reversed() { value = try call(try eval(d), [value], []) }
+            store(def.name, value)
+        case .classDef(let def):
+            store(def.name, try defineClass(def))
+        case .returnStmt(let e, _):
+            returnValue = try e.map { x throws(PyError) in try eval(x) } ?? .none
+            return .returning
+        case .delete(let targets, _):
+            for t in targets { try delete(t) }
+        case .global, .nonlocal, .annotated:
+            break
         }
         return .normal
     }
 
     func moduleNotFound(_ name: String) -> PyError {
-        let known = ["torch", "torch.nn", "math", "random"]
-        if known.contains(where: { name.hasPrefix($0) }) || name.hasPrefix("torch") {
-            return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
+        if let honest = Modules.missingModuleError(name) { return honest }   // a torch submodule MiniPy lacks (Torch.swift)
+        let top = String(name.split(separator: ".")[0])
+        if PythonModules.standardLibrary.contains(top) {
+            return PyError(type: "NotImplementedError", message: "MiniPy does not support the '\(name)' module yet")
         }
         return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")
     }
@@ -224,14 +272,14 @@ public final class Interpreter {
         switch target {
         case .name(let n, _):
             // The old value is released in a loop: a tuple nested 200,000 deep (`x = (x,)`) would recurse.
-            var old = [globals.updateValue(value, forKey: n) ?? .none]
-            releaseIteratively(&old)
+            store(n, value)
         case .tuple(let targets, _), .list(let targets, _):
             let items: [PyValue]
-            switch value {
-            case .list, .tuple, .str, .dict, .range, .size, .tensor: items = try iterate(value)
-            case .object(let o) where o is ReturnTypesObject || o is IterableObject: items = try iterate(value)
-            default: throw .typeError("cannot unpack non-iterable \(value.typeName) object")
+            do { items = try iterate(value) } catch {
+                if error.type == "TypeError", error.message.hasSuffix("object is not iterable") {
+                    throw .typeError("cannot unpack non-iterable \(value.typeName) object")
+                }
+                throw error
             }
             if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
                 let before = star, after = targets.count - star - 1
@@ -270,22 +318,30 @@ public final class Interpreter {
                 throw .typeError("'tuple' object does not support item assignment")
             case .str:
                 throw .typeError("'str' object does not support item assignment")
+            case .object(let set as SetObject):
+                _ = set
+                throw .typeError("'set' object does not support item assignment")
+            case .object where try special(obj, "__setitem__") != nil:
+                _ = try call(try special(obj, "__setitem__")!, [index, value], [])
             case .tensor(let t):
                 // Tensors are values: the target (a name, an element, …) is bound to the changed tensor, unless
                 // the leaf itself was changed (inside torch.no_grad()), which every reference already sees.
                 let changed = try tensorSetItem(t, index, value)
-                if case .leaf(let a)? = t.origin, case .leaf(let b)? = changed.origin, a === b { break }
+                if changed.sameRecord(as: t) { break }
                 try assign(objExpr, .tensor(changed))
             default:
                 throw .typeError("'\(obj.typeName)' object does not support item assignment")
             }
         case .attribute(let objExpr, let name, _):
             let obj = try eval(objExpr)
-            if case .tensor(let t) = obj, name == "grad" || name == "requires_grad" {
+            if case .tensor(let t) = obj, name == "grad" || name == "requires_grad" || name == "data" {
                 if let changed = try setGradAttribute(t, name, value) { try assign(objExpr, .tensor(changed)) }
                 return
             }
+            if case .object = obj { try setAttribute(obj, name, value); return }
             throw .attributeError("'\(obj.typeName)' object attribute '\(name)' is read-only")
+        case .starred(let inner, _):
+            try assign(inner, .list(PyList(try iterate(value))))
         default:
             throw .syntax("cannot assign", line: target.pos.line, column: target.pos.column, text: "")
         }
@@ -294,20 +350,10 @@ public final class Interpreter {
     // MARK: Expressions
 
     func eval(_ e: Expr) throws(PyError) -> PyValue {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > limits.maxDepth * 2 {
-            throw .limit("RecursionError", "maximum recursion depth exceeded")
-        }
+        try checkStack()
         switch e {
         case .name(let n, _):
-            guard let v = globals[n] else {
-                var msg = "name '\(n)' is not defined"
-                let user = globals.keys.filter { Builtins.all[$0] == nil } + Self.moduleDunders
-                if let s = suggestion(for: n, among: user.sorted() + Self.pythonBuiltins) { msg += ". Did you mean: '\(s)'?" }
-                throw PyError(type: "NameError", message: msg)
-            }
-            return v
+            return try lookup(n)
         case .constant(let v, _):
             return v
         case .list(let items, _):
@@ -316,26 +362,76 @@ public final class Interpreter {
             return .tuple(try evalItems(items))
         case .dict(let pairs, _):
             let d = PyDict()
-            for (k, v) in pairs { try d.set(try eval(k), try eval(v)) }
+            for (k, v) in pairs {
+                if case .starred(let m, _) = k {
+                    let mapping = try eval(m)
+                    guard case .dict(let src) = mapping else { throw .typeError("'\(mapping.typeName)' object is not a mapping") }
+                    for (kk, vv) in zip(src.keys, src.values) { try d.set(kk, vv) }
+                    continue
+                }
+                try d.set(try eval(k), try eval(v))
+            }
             return .dict(d)
         case .listComp(let elt, let gens, _):
             var out: [PyValue] = []
-            try comprehension(gens, 0) { () throws(PyError) in
+            try comprehension(gens, name: "<listcomp>") { () throws(PyError) in
                 out.append(try self.eval(elt))
                 try self.checkElements(out.count)
             }
             return .list(PyList(out))
         case .dictComp(let k, let v, let gens, _):
             let d = PyDict()
-            try comprehension(gens, 0) { () throws(PyError) in try d.set(try self.eval(k), try self.eval(v)) }
+            try comprehension(gens, name: "<dictcomp>") { () throws(PyError) in try d.set(try self.eval(k), try self.eval(v)) }
             return .dict(d)
+        case .set(let items, _):
+            let set = SetObject()
+            if items.count > 2, items.allSatisfy({ $0.literalValue != nil }) {
+                // CPython folds a display of 3+ constants into a frozenset and copies that: the order it prints.
+                let folded = SetObject(frozen: true)
+                for x in try evalItems(items) { try folded.add(x) }
+                for x in folded.items { try set.add(x) }
+                return .object(set)
+            }
+            for x in try evalItems(items) { try set.add(x) }
+            return .object(set)
+        case .setComp(let elt, let gens, _):
+            let set = SetObject()
+            try comprehension(gens, name: "<setcomp>") { () throws(PyError) in
+                try set.add(try self.eval(elt))
+                try self.checkElements(set.count)
+            }
+            return .object(set)
+        case .genExp(let elt, let gens, _):
+            return .object(try generatorExpression(elt, gens))
+        case .lambda(let def, _):
+            return .object(try makeFunction(def))
+        case .yield(let v, _):
+            let value = try v.map { x throws(PyError) in try eval(x) } ?? .none
+            guard let g = currentGenerator else { throw .runtime("MiniPy: yield outside a running generator") }
+            return try g.yieldValue(value)
+        case .yieldFrom(let source, _):
+            guard let g = currentGenerator else { throw .runtime("MiniPy: yield outside a running generator") }
+            let it = try makeIterator(try eval(source))
+            if let inner = it as? PyGenerator {
+                var sent = PyValue.none
+                while let v = try inner.resume(self, send: sent, throwing: nil) { sent = try g.yieldValue(v) }
+                return inner.stopIteration(self).object.map { o in o.object.args.first ?? .none } ?? .none
+            }
+            while let v = try it.next(self) { _ = try g.yieldValue(v) }
+            return .none
+        case .fstring(let parts, _):
+            return .str(try formatParts(parts))
+        case .namedExpr(let n, let valueExpr, _):
+            let v = try eval(valueExpr)
+            storeNamed(n, v)
+            return v
         case .binary(let op, let l, let r, _):
             return try binary(op, try eval(l), try eval(r))
         case .unary(let op, let operand, _):
             return try unary(op, try eval(operand))
         case .boolOp(let op, let l, let r, _):
             let lv = try eval(l)
-            let t = try lv.truthy()
+            let t = try truth(lv)
             if op == "and" { return t ? try eval(r) : lv }
             return t ? lv : try eval(r)
         case .compare(let first, let rest, _):
@@ -343,8 +439,8 @@ public final class Interpreter {
             for (op, rexpr) in rest {
                 let right = try eval(rexpr)
                 let r = try compare(op, left, right)
-                if case .tensor = r { if rest.count == 1 { return r } }
-                if try !r.truthy() { return .bool(false) }
+                if rest.count == 1 { return r }
+                if try !truth(r) { return r }
                 left = right
             }
             return .bool(true)
@@ -361,7 +457,7 @@ public final class Interpreter {
                                        try b.map { x throws(PyError) in try eval(x) } ?? .none,
                                        try c.map { x throws(PyError) in try eval(x) } ?? .none))
         case .ifExp(let cond, let body, let orelse, _):
-            return try eval(cond).truthy() ? try eval(body) : try eval(orelse)
+            return try truth(try eval(cond)) ? try eval(body) : try eval(orelse)
         case .starred:
             throw .syntax("can't use starred expression here", line: e.pos.line, column: e.pos.column, text: "")
         }
@@ -376,19 +472,29 @@ public final class Interpreter {
         return out
     }
 
-    /// Comprehension scopes are not separate here: the loop variable is removed afterwards (as Python 3 hides it).
-    func comprehension(_ gens: [Comprehension], _ k: Int, _ body: () throws(PyError) -> Void) throws(PyError) {
+    /// A comprehension runs in a scope of its own (its targets are its locals; other names are its enclosing scope's),
+    /// as a frame named `<listcomp>` and so on in tracebacks. The first iterable is evaluated outside it.
+    func comprehension(_ gens: [Comprehension], name: String, _ body: () throws(PyError) -> Void) throws(PyError) {
+        let first = try eval(gens[0].iter)
+        let locals = Set(gens.flatMap { $0.target.boundNames })
+        let frame = Scope(kind: .comprehension, locals: locals, parent: scope)
+        try runFrame(frame, name: name) { () throws(PyError) in
+            try self.comprehension(gens, 0, first: first, body)
+        }
+    }
+
+    func comprehension(_ gens: [Comprehension], _ k: Int, first: PyValue?, _ body: () throws(PyError) -> Void) throws(PyError) {
         if k == gens.count { try body(); return }
         let g = gens[k]
-        let names = g.target.boundNames
-        let saved = names.map { globals[$0] }
-        defer { for (n, v) in zip(names, saved) { globals[n] = v } }
-        for item in try iterate(try eval(g.iter)) {
-            try tick()
-            try assign(g.target, item)
+        let source: PyValue
+        if let first { source = first } else { source = try eval(g.iter) }
+        try forEach(source) { (item: PyValue) throws(PyError) -> Bool in
+            try self.tick()
+            try self.assign(g.target, item)
             var keep = true
-            for c in g.conditions where try !eval(c).truthy() { keep = false; break }
-            if keep { try comprehension(gens, k + 1, body) }
+            for c in g.conditions where try !self.truth(try self.eval(c)) { keep = false; break }
+            if keep { try self.comprehension(gens, k + 1, first: nil, body) }
+            return true
         }
     }
 
@@ -407,7 +513,7 @@ public final class Interpreter {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
-        case .str(let s): return s.map { .str(String($0)) }
+        case .str(let s): return s.unicodeScalars.map { .str(String(Character($0))) }
         case .dict(let d): return d.keys
         case .range(let a, let b, let s):
             let n = rangeCount(a, b, s)
@@ -420,10 +526,17 @@ public final class Interpreter {
             for i in 0..<t.t.shape[0] { out.append(try tensorIndex(t, [.int(i)])) }
             return out
         case .object(let o):
-            if let it = o as? IterableObject { return it.items }
+            if let it = o as? IterableObject { return it.takeAll() }
             if let r = o as? ReturnTypesObject { return r.items }
             if let dv = o as? DictView { return dv.items }
-            throw .typeError("'\(v.typeName)' object is not iterable")
+            if let s = o as? SequenceIterator { let rest = s.remaining; s.position = Int.max / 2; return rest }
+            let it = try makeIterator(v)
+            var out: [PyValue] = []
+            while let x = try it.next(self) {
+                out.append(x)
+                if out.count & 1023 == 0 { try checkElements(out.count); try checkTime() }
+            }
+            return out
         default:
             throw .typeError("'\(v.typeName)' object is not iterable")
         }
@@ -435,6 +548,7 @@ public final class Interpreter {
     /// With `keepLast`, the value of a final expression statement is kept in `_` (as at Python's prompt).
     public func run(_ source: String, keepLast: Bool = false) throws(PyError) {
         let body = try Parser.parse(source)
+        defer { closeGenerators() }
         if keepLast, case .expr(let e, let p)? = body.last {
             _ = try exec(Array(body.dropLast()))
             currentLine = p.line
@@ -492,13 +606,25 @@ final class SliceObject: PyObject {
     }
 }
 
-/// enumerate/zip/reversed results, evaluated eagerly.
-final class IterableObject: PyObject {
+/// A one-shot iterator over items computed ahead (a module's `parameters()` generator and the like).
+final class IterableObject: PyIterator {
     let name: String
     let items: [PyValue]
+    var position = 0
     init(_ name: String, _ items: [PyValue]) { self.name = name; self.items = items }
     override var typeName: String { name }
-    override func repr(_ interp: Interpreter) -> String { "<\(name) object>" }
+    override func repr(_ interp: Interpreter) -> String { "<\(name) object at \(fixedAddress)>" }
+    override func next(_ interp: Interpreter) throws(PyError) -> PyValue? {
+        guard position < items.count else { return nil }
+        position += 1
+        return items[position - 1]
+    }
+    /// The items not yet taken; the iterator is exhausted after.
+    func takeAll() -> [PyValue] {
+        let rest = position < items.count ? Array(items[position...]) : []
+        position = items.count
+        return rest
+    }
 }
 
 func formatSeconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }

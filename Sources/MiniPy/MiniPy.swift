@@ -44,13 +44,27 @@ public enum MiniPy {
         }
     }
 
-    /// Runs `prelude` (if any) and then `source` in one interpreter, on the calling thread,
-    /// bounded by `limits` (elements, steps, nesting, wall time).
+    /// Runs `prelude` (if any) and then `source` in one interpreter, bounded by `limits` (elements, steps, memory,
+    /// wall time). The run happens on a thread of its own with a large stack (Python's 1,000 frames deep recursion
+    /// must not overflow Swift's stack); the caller waits for it.
     /// `then` runs after `source`; `_` holds the value of `source`'s last expression statement.
     public static func run(_ source: String, prelude: String? = nil, then: String? = nil, file: String = "snippet.py",
                            limits: Limits = .standard) -> Outcome {
-        runHere(source, prelude: prelude, then: then, file: file, limits: limits)
+        let box = OutcomeBox()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            Thread.current.threadDictionary[Interpreter.stackSizeKey] = Interpreter.runStackSize
+            box.outcome = runHere(source, prelude: prelude, then: then, file: file, limits: limits)
+            done.signal()
+        }
+        thread.stackSize = Interpreter.runStackSize
+        thread.start()
+        done.wait()
+        return box.outcome!
     }
+
+    /// Carries the outcome from the run's thread to the caller (the semaphore orders the accesses).
+    private final class OutcomeBox: @unchecked Sendable { var outcome: Outcome? }
 
     static func runHere(_ source: String, prelude: String?, then: String?, file: String, limits: Limits) -> Outcome {
         let interp = Interpreter(limits: limits)

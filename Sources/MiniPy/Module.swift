@@ -176,7 +176,7 @@ class ModuleBase: PyObject {
             return method { _, _, _ throws(PyError) in
                 let d = PyDict()
                 d.isOrderedDict = true   // torch returns a collections.OrderedDict
-                for (k, leaf) in self.stateDictEntries() { try d.set(.str(k), .tensor(PyTensor(leaf.value))) }
+                for (k, leaf) in self.stateDictEntries() { try d.set(.str(k), .tensor(PyTensor(storage: leaf.storage, shape: leaf.shape))) }   // detached, sharing the values, as torch's
                 return .dict(d)
             }
         case "load_state_dict":

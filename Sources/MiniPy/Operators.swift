@@ -4,38 +4,137 @@ import RNNEngine
 extension Interpreter {
     // MARK: Arithmetic
 
+    static let dunders: [String: (String, String)] = [
+        "+": ("__add__", "__radd__"), "-": ("__sub__", "__rsub__"), "*": ("__mul__", "__rmul__"),
+        "/": ("__truediv__", "__rtruediv__"), "//": ("__floordiv__", "__rfloordiv__"), "%": ("__mod__", "__rmod__"),
+        "**": ("__pow__", "__rpow__"), "@": ("__matmul__", "__rmatmul__"), "&": ("__and__", "__rand__"),
+        "|": ("__or__", "__ror__"), "^": ("__xor__", "__rxor__"), "<<": ("__lshift__", "__rlshift__"),
+        ">>": ("__rshift__", "__rrshift__"),
+    ]
+
+    /// A user class's operator method (`__add__`, then the other operand's `__radd__`); nil when neither applies.
+    func userBinary(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue? {
+        guard let (forward, reflected) = Self.dunders[op] else { return nil }
+        if let m = try special(l, forward) {
+            let v = try call(m, [r], [])
+            if case .object(is NotImplementedObject) = v {} else { return v }
+        }
+        if let m = try special(r, reflected) {
+            let v = try call(m, [l], [])
+            if case .object(is NotImplementedObject) = v {} else { return v }
+        }
+        return nil
+    }
+
+    func isUserInstance(_ v: PyValue) -> Bool {
+        guard case .object(let o) = v else { return false }
+        return o is UserObject || (o as? UserModule)?.cls != nil || (o as? ExceptionObject)?.cls.userClass != nil
+    }
+
+    /// `target op= value`: in place for lists (`+=` extends, `*=` repeats), sets and dicts (`|=`), and a user
+    /// class's `__iadd__`…; otherwise the binary operation.
+    func inPlace(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        switch (op, l) {
+        case ("+", .list(let a)):
+            let items = try iterate(r)
+            try checkElements(a.items.count + items.count, size: MemoryLayout<PyValue>.stride)
+            a.items += items
+            return l
+        case ("*", .list(let a)):
+            guard let n = r.asIndex else { return try binary(op, l, r) }
+            let count = max(0, n)
+            try checkElements(a.items.count.multipliedReportingOverflow(by: count).overflow ? Int.max : a.items.count * count,
+                              size: MemoryLayout<PyValue>.stride)
+            let once = a.items
+            a.items = []
+            for _ in 0..<count { a.items += once }
+            return l
+        case ("|", .dict(let d)):
+            guard case .dict(let o) = r else { return try binary(op, l, r) }
+            for (k, v) in zip(o.keys, o.values) { try d.set(k, v) }
+            return l
+        case (_, .object(let s as SetObject)) where ["|", "&", "-", "^"].contains(op):
+            guard case .object(let o as SetObject) = try binary(op, l, r) else { return l }
+            s.clear()
+            for x in o.items { try s.add(x) }
+            return l
+        default:
+            if isUserInstance(l), let (forward, _) = Self.dunders[op], let m = try special(l, "__i" + forward.dropFirst(2)) {
+                return try call(m, [r], [])
+            }
+            return try binary(op, l, r)
+        }
+    }
+
     func binary(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        if isUserInstance(l) || isUserInstance(r), let v = try userBinary(op, l, r) { return v }
         if case .tensor = l { return try tensorBinary(op, l, r) }
         if case .tensor = r { return try tensorBinary(op, l, r) }
         switch (l, r) {
+        case (.bool(let a), .bool(let b)) where op == "&" || op == "|" || op == "^":
+            return .bool(op == "&" ? a && b : op == "|" ? a || b : a != b)
         case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
             return try intBinary(op, l.asIndex!, r.asIndex!)
+        case (.object(let a as SetObject), .object(let b as SetObject)) where ["|", "&", "-", "^"].contains(op):
+            let out = SetObject(frozen: a.frozen)
+            switch op {
+            case "|": for x in a.items + b.items { try out.add(x) }
+            case "&": for x in a.items where try b.contains(x) { try out.add(x) }
+            case "-": for x in a.items where try !b.contains(x) { try out.add(x) }
+            default:
+                for x in a.items where try !b.contains(x) { try out.add(x) }
+                for x in b.items where try !a.contains(x) { try out.add(x) }
+            }
+            return .object(out)
+        case (.dict(let a), .dict(let b)) where op == "|":
+            let d = PyDict()
+            for (k, v) in zip(a.keys + b.keys, a.values + b.values) { try d.set(k, v) }
+            return .dict(d)
+        case (.object(let a as BytesObject), .object(let b as BytesObject)) where op == "+":
+            try charge(bytes: a.bytes.count + b.bytes.count)
+            return .object(BytesObject(a.bytes + b.bytes))
+        case (.object(let a as BytesObject), _) where op == "*" && r.asIndex != nil:
+            let n = max(0, r.asIndex!)
+            try checkElements(a.bytes.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.bytes.count * n, size: 1)
+            return .object(BytesObject(Array([[UInt8]](repeating: a.bytes, count: n).joined())))
         case (.float, _) where r.asDouble != nil, (_, .float) where l.asDouble != nil:
             return try floatBinary(op, l.asDouble!, r.asDouble!)
         case (.str(let a), .str(let b)) where op == "+":
-            try checkElements(a.count + b.count)
+            try checkElements(a.utf8.count + b.utf8.count, size: 1)
             return .str(a + b)
         case (.list(let a), .list(let b)) where op == "+":
-            try checkElements(a.items.count + b.items.count)
+            try checkElements(a.items.count + b.items.count, size: MemoryLayout<PyValue>.stride)
             return .list(PyList(a.items + b.items))
         case (.tuple(let a), .tuple(let b)) where op == "+":
+            try checkElements(a.count + b.count, size: MemoryLayout<PyValue>.stride)
             return .tuple(a + b)
         case (.str(let s), _) where op == "*" && r.asIndex != nil:
             let n = max(0, r.asIndex!)
-            try checkElements(s.count.multipliedReportingOverflow(by: n).overflow ? Int.max : s.count * n)
+            let len = s.unicodeScalars.count
+            try checkElements(len.multipliedReportingOverflow(by: n).overflow ? Int.max : len * n, size: max(1, s.utf8.count / max(1, len)))
             return .str(String(repeating: s, count: n))
-        case (_, .str(let s)) where op == "*" && l.asIndex != nil:
-            return try binary(op, r, .str(s))
+        case (_, .str) where op == "*" && l.asIndex != nil:
+            return try binary(op, r, l)
         case (.list(let a), _) where op == "*" && r.asIndex != nil:
             let n = max(0, r.asIndex!)
-            try checkElements(a.items.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.items.count * n)
-            return .list(PyList(Array([[PyValue]](repeating: a.items, count: n).joined())))
+            try checkElements(a.items.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.items.count * n,
+                              size: MemoryLayout<PyValue>.stride)
+            if a.items.count == 1 { return .list(PyList(Array(repeating: a.items[0], count: n))) }
+            var out: [PyValue] = []
+            out.reserveCapacity(a.items.count * n)
+            for k in 0..<n { out += a.items; if k & 4095 == 4095 { try pulse() } }
+            return .list(PyList(out))
         case (_, .list) where op == "*" && l.asIndex != nil:
             return try binary(op, r, l)
         case (.tuple(let a), _) where op == "*" && r.asIndex != nil:
             let n = max(0, r.asIndex!)
-            try checkElements(a.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.count * n)
-            return .tuple(Array([[PyValue]](repeating: a, count: n).joined()))
+            try checkElements(a.count.multipliedReportingOverflow(by: n).overflow ? Int.max : a.count * n, size: MemoryLayout<PyValue>.stride)
+            var out: [PyValue] = []
+            out.reserveCapacity(a.count * n)
+            for _ in 0..<n { out += a }
+            return .tuple(out)
+        case (_, .tuple) where op == "*" && l.asIndex != nil:
+            return try binary(op, r, l)
         case (.str(let s), _) where op == "%":
             return .str(try percentFormat(s, r))
         default:
@@ -59,7 +158,7 @@ extension Interpreter {
 
     func intBinary(_ op: String, _ a: Int, _ b: Int) throws(PyError) -> PyValue {
         func checked(_ r: (partialValue: Int, overflow: Bool)) throws(PyError) -> PyValue {
-            if r.overflow { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+            if r.overflow { throw Lexer.bigInt(0) }
             return .int(r.partialValue)
         }
         switch op {
@@ -73,7 +172,7 @@ extension Interpreter {
             if b == 0 {
                 throw PyError(type: "ZeroDivisionError", message: op == "//" ? "integer division or modulo by zero" : "integer modulo by zero")
             }
-            if a == Int.min && b == -1 { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+            if a == Int.min && b == -1 { throw Lexer.bigInt(0) }
             var q = a / b, m = a % b
             if m != 0 && ((m < 0) != (b < 0)) { q -= 1; m += b }
             return .int(op == "//" ? q : m)
@@ -83,19 +182,28 @@ extension Interpreter {
             while e > 0 {
                 if e & 1 == 1 {
                     let r = result.multipliedReportingOverflow(by: base)
-                    if r.overflow { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+                    if r.overflow { throw Lexer.bigInt(0) }
                     result = r.partialValue
                 }
                 e >>= 1
                 if e > 0 {
                     let r = base.multipliedReportingOverflow(by: base)
-                    if r.overflow { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+                    if r.overflow { throw Lexer.bigInt(0) }
                     base = r.partialValue
                 }
             }
             return .int(result)
-        case "@":
-            throw .typeError("unsupported operand type(s) for @: 'int' and 'int'")
+        case "&": return .int(a & b)
+        case "|": return .int(a | b)
+        case "^": return .int(a ^ b)
+        case "<<":
+            if b < 0 { throw .valueError("negative shift count") }
+            if a == 0 { return .int(0) }
+            guard b < 63, (a << b) >> b == a else { throw Lexer.bigInt(0) }
+            return .int(a << b)
+        case ">>":
+            if b < 0 { throw .valueError("negative shift count") }
+            return .int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b)
         default:
             throw .typeError("unsupported operand type(s) for \(op): 'int' and 'int'")
         }
@@ -121,29 +229,36 @@ extension Interpreter {
             if a == 0 && b < 0 {
                 throw PyError(type: "ZeroDivisionError", message: "0.0 cannot be raised to a negative power")
             }
-            return .float(pow(a, b))
+            if a < 0 && b != b.rounded() && b.isFinite {
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support complex numbers yet")
+            }
+            let r = pow(a, b)
+            if r.isInfinite && a.isFinite && b.isFinite {
+                throw PyError(type: "OverflowError", message: "(34, 'Numerical result out of range')")
+            }
+            return .float(r)
         default:
             throw .typeError("unsupported operand type(s) for \(op): 'float' and 'float'")
         }
     }
 
     func unary(_ op: String, _ v: PyValue) throws(PyError) -> PyValue {
+        if op != "not", isUserInstance(v) {
+            let name = op == "-" ? "__neg__" : op == "+" ? "__pos__" : "__invert__"
+            if let m = try special(v, name) { return try call(m, [], []) }
+        }
         switch (op, v) {
-        case ("not", _): return .bool(!(try v.truthy()))
+        case ("not", _): return .bool(!(try truth(v)))
         case ("-", .int(let i)):
-            if i == Int.min { throw PyError(type: "OverflowError", message: "integer too large for MiniPy (it has 64-bit ints)") }
+            if i == Int.min { throw Lexer.bigInt(0) }
             return .int(-i)
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let f)): return .float(-f)
         case ("+", .int), ("+", .float): return v
         case ("+", .bool(let b)): return .int(b ? 1 : 0)
         case ("~", _) where v.asIndex != nil: return .int(~v.asIndex!)
-        case ("-", .tensor(let t)) where t.dtype == .bool:
-            throw PyError(type: "NotImplementedError", message: "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
-        case ("-", .tensor(let t)):
-            return .tensor(Autograd.record("NegBackward0", Autograd.mapped(t.t) { -$0 }, dtype: t.dtype, inputs: [t], saves: false) { g in
-                [Autograd.mapped(g) { -$0 }]
-            })
+        case ("-", .object(let b as BytesObject)): _ = b; throw .typeError("bad operand type for unary -: 'bytes'")
+        case (_, .tensor(let t)): return try tensorUnary(op, t)   // Torch+Arithmetic.swift
         default:
             throw .typeError("bad operand type for unary \(op): '\(v.typeName)'")
         }
@@ -151,7 +266,45 @@ extension Interpreter {
 
     // MARK: Comparison
 
+    static let comparisonDunders: [String: (String, String)] = [
+        "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__"), "<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"),
+        ">": ("__gt__", "__lt__"), ">=": ("__ge__", "__le__"),
+    ]
+
     func compare(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
+        if (op == "in" || op == "not in"), isUserInstance(r) || r.isNativeContainer, let m = try special(r, "__contains__") {
+            let found = try truth(try call(m, [l], []))
+            return .bool(op == "in" ? found : !found)
+        }
+        if let (forward, reflected) = Self.comparisonDunders[op], isUserInstance(l) || isUserInstance(r) {
+            if let m = try special(l, forward) {
+                let v = try call(m, [r], [])
+                if case .object(is NotImplementedObject) = v {} else { return v }
+            }
+            if let m = try special(r, reflected) {
+                let v = try call(m, [l], [])
+                if case .object(is NotImplementedObject) = v {} else { return v }
+            }
+            if op == "!=", let m = try special(l, "__eq__") {
+                let v = try call(m, [r], [])
+                if case .object(is NotImplementedObject) = v {} else { return .bool(!(try truth(v))) }
+            }
+            if op == "==" || op == "!=" { return .bool(identical(l, r) == (op == "==")) }
+            throw .typeError("'\(op)' not supported between instances of '\(l.typeName)' and '\(r.typeName)'")
+        }
+        if case .object(let a as SetObject) = l, case .object(let b as SetObject) = r, op != "in", op != "not in", op != "is", op != "is not" {
+            var sub = true, sup = true
+            for x in a.items where try !b.contains(x) { sub = false; break }
+            for x in b.items where try !a.contains(x) { sup = false; break }
+            switch op {
+            case "==": return .bool(sub && sup)
+            case "!=": return .bool(!(sub && sup))
+            case "<=": return .bool(sub)
+            case "<": return .bool(sub && a.count < b.count)
+            case ">=": return .bool(sup)
+            default: return .bool(sup && a.count > b.count)
+            }
+        }
         switch op {
         case "==", "!=", "<", "<=", ">", ">=":
             if isTensor(l) || isTensor(r) {
@@ -182,7 +335,27 @@ extension Interpreter {
                 }
                 found = sub.isEmpty || s.contains(sub)
             case .dict(let d): found = try d.get(l) != nil
-            case .list, .tuple, .range, .size: found = try iterate(r).contains { equal(l, $0) }
+            case .range(let a, let b, let st):
+                if let v = l.asIndex, l.asDouble == Double(v) {
+                    found = st > 0 ? (v >= a && v < b && (v - a) % st == 0) : (v <= a && v > b && (a - v) % (-st) == 0)
+                } else {
+                    found = try iterate(r).contains { equal(l, $0) }
+                }
+            case .list(let list): found = list.items.contains { equal(l, $0) }
+            case .tuple, .size: found = try iterate(r).contains { equal(l, $0) }
+            case .object(let s as SetObject): found = try s.contains(l)
+            case .object(let b as BytesObject):
+                if let n = l.asIndex { found = b.bytes.contains(UInt8(truncatingIfNeeded: n)) }
+                else if case .object(let sub as BytesObject) = l {
+                    found = sub.bytes.isEmpty || (0...max(0, b.bytes.count - sub.bytes.count)).contains { k in
+                        k + sub.bytes.count <= b.bytes.count && Array(b.bytes[k..<(k + sub.bytes.count)]) == sub.bytes }
+                } else { throw .typeError("a bytes-like object is required, not '\(l.typeName)'") }
+            case .object(let dv as DictView): found = dv.items.contains { equal(l, $0) }
+            case .object(let o) where o is PyIterator || isUserInstance(r):
+                let it = try makeIterator(r)
+                var hit = false
+                while let x = try it.next(self) { if equal(l, x) { hit = true; break } }
+                found = hit
             default: throw .typeError("argument of type '\(r.typeName)' is not iterable")
             }
             return .bool(op == "in" ? found : !found)
@@ -199,7 +372,9 @@ extension Interpreter {
         case (.dict(let a), .dict(let b)): a === b
         case (.object(let a), .object(let b)): a === b
         case (.int(let a), .int(let b)): a == b && a >= -5 && a <= 256
+        case (.tuple(let a), .tuple(let b)): a.isEmpty && b.isEmpty
         case (.str(let a), .str(let b)): a == b
+        case (.tensor(let a), .tensor(let b)): a.identity === b.identity   // the same tensor object (PyTensor.identity)
         default: false
         }
     }
@@ -234,6 +409,13 @@ extension Interpreter {
                 guard let w = try? b.get(k), equal(v, w) else { return false }
             }
             return true
+        case (.object(let a as BytesObject), .object(let b as BytesObject)): return a.bytes == b.bytes
+        case (.object(let a as NamedTupleObject), _): return equal(.tuple(a.items), r)
+        case (_, .object(let b as NamedTupleObject)): return equal(l, .tuple(b.items))
+        case (.object(let a as SetObject), .object(let b as SetObject)):
+            return a.count == b.count && a.items.allSatisfy { (try? b.contains($0)) == true }
+        case (.object(let a as DictView), .object(let b as DictView)) where a.name == "dict_keys" && b.name == "dict_keys":
+            return a.items.count == b.items.count && a.items.allSatisfy { x in b.items.contains { equal(x, $0) } }
         case (.object(let a), .object(let b)): return a === b
         default:
             if let a = l.asDouble, let b = r.asDouble { return a == b }
@@ -245,8 +427,9 @@ extension Interpreter {
         func cmp<T: Comparable>(_ a: T, _ b: T) -> Bool {
             switch op { case "<": a < b; case "<=": a <= b; case ">": a > b; default: a >= b }
         }
+        if isUserInstance(l) || isUserInstance(r) { return try truth(try compare(op, l, r)) }
         switch (l, r) {
-        case (.str(let a), .str(let b)): return cmp(a, b)
+        case (.str(let a), .str(let b)): return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? (op == "<" || op == "<=") : a == b ? (op == "<=" || op == ">=") : (op == ">" || op == ">=")
         case (.tensor, _), (_, .tensor):
             // Python takes the truth of torch's element-wise result (an error for more than one element).
             return try compare(op, l, r).truthy()
@@ -271,43 +454,15 @@ extension Interpreter {
 
     func isTensor(_ v: PyValue) -> Bool { if case .tensor = v { return true }; return false }
 
-    // MARK: printf-style formatting (a small part)
-
-    func percentFormat(_ s: String, _ arg: PyValue) throws(PyError) -> String {
-        var args: [PyValue]
-        if case .tuple(let t) = arg { args = t } else { args = [arg] }
-        var out = ""
-        var chars = Array(s)[...]
-        while let c = chars.popFirst() {
-            guard c == "%" else { out.append(c); continue }
-            var spec = ""
-            while let d = chars.first, "0123456789.-+ ".contains(d) { spec.append(d); chars.removeFirst() }
-            guard let conv = chars.popFirst() else { throw .valueError("incomplete format") }
-            if conv == "%" { out.append("%"); continue }
-            guard !args.isEmpty else { throw .typeError("not enough arguments for format string") }
-            let a = args.removeFirst()
-            switch conv {
-            case "s": out += try str(a)
-            case "r": out += repr(a)
-            case "d", "i":
-                guard let d = a.asDouble else { throw .typeError("%d format: a real number is required, not \(a.typeName)") }
-                out += String(format: "%\(spec)d", Int(d))
-            case "f", "e", "g":
-                guard let d = a.asDouble else { throw .typeError("must be real number, not \(a.typeName)") }
-                out += String(format: "%\(spec)\(conv)", d)
-            default: throw .valueError("unsupported format character '\(conv)'")
-            }
-        }
-        if !args.isEmpty { throw .typeError("not all arguments converted during string formatting") }
-        return out
-    }
-
     // MARK: str and repr
 
     func str(_ v: PyValue) throws(PyError) -> String {
         switch v {
         case .str(let s): return s
-        case .object(let o): return o.str(self)
+        case .object(let o):
+            let s = o.str(self)
+            if let e = pendingError { pendingError = nil; throw e }
+            return s
         default: return try checkedRepr(v)
         }
     }
@@ -316,6 +471,7 @@ extension Interpreter {
     /// (Swift's stack would overflow first).
     func checkedRepr(_ v: PyValue) throws(PyError) -> String {
         let s = repr(v)
+        if let e = pendingError { pendingError = nil; throw e }
         if reprOverflow {
             reprOverflow = false
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded while getting the repr of an object")
@@ -340,6 +496,11 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map { repr($0) }.joined(separator: ", ") + "]"
         case .tuple(let t):
             return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let d) where d.defaultFactory != nil:
+            return "defaultdict(\(repr(d.defaultFactory!)), {" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "})"
+        case .dict(let d) where d.isCounter:
+            if d.keys.isEmpty { return "Counter()" }
+            return "Counter({" + PythonModules.mostCommon(d, self).map { "\(repr($0.0)): \(repr($0.1))" }.joined(separator: ", ") + "})"
         case .dict(let d) where d.isOrderedDict:
             return d.keys.isEmpty ? "OrderedDict()" : "OrderedDict([" + zip(d.keys, d.values).map { "(\(repr($0)), \(repr($1)))" }.joined(separator: ", ") + "])"
         case .dict(let d):

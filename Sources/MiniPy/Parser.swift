@@ -1,11 +1,17 @@
 /// A recursive-descent parser for the subset, with CPython 3.11's messages for the common syntax errors.
 struct Parser {
-    static let maxDepth = 150
+    /// CPython's compiler: expressions nested deeper than this are a RecursionError during compilation.
+    static let maxDepth = 2998
     var tokens: [Token]
     var i = 0
     let lines: [String]
     var depth = 0
     var bracketDepth = 0
+    /// The functions and classes being parsed, innermost last: qualified names, and where `return`/`yield` may go.
+    var enclosing: [(name: String, isFunction: Bool)] = []
+    /// Nesting of `**` (CPython's parser runs out of its stack at 2,984 and says MemoryError).
+    var powerDepth = 0
+    static let maxPowerDepth = 2983
 
     init(source: String) throws(PyError) {
         let lexer = Lexer(source: source)
@@ -19,7 +25,14 @@ struct Parser {
         while p.peek.kind != .eof {
             if p.peek.kind == .newline { p.i += 1; continue }
             if p.peek.kind == .indent { throw p.error("unexpected indent", p.peek, type: "IndentationError") }
-            body += try p.statement()
+            let start = p.peek.line
+            let stmts = try p.statement()
+            // CPython's compiler recurses over the tree: nesting past its limit (a 3,000-term `+` chain is 3,000 deep)
+            // is a RecursionError before anything runs. MiniPy's evaluator recurses the same way.
+            if stmts.contains(where: { $0.nestingExceeds(Parser.maxDepth) }) {
+                throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: start)
+            }
+            body += stmts
         }
         return body
     }
@@ -83,7 +96,13 @@ struct Parser {
                 i += 1
                 let cond = try namedExpression()
                 try expectOp(":")
-                return [.whileLoop(cond, try block(after: "'while' statement", line: t.line), p)]
+                let body = try block(after: "'while' statement", line: t.line)
+                var orelse: [Stmt] = []
+                if isName("else"), peek2.kind == .op(":") {
+                    let e = next(); i += 1
+                    orelse = try block(after: "'else' statement", line: e.line)
+                }
+                return [.whileLoop(cond, body, orelse, p)]
             case "if":
                 return [try ifStatement(kind: "if")]
             case "try":
@@ -105,12 +124,28 @@ struct Parser {
                 } while isOp(",")
                 try expectOp(":")
                 return [.with(items, try block(after: "'with' statement", line: t.line), p)]
-            case "def", "class", "lambda", "return", "del", "global", "nonlocal", "yield":
-                if kw == "return" { throw error("'return' outside function", t) }
-                throw PyError(type: "SyntaxError", message: "MiniPy does not support '\(kw)'", line: t.line,
-                              column: t.column, text: lines[t.line - 1])
+            case "def":
+                return [.functionDef(try functionDef(decorators: []))]
+            case "class":
+                return [.classDef(try classDef(decorators: []))]
+            case "async":
+                throw notSupported("async functions", t)
+            case "match" where isMatchStatement:
+                throw notSupported("the match statement", t)
             default: break
             }
+        }
+        if isOp("@") {
+            var decorators: [Expr] = []
+            while isOp("@") {
+                i += 1
+                decorators.append(try namedExpression())
+                guard peek.kind == .newline else { throw invalid() }
+                i += 1
+            }
+            if isName("def") { return [.functionDef(try functionDef(decorators: decorators))] }
+            if isName("class") { return [.classDef(try classDef(decorators: decorators))] }
+            throw invalid()
         }
         var out: [Stmt] = [try simpleStatement()]
         while isOp(";") {
@@ -210,10 +245,16 @@ struct Parser {
             case "continue": i += 1; return .continueStmt(p)
             case "import":
                 i += 1
-                let name = try dottedName()
-                var alias: String?
-                if isName("as") { i += 1; alias = try identifier() }
-                return .importModule(name, alias, p)
+                var imports: [Stmt] = []
+                repeat {
+                    if isOp(",") { i += 1 }
+                    let name = try dottedName()
+                    var alias: String?
+                    if isName("as") { i += 1; alias = try identifier() }
+                    imports.append(.importModule(name, alias, p))
+                } while isOp(",")
+                // `import a, b` is one statement that binds each in turn.
+                return imports.count == 1 ? imports[0] : .ifStmt(.constant(.bool(true), p), imports, [], p)
             case "from":
                 i += 1
                 let module = try dottedName()
@@ -240,6 +281,29 @@ struct Parser {
                 var cause: Expr?
                 if isName("from") { i += 1; cause = try expression() }
                 return .raise(exc, cause, p)
+            case "return":
+                guard enclosing.last?.isFunction == true else { throw error("'return' outside function", t) }
+                i += 1
+                if peek.kind == .newline || peek.kind == .eof || isOp(";") { return .returnStmt(nil, p) }
+                return .returnStmt(try starExpressions(), p)
+            case "del":
+                i += 1
+                var targets: [Expr] = []
+                repeat {
+                    if isOp(",") { i += 1; if peek.kind == .newline || isOp(";") { break } }
+                    let target = try bitOr()
+                    try checkDeleteTarget(target)
+                    targets.append(target)
+                } while isOp(",")
+                return .delete(targets, p)
+            case "global", "nonlocal":
+                i += 1
+                if kw == "nonlocal" && enclosing.last?.isFunction != true {
+                    throw error("nonlocal declaration not allowed at module level", t)
+                }
+                var names = [try identifier()]
+                while isOp(",") { i += 1; names.append(try identifier()) }
+                return kw == "global" ? .global(names, p) : .nonlocal(names, p)
             case "assert":
                 i += 1
                 let test = try expression()
@@ -258,8 +322,24 @@ struct Parser {
             default: break
             }
         }
-        let first = try starExpressions()
-        if case .op(let op) = peek.kind, ["+=", "-=", "*=", "/=", "//=", "%=", "**="].contains(op) {
+        let first = isName("yield") ? try yieldExpression() : try starExpressions()
+        if isOp(":") {
+            // `x: int = 5`: the annotation is read and dropped; without a value nothing is bound.
+            switch first {
+            case .name, .attribute, .index: break
+            default: throw PyError.syntax("only single target (not \(first.isTuple ? "tuple" : "list")) can be annotated", line: first.pos.line, column: first.pos.column, text: lines[first.pos.line - 1])
+            }
+            i += 1
+            _ = try expression()
+            if isOp("=") {
+                i += 1
+                let value = isName("yield") ? try yieldExpression() : try starExpressions()
+                return .assign([first], value, p)
+            }
+            if case .name(let n, _) = first { return .annotated(n, p) }
+            return .pass(p)
+        }
+        if case .op(let op) = peek.kind, ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@="].contains(op) {
             let opTok = next()
             try checkTarget(first, opTok, augmented: true)
             let value = try starExpressions()
@@ -271,7 +351,7 @@ struct Parser {
             while isOp("=") {
                 let eq = next()
                 try checkTarget(value, eq, augmented: false)
-                value = try starExpressions()
+                value = isName("yield") ? try yieldExpression() : try starExpressions()
                 targets.append(value)
             }
             targets.removeLast()
@@ -299,6 +379,13 @@ struct Parser {
             case .boolOp: return "expression"
             case .ifExp: return "conditional expression"
             case .slice: return "expression"
+            case .lambda: return "lambda"
+            case .set: return "set display"
+            case .setComp: return "set comprehension"
+            case .genExp: return "generator expression"
+            case .yield, .yieldFrom: return "yield expression"
+            case .fstring: return "f-string expression"
+            case .namedExpr: return "named expression"
             }
         }
         func culprit(_ e: Expr) -> Expr {
@@ -377,7 +464,14 @@ struct Parser {
         return try namedExpression()
     }
 
-    mutating func namedExpression() throws(PyError) -> Expr { try expression() }
+    /// `name := value`, or an expression.
+    mutating func namedExpression() throws(PyError) -> Expr {
+        if case .name(let n) = peek.kind, peek2.kind == .op(":="), !Parser.keywords.contains(n) {
+            let t = next(); i += 1
+            return .namedExpr(n, try expression(), Pos(line: t.line, column: t.column))
+        }
+        return try expression()
+    }
 
     mutating func expression() throws(PyError) -> Expr {
         depth += 1
@@ -385,6 +479,7 @@ struct Parser {
         if depth > Parser.maxDepth {
             throw PyError(type: "RecursionError", message: "maximum recursion depth exceeded during compilation", line: peek.line)
         }
+        if isName("lambda") { return try lambda() }
         let body = try disjunction()
         if isName("if") {
             let save = i
@@ -444,7 +539,29 @@ struct Parser {
         return ops.isEmpty ? left : .compare(left, ops, left.pos)
     }
 
-    mutating func bitOr() throws(PyError) -> Expr { try sum() }
+    mutating func bitOr() throws(PyError) -> Expr {
+        var left = try bitXor()
+        while isOp("|") { i += 1; left = .binary("|", left, try bitXor(), left.pos) }
+        return left
+    }
+
+    mutating func bitXor() throws(PyError) -> Expr {
+        var left = try bitAnd()
+        while isOp("^") { i += 1; left = .binary("^", left, try bitAnd(), left.pos) }
+        return left
+    }
+
+    mutating func bitAnd() throws(PyError) -> Expr {
+        var left = try shift()
+        while isOp("&") { i += 1; left = .binary("&", left, try shift(), left.pos) }
+        return left
+    }
+
+    mutating func shift() throws(PyError) -> Expr {
+        var left = try sum()
+        while case .op(let o) = peek.kind, o == "<<" || o == ">>" { i += 1; left = .binary(o, left, try sum(), left.pos) }
+        return left
+    }
 
     mutating func sum() throws(PyError) -> Expr {
         var left = try term()
@@ -479,7 +596,10 @@ struct Parser {
     mutating func power() throws(PyError) -> Expr {
         let base = try primary()
         if isOp("**") {
-            i += 1
+            let t = next()
+            powerDepth += 1
+            defer { powerDepth -= 1 }
+            if powerDepth > Parser.maxPowerDepth { throw PyError(type: "MemoryError", message: "", line: t.line) }
             return .binary("**", base, try factor(), base.pos)
         }
         return base
@@ -513,7 +633,7 @@ struct Parser {
                         let a = try starExpression()
                         if isName("for") {
                             let gens = try comprehensionClauses()
-                            args.append(.listComp(a, gens, a.pos))  // generator argument, evaluated eagerly
+                            args.append(.genExp(a, gens, a.pos))
                         } else {
                             let starred: Bool
                             if case .starred = a { starred = true } else { starred = false }
@@ -608,28 +728,47 @@ struct Parser {
             }
         case .int(let v): i += 1; return .constant(.int(v), p)
         case .float(let v): i += 1; return .constant(.float(v), p)
-        case .string(let s):
+        case .string, .fstring:
+            return try stringAtom()
+        case .bytes(let b):
             i += 1
-            var s = s
-            while case .string(let more) = peek.kind { s += more; i += 1 }
-            return .constant(.str(s), p)
+            var b = b
+            while true {
+                if case .bytes(let more) = peek.kind { b += more; i += 1; continue }
+                if case .string = peek.kind { throw error("cannot mix bytes and nonbytes literals", t) }
+                if case .fstring = peek.kind { throw error("cannot mix bytes and nonbytes literals", t) }
+                break
+            }
+            return .constant(.object(BytesObject(b)), p)
+        case .op("..."):
+            i += 1
+            return .constant(.object(EllipsisObject.shared), p)
         case .op("("):
             i += 1
             bracketDepth += 1
             defer { bracketDepth -= 1 }
             if isOp(")") { i += 1; return .tuple([], p) }
-            let first = try starExpression()
+            if isName("yield") {
+                let y = try yieldExpression()
+                try expectClose(")", t)
+                return y
+            }
+            let first = try starNamedExpression()
             if isName("for") {
                 let gens = try comprehensionClauses()
                 try expectCloseAfterComprehension(")", t)
-                return .listComp(first, gens, p)  // generator expression, evaluated eagerly
+                return .genExp(first, gens, p)
             }
-            if isOp(")") { i += 1; return first }
+            if isOp(")") {
+                i += 1
+                if case .starred = first { throw PyError.syntax("cannot use starred expression here", line: first.pos.line, column: first.pos.column, text: lines[first.pos.line - 1]) }
+                return first
+            }
             var items = [first]
             while isOp(",") {
                 i += 1
                 if isOp(")") { break }
-                items.append(try starExpression())
+                items.append(try starNamedExpression())
             }
             try expectClose(")", t)
             return .tuple(items, p)
@@ -638,7 +777,7 @@ struct Parser {
             bracketDepth += 1
             defer { bracketDepth -= 1 }
             if isOp("]") { i += 1; return .list([], p) }
-            let first = try starExpression()
+            let first = try starNamedExpression()
             if isName("for") {
                 let gens = try comprehensionClauses()
                 try expectCloseAfterComprehension("]", t)
@@ -648,7 +787,7 @@ struct Parser {
             while isOp(",") {
                 i += 1
                 if isOp("]") { break }
-                items.append(try starExpression())
+                items.append(try starNamedExpression())
             }
             try expectClose("]", t)
             return .list(items, p)
@@ -657,25 +796,56 @@ struct Parser {
             bracketDepth += 1
             defer { bracketDepth -= 1 }
             if isOp("}") { i += 1; return .dict([], p) }
-            let k = try expression()
-            guard isOp(":") else {
-                throw PyError(type: "SyntaxError", message: "MiniPy does not support sets", line: t.line, column: t.column,
-                              text: lines[t.line - 1])
+            // `**mapping` in a dict display is kept as a pair whose key is `.starred`.
+            func dictItem(_ parser: inout Parser) throws(PyError) -> (Expr, Expr) {
+                if parser.isOp("**") {
+                    let st = parser.next()
+                    let m = try parser.bitOr()
+                    return (.starred(m, Pos(line: st.line, column: st.column)), .constant(.none, Pos(line: st.line, column: st.column)))
+                }
+                let k = try parser.expression()
+                try parser.expectOp(":")
+                return (k, try parser.expression())
             }
-            i += 1
-            let v = try expression()
-            if isName("for") {
-                let gens = try comprehensionClauses()
-                try expectCloseAfterComprehension("}", t)
-                return .dictComp(k, v, gens, p)
+            if !isOp("**") {
+                let first = try starNamedExpression()
+                if !isOp(":") {
+                    // A set display or comprehension.
+                    if isName("for") {
+                        let gens = try comprehensionClauses()
+                        try expectCloseAfterComprehension("}", t)
+                        return .setComp(first, gens, p)
+                    }
+                    var items = [first]
+                    while isOp(",") {
+                        i += 1
+                        if isOp("}") { break }
+                        items.append(try starNamedExpression())
+                    }
+                    try expectClose("}", t)
+                    return .set(items, p)
+                }
+                i += 1
+                let v = try expression()
+                if isName("for") {
+                    let gens = try comprehensionClauses()
+                    try expectCloseAfterComprehension("}", t)
+                    return .dictComp(first, v, gens, p)
+                }
+                var pairs = [(first, v)]
+                while isOp(",") {
+                    i += 1
+                    if isOp("}") { break }
+                    pairs.append(try dictItem(&self))
+                }
+                try expectClose("}", t)
+                return .dict(pairs, p)
             }
-            var pairs = [(k, v)]
+            var pairs = [try dictItem(&self)]
             while isOp(",") {
                 i += 1
                 if isOp("}") { break }
-                let k2 = try expression()
-                try expectOp(":")
-                pairs.append((k2, try expression()))
+                pairs.append(try dictItem(&self))
             }
             try expectClose("}", t)
             return .dict(pairs, p)

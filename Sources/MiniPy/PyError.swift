@@ -19,6 +19,8 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
     var contextIsCause = false
     /// The Python exception object (`except T as e` binds it; a bare `raise` raises it again).
     var object: ExceptionBox?
+    /// The frames inside functions the error passed through, outermost first (`line` is the module's).
+    public var frames: [TraceFrame] = []
 
     public init(type: String, message: String, line: Int = 0, column: Int? = nil, text: String? = nil) {
         self.type = type; self.message = message; self.line = line; self.column = column; self.text = text
@@ -32,7 +34,7 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public static func == (a: PyError, b: PyError) -> Bool {
         a.type == b.type && a.message == b.message && a.line == b.line && a.column == b.column && a.text == b.text
-            && a.isLimit == b.isLimit && a.context == b.context
+            && a.isLimit == b.isLimit && a.context == b.context && a.frames == b.frames
     }
 
     static func syntax(_ m: String, line: Int, column: Int, text: String, type: String = "SyntaxError") -> PyError {
@@ -69,11 +71,31 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
             return out + description + "\n"
         }
         var out = "Traceback (most recent call last):\n"
-        out += "  File \"\(file)\", line \(line), in <module>\n"
-        if line >= 1, line <= lines.count {
-            let l = lines[line - 1].trimmingCharacters(in: .whitespaces)
-            if !l.isEmpty { out += "    \(l)\n" }
+        let all = [TraceFrame(line: line, name: "<module>")] + frames
+        // CPython prints a frame repeated more than 3 times in a row once per the first 3, then a count.
+        var previous: TraceFrame?
+        var repeats = 0
+        func flushRepeats() {
+            if repeats > 3 {
+                out += "  [Previous line repeated \(repeats - 3) more time\(repeats - 3 == 1 ? "" : "s")]\n"
+            }
         }
+        for f in all {
+            if let p = previous, p == f {
+                repeats += 1
+                if repeats > 3 { continue }
+            } else {
+                flushRepeats()
+                repeats = 1
+            }
+            previous = f
+            out += "  File \"\(file)\", line \(f.line), in \(f.name)\n"
+            if f.line >= 1, f.line <= lines.count {
+                let l = lines[f.line - 1].trimmingCharacters(in: .whitespaces)
+                if !l.isEmpty { out += "    \(l)\n" }
+            }
+        }
+        flushRepeats()
         return out + description + "\n"
     }
 }

@@ -2,54 +2,60 @@ import Foundation
 import RNNEngine
 
 /// PyTorch's tensor printing (`torch/_tensor_str.py`): precision 4, line width 80, summarised above
-/// 1000 elements with 3 edge items.
+/// 1000 elements with 3 edge items. Integers print exactly (int64 holds all 19 digits).
 enum TensorFormat {
     static let precision = 4, linewidth = 80, threshold = 1000, edgeitems = 3
 
+    /// How each element prints: torch's `_Formatter`, its width taken over the elements shown.
     struct Formatter {
-        var dtype: PyTensor.DType
+        enum Values { case floats([Float]), ints([Int]), bools([Float]) }
+        let values: Values
         var intMode = true
         var sciMode = false
         var maxWidth = 1
 
-        init(_ values: [Float], dtype: PyTensor.DType) {
-            self.dtype = dtype
-            switch dtype {
-            case .int64:
-                for v in values { maxWidth = max(maxWidth, String(Int64(v)).count) }
-                return
+        init(_ t: PyTensor, shown: [Int]?) {
+            switch t.dtype {
+            case .int64, .int32:
+                let ints = t.exactInts
+                values = .ints(ints)
+                for i in shown ?? Array(ints.indices) { maxWidth = max(maxWidth, String(ints[i]).count) }
             case .bool:
-                for v in values { maxWidth = max(maxWidth, v != 0 ? 4 : 5) }
-                return
-            case .float32: break
-            }
-            let nz = values.filter { $0.isFinite && $0 != 0 }.map { Double($0) }
-            guard !nz.isEmpty else { return }
-            let absv = nz.map { abs($0) }
-            let mn = absv.min()!, mx = absv.max()!
-            intMode = nz.allSatisfy { $0 == $0.rounded(.up) }
-            if intMode {
-                if mx / mn > 1000 || mx > 1e8 {
+                let b = t.floats
+                values = .bools(b)
+                for i in shown ?? Array(b.indices) { maxWidth = max(maxWidth, b[i] != 0 ? 4 : 5) }
+            case .float32:
+                let f = t.floats
+                values = .floats(f)
+                let nz = (shown ?? Array(f.indices)).map { f[$0] }.filter { $0.isFinite && $0 != 0 }.map { Double($0) }
+                guard !nz.isEmpty else { return }
+                let absv = nz.map { abs($0) }
+                let mn = absv.min()!, mx = absv.max()!
+                intMode = nz.allSatisfy { $0 == $0.rounded(.up) }
+                if intMode {
+                    if mx / mn > 1000 || mx > 1e8 {
+                        sciMode = true
+                        for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)e", v).count) }
+                    } else {
+                        for v in nz { maxWidth = max(maxWidth, String(format: "%.0f", v).count + 1) }
+                    }
+                } else if mx / mn > 1000 || mx > 1e8 || mn < 1e-4 {
                     sciMode = true
                     for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)e", v).count) }
                 } else {
-                    for v in nz { maxWidth = max(maxWidth, String(format: "%.0f", v).count + 1) }
+                    for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)f", v).count) }
                 }
-            } else if mx / mn > 1000 || mx > 1e8 || mn < 1e-4 {
-                sciMode = true
-                for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)e", v).count) }
-            } else {
-                for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)f", v).count) }
             }
         }
 
-        func format(_ f: Float) -> String {
-            let v = Double(f)
+        /// Element `i` (row-major), right-aligned to the common width.
+        func format(_ i: Int) -> String {
             var s: String
-            switch dtype {
-            case .int64: s = String(Int64(f))
-            case .bool: s = f != 0 ? "True" : "False"
-            case .float32:
+            switch values {
+            case .ints(let ints): s = String(ints[i])
+            case .bools(let b): s = b[i] != 0 ? "True" : "False"
+            case .floats(let f):
+                let v = Double(f[i])
                 if v.isNaN { s = "nan" } else if v.isInfinite { s = v < 0 ? "-inf" : "inf" }
                 else if sciMode { s = String(format: "%.\(precision)e", v) }
                 else if intMode { s = String(format: "%.0f", v) + "." }
@@ -64,54 +70,62 @@ enum TensorFormat {
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
-        let x = t.t
+        let shape = t.shape
         var body: String
-        if x.count == 0 {
+        if t.count == 0 {
             body = "[]"
-            if x.shape != [0] { suffixes.append("size=(" + x.shape.map(String.init).joined(separator: ", ") + (x.dim == 1 ? ",)" : ")")) }
+            if shape != [0] { suffixes.append("size=(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")) }
             // With no values to show their type, torch names a non-default dtype.
             if t.dtype != .float32 { suffixes.append("dtype=torch.\(t.dtype.rawValue)") }
         } else {
-            let summarize = x.count > threshold
-            let fmt = Formatter(summarize ? summarized(x.storage[...], x.shape[...]) : x.storage, dtype: t.dtype)
-            body = str(x.storage[...], x.shape[...], indent: indent, summarize: summarize, fmt)
+            let summarize = t.count > threshold
+            let fmt = Formatter(t, shown: summarize ? summarized(0, shape[...]) : nil)
+            body = str(0, shape[...], indent: indent, summarize: summarize, fmt)
+            // torch names every dtype but its defaults (float32, int64, bool).
+            if t.dtype == .int32 { suffixes.append("dtype=torch.\(t.dtype.rawValue)") }
         }
         if let g = t.gradFn { suffixes.append("grad_fn=<\(g)>") }
-        if case .leaf? = t.origin { suffixes.append("requires_grad=True") }
+        if case .leaf? = t.origin, t.requiresGrad { suffixes.append("requires_grad=True") }
+        // torch's _add_suffixes: the last line's length counted as len(s) - s.rfind("\n") + 1 over prefix + body.
+        let whole = prefix + body
+        var lastLine = whole.count - (whole.lastIndex(of: "\n").map { whole.distance(from: whole.startIndex, to: $0) } ?? -1) + 1
         for s in suffixes {
-            let lastLine = body.count - (body.lastIndex(of: "\n").map { body.distance(from: body.startIndex, to: $0) } ?? -1) + 1
-            if lastLine + s.count + 2 > linewidth { body += ",\n" + String(repeating: " ", count: indent) + s }
-            else { body += ", " + s }
+            if lastLine + s.count + 2 > linewidth {
+                body += ",\n" + String(repeating: " ", count: indent) + s
+                lastLine = indent + s.count
+            } else {
+                body += ", " + s
+                lastLine += s.count + 2
+            }
         }
         let out = prefix + body + ")"
         return t.isParameter ? "Parameter containing:\n" + out : out
     }
 
-    static func sub(_ v: ArraySlice<Float>, _ shape: ArraySlice<Int>, _ i: Int) -> ArraySlice<Float> {
-        let step = shape.dropFirst().reduce(1, *)
-        let start = v.startIndex + i * step
-        return v[start..<(start + step)]
+    /// The flat index where sub-tensor `i` of the block starting at `base` with `shape` starts.
+    static func sub(_ base: Int, _ shape: ArraySlice<Int>, _ i: Int) -> Int {
+        base + i * shape.dropFirst().reduce(1, *)
     }
 
-    static func summarized(_ v: ArraySlice<Float>, _ shape: ArraySlice<Int>) -> [Float] {
-        guard let n = shape.first else { return Array(v) }
+    /// The flat indices of the elements a summarised print shows.
+    static func summarized(_ base: Int, _ shape: ArraySlice<Int>) -> [Int] {
+        guard let n = shape.first else { return [base] }
         let rest = shape.dropFirst()
         let rows = n > 2 * edgeitems ? Array(0..<edgeitems) + Array((n - edgeitems)..<n) : Array(0..<n)
-        if rest.isEmpty { return rows.map { v[v.startIndex + $0] } }
-        return rows.flatMap { summarized(sub(v, shape, $0), rest) }
+        if rest.isEmpty { return rows.map { base + $0 } }
+        return rows.flatMap { summarized(sub(base, shape, $0), rest) }
     }
 
-    static func str(_ v: ArraySlice<Float>, _ shape: ArraySlice<Int>, indent: Int, summarize: Bool, _ f: Formatter) -> String {
-        guard let n = shape.first else { return f.format(v.first ?? 0) }
+    static func str(_ base: Int, _ shape: ArraySlice<Int>, indent: Int, summarize: Bool, _ f: Formatter) -> String {
+        guard let n = shape.first else { return f.format(base) }
         if shape.count == 1 {
             let elementLength = f.maxWidth + 2
             let perLine = max(1, (linewidth - indent) / elementLength)
             var data: [String]
             if summarize && n > 2 * edgeitems {
-                data = (0..<edgeitems).map { f.format(v[v.startIndex + $0]) } + [" ..."]
-                    + ((n - edgeitems)..<n).map { f.format(v[v.startIndex + $0]) }
+                data = (0..<edgeitems).map { f.format(base + $0) } + [" ..."] + ((n - edgeitems)..<n).map { f.format(base + $0) }
             } else {
-                data = v.map { f.format($0) }
+                data = (0..<n).map { f.format(base + $0) }
             }
             var lines: [String] = []
             var i = 0
@@ -121,10 +135,10 @@ enum TensorFormat {
         let rest = shape.dropFirst()
         var slices: [String]
         if summarize && n > 2 * edgeitems {
-            slices = (0..<edgeitems).map { str(sub(v, shape, $0), rest, indent: indent + 1, summarize: summarize, f) } + ["..."]
-                + ((n - edgeitems)..<n).map { str(sub(v, shape, $0), rest, indent: indent + 1, summarize: summarize, f) }
+            slices = (0..<edgeitems).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f) } + ["..."]
+                + ((n - edgeitems)..<n).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f) }
         } else {
-            slices = (0..<n).map { str(sub(v, shape, $0), rest, indent: indent + 1, summarize: summarize, f) }
+            slices = (0..<n).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f) }
         }
         let sep = "," + String(repeating: "\n", count: shape.count - 1) + String(repeating: " ", count: indent + 1)
         return "[" + slices.joined(separator: sep) + "]"

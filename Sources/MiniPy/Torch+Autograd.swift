@@ -82,41 +82,41 @@ final class WeakObject {
 }
 
 extension Interpreter {
-    static let activations = ["tanh", "sigmoid", "relu", "exp"]
-
-    /// `torch.tanh(t)` and friends, recorded with their derivative written from the output y.
-    func activation(_ name: String, _ t: PyTensor) -> PyTensor {
-        let f: (Float) -> Float
-        let slope: (Float) -> Float
-        switch name {
-        case "tanh": f = { Foundation.tanh($0) }; slope = { 1 - $0 * $0 }
-        case "sigmoid": f = { 1 / (1 + Foundation.exp(-$0)) }; slope = { $0 * (1 - $0) }
-        case "relu": f = { max(0, $0) }; slope = { $0 > 0 ? 1 : 0 }
-        default: f = { Foundation.exp($0) }; slope = { $0 }
-        }
-        let y = Autograd.mapped(t.t, f)
-        let gradName = name == "relu" ? "ReluBackward0" : name.prefix(1).uppercased() + name.dropFirst() + "Backward0"
-        return Autograd.record(gradName, y, dtype: name == "relu" ? t.dtype : .float32, inputs: [t]) { g in
-            // A zero slope masks (0, not -0 for a negative gradient), as torch's kernels do.
-            [Autograd.zipped(g, y) { gv, yv in let s = slope(yv); return s == 0 ? 0 : gv * s }]
-        }.withStrides(Strides.elementwise(y.shape, [t]))
+    /// `torch.tanh(t)` and friends (the table's element-wise functions), for modules built on them.
+    func activation(_ name: String, _ t: PyTensor) throws(PyError) -> PyTensor {
+        try TensorOps.elementwise(t, name, TensorOps.unaries[name]!)
     }
 
-    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it) and `t.requires_grad = flag`. A leaf changes
-    /// where it lives (every reference sees it: a module's parameter, too) and nil is returned; a plain tensor
-    /// that starts requiring grad is a new leaf, returned for the target to be bound to.
+    /// `t.grad = g` (a leaf's gradient, e.g. None to clear it), `t.requires_grad = flag` and `t.data = v`. A leaf
+    /// changes where it lives (every reference sees it: a module's parameter, too) and nil is returned; a tensor that
+    /// changes otherwise is returned for the target to be bound to.
     func setGradAttribute(_ t: PyTensor, _ name: String, _ value: PyValue) throws(PyError) -> PyTensor? {
         if name == "requires_grad" { return try setRequiresGrad(t, try value.truthy(), method: false) }
+        if name == "data" {
+            guard case .tensor(let v) = value else {
+                throw .typeError("Variable data has to be a tensor, but got \(value.typeName)")
+            }
+            if case .leaf(let l)? = t.origin {
+                guard v.dtype == t.dtype else {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support changing a parameter's dtype through .data yet")
+                }
+                l.replaceData(v)
+                return nil
+            }
+            var changed = v.detached
+            changed.origin = t.origin
+            return changed
+        }
         let leaf: GradLeaf?
         if case .leaf(let l)? = t.origin { leaf = l } else { leaf = nil }
         switch value {
         case .none:
-            leaf?.grad = nil
+            leaf?.setGrad(nil)
         case .tensor(let g):
-            guard g.t.shape == t.t.shape else {
-                throw .runtime("attempting to assign a gradient of size '\(pyShape(g.t.shape))' to a tensor of size '\(pyShape(t.t.shape))'. Please ensure that the gradient and the tensor are the same size")
+            guard g.shape == t.shape else {
+                throw .runtime("attempting to assign a gradient of size '\(pyShape(g.shape))' to a tensor of size '\(pyShape(t.shape))'. Please ensure that the gradient and the tensor are the same size")
             }
-            leaf?.grad = g.t
+            leaf?.setGrad(g)
         default:
             throw .typeError("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
         }
@@ -139,88 +139,6 @@ extension Interpreter {
                                       : "only Tensors of floating point and complex dtype can require gradients")
             }
             return PyTensor(leaf: GradLeaf(t.t))
-        }
-    }
-
-    /// The autograd part of a tensor's attributes: `requires_grad`, `grad`, `grad_fn`, `is_leaf`, `backward`,
-    /// `requires_grad_`, `detach`, `clone`.
-    func gradAttribute(_ t: PyTensor, _ name: String) throws(PyError) -> PyValue? {
-        switch name {
-        case "requires_grad": return .bool(t.requiresGrad)
-        case "is_leaf": return .bool(t.isLeaf)
-        case "grad":
-            // A non-leaf's .grad is None in torch too (with a warning on stderr), unless it retains its gradient.
-            if case .leaf(let l)? = t.origin, let g = l.grad { return .tensor(PyTensor(g)) }
-            if case .node(let n, let k)? = t.origin, let g = n.retainedGrads[k] { return .tensor(PyTensor(g)) }
-            return PyValue.none
-        case "retains_grad":
-            if case .node(let n, let k)? = t.origin { return .bool(n.retainsGrad.contains(k)) }
-            return .bool(false)
-        case "retain_grad":
-            return method(name) { _, _, _ throws(PyError) in
-                switch t.origin {
-                case .node(let n, let k)?: n.retainsGrad.insert(k)
-                case .leaf?: break   // a leaf keeps its gradient anyway
-                case nil: throw .runtime("can't retain_grad on Tensor that has requires_grad=False")
-                }
-                return .none
-            }
-        case "grad_fn":
-            if case .node(let n, let i)? = t.origin { return .object(GradFnObject.of(n, i)) }
-            return PyValue.none
-        case "backward":
-            return method(name) { args, kwargs, i throws(PyError) in
-                let b = try bind("backward", ["gradient", "retain_graph", "create_graph", "inputs"], required: 0, args, kwargs, isMethod: true)
-                var gradient: Tensor?
-                if let g = b[0], !g.isNone {
-                    guard case .tensor(let gt) = g else { throw .typeError("gradients can be either Tensors or None, but got \(g.typeName)") }
-                    gradient = gt.t
-                }
-                var only: [GradLeaf]?
-                if let given = b[3], !given.isNone {
-                    let items: [PyValue]
-                    if case .tensor = given { items = [given] } else { items = try i.iterate(given) }
-                    only = items.compactMap { if case .tensor(let x) = $0, case .leaf(let l)? = x.origin { return l }; return nil }
-                }
-                try Autograd.backward(t, gradient: gradient, retainGraph: try b[1]?.truthy() ?? false, inputs: only)
-                return .none
-            }
-        case "requires_grad_":
-            // As a statement (`w.requires_grad_()`), the interpreter binds w to what this returns.
-            return method(name) { args, kwargs, i throws(PyError) in
-                let b = try bind("requires_grad_", ["requires_grad"], required: 0, args, kwargs, isMethod: true)
-                return .tensor(try i.setRequiresGrad(t, try b[0]?.truthy() ?? true, method: true) ?? t)
-            }
-        case "detach":
-            return method(name) { _, _, _ throws(PyError) in .tensor(PyTensor(t.t, dtype: t.dtype).withStrides(t.torchStrides)) }
-        case "clone":
-            return method(name) { _, _, _ throws(PyError) in
-                // torch's clone keeps the layout of a dense tensor (a transposed one stays transposed).
-                .tensor(Autograd.record("CloneBackward0", t.t, dtype: t.dtype, inputs: [t], saves: false) { g in [g] }
-                    .withStrides(Strides.preserved(t.t.shape, t.torchStrides)))
-            }
-        case "tanh", "sigmoid", "relu", "exp":
-            return method(name) { _, _, i throws(PyError) in .tensor(i.activation(name, t)) }
-        case "all", "any":
-            return method(name) { args, kwargs, i throws(PyError) in
-                let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs, isMethod: true)
-                let x = t.t
-                let isAll = name == "all"
-                guard let dv = b[0], !dv.isNone else {
-                    let v = isAll ? x.storage.allSatisfy { $0 != 0 } : x.storage.contains { $0 != 0 }
-                    return .tensor(PyTensor(Tensor(shape: [], storage: [v ? 1 : 0]), dtype: .bool))
-                }
-                let (_, outer, n, inner, reduced, kept) = try i.reductionLayout(x, try i.intArg(name, "dim", dv))
-                var out = [Float](repeating: isAll ? 1 : 0, count: outer * inner)
-                for o in 0..<outer { for k in 0..<n { for j in 0..<inner {
-                    let nonzero = x.storage[(o * n + k) * inner + j] != 0
-                    if isAll && !nonzero { out[o * inner + j] = 0 }
-                    if !isAll && nonzero { out[o * inner + j] = 1 }
-                } } }
-                let shape = try b[1]?.truthy() ?? false ? kept : reduced
-                return .tensor(PyTensor(Tensor(shape: shape, storage: out), dtype: .bool))
-            }
-        default: return nil
         }
     }
 }

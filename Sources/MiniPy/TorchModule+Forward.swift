@@ -15,13 +15,14 @@ extension TorchModule {
         switch kind {
         case .rnn(let base): return try rnnForward(base, args, kwargs, interp)
         case .cell(let c): return try cellForward(c, args, kwargs, interp)
-        case .linear(let hasBias): return try linearForward(hasBias, args, kwargs, interp)
+        case .linear: return try linearForward(args, kwargs, interp)
         case .embedding(let pad): return try embeddingForward(pad, args, kwargs, interp)
         }
     }
 
     private func rnnForward(_ base: RNNBase, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input", "hx"], required: 1, args, kwargs, isMethod: true)
+        if case .object(let packed as PackedSequenceObject) = b[0]! { return try packedForward(base, packed, b[1], interp) }
         let input = try Self.tensorArg(b[0]!)
         var hx: [PyTensor]?
         if let h = b[1], !(h.isNone) {
@@ -57,6 +58,9 @@ extension TorchModule {
         let steps = Double(input.t.count) / Double(max(1, c.inputSize))   // L × N
         let perStep = Double(c.mode.gateCount * c.hiddenSize) * Double(c.inputSize + c.outputSize * c.numDirections + c.hiddenSize)
         try interp.checkOperations(steps * perStep * Double(c.numLayers * c.numDirections))
+        if training && c.dropout > 0 && c.numLayers > 1, input.t.dim == 2 || input.t.dim == 3 {
+            return try droppedForward(base, input, hx, interp)
+        }
         var stepper = try tc { try base.stepper(input.t, hx: hxValues) }
         if let bad = hx?.first(where: { $0.dtype != .float32 }) {
             throw .runtime("mat1 and mat2 must have the same dtype, but got \(bad.dtype.scalarName) and Float")
@@ -67,12 +71,7 @@ extension TorchModule {
             let weights = Dictionary(base.stateDict().map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
             // One record per line, the last call's: a training loop calls the RNN on one line hundreds of times,
             // and the visualizer shows the module as it was last run (its trained weights).
-            let call = MiniPy.RecurrentCall(line: interp.currentLine - interp.lineOffset, config: c, stateDict: weights, input: input.t)
-            if let k = interp.recurrentCalls.firstIndex(where: { $0.line == call.line }) {
-                interp.recurrentCalls[k] = call
-            } else {
-                interp.recurrentCalls.append(call)
-            }
+            interp.recordRecurrentCall(config: c, stateDict: weights, input: input.t)
         }
         let isLSTM = c.mode == .lstm
         let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])
@@ -92,9 +91,9 @@ extension TorchModule {
     /// A recurrent module's or cell's outputs, recorded as one node whose inputs are the input, each state of hx
     /// and the parameters (those that require grad); `backward` is the engine's BPTT for the outputs' gradients.
     private func recordRecurrent(_ outputs: [Tensor], names: [String], input: PyTensor, hx: [PyTensor]?, hxCount: Int,
-                                 backward: @escaping ([Tensor?]) throws(PyError) -> RNNGradients) -> [PyTensor] {
+                                 leaves: [GradLeaf]? = nil, backward: @escaping ([Tensor?]) throws(PyError) -> RNNGradients) -> [PyTensor] {
         let inputs = [input.gradInput] + (0..<hxCount).map { k in hx.map { $0[k].gradInput } ?? nil }
-            + leaves.map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
+            + (leaves ?? self.leaves).map { $0.requiresGrad ? GradOrigin.leaf($0) : nil }
         let records = GradMode.isEnabled && inputs.contains { $0 != nil }
         let node = GradNode(names, shapes: outputs.map(\.shape), inputs: inputs, saves: true) { g throws(PyError) in
             let grads = try backward(g)
@@ -155,10 +154,15 @@ extension TorchModule {
         return values.count == 2 ? .tuple(values) : values[0]
     }
 
-    private func linearForward(_ hasBias: Bool, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+    private func linearForward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let input = try Self.tensorArg(b[0]!)
-        let x = input.t, w = leaves[0].value
+        // The slots as registered now: a learner may replace either (`lin.bias = None`, `lin.weight = nn.Parameter(...)`).
+        guard let wLeaf = parameterSlots.first(where: { $0.name == "weight" })?.leaf else {
+            throw .typeError("linear(): argument 'weight' (position 2) must be Tensor, not NoneType")
+        }
+        let bLeaf = parameterSlots.first(where: { $0.name == "bias" })?.leaf
+        let x = input.t, w = wLeaf.value
         let inF = w.shape[1], out = w.shape[0]
         if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
         guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
@@ -169,11 +173,13 @@ extension TorchModule {
         }
         try interp.checkOperations(Double(x.count) * Double(out))
         var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
-        if hasBias { y = try tc { try Tensor.broadcasting(y, leaves[1].value, +) } }
+        if let bLeaf { y = try tc { try Tensor.broadcasting(y, bLeaf.value, +) } }
+        let hasBias = bLeaf != nil
         let name = x.dim == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0")
                  : x.dim == 1 && !hasBias ? "SqueezeBackward4" : "UnsafeViewBackward0"
         let rows = x.shape.dropLast().reduce(1, *)   // not count / in_features: in_features may be 0
-        return .tensor(Autograd.record(name, y, inputs: [input] + parameterInputs) { g in
+        let inputs = [input, PyTensor(leaf: wLeaf)] + (bLeaf.map { [PyTensor(leaf: $0)] } ?? [])
+        return .tensor(Autograd.record(name, y, inputs: inputs) { g in
             let gx = Autograd.mm(g.storage, w.storage, rows: rows, k: out, m: inF)
             let gw = Autograd.mm(Autograd.transpose(g.storage, rows: rows, cols: out), x.storage, rows: out, k: rows, m: inF)
             var grads: [Tensor?] = [Tensor(shape: x.shape, storage: gx), Tensor(shape: w.shape, storage: gw)]
@@ -189,26 +195,154 @@ extension TorchModule {
     private func embeddingForward(_ pad: Int?, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let idx = try Self.tensorArg(b[0]!)
-        guard idx.dtype == .int64 else {
+        guard let w = parameterSlots.first(where: { $0.name == "weight" })?.leaf else {
+            throw .typeError("embedding(): argument 'weight' (position 1) must be Tensor, not NoneType")
+        }
+        return .tensor(try Self.lookup(idx, PyTensor(leaf: w), padding: pad, interp: interp))
+    }
+
+    /// The rows of `weight` at `idx` (an embedding lookup): torch's checks; `padding` never gets a gradient.
+    static func lookup(_ idx: PyTensor, _ weight: PyTensor, padding pad: Int?, interp: Interpreter) throws(PyError) -> PyTensor {
+        guard idx.dtype.isInteger else {
             throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(idx.dtype.legacyTypeName) instead (while checking arguments for embedding)")
         }
-        let w = leaves[0].value
+        let w = weight.t
+        guard w.dim == 2 else { throw .runtime("'weight' must be 2-D") }
         let dim = w.shape[1]
-        try interp.checkElements(idx.t.count * dim)
+        try interp.checkElements(idx.count.multipliedReportingOverflow(by: dim).overflow ? Int.max : idx.count * dim, size: 4)
         var out: [Float] = []
-        out.reserveCapacity(idx.t.count * dim)
+        out.reserveCapacity(idx.count * dim)
         var rows: [Int] = []
-        for v in idx.t.storage {
-            let i = Int(v)
+        for i in idx.exactInts {
             guard i >= 0, i < w.shape[0] else { throw .indexError("index out of range in self") }
             out += w.storage[(i * dim)..<((i + 1) * dim)]
             rows.append(i)
         }
-        let y = Tensor(shape: idx.t.shape + [dim], storage: out)
-        return .tensor(Autograd.record("EmbeddingBackward0", y, inputs: parameterInputs) { g in
+        let y = Tensor(shape: idx.shape + [dim], storage: out)
+        return Autograd.record("EmbeddingBackward0", y, inputs: [weight]) { g in
             var gw = [Float](repeating: 0, count: w.count)
             for (k, i) in rows.enumerated() where i != pad { for j in 0..<dim { gw[i * dim + j] += g.storage[k * dim + j] } }
             return [Tensor(shape: w.shape, storage: gw)]
-        })
+        }
+    }
+
+    /// A PackedSequence through the RNN: each sequence runs at its own length (a batch of one through the same
+    /// engine, which computes each row of a batch the same way), so every output and each sequence's last state are
+    /// torch's values; the outputs are packed again, h_n (c_n) put back in the batch's original order.
+    private func packedForward(_ base: RNNBase, _ p: PackedSequenceObject, _ hxValue: PyValue?, _ interp: Interpreter) throws(PyError) -> PyValue {
+        let c = base.config
+        let isLSTM = c.mode == .lstm
+        let lengths = p.sortedLengths, b = p.batchSize
+        let features = p.data.shape.dropFirst().reduce(1, *)
+        guard p.data.shape.count == 2, features == c.inputSize else {
+            let rows = p.data.shape.first ?? 0
+            throw .runtime("input.size(-1) must be equal to input_size. Expected \(c.inputSize), got \(p.data.shape.last ?? 0)" + (p.data.shape.count == 2 ? "" : " (rows \(rows))"))
+        }
+        var offsets = [0]
+        for bs in p.batchSizes { offsets.append(offsets.last! + bs) }
+        // The initial states, given in the batch's original order.
+        var states: [PyTensor]?
+        if let h = hxValue, !h.isNone {
+            if isLSTM {
+                let items = try interp.iterate(h)
+                guard items.count == 2, case .tensor(let h0) = items[0], case .tensor(let c0) = items[1] else { throw .indexError("tuple index out of range") }
+                states = [h0, c0]
+            } else {
+                states = [try Self.tensorArg(h)]
+            }
+            for s in states! where s.shape.count != 3 || s.shape[1] != b {
+                throw .runtime("Expected hidden size (\(c.numLayers * c.numDirections), \(b), \(c.outputSize)), got \(pyShape(s.shape))")
+            }
+        }
+        var outs: [PyTensor] = [], finals: [[PyTensor]] = []
+        for j in 0..<b {
+            let rows = (0..<lengths[j]).map { offsets[$0] + j }
+            guard case .tensor(let x) = try interp.tensorIndex(p.data, [.tensor(PyTensor(ints: rows, shape: [rows.count]))]) else { return .none }
+            let x3 = PyTensor(viewOf: x, shape: c.batchFirst ? [1, rows.count, features] : [rows.count, 1, features], map: nil)
+            let original = p.sorted?[j] ?? j
+            var args: [PyValue] = [.tensor(Autograd.record("ViewBackward0", x3, inputs: [x], saves: false) { g in [g.reshaped(x.shape)] })]
+            if let states {
+                let slices = try states.map { s throws(PyError) -> PyValue in
+                    try interp.tensorIndex(s, [.object(SliceObject(.none, .none, .none)), .object(SliceObject(.int(original), .int(original + 1), .none))])
+                }
+                args.append(isLSTM ? .tuple(slices) : slices[0])
+            }
+            let result = try call(args, [], interp)
+            guard case .tuple(let parts) = result, case .tensor(let out) = parts[0] else { return .none }
+            outs.append(out)
+            if isLSTM, case .tuple(let hc) = parts[1], case .tensor(let h) = hc[0], case .tensor(let cc) = hc[1] { finals.append([h, cc]) }
+            else if case .tensor(let h) = parts[1] { finals.append([h]) }
+        }
+        // The packed output: step by step, the rows of the sequences still running (longest first).
+        let width = c.outputSize * c.numDirections
+        var picks: [(Int, Int)?] = []
+        for (s, bs) in p.batchSizes.enumerated() { for j in 0..<bs { for e in 0..<width { picks.append((j, s * width + e)) } } }
+        let data = Packing.gatherFrom(outs, picks, shape: [picks.count / max(width, 1), width], fill: 0, gradName: "CatBackward0")
+        // h_n (and c_n): (layers × directions, batch, hidden) in the original order.
+        let layers = c.numLayers * c.numDirections
+        var stateValues: [PyValue] = []
+        for k in 0..<(isLSTM ? 2 : 1) {
+            let size = k == 0 ? c.outputSize : c.hiddenSize
+            var statePicks: [(Int, Int)?] = []
+            for l in 0..<layers { for orig in 0..<b {
+                let j = p.unsorted?[orig] ?? orig
+                for e in 0..<size { statePicks.append((j, l * size + e)) }
+            } }
+            stateValues.append(.tensor(Packing.gatherFrom(finals.map { $0[k] }, statePicks, shape: [layers, b, size], fill: 0,
+                                                          gradName: p.unsorted == nil ? "StackBackward0" : "IndexSelectBackward0")))
+        }
+        let packed = PyValue.object(PackedSequenceObject(data: data, batchSizes: p.batchSizes, sorted: p.sorted, unsorted: p.unsorted))
+        return isLSTM ? .tuple([packed, .tuple(stateValues)]) : .tuple([packed, stateValues[0]])
+    }
+
+    /// Training with `dropout` between layers (torch drops each layer's output but the last's): the layers run one
+    /// at a time (single-layer engines over this module's own parameters), each output but the last through dropout
+    /// with MiniPy's generator, so which elements drop differs from torch's (as nn.Dropout's do).
+    private func droppedForward(_ base: RNNBase, _ input: PyTensor, _ hx: [PyTensor]?, _ interp: Interpreter) throws(PyError) -> PyValue {
+        let c = base.config
+        let isLSTM = c.mode == .lstm, directions = c.numDirections
+        let batched = input.t.dim == 3
+        var x = input
+        if c.batchFirst && batched, case .tensor(let t) = try interp.call(try interp.attribute(.tensor(input), "transpose"), [.int(0), .int(1)], []) { x = t }
+        var finals: [[PyValue]] = isLSTM ? [[], []] : [[]]
+        var out = x
+        for k in 0..<c.numLayers {
+            let layer = try tc { try RNNConfig(mode: c.mode, inputSize: k == 0 ? c.inputSize : c.outputSize * directions, hiddenSize: c.hiddenSize,
+                                               bias: c.bias, bidirectional: c.bidirectional, projSize: c.projSize) }
+            var layerBase = RNNBase(config: layer)
+            let suffixes = ["_l\(k)", "_l\(k)_reverse"]
+            let layerSlots = parameterSlots.filter { s in suffixes.contains { s.name.hasSuffix($0) } && s.leaf != nil }
+            var dict: [String: Tensor] = [:]
+            for s in layerSlots {
+                let renamed = s.name.replacingOccurrences(of: "_l\(k)", with: "_l0")
+                dict[renamed] = s.leaf!.value
+            }
+            do { try layerBase.loadStateDict(dict) } catch { throw .runtime("\(error)") }
+            let layerHx = try hx.map { states throws(PyError) -> [PyTensor] in
+                try states.map { s throws(PyError) -> PyTensor in
+                    let lo = k * directions
+                    guard case .tensor(let t) = try interp.tensorIndex(s, [.object(SliceObject(.int(lo), .int(lo + directions), .none))]) else { return s }
+                    return t
+                }
+            }
+            let hxValues = layerHx?.map(\.t)
+            let stepperInput = out.t
+            var stepper = try tc { try layerBase.stepper(stepperInput, hx: hxValues) }
+            while stepper.next() != nil { try interp.checkTime() }
+            let r = stepper.result
+            let outputs = [r.output, r.hN] + (r.cN.map { [$0] } ?? [])
+            let frozenBase = layerBase
+            let recorded = recordRecurrent(outputs, names: Self.rnnOutputNames(layer, isBatched: batched), input: out, hx: layerHx,
+                                           hxCount: isLSTM ? 2 : 1, leaves: layerSlots.map { $0.leaf! }) { g throws(PyError) in
+                try tc { try frozenBase.backward(stepperInput, hx: hxValues, gradOutput: g[0], gradHN: g[1], gradCN: isLSTM ? g[2] : nil) }
+            }
+            for s in 0..<finals.count { finals[s].append(.tensor(recorded[s + 1])) }
+            out = recorded[0]
+            if k < c.numLayers - 1 { out = try Functional.dropout(out, p: c.dropout, training: true, interp: interp) }
+        }
+        var output = PyValue.tensor(out)
+        if c.batchFirst && batched { output = try interp.call(try interp.attribute(output, "transpose"), [.int(0), .int(1)], []) }
+        let states = try finals.map { list throws(PyError) in try interp.concatenate([.list(PyList(list))], [], stack: false) }
+        return isLSTM ? .tuple([output, .tuple(states)]) : .tuple([output, states[0]])
     }
 }

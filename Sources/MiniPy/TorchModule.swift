@@ -9,7 +9,7 @@ final class TorchModule: ModuleBase {
     enum Kind {
         case rnn(RNNBase)
         case cell(CellBase)
-        case linear(hasBias: Bool)
+        case linear(inFeatures: Int, outFeatures: Int)
         /// `padding_idx`, made non-negative: that row starts at zeros and never gets a gradient.
         case embedding(paddingIdx: Int?)
     }
@@ -65,7 +65,8 @@ final class TorchModule: ModuleBase {
     override var attributeNames: [String] {
         var names = moduleAttributeNames
         switch kind {
-        case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode"]
+        case .rnn: names += ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode",
+                             "all_weights", "flatten_parameters"]
         case .cell: names += ["input_size", "hidden_size", "bias"]
         case .linear: names += ["in_features", "out_features"]
         case .embedding: names += ["num_embeddings", "embedding_dim", "padding_idx"]
@@ -81,9 +82,9 @@ final class TorchModule: ModuleBase {
             if !c.bias { s += ", bias=False" }
             if c.mode == .rnnTanh && c.nonlinearity != "tanh" { s += ", nonlinearity=\(c.nonlinearity)" }
             return s + ")"
-        case .linear(let hasBias):
-            let w = leaves[0].value
-            return "Linear(in_features=\(w.shape[1]), out_features=\(w.shape[0]), bias=\(hasBias ? "True" : "False"))"
+        case .linear(let inF, let outF):
+            let hasBias = parameterSlots.first { $0.name == "bias" }?.leaf != nil
+            return "Linear(in_features=\(inF), out_features=\(outF), bias=\(hasBias ? "True" : "False"))"
         case .embedding(let pad):
             return "Embedding(\(leaves[0].value.shape[0]), \(leaves[0].value.shape[1])\(pad.map { ", padding_idx=\($0)" } ?? ""))"
         }
@@ -108,6 +109,15 @@ final class TorchModule: ModuleBase {
             case "proj_size": return .int(c.projSize)
             case "mode": return .str(c.mode.rawValue)
             case "nonlinearity" where c.mode == .rnnTanh || c.mode == .rnnRelu: return .str(c.mode == .rnnRelu ? "relu" : "tanh")
+            case "all_weights":
+                // One list per layer and direction: weight_ih, weight_hh, bias_ih, bias_hh (weight_hr).
+                let perGroup = (c.bias ? 4 : 2) + (c.projSize > 0 ? 1 : 0)
+                let slots = parameterSlots.compactMap(\.leaf)
+                return .list(PyList(stride(from: 0, to: slots.count, by: perGroup).map { k in
+                    .list(PyList(slots[k..<min(k + perGroup, slots.count)].map { parameterValue($0) }))
+                }))
+            case "flatten_parameters":
+                return .object(Builtin(n, method: true) { _, _, _ throws(PyError) in .none })
             default: return nil
             }
         case .cell(let c):
@@ -118,11 +128,10 @@ final class TorchModule: ModuleBase {
             case "nonlinearity" where c.mode == .rnnTanh: return .str(c.nonlinearity)
             default: return nil
             }
-        case .linear:
-            let w = leaves[0].value
+        case .linear(let inF, let outF):
             switch n {
-            case "in_features": return .int(w.shape[1])
-            case "out_features": return .int(w.shape[0])
+            case "in_features": return .int(inF)
+            case "out_features": return .int(outF)
             default: return nil
             }
         case .embedding(let pad):
@@ -166,9 +175,9 @@ final class TorchModule: ModuleBase {
             guard let x = argValue(v) else { throw .typeError("MiniPy: \(name)() takes numbers, strings and booleans, not \(v.typeName)") }
             k.append((n, x))
         }
+        try checkRecurrentSizes(name, args, kwargs, interp)
         let parsed = try tc { try RNNConfig.parse(module: name, args: a, kwargs: k) }
-        let params = parsed.config.parameterShapes.reduce(0) { $0 + $1.shape.reduce(1, *) }
-        try interp.checkElements(params)
+        try interp.checkParameterShapes(parsed.config.parameterShapes.map(\.shape))
         for w in parsed.warnings { interp.stderr += "\(w.category): \(w.message)\n" }
         return .object(TorchModule(.rnn(RNNBase(config: parsed.config, warnings: parsed.warnings, seed: seed(interp))), name: name))
     }
@@ -196,14 +205,18 @@ final class TorchModule: ModuleBase {
         // weight_ih = empty((gates * hidden_size, input_size))
         let hsz = b[1]!, isz = b[0]!
         var gateRows: PyValue = hsz
-        if let h = hsz.asIndex { gateRows = .int(gates * h) } else if case .float(let f) = hsz { gateRows = .float(Double(gates) * f) }
+        if let h = hsz.asIndex {
+            let g = h.multipliedReportingOverflow(by: gates)
+            if g.overflow { throw interp.sizeLimitError() }
+            gateRows = .int(g.partialValue)
+        } else if case .float(let f) = hsz { gateRows = .float(Double(gates) * f) }
         let dims = try emptyShape([gateRows, isz])
         _ = try emptyShape([gateRows, hsz])
         let bias = try b[2]?.truthy() ?? true
         var nonlinearity = "tanh"
         if mode == .rnnTanh, let nl = b[3] { nonlinearity = try interp.str(nl) }
         let hidden = dims[0] / gates
-        try interp.checkElements(gates * hidden * (dims[1] + hidden) + 2 * gates * hidden)
+        try interp.checkParameterShapes([[dims[0], dims[1]], [dims[0], hidden]] + (bias ? [[dims[0]], [dims[0]]] : []))
         let c = CellBase.make(mode: mode, inputSize: dims[1], hiddenSize: hidden, bias: bias, nonlinearity: nonlinearity, seed: seed(interp))
         return .object(TorchModule(.cell(c), name: name))
     }
@@ -212,13 +225,13 @@ final class TorchModule: ModuleBase {
         let b = try bind("Linear.__init__", ["in_features", "out_features", "bias", "device", "dtype"], required: 2, args, kwargs)
         let dims = try emptyShape([b[1]!, b[0]!])
         let (out, inF) = (dims[0], dims[1])
-        try interp.checkElements(out * inF + out)
+        try interp.checkParameterShapes([[out, inF], [out]])
         let bound = inF > 0 ? 1 / Double(inF).squareRoot() : 0
         var rng = SplitMix64(seed: seed(interp))
         let w = rng.uniformTensor([out, inF], bound: bound)
         let hasBias = try b[2]?.truthy() ?? true
         let params = [("weight", w)] + (hasBias ? [("bias", rng.uniformTensor([out], bound: bound))] : [])
-        return .object(TorchModule(.linear(hasBias: hasBias), name: "Linear", parameters: params, noneSlots: hasBias ? [] : ["bias"]))
+        return .object(TorchModule(.linear(inFeatures: inF, outFeatures: out), name: "Linear", parameters: params, noneSlots: hasBias ? [] : ["bias"]))
     }
 
     static func embedding(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
@@ -226,7 +239,7 @@ final class TorchModule: ModuleBase {
                                                 "scale_grad_by_freq", "sparse", "_weight", "_freeze", "device", "dtype"],
                          required: 2, args, kwargs)
         for (k, name) in [(3, "max_norm"), (5, "scale_grad_by_freq"), (6, "sparse"), (7, "_weight")] where b[k].map({ !$0.isNone && (try? $0.truthy()) != false }) ?? false {
-            throw PyError(type: "NotImplementedError", message: "MiniPy's Embedding has no \(name)")
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support Embedding \(name) yet")
         }
         let dims = try emptyShape([b[0]!, b[1]!])
         var pad: Int?
@@ -246,4 +259,88 @@ final class TorchModule: ModuleBase {
 
 extension PyValue {
     var isNone: Bool { if case .none = self { return true }; return false }
+}
+
+extension TorchModule {
+    /// RNN/LSTM/GRU sizes before the engine computes its parameter shapes: a gate size or a layer count that
+    /// could not be allocated (int64 overflow, or past MiniPy's limit) is refused here, before anything is made.
+    static func checkRecurrentSizes(_ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) {
+        let names = name == "RNN"
+            ? ["input_size", "hidden_size", "num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"]
+            : ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size"]
+        func value(_ n: String) -> Int? {
+            if let k = names.firstIndex(of: n), k < args.count { return args[k].asIndex }
+            return kwargs.first { $0.0 == n }?.1.asIndex
+        }
+        guard let input = value("input_size"), let hidden = value("hidden_size"), input > 0, hidden > 0 else { return }
+        let layers = max(1, value("num_layers") ?? 1)
+        let directions = (value("bidirectional") ?? 0) != 0 ? 2 : 1
+        let proj = max(0, value("proj_size") ?? 0)
+        let gates = name == "LSTM" ? 4 : name == "GRU" ? 3 : 1
+        let g = hidden.multipliedReportingOverflow(by: gates)
+        guard !g.overflow else { throw interp.sizeLimitError() }
+        let out = proj > 0 ? proj : hidden
+        // The first layer's and one further layer's parameters, with overflow-checked products, then the layer count.
+        var shapes = [[g.partialValue, input], [g.partialValue, out], [g.partialValue], [g.partialValue]]
+        if proj > 0 { shapes.append([proj, hidden]) }
+        try interp.checkParameterShapes(shapes)
+        let perLayer = shapes.reduce(0) { $0 + $1.reduce(1, *) }
+        let total = perLayer.multipliedReportingOverflow(by: layers * directions)
+        if total.overflow || total.partialValue > interp.limits.maxElements { throw interp.sizeLimitError() }
+    }
+}
+
+extension Interpreter {
+    /// The shapes of the parameters a module is about to make: torch's message when one's size overflows, MiniPy's
+    /// limits when all together are too many; nothing is allocated before this passes.
+    func checkParameterShapes(_ shapes: [[Int]]) throws(PyError) {
+        var total = 0
+        for s in shapes {
+            var n = 1, overflow = false
+            for d in s {
+                let r = n.multipliedReportingOverflow(by: d)
+                overflow = overflow || r.overflow
+                n = r.partialValue
+            }
+            if overflow || n.multipliedReportingOverflow(by: 4).overflow {
+                throw .runtime("Storage size calculation overflowed with sizes=\(pyShape(s))")
+            }
+            let t = total.addingReportingOverflow(n)
+            if t.overflow { throw sizeLimitError() }
+            total = t.partialValue
+        }
+        try checkElements(total, size: 4)
+    }
+
+    /// MiniPy's own limit for sizes no tensor could have.
+    func sizeLimitError() -> PyError {
+        .limit("MemoryError", "that size is more than MiniPy's limit of \(limits.maxElements) elements in one tensor or list")
+    }
+}
+
+extension TorchModule {
+    /// `nn.Embedding.from_pretrained(embeddings, freeze=True, padding_idx=None)`: the weight is the given tensor
+    /// (sharing its storage, as torch's Parameter does); frozen unless `freeze=False`; the padding row is kept.
+    static func fromPretrained(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("from_pretrained", ["embeddings", "freeze", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"],
+                         required: 1, args, kwargs)
+        guard case .tensor(let e) = b[0]! else { throw .attributeError("'\(b[0]!.typeName)' object has no attribute 'dim'") }
+        guard e.shape.count == 2 else { throw PyError(type: "AssertionError", message: "Embeddings parameter is expected to be 2-dimensional") }
+        if let m = b[3], !m.isNone { throw PyError(type: "NotImplementedError", message: "MiniPy does not support Embedding max_norm yet") }
+        var pad: Int?
+        if let p = b[2], !p.isNone {
+            let idx = try interp.intArg("Embedding", "padding_idx", p)
+            let n = e.shape[0]
+            guard idx >= -n, idx < n else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") }
+            pad = idx < 0 ? idx + n : idx
+        }
+        guard e.dtype.isFloatingPoint else {
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support integer embedding weights yet")
+        }
+        let m = TorchModule(.embedding(paddingIdx: pad), name: "Embedding", parameters: [("weight", Tensor(shape: [0], storage: []))])
+        let leaf = GradLeaf(sharing: e)
+        leaf.requiresGrad = !(try b[1]?.truthy() ?? true)
+        m.registerParameter("weight", leaf)
+        return .object(m)
+    }
 }

@@ -168,7 +168,7 @@ final class Optimizer: PyObject {
                 case nil: break   // never gets a gradient, so a step never changes it
                 }
             case .dict:
-                throw PyError(type: "NotImplementedError", message: "MiniPy's optimizers take tensors, not parameter groups")
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support optimizer parameter groups yet")
             default:
                 throw .typeError("optimizer can only optimize Tensors, but one of the params is \(item.typeName)")
             }

@@ -12,8 +12,8 @@ public enum PyValue {
     case list(PyList)
     case tuple([PyValue])
     case dict(PyDict)
-    case range(Int, Int, Int)
-    case tensor(PyTensor)
+    indirect case range(Int, Int, Int)
+    indirect case tensor(PyTensor)
     case size([Int])
     case object(PyObject)
 
@@ -26,7 +26,7 @@ public enum PyValue {
         case .str: "str"
         case .list: "list"
         case .tuple: "tuple"
-        case .dict(let d): d.isOrderedDict ? "OrderedDict" : "dict"
+        case .dict(let d): d.isOrderedDict ? "OrderedDict" : d.defaultFactory != nil ? "defaultdict" : d.isCounter ? "Counter" : "dict"
         case .range: "range"
         case .tensor: "Tensor"
         case .size: "torch.Size"  // its tp_name: Python's messages say 'torch.Size'
@@ -90,6 +90,16 @@ public final class PyList {
     }
 }
 
+extension PyValue {
+    /// A container whose release could recurse (numbers and strings never do).
+    var mayNest: Bool {
+        switch self {
+        case .list, .dict, .tuple, .object: true
+        default: false
+        }
+    }
+}
+
 /// Releases nested lists and dicts in a loop: a list nested 200,000 deep (`x = [x]` in a loop) released by
 /// recursion overflowed the stack. The last holder of a container takes over its items.
 func releaseIteratively(_ stack: inout [PyValue]) {
@@ -98,18 +108,18 @@ func releaseIteratively(_ stack: inout [PyValue]) {
     while var v = stack.popLast() {
         if case .list(var l) = v {
             v = .none
-            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items }
+            if isKnownUniquelyReferenced(&l) { var items: [PyValue] = []; swap(&items, &l.items); stack += items.lazy.filter(\.mayNest) }
         } else if case .dict(var d) = v {
             v = .none
             // Keys are hashable, so they hold no lists or dicts; the values may.
-            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values }
+            if isKnownUniquelyReferenced(&d) { var values: [PyValue] = []; swap(&values, &d.values); stack += values.lazy.filter(\.mayNest) }
         } else if case .tuple(var t) = v {
             v = .none
             // Only a tuple this is the last holder of is taken apart (writable access copies a shared array,
             // which moves it): descending into shared ones would walk a long chain on every assignment.
             let before = t.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             let after = t.withUnsafeMutableBufferPointer { UnsafeRawPointer($0.baseAddress) }
-            if before == after { stack += t }
+            if before == after { stack += t.lazy.filter(\.mayNest) }
         }
     }
 }
@@ -120,6 +130,9 @@ public final class PyDict {
     var values: [PyValue] = []
     /// A `collections.OrderedDict` (what `state_dict()` returns): the same dict, printed as Python 3.11 prints it.
     var isOrderedDict = false
+    /// `collections.defaultdict`'s factory (a missing key is made by calling it), and `collections.Counter`.
+    var defaultFactory: PyValue?
+    var isCounter = false
     deinit {
         var taken: [PyValue] = []
         swap(&taken, &values)
@@ -136,81 +149,54 @@ public final class PyDict {
         let h = try HashKey(k)
         if let i = index[h] { values[i] = v } else { index[h] = keys.count; keys.append(k); values.append(v) }
     }
+
+    /// Removes the entry at position `i` (keeping the others' order).
+    func remove(at i: Int) {
+        keys.remove(at: i)
+        values.remove(at: i)
+        index = [:]
+        for (n, k) in keys.enumerated() { if let h = try? HashKey(k) { index[h] = n } }
+    }
 }
 
 /// Python's hashing: 1 == 1.0 == True hash alike.
 enum HashKey: Hashable {
-    case none, num(Double), str(String), tuple([HashKey])
+    case none, int(Int), num(Double), str(String), tuple([HashKey]), object(ObjectIdentifier), bytes([UInt8])
+    /// An instance of a class with `__hash__`: its hash, and its `__eq__` for equality.
+    case custom(Int, CustomKey)
 
     init(_ v: PyValue) throws(PyError) {
         switch v {
         case .none: self = .none
-        case .bool(let b): self = .num(b ? 1 : 0)
-        case .int(let i): self = .num(Double(i))
-        case .float(let f): self = .num(f)
+        case .bool(let b): self = .int(b ? 1 : 0)
+        case .int(let i): self = .int(i)
+        case .float(let f):
+            // 2.0 is the key 2: floats with an int value hash as that int.
+            if f == f.rounded(), abs(f) < 9.2e18 { self = .int(Int(f)) } else { self = .num(f) }
         case .str(let s): self = .str(s)
+        case .object(let b as BytesObject): self = .bytes(b.bytes)
+        case .object(let s as SetObject) where s.frozen:
+            self = .tuple(try s.items.map { x throws(PyError) in try HashKey(x) }.sorted { "\($0)" < "\($1)" })
+        case .object(let s as SetObject) where !s.frozen: throw .typeError("unhashable type: 'set'")
+        case .object(let o):
+            if let interp = Interpreter.current, interp.isUserInstance(v) {
+                if let h = try interp.special(v, "__hash__") {
+                    guard case .int(let n) = try interp.call(h, [], []) else { throw .typeError("__hash__ method should return an integer") }
+                    self = .custom(n, CustomKey(o))
+                    return
+                }
+                if try interp.special(v, "__eq__") != nil { throw .typeError("unhashable type: '\(v.typeName)'") }
+            }
+            self = .object(ObjectIdentifier(o))
+        case .tensor(let t): self = .object(ObjectIdentifier(t.identity))   // tensors hash by identity, as torch's
         case .tuple(let t):
             var ks: [HashKey] = []
             for x in t { ks.append(try HashKey(x)) }
             self = .tuple(ks)
-        case .size(let s): self = .tuple(s.map { .num(Double($0)) })
+        case .size(let s): self = .tuple(s.map { .int($0) })
         default: throw .typeError("unhashable type: '\(v.typeName)'")
         }
     }
-}
-
-/// A tensor and its dtype (float32, or int64 for integer data, or bool), and what autograd knows of it.
-public struct PyTensor {
-    private var stored: Tensor
-    /// The values. A leaf that requires grad reads them from its `GradLeaf`, so every copy of it sees an
-    /// optimizer's step, as every reference to one torch tensor would. Setting the values makes a new tensor
-    /// that autograd knows nothing of: an operation that has a gradient records its node after.
-    public var t: Tensor {
-        get { if case .leaf(let l)? = origin { return l.value }; return stored }
-        set { stored = newValue; origin = nil; strides = nil }
-    }
-    /// torch's strides when they are not the contiguous ones (see `Strides`).
-    var strides: [Int]?
-    public var dtype: DType = .float32
-    /// nil: does not require grad.
-    var origin: GradOrigin?
-    /// A module's parameter (printed as "Parameter containing:").
-    var isParameter = false
-
-    public enum DType: String {
-        case float32, int64, bool
-
-        /// ATen's scalar type name, as torch's C++ messages say it ("Float", "Long", "Bool").
-        var scalarName: String {
-            switch self { case .float32: "Float"; case .int64: "Long"; case .bool: "Bool" }
-        }
-
-        /// The legacy tensor type name in torch's messages ("torch.FloatTensor").
-        var legacyTypeName: String { "torch.\(scalarName)Tensor" }
-    }
-
-    init(_ t: Tensor, dtype: DType = .float32) { stored = t; self.dtype = dtype }
-
-    init(leaf: GradLeaf) { stored = leaf.value; origin = .leaf(leaf) }
-
-    var requiresGrad: Bool {
-        switch origin {
-        case .leaf(let l)?: l.requiresGrad
-        case .node?: true
-        case nil: false
-        }
-    }
-
-    /// The `grad_fn` name torch prints, for the output of a recorded operation.
-    var gradFn: String? {
-        if case .node(let n, let i)? = origin { return n.outputNames[i] }
-        return nil
-    }
-
-    var isLeaf: Bool { if case .node? = origin { return false }; return true }
-
-    /// The origin autograd records for this tensor as an input: nil when it does not require grad.
-    var gradInput: GradOrigin? { requiresGrad ? origin : nil }
 }
 
 /// Reference-typed Python objects: functions, modules (`torch`), and torch.nn modules.
@@ -268,6 +254,8 @@ final class PyClass: PyObject {
     let name: String
     let qualified: String
     let construct: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
+    /// Class-level attributes (`nn.Embedding.from_pretrained`).
+    var classAttributes: [String: PyValue] = [:]
     init(_ name: String, qualified: String, _ construct: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
         self.name = name; self.qualified = qualified; self.construct = construct
     }
@@ -278,6 +266,19 @@ final class PyClass: PyObject {
     }
     override func repr(_ interp: Interpreter) -> String { "<class '\(qualified)'>" }
     override func getAttribute(_ n: String, _ interp: Interpreter) throws(PyError) -> PyValue? {
-        n == "__name__" || n == "__qualname__" ? .str(name) : nil
+        n == "__name__" || n == "__qualname__" ? .str(name) : classAttributes[n]
+    }
+}
+
+/// A dict or set key whose class defines `__hash__`/`__eq__`: equality asks the class (through the interpreter
+/// running on this thread).
+final class CustomKey: Hashable {
+    let object: PyObject
+    init(_ o: PyObject) { object = o }
+    func hash(into hasher: inout Hasher) {}
+    static func == (a: CustomKey, b: CustomKey) -> Bool {
+        if a.object === b.object { return true }
+        guard let interp = Interpreter.current else { return false }
+        return (try? interp.truth(try interp.compare("==", .object(a.object), .object(b.object)))) ?? false
     }
 }

@@ -1,4 +1,4 @@
-/// The backward pass of `RNNCell`, `LSTMCell`, `GRUCell`: one step of `RNNBase.backward`.
+/// The backward pass of `RNNCell`, `LSTMCell`, `GRUCell`: one step of `RNNBase.backward`, the same code.
 ///
 ///     let cell = LSTMCell(inputSize: 2, hiddenSize: 3).base
 ///     let g = try cell.backward(x, hx: [h, c], grads: [dh, nil])   // dL/dh' given, dL/dc' zero
@@ -6,41 +6,31 @@
 extension CellBase {
     /// `grads`: dL/dh' (and dL/dc' for LSTMCell), nil = zeros, in the shapes forward returned.
     ///
-    /// Runs forward first, so bad input throws what forward throws; a gradient of the wrong shape throws
-    /// PyTorch's "Mismatch in shape" RuntimeError. `hx` of the result has the shapes of the given hx
-    /// (of h' and c' when hx is nil).
+    /// Runs forward first, so bad input throws what forward throws; the gradients given are checked as
+    /// `torch.autograd.backward` checks them (`checkUpstream`). `hx` of the result has the shapes of the
+    /// given hx (of h' and c' when hx is nil).
     /// - Complexity: O(N · G·H · (input_size + H)).
     public func backward(_ input: Tensor, hx: [Tensor]?, grads: [Tensor?]) throws(TorchError) -> RNNGradients {
         let outputs = try forward(input, hx: hx)
         if grads.count > outputs.count, grads[outputs.count...].contains(where: { $0 != nil }) {
             throw .runtime("\(className) returns \(outputs.count) tensor(s), but \(grads.count) gradients were given")
         }
-        for (i, out) in outputs.enumerated() {
-            try checkGradientShape(i < grads.count ? grads[i] : nil, output: out, index: i)
-        }
+        try checkUpstream(outputs.indices.map { (outputs[$0], $0 < grads.count ? grads[$0] : nil) })
         // forward accepted these, so they are (n, input_size) and (n, H) once made batched.
-        let isBatched = input.dim == 2
-        let x = isBatched ? input : input.unsqueezed(0)
+        let x = input.dim == 2 ? input : input.unsqueezed(0)
         let n = x.shape[0], H = hiddenSize
-        let stateCount = mode == .lstm ? 2 : 1
-        let states: [[Float]] = (0..<stateCount).map { i in
-            hx.map { $0[i].storage } ?? [Float](repeating: 0, count: n * H)
-        }
-        func upstream(_ i: Int) -> [Double] {
-            guard i < grads.count, let g = grads[i] else { return [Double](repeating: 0, count: n * H) }
-            return g.storage.map(Double.init)
-        }
         let stepMode: RNNMode = mode == .rnnTanh && nonlinearity == "relu" ? .rnnRelu : mode
-        let w = StepWeights(mode: stepMode, wIH: parameters[0], wHH: parameters[1],
-                            bIH: bias ? parameters[2] : nil, bHH: bias ? parameters[3] : nil, wHR: nil)
-        var g = StepWeightGradients(zerosLike: w)
-        let r = w.backward(n: n, x: x.storage, hPrev: states[0], cPrev: mode == .lstm ? states[1] : nil,
-                           dh: upstream(0), dc: mode == .lstm ? upstream(1) : nil, into: &g)
-        var dHx = [Tensor(shape: hx?[0].shape ?? outputs[0].shape, storage: r.dhPrev.map(Float.init))]
-        if mode == .lstm {
-            dHx.append(Tensor(shape: hx?[1].shape ?? outputs[1].shape, storage: r.dcPrev.map(Float.init)))
-        }
-        return RNNGradients(input: Tensor(shape: input.shape, storage: r.dx.map(Float.init)), hx: dHx,
-                            parameters: g.tensors(shapes: parameterShapes.map(\.shape)))
+        let module = RNNBase(cell: RNNConfig.cell(mode: stepMode, inputSize: inputSize, hiddenSize: H, bias: bias),
+                             parameters: parameters, packed: packed)
+        let prep = PreparedInput(x: x.storage, seqLen: 1, batch: n, isBatched: true,
+                                 h0: hx.map { $0[0].storage }, c0: mode == .lstm ? hx.map { $0[1].storage } : nil)
+        defer { Workspace.trim() }
+        let (_, saved) = module.run(prep, save: true)
+        func upstream(_ i: Int) -> [Float]? { i < grads.count ? grads[i]?.storage : nil }
+        let g = module.backwardPass(prep, saved: saved!, dOut: nil, dHN: upstream(0), dCN: mode == .lstm ? upstream(1) : nil)
+        var dHx = [Tensor(shape: hx?[0].shape ?? outputs[0].shape, storage: g.dh0)]
+        if mode == .lstm { dHx.append(Tensor(shape: hx?[1].shape ?? outputs[1].shape, storage: g.dc0)) }
+        return RNNGradients(input: Tensor(shape: input.shape, storage: g.dx), hx: dHx,
+                            parameters: zip(g.params, parameters).map { Tensor(shape: $1.shape, storage: $0) })
     }
 }

@@ -91,7 +91,7 @@ public struct CellBase: Sendable {
             case "relu": stepMode = .rnnRelu
             default: throw .runtime("Unknown nonlinearity: \(nonlinearity)")
             }
-        default: stepMode = mode
+        case .lstm, .gru: stepMode = mode
         }
         if mode == .lstm && states.count != 2 { throw .runtime("lstm_cell expects two hidden states") }
         if x.shape[1] != inputSize {
@@ -104,28 +104,26 @@ public struct CellBase: Sendable {
         }
         var h = states[0].storage
         var c = mode == .lstm ? states[1].storage : []
-        var gi = [Float](repeating: 0, count: n * mode.gateCount * H)
-        var gh = gi
-        var gates = gi
         let p = packed
-        if n > 0 {
-        x.storage.withUnsafeBufferPointer { xp in
-            gi.withUnsafeMutableBufferPointer { gip in
-                if let base = xp.baseAddress { Kernels.inputProjection(m: n, x: base, p: p, into: gip.baseAddress!) }
-            }
-        }
-        gi.withUnsafeBufferPointer { gip in
-            h.withUnsafeMutableBufferPointer { hp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    gh.withUnsafeMutableBufferPointer { ghp in
-                        gates.withUnsafeMutableBufferPointer { gp in
-                            Kernels.step(mode: stepMode, n: n, hidden: H, p: p, gi: gip.baseAddress!, h: hp.baseAddress!,
-                                         c: cp.baseAddress, gh: ghp.baseAddress!, gates: gp.baseAddress, hRaw: nil)
-                        }
+        if n > 0 && H > 0 {
+            let GH = mode.gateCount * H
+            let gi = Workspace.buffer(.projection, n * GH), gh = Workspace.buffer(.step, n * GH)
+            x.storage.withUnsafeBufferPointer { xp in
+                if let base = xp.baseAddress {
+                    Kernels.inputProjection(m: n, x: base, p: p, into: gi)
+                } else {
+                    // input_size 0: x·W_ihᵀ is all zeros, plus the bias.
+                    for r in 0..<n {
+                        for j in 0..<GH { gi[r * GH + j] = p.bIH.map { $0[j] } ?? 0 }
                     }
                 }
             }
-        }
+            h.withUnsafeMutableBufferPointer { hp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    Kernels.step(mode: stepMode, n: n, hidden: H, p: p, gi: gi, h: hp.baseAddress!, c: cp.baseAddress,
+                                 gh: gh, pre: nil, gates: nil, hRaw: nil)
+                }
+            }
         }
         var out = [Tensor(shape: [n, H], storage: h)]
         if mode == .lstm { out.append(Tensor(shape: [n, H], storage: c)) }

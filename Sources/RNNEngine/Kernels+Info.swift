@@ -1,6 +1,6 @@
 import CKernels
 
-/// Which kernels the engine runs on this machine (for the benchmark's peak estimate and diagnostics).
+/// Which kernels the engine runs on this machine, and how fast this core can go (for the benchmark).
 public enum KernelInfo {
     /// "avx512", "avx2" or "scalar": the instruction set `ck_gemm` / `ck_step` use, chosen once per process
     /// (`CK_ISA=0|2|5` in the environment can lower it).
@@ -12,13 +12,8 @@ public enum KernelInfo {
         }
     }
 
-    /// Single-precision FLOPs per cycle per core of the matrix product's inner loop for `isa`: AVX-512 and
-    /// AVX2 both 32 (this Xeon runs one 512-bit FMA or two 256-bit FMAs a cycle: measured, the same
-    /// throughput), scalar 8 (SSE multiply and add, 4 lanes each).
-    public static var flopsPerCycle: Int {
-        switch ck_active_isa() {
-        case 5, 2: 32
-        default: 8
-        }
-    }
+    /// This core's peak single-precision GFLOP/s for `isa`, measured: independent fused multiply-adds in
+    /// registers for about `seconds` of this thread's CPU time (not read from the CPU's name, which on this
+    /// machine says only "AMD EPYC").
+    public static func measuredPeakGFLOPS(seconds: Double = 0.3) -> Double { ck_peak_gflops(seconds) }
 }

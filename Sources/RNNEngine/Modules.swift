@@ -85,8 +85,11 @@ public struct GRU: Sendable {
 
 extension RNNBase {
     /// `RNN`/`LSTM`/`GRU` (`module`) from loosely typed arguments; default weights from `seed`.
+    /// Sizes whose parameters would pass the engine's budget (`RNNConfig.checkBudget`) throw a RuntimeError
+    /// naming the size before anything is allocated (torch would try, and fail in its allocator).
     public init(module: String, args: [ArgValue], kwargs: [(String, ArgValue)], seed: UInt64 = 0) throws(TorchError) {
         let (config, warnings) = try RNNConfig.parse(module: module, args: args, kwargs: kwargs)
+        do { try config.checkBudget() } catch { throw TorchError(type: "RuntimeError", message: error.description) }
         self.init(config: config, warnings: warnings, seed: seed)
     }
 }

@@ -20,6 +20,14 @@ public struct RNNBase: Sendable {
         repack()
     }
 
+    /// A one-layer module over a cell's parameters and packed weights (its backward is the module's).
+    init(cell config: RNNConfig, parameters: [Tensor], packed: DirectionParams) {
+        self.config = config
+        warnings = []
+        self.parameters = parameters
+        self.packed = [packed]
+    }
+
     /// Name → tensor, in state_dict order.
     public func stateDict() -> [(name: String, tensor: Tensor)] {
         zip(config.parameterShapes, parameters).map { ($0.name, $1) }
@@ -48,9 +56,9 @@ public struct RNNBase: Sendable {
     /// `module(input, hx)`. `hx`: nil for zeros; `[h_0]` for RNN/GRU; `[h_0, c_0]` for LSTM (a list, so a
     /// wrong count gets PyTorch's error). Throws PyTorch's error for the first failing check.
     public func forward(_ input: Tensor, hx: [Tensor]? = nil) throws(TorchError) -> RNNOutput {
-        var s = try RNNStepper(module: self, input: input, hx: hx)
-        while !s.isFinished { _ = s.advance(record: false) }
-        return s.result
+        let prepared = try prepare(input, hx: hx)
+        defer { Workspace.trim() }
+        return run(prepared, save: false).0
     }
 
     /// A stepper that advances one time step per `next()`; see `RNNStepper`.

@@ -57,6 +57,15 @@ public struct RNNConfig: Sendable, Equatable {
         hiddenSize = 0
     }
 
+    /// One layer, one direction, as a cell runs it (sizes may be 0, as cells allow; no checks).
+    static func cell(mode: RNNMode, inputSize: Int, hiddenSize: Int, bias: Bool) -> RNNConfig {
+        var c = RNNConfig(mode: mode)
+        c.inputSize = inputSize
+        c.hiddenSize = hiddenSize
+        c.bias = bias
+        return c
+    }
+
     /// PyTorch's `repr`: `RNN(2, 3, num_layers=2, bias=False, batch_first=True, dropout=0.5, bidirectional=True)`.
     public var repr: String {
         var s = "\(mode.className)(\(inputSize), \(hiddenSize)"
@@ -204,7 +213,8 @@ extension RNNConfig {
         guard proj >= 0 else {
             throw TorchError.value("proj_size should be a positive integer or zero to disable projections")
         }
-        guard proj < hiddenSize.number! else { throw TorchError.value("proj_size has to be smaller than hidden_size") }
+        let projSmaller = if let p = projSize.intValue, let h = hiddenSize.intValue { p < h } else { proj < hiddenSize.number! }
+        guard projSmaller else { throw TorchError.value("proj_size has to be smaller than hidden_size") }
         // `for layer in range(num_layers)`, then torch.empty((gate_size, real_hidden_size)).
         guard numLayers.isInt else { throw TorchError.typeError("'float' object cannot be interpreted as an integer") }
         if !projSize.isInt && proj > 0 {
@@ -213,14 +223,15 @@ extension RNNConfig {
         }
 
         var c = RNNConfig(mode: mode)
-        c.inputSize = Int(inputSize.number!)
-        c.hiddenSize = Int(hiddenSize.number!)
-        c.numLayers = Int(layers)
+        // Exact ints (through Double, 2**63 − 1 would round up and trap).
+        c.inputSize = inputSize.intValue!
+        c.hiddenSize = hiddenSize.intValue!
+        c.numLayers = numLayers.intValue!
         c.bias = biasValue
         c.batchFirst = batchFirstValue
         c.dropout = dropoutValue
         c.bidirectional = bidirectional.isTruthy
-        c.projSize = Int(proj)
+        c.projSize = projSize.intValue ?? 0   // a float proj_size got here only as 0.0
         return (c, warnings)
     }
 

@@ -1,6 +1,7 @@
 /// Runs a module one time step at a time, in the order PyTorch computes: layer 0 forward direction
 /// (t = 0…L−1), layer 0 reverse direction (t = L−1…0), then layer 1, and so on.
-/// `RNNBase.forward` is this same loop without recording, so a trace and a forward agree bit for bit.
+/// `RNNBase.forward` runs the same step code (`Kernels.step`, `ck_gemm`) on the same numbers in one loop
+/// over reused buffers, so a trace and a forward agree bit for bit.
 ///
 ///     var s = try gru.stepper(x)            // x: (L, N, input_size)
 ///     while let step = s.next() {           // one TraceStep per (layer, direction, t)
@@ -22,7 +23,7 @@ public struct RNNStepper: Sendable {
     private var layerInput: [Float]    // L × N × in_k
     private var layerOutput: [Float]   // L × N × D·R
     /// One allocation for every working buffer (few allocations matter for short sequences):
-    /// xW (chunk×N×G·H) | h (N×R) | c (N×H) | gh (N×G·H) | gates (N×G·H) | hRaw (N×H).
+    /// xW (chunk×N×G·H) | h (N×R) | c (N×H) | gh (N×G·H) | pre (N×G·H) | gates (N×G·H) | hRaw (N×H).
     /// Never zeroed: every region is written before it is read.
     private var scratch: [Float]
     /// x·W_ihᵀ + b_ih is computed `chunk` time steps at a time, just before they run, into the scratch's first
@@ -32,7 +33,7 @@ public struct RNNStepper: Sendable {
     private let chunk: Int
     /// Time steps [chunkStart, chunkEnd) of the current direction whose x·W_ihᵀ the scratch holds.
     private var chunkStart = 0, chunkEnd = 0
-    private let offsets: (h: Int, c: Int, gh: Int, gates: Int, hRaw: Int)
+    private let offsets: (h: Int, c: Int, gh: Int, pre: Int, gates: Int, hRaw: Int)
     private var hN: [Float]
     private var cN: [Float]
 
@@ -48,8 +49,9 @@ public struct RNNStepper: Sendable {
         layerOutput = Self.uninitialized(L * N * cfg.numDirections * R)   // every (t, b, direction) is written
         let rowFloats = max(1, N * GH)
         chunk = min(L, max(1, 65536 / rowFloats))
-        let h = chunk * N * GH, c = h + N * R, gh = c + N * H, gates = gh + N * GH, hRaw = gates + N * GH
-        offsets = (h, c, gh, gates, hRaw)
+        let h = chunk * N * GH, c = h + N * R, gh = c + N * H, pre = gh + N * GH, gates = pre + N * GH
+        let hRaw = gates + N * GH
+        offsets = (h, c, gh, pre, gates, hRaw)
         scratch = Self.uninitialized(hRaw + (cfg.projSize > 0 ? N * H : 0))
         let ld = cfg.numLayers * cfg.numDirections
         hN = prepared.h0 ?? [Float](repeating: 0, count: ld * N * R)
@@ -108,8 +110,8 @@ public struct RNNStepper: Sendable {
                                     if mode == .lstm { cPrev = Array(UnsafeBufferPointer(start: c, count: N * H)) }
                                 }
                                 Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: s + giOffset, h: h,
-                                             c: mode == .lstm ? c : nil, gh: s + off.gh, gates: s + off.gates,
-                                             hRaw: hasProjection ? s + off.hRaw : nil)
+                                             c: mode == .lstm ? c : nil, gh: s + off.gh, pre: s + off.pre,
+                                             gates: s + off.gates, hRaw: hasProjection ? s + off.hRaw : nil)
                                 // Put h_t into the output at time t, columns of this direction.
                                 for b in 0..<N {
                                     (out.baseAddress! + (t * N + b) * DR + direction * R).update(from: h + b * R, count: R)
@@ -127,7 +129,7 @@ public struct RNNStepper: Sendable {
                              x: Tensor(shape: [N, inSize], storage: x),
                              hPrev: Tensor(shape: [N, R], storage: hPrev),
                              cPrev: mode == .lstm ? Tensor(shape: [N, H], storage: cPrev) : nil,
-                             preActivation: Tensor(shape: [N, GH], storage: region(off.gh, N * GH)),
+                             preActivation: Tensor(shape: [N, GH], storage: region(off.pre, N * GH)),
                              gates: mode.gateNames.isEmpty ? nil : Tensor(shape: [N, GH], storage: region(off.gates, N * GH)),
                              c: mode == .lstm ? Tensor(shape: [N, H], storage: region(off.c, N * H)) : nil,
                              hUnprojected: hasProjection ? Tensor(shape: [N, H], storage: region(off.hRaw, N * H)) : nil,

@@ -11,11 +11,11 @@ public struct RNNGradients: Sendable {
     public var parameters: [Tensor]
 }
 
-/// The weights of one (layer, direction) of a module, or of one cell, in Double for the backward pass.
+/// The weights of one (layer, direction) of a module, or of one cell, in Double for the reference backward
+/// (`referenceBackward`, the tests' yardstick for the fast one).
 ///
-/// The backward recomputes a step's gates from its input and previous state (x, h_{t−1}, c_{t−1}) instead of
-/// reading them from the trace: the trace does not keep GRU's `h·W_hn + b_hn`, and one recomputation in
-/// Double keeps every mode's derivative in one place, written as the equations in `Kernels.step` read.
+/// It recomputes a step's gates from its input and previous state (x, h_{t−1}, c_{t−1}) in Double, one batch
+/// row at a time, written as the equations read.
 struct StepWeights {
     /// The recurrence run: `.rnnTanh`, `.rnnRelu`, `.lstm` or `.gru` (a cell's nonlinearity resolved).
     let mode: RNNMode
@@ -165,14 +165,38 @@ extension StepWeights {
     }
 }
 
-/// A gradient given for an output must have that output's shape (PyTorch's message from `autograd.grad`).
-func checkGradientShape(_ grad: Tensor?, output: Tensor?, index: Int) throws(TorchError) {
-    guard let grad else { return }
-    guard let output else {
-        throw .runtime("grad_output[\(index)] was given for an output the module does not return")
+/// The checks of `torch.autograd.backward(outputs, grads)` over the outputs given a gradient, in order (torch's
+/// `_make_grads`): a gradient must have its output's shape. The message names both positions through Python's
+/// `list.index`, which compares the earlier entries with `==`, a tensor comparison whose truth value torch
+/// refuses for more than one element: so a mismatch after the first given gradient usually surfaces as
+/// "Boolean value of Tensor with more than one value is ambiguous", exactly as torch 2.15 reports it.
+/// A gradient for an output the module lacks (c_n of an RNN) is refused too.
+func checkUpstream(_ pairs: [(output: Tensor?, grad: Tensor?)]) throws(TorchError) {
+    var outputs: [Tensor] = [], grads: [Tensor] = []
+    for (k, pair) in pairs.enumerated() {
+        guard let g = pair.grad else { continue }
+        guard let o = pair.output else {
+            throw .runtime("grad_output[\(k)] was given for an output the module does not return")
+        }
+        outputs.append(o)
+        grads.append(g)
     }
-    if grad.shape != output.shape {
-        throw .runtime("Mismatch in shape: grad_output[\(index)] has a shape of \(torchSize(grad.shape)) "
-            + "and output[\(index)] has a shape of \(torchSize(output.shape)).")
+    for i in grads.indices where grads[i].shape != outputs[i].shape {
+        let gi = try pythonIndex(grads, i), oi = try pythonIndex(outputs, i)
+        throw .runtime("Mismatch in shape: grad_output[\(gi)] has a shape of \(torchSize(grads[i].shape)) "
+            + "and output[\(oi)] has a shape of \(torchSize(outputs[i].shape)).")
     }
+}
+
+/// Python's `list.index(list[i])` over tensors: `is` fails for every earlier entry (distinct tensors), so each
+/// is compared with `bool(a == b)`, which broadcasts and wants exactly one element.
+private func pythonIndex(_ list: [Tensor], _ i: Int) throws(TorchError) -> Int {
+    for k in 0..<i {
+        let shape = try Tensor.broadcastShape(list[k].shape, list[i].shape)
+        let count = shape.reduce(1, *)
+        if count == 0 { throw .runtime("Boolean value of Tensor with no values is ambiguous") }
+        if count > 1 { throw .runtime("Boolean value of Tensor with more than one value is ambiguous") }
+        if list[k].storage[0] == list[i].storage[0] { return k }
+    }
+    return i
 }

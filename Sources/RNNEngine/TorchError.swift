@@ -52,6 +52,15 @@ public enum ArgValue: Sendable, Equatable, CustomStringConvertible {
         switch self { case .int, .bool: true; default: false }
     }
 
+    /// The exact value of an int or bool (Python's `int(x)` for them); nil otherwise.
+    var intValue: Int? {
+        switch self {
+        case .int(let i): i
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
     /// The numeric value of an int, bool or float.
     var number: Double? {
         switch self {

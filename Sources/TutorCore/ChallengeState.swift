@@ -22,6 +22,10 @@ public struct ChallengeState: Sendable, Equatable {
     public var outcome = Outcome.working
     /// Right or wrong for each finished item, in order.
     public var results: [Bool] = []
+    /// Each finished item as it was answered, in order, for the result page.
+    public var answers: [ItemWork] = []
+    /// The last item's feedback has been read and the result page asked for (Enter or n).
+    public var resultShown = false
     public var scroll = 0
 
     public init(lessonIndex: Int, items: [ChallengeItem], index: Int = 0, now: Date) {
@@ -39,12 +43,13 @@ public struct ChallengeState: Sendable, Equatable {
     public var isLast: Bool { index + 1 >= items.count }
     /// The index the run started at (0 unless opened at a later task).
     public var start: Int
-    /// The last item is done and the summary is on screen.
-    public var isFinished: Bool { isLast && outcome != .working }
+    /// The last item is done, its feedback read, and the result is on screen.
+    public var isFinished: Bool { resultShown }
     /// The run covered every item (a run opened at a later task is not scored).
     public var isComplete: Bool { results.count == items.count }
     public var score: Int { results.filter { $0 }.count }
-    public var mastered: Bool { isFinished && isComplete && score == items.count }
+    /// Every item right, in time, in a run over all of them.
+    public var allRight: Bool { isComplete && score == items.count }
 
     /// The attempt a choice question is at (1, then 2 after a wrong answer, …).
     public var choiceAttempt: Int { max(1, item.attempts - choiceAttemptsLeft + 1) }
@@ -60,123 +65,197 @@ public struct ChallengeState: Sendable, Equatable {
     }
 }
 
-extension State {
-    mutating func openChallenge(lessonIndex: Int, task: Int) -> [Effect] {
-        guard let items = lessons[lessonIndex].challenge?.items, !items.isEmpty else { return [] }
+extension ScreenContext {
+    func openingChallenge(lessonIndex: Int, task: Int) -> OpenedScreen? {
+        guard let items = lessons[lessonIndex].challenge?.items, !items.isEmpty else { return nil }
         let start = min(max(0, task), items.count - 1)
-        route.append(.challenge(ChallengeState(lessonIndex: lessonIndex, items: items, index: start, now: now)))
-        return [.startTimer(interval: 1)]
+        return OpenedScreen(screen: .challenge(ChallengeState(lessonIndex: lessonIndex, items: items, index: start, now: now)),
+                            commands: [.startTimer(interval: 1), leftOff(lessons[lessonIndex], .challenge, item: "")])
+    }
+}
+
+extension ChallengeState: ScreenModel {
+    public var screen: Screen { .challenge(self) }
+    public var position: ScreenPosition? { ScreenPosition(.challenge, lessonIndex, index) }
+    public var helpTitle: String { "Challenge" }
+    public var help: [HelpEntry] {
+        [
+            HelpEntry("keys of the item", "as in Try (fill) and Practice (choice)"),
+            HelpEntry("Enter", "check; each item has its own clock and 2 attempts"),
+            HelpEntry("n  Enter", "after an item: the next one (its clock starts then); after the last, the result"),
+            HelpEntry("h  m", "hint, common mistakes"),
+            HelpEntry("r", "at the end: try again"),
+            HelpEntry("q  Esc", "back to the modes"),
+            HelpEntry("mastery", Mastery.explanation),
+        ]
     }
 
-    mutating func updateChallenge(_ challenge: inout ChallengeState, key: Key) -> [Effect] {
+    public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
+        switch msg {
+        case .key(let key):
+            return update(key: key, context)
+        case .mouse(let mouse):
+            guard outcome == .working else { return [] }
+            return afterAnswer(work.work(mouse: mouse, context), context)
+        case .tick:
+            return tick(context)
+        case .resize, .snippetRan:
+            return []
+        }
+    }
+
+    private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
+        let lesson = context.lessonID(lessonIndex)
         switch key {
         case .char("q"):
-            return back() + [.stopTimer]
+            return [.pop, .stopTimer]
         case .escape:
-            if case .fill(let f) = challenge.work, f.carrying != nil, challenge.outcome == .working { break }
-            return back() + [.stopTimer]
-        default:
+            if case .fill(let f) = work, f.carrying != nil, outcome == .working { break }
+            return [.pop, .stopTimer]
+        case .char("h"):
+            guard !isFinished else { return [] }
+            return work.toggleHint() ? [.record(.hintSeen(lesson: lesson, item: item.id, at: context.now))] : []
+        case .char("m"):
+            guard !isFinished else { return [] }
+            return work.toggleMistakes() ? [.record(.mistakesSeen(lesson: lesson, item: item.id, at: context.now))] : []
+        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab, .backspace, .delete:
             break
         }
-        if challenge.outcome != .working {
+        if isFinished {
             switch key {
-            case .char("n"), .enter:
-                return nextChallengeItem(&challenge)
-            case .char("m"), .char("h"), .pageUp, .pageDown, .up, .down:
-                if challenge.isFinished { break }
-                updateWork(&challenge.work, key: key)
-            default:
-                break
-            }
-            if challenge.isFinished {
-                switch key {
-                case .up: challenge.scroll = max(0, challenge.scroll - 1)
-                case .down: challenge.scroll = min(scrollLimit, challenge.scroll + 1)
-                case .char("r"):
-                    route.removeLast()
-                    return openChallenge(lessonIndex: challenge.lessonIndex, task: 0)
-                default: break
-                }
+            case .up: scroll = context.scrolled(scroll, by: -1)
+            case .down: scroll = context.scrolled(scroll, by: 1)
+            case .pageUp: scroll = context.scrolled(scroll, by: -context.page)
+            case .pageDown: scroll = context.scrolled(scroll, by: context.page)
+            case .home: scroll = 0
+            case .end: scroll = context.scrollLimit
+            case .char("r"): return [.open(.challenge, lessonIndex: lessonIndex, task: 0, .replace)]
+            case .char, .ctrl, .left, .right, .enter, .tab, .backTab, .backspace, .delete, .escape: break
             }
             return []
         }
-        if case .char(let c) = key, "np".contains(c) { return [] }
-        updateWork(&challenge.work, key: key)
-        return afterChallengeAnswer(&challenge)
-    }
-
-    mutating func updateChallenge(_ challenge: inout ChallengeState, mouse: MouseEvent) -> [Effect] {
-        guard challenge.outcome == .working else { return [] }
-        updateWork(&challenge.work, mouse: mouse)
-        return afterChallengeAnswer(&challenge)
+        if outcome != .working {
+            switch key {
+            case .char("n"), .enter:
+                return next(context)
+            case .pageUp:
+                work.scroll(by: -context.page, context)
+            case .pageDown:
+                work.scroll(by: context.page, context)
+            case .up:
+                work.scroll(by: -1, context)
+            case .down:
+                work.scroll(by: 1, context)
+            case .home, .end:
+                work.scroll(to: key == .home, context)
+            case .char, .ctrl, .left, .right, .tab, .backTab, .backspace, .delete, .escape:
+                break
+            }
+            return []
+        }
+        switch key {
+        case .char("n"), .char("p"):
+            return []
+        case .pageUp:
+            work.scroll(by: -context.page, context)
+            return []
+        case .pageDown:
+            work.scroll(by: context.page, context)
+            return []
+        case .home, .end:
+            work.scroll(to: key == .home, context)
+            return []
+        case .char, .ctrl, .up, .down, .left, .right, .enter, .tab, .backTab, .backspace, .delete, .escape:
+            return afterAnswer(work.work(key: key, context), context)
+        }
     }
 
     /// A tick: the item on screen runs out of time when `now` reaches its deadline.
-    mutating func tickChallenge(_ challenge: inout ChallengeState) -> [Effect] {
-        guard challenge.outcome == .working, now >= challenge.deadline else { return [] }
-        challenge.outcome = .timedOut
-        let answer = challenge.work.timedOutAnswer(mode: .challenge, at: now, attempt: challenge.choiceAttempt)
-        return record(.attempt(lesson: lessonID(challenge.lessonIndex), item: challenge.item.id, answer: answer))
-            + finishChallengeItem(&challenge, right: false)
+    private mutating func tick(_ context: ScreenContext) -> [Command] {
+        guard outcome == .working, context.now >= deadline else { return [] }
+        outcome = .timedOut
+        let answer = work.timedOutAnswer(mode: .challenge, at: context.now, attempt: choiceAttempt)
+        return [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, answer: answer))] + finishItem(right: false, context)
     }
 
     /// After a key or click on a working item: a right answer ends it; a wrong one costs an attempt
     /// (fill counts its own; a choice question is asked again) and the last wrong one ends it.
-    private mutating func afterChallengeAnswer(_ challenge: inout ChallengeState) -> [Effect] {
-        if now >= challenge.deadline { return tickChallenge(&challenge) }
-        guard let right = challenge.work.verdict else { return [] }
-        let lesson = lessons[challenge.lessonIndex].id
-        let answer = challenge.work.answer(mode: .challenge, at: now, attempt: challenge.choiceAttempt, final: right || challenge.choiceAttemptsLeft <= 1)
-        let effects = record(.attempt(lesson: lesson, item: challenge.item.id, answer: answer))
-        if right {
-            challenge.outcome = .solved
-            return effects + finishChallengeItem(&challenge, right: true)
-        }
-        if case .choice(var c) = challenge.work {
-            challenge.choiceAttemptsLeft -= 1
-            if challenge.choiceAttemptsLeft > 0 {
-                status = "Not quite: \(c.answered ?? "?") is wrong. \(challenge.choiceAttemptsLeft) attempt\(challenge.choiceAttemptsLeft == 1 ? "" : "s") left."
-                c.answered = nil
-                challenge.work = .choice(c)
-                return effects
+    private mutating func afterAnswer(_ event: WorkEvent?, _ context: ScreenContext) -> [Command] {
+        if context.now >= deadline { return tick(context) }
+        switch event {
+        case nil:
+            return []
+        case .incomplete?, .placed?:
+            return [.note(event?.sentence)]
+        case .checked(let right)?:
+            let answer = work.answer(mode: .challenge, at: context.now, attempt: choiceAttempt, final: right || choiceAttemptsLeft <= 1)
+            let commands: [Command] = [.record(.attempt(lesson: context.lessonID(lessonIndex), item: item.id, answer: answer))]
+            if right {
+                outcome = .solved
+                return commands + finishItem(right: true, context)
             }
-        } else if case .fill(let f) = challenge.work, !f.isFinished {
-            return effects
+            if case .choice(var c) = work {
+                choiceAttemptsLeft -= 1
+                if choiceAttemptsLeft > 0 {
+                    let status = "Not quite: \(c.answered ?? "?") is wrong. \(choiceAttemptsLeft) attempt\(choiceAttemptsLeft == 1 ? "" : "s") left."
+                    // Asked again, with the wrong choice crossed out.
+                    if let wrong = c.answered { c.ruledOut.insert(wrong) }
+                    c.answered = nil
+                    c.selected = c.question.options.firstIndex { !c.ruledOut.contains($0.letter) } ?? c.selected
+                    work = .choice(c)
+                    return commands + [.note(status)]
+                }
+            } else if case .fill(let f) = work, !f.isFinished {
+                return commands
+            }
+            outcome = .missed
+            return commands + finishItem(right: false, context)
         }
-        challenge.outcome = .missed
-        return effects + finishChallengeItem(&challenge, right: false)
     }
 
-    private mutating func finishChallengeItem(_ challenge: inout ChallengeState, right: Bool) -> [Effect] {
-        let lesson = lessons[challenge.lessonIndex].id
-        var effects: [Effect] = []
-        if !right { effects += record(.missed(lesson: lesson, item: challenge.item.id, at: now)) }
-        if challenge.outcome == .timedOut, case .fill(var f) = challenge.work {
-            f.outcome = .missed
-            f.filled = f.task.answers
-            f.wrongBlanks = []
-            challenge.work = .fill(f)
-        }
-        challenge.results.append(right)
-        status = nil
-        if challenge.isLast {
-            effects.append(.stopTimer)
-            if challenge.isComplete {
-                effects += record(.challengeScore(lesson: lesson, score: challenge.score, total: challenge.items.count, at: now))
+    private mutating func finishItem(right: Bool, _ context: ScreenContext) -> [Command] {
+        let lesson = context.lessonID(lessonIndex)
+        var commands: [Command] = [.note(nil)]
+        if !right { commands.append(.record(.missed(lesson: lesson, item: item.id, at: context.now))) }
+        if outcome == .timedOut {
+            // Out of time: the item shows its answer and solution, as a miss does.
+            switch work {
+            case .fill(var f):
+                f.outcome = .missed
+                f.filled = f.task.answers
+                f.wrongBlanks = []
+                f.showsMistakes = true
+                f.follow = .feedback
+                work = .fill(f)
+            case .choice(var c):
+                c.revealed = true
+                work = .choice(c)
             }
         }
-        return effects
+        results.append(right)
+        answers.append(work)
+        if isLast {
+            commands.append(.stopTimer)
+            if isComplete {
+                commands.append(.record(.challengeScore(lesson: lesson, score: score, total: items.count, at: context.now)))
+            }
+        }
+        return commands
     }
 
-    private mutating func nextChallengeItem(_ challenge: inout ChallengeState) -> [Effect] {
-        guard !challenge.isLast else { return [] }
-        challenge.index += 1
-        let item = challenge.item
-        challenge.work = ItemWork(item.item, lessonIndex: challenge.lessonIndex, index: challenge.index, count: challenge.items.count, attempts: item.attempts, shownAt: now)
-        challenge.choiceAttemptsLeft = item.attempts
-        challenge.deadline = now.addingTimeInterval(TimeInterval(item.timeLimit))
-        challenge.outcome = .working
-        challenge.scroll = 0
+    private mutating func next(_ context: ScreenContext) -> [Command] {
+        guard !isLast else {
+            // The last item's feedback and solution have been read: now the result.
+            resultShown = true
+            scroll = 0
+            return []
+        }
+        index += 1
+        work = ItemWork(item.item, lessonIndex: lessonIndex, index: index, count: items.count, attempts: item.attempts, shownAt: context.now)
+        choiceAttemptsLeft = item.attempts
+        deadline = context.now.addingTimeInterval(TimeInterval(item.timeLimit))
+        outcome = .working
+        scroll = 0
         return []
     }
 }

@@ -12,6 +12,10 @@ public struct ChoiceState: Sendable, Equatable {
     public var answered: String?
     public var showsHint = false
     public var scroll = 0
+    /// The solution is shown without an answer (the challenge's time ran out).
+    public var revealed = false
+    /// Options already chosen and found wrong (the challenge asks again): marked ✗, not chosen again.
+    public var ruledOut: Set<String> = []
     /// When the question was shown (`State.now`), for the time an answer took; nil when not known.
     public var shownAt: Date?
 

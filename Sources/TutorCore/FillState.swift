@@ -31,11 +31,21 @@ public struct FillState: Sendable, Equatable {
     public var outcome = Outcome.working
     public var showsHint = false
     public var showsMistakes = false
-    /// Rows scrolled down (the renderer keeps the focused blank in view regardless).
+    /// What the view keeps in sight: the focused blank while the learner works, the feedback just after
+    /// a check, or nothing once the learner scrolls (then `scroll` rules).
+    public enum Follow: Sendable, Equatable {
+        case focus
+        case feedback
+        case scroll
+    }
+
+    /// Rows scrolled down, when `follow` is `.scroll`.
     public var scroll = 0
+    public var follow = Follow.focus
     /// When the task was shown (`State.now`), for the time an answer took; nil when not known.
     public var shownAt: Date?
-    /// The options as they were at the last check (a last wrong check then shows the answer in their place).
+    /// The options as they were at the last check: the learner's answer, kept when a last wrong check shows the
+    /// answer in their place, so feedback and results can show both.
     public var checked: [Int: String] = [:]
 
     public init(lessonIndex: Int, taskIndex: Int, taskCount: Int, task: FillTask, shownAt: Date? = nil) {
@@ -90,6 +100,7 @@ extension FillState {
     mutating func check() {
         guard isComplete, !isFinished else { return }
         checked = filled
+        follow = .feedback
         if task.isCorrect(filled) {
             outcome = .solved
             wrongBlanks = []
@@ -106,6 +117,17 @@ extension FillState {
         } else {
             showsHint = true
         }
+    }
+
+    /// Starts the task afresh (`r` after running out of attempts): empty blanks, every attempt back, shown
+    /// again at `now`.
+    mutating func retry(at now: Date) {
+        self = FillState(lessonIndex: lessonIndex, taskIndex: taskIndex, taskCount: taskCount, task: task, shownAt: now)
+    }
+
+    /// The blanks the last check found wrong, with the letter the learner had put in each.
+    public var lastWrong: [(blank: Int, letter: String)] {
+        task.blanks.compactMap { n in checked[n].flatMap { $0 != task.answers[n] ? (n, $0) : nil } }
     }
 
     /// Attempts used so far (for progress).

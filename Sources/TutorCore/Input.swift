@@ -32,6 +32,8 @@ public struct MouseEvent: Hashable, Sendable {
 /// A clickable thing on screen. Renderers record where they drew each one.
 public enum HitTarget: Hashable, Sendable {
     case menuItem(Int)
+    /// The menu's "Review — 12 due, ~4 min" line.
+    case menuReview
     case modeItem(Int)
     case blank(Int)
     case chip(Int)

@@ -1,8 +1,10 @@
-/// One choice of a task or question: a letter (A, B, C, … in order) and its text.
+/// One choice of a task or question: a letter (A, B, C, … in order), its text, and optionally why it is
+/// right or wrong (`why:`), which the screens show after an answer.
 public struct Option: Sendable, Equatable {
     public var letter: String
     public var text: String
-    public init(letter: String, text: String) { self.letter = letter; self.text = text }
+    public var why: String?
+    public init(letter: String, text: String, why: String? = nil) { self.letter = letter; self.text = text; self.why = why }
 }
 
 /// A piece of one line of task code: literal text, or blank number N (written `[N]` in the file).
@@ -28,13 +30,18 @@ public struct FillTask: Sendable, Equatable, Identifiable {
     public var attempts: Int
     /// What running the code claims (`run:`), proven by `unroll check`.
     public var run: RunSpec?
+    /// One line saying what differs from the source page the task was transcribed from (`adapted:`).
+    public var adapted: String?
+    /// Where the lesson teaches it (`teaches:`): a leech's card offers to open it.
+    public var teaches: TeachesLink?
 
     public init(id: String, difficulty: Difficulty, prompt: String, code: String, options: [Option],
                 answers: [Int: String], hint: String, commonMistakes: [String], attempts: Int = FillTask.defaultAttempts,
-                run: RunSpec? = nil) {
+                run: RunSpec? = nil, adapted: String? = nil, teaches: TeachesLink? = nil) {
         self.id = id; self.difficulty = difficulty; self.prompt = prompt; self.code = code
         self.options = options; self.answers = answers; self.hint = hint
         self.commonMistakes = commonMistakes; self.attempts = attempts; self.run = run
+        self.adapted = adapted; self.teaches = teaches
     }
 
     /// The blank numbers in the order they first appear in the code (each once).
@@ -109,14 +116,18 @@ public struct ChoiceQuestion: Sendable, Equatable, Identifiable {
     public var commonMistakes: [String]
     /// What running the code claims (`run:`), proven by `unroll check`.
     public var run: RunSpec?
+    /// One line saying what differs from the source page the question was transcribed from (`adapted:`).
+    public var adapted: String?
+    /// Where the lesson teaches it (`teaches:`): a leech's card offers to open it.
+    public var teaches: TeachesLink?
 
     public init(id: String, difficulty: Difficulty, question: String, code: String? = nil, options: [Option],
                 answer: String, solution: [SolutionStep], finalAnswer: String, quickCheck: String,
-                hint: String, commonMistakes: [String], run: RunSpec? = nil) {
+                hint: String, commonMistakes: [String], run: RunSpec? = nil, adapted: String? = nil, teaches: TeachesLink? = nil) {
         self.id = id; self.difficulty = difficulty; self.question = question; self.code = code
         self.options = options; self.answer = answer; self.solution = solution
         self.finalAnswer = finalAnswer; self.quickCheck = quickCheck; self.hint = hint
-        self.commonMistakes = commonMistakes; self.run = run
+        self.commonMistakes = commonMistakes; self.run = run; self.adapted = adapted; self.teaches = teaches
     }
 
     public func option(_ letter: String) -> Option? { options.first { $0.letter == letter } }
@@ -138,6 +149,22 @@ public enum LessonItem: Sendable, Equatable {
         switch self {
         case .fill(let t): t.difficulty
         case .choice(let q): q.difficulty
+        }
+    }
+
+    /// Where the lesson teaches it, if the lesson says (`teaches:`).
+    public var teaches: TeachesLink? {
+        switch self {
+        case .fill(let t): t.teaches
+        case .choice(let q): q.teaches
+        }
+    }
+
+    /// What differs from the source page, if it was transcribed from one and changed (`adapted:`).
+    public var adapted: String? {
+        switch self {
+        case .fill(let t): t.adapted
+        case .choice(let q): q.adapted
         }
     }
 }

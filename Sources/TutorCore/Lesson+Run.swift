@@ -66,3 +66,47 @@ extension FillTask {
         }.joined(separator: "\n")
     }
 }
+
+extension RunSpec.Expectation {
+    /// What running the code does, as a learner reads it: the error line, or what it prints.
+    public var outcomeText: String {
+        switch self {
+        case .runs: "runs without an error"
+        case .raises(let e): e.contains(":") ? e : "raises \(e)"
+        case .prints(let p): "prints " + LessonRunCheck.trimmed(p)
+        case .printsAnswer: "prints the answer"
+        }
+    }
+}
+
+extension FillTask {
+    /// What PyTorch does with `letter` in `blank` (the other blanks right), as the lesson's `run:` claims
+    /// it and `unroll check` proved it; nil when the lesson claims nothing for that option there.
+    public func claim(_ letter: String, in blank: Int) -> RunSpec.Expectation? {
+        run?.options.first { $0.letter == letter && $0.blank == blank }?.expect
+    }
+
+    /// The answer options' own `why`, when the lesson gives one.
+    public var answerWhy: String? {
+        let whys = answerLetters.uniqued().compactMap { option($0)?.why }
+        return whys.isEmpty ? nil : whys.joined(separator: " ")
+    }
+}
+
+extension LessonItem {
+    /// How screens name an item: its prompt or question (never its id).
+    public var title: String {
+        switch self {
+        case .fill(let t): t.prompt
+        case .choice(let q): q.question
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -65,7 +65,7 @@ public struct Lesson: Sendable, Equatable {
         case .intro: intro
         case .why: why
         case .deep: deep
-        default: nil
+        case .try, .practice, .challenge, .review, .visualize, .test, .playground: nil
         }
     }
 
@@ -204,5 +204,9 @@ public struct ReviewCard: Sendable, Equatable, Identifiable {
     public var id: String
     public var prompt: String
     public var answer: String
-    public init(id: String, prompt: String, answer: String) { self.id = id; self.prompt = prompt; self.answer = answer }
+    /// Where the lesson teaches it (`teaches:`): offered when the card keeps being forgotten.
+    public var teaches: TeachesLink?
+    public init(id: String, prompt: String, answer: String, teaches: TeachesLink? = nil) {
+        self.id = id; self.prompt = prompt; self.answer = answer; self.teaches = teaches
+    }
 }

@@ -10,7 +10,13 @@ final class DecodingContext {
     private var duplicateKeys: [String: (key: String, firstLine: Int)] = [:]
     /// Item id → where it was first defined, for duplicate-id checks.
     var itemIDs: [String: SourcePosition] = [:]
+    /// Ids of the try tasks, practice questions and challenge items written (with problems or not), so
+    /// a test naming one whose other keys have problems is not told it names something else.
+    var gradableIDs: Set<String> = []
     var lessonIDPosition: SourcePosition?
+    /// Every `teaches:` link read, with where it was written: checked against the pages, the visualizer
+    /// and the snippets once the whole lesson is read (`checkTeaches`).
+    var teachesLinks: [(link: TeachesLink, mark: Mark?)] = []
 
     init(file: String) { self.file = file }
 

@@ -1,10 +1,11 @@
 import Yams
 
 extension DecodingContext {
-    static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts", "run"]
+    static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts", "run",
+                           "adapted", "teaches"]
     static let fillRequired = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes"]
     static let choiceKeys = ["id", "difficulty", "question", "code", "options", "answer", "solution", "final_answer",
-                             "quick_check", "hint", "common_mistakes", "run"]
+                             "quick_check", "hint", "common_mistakes", "run", "adapted", "teaches"]
     static let choiceRequired = ["id", "difficulty", "question", "options", "answer", "solution", "final_answer",
                                  "quick_check", "hint", "common_mistakes"]
     static let optionLetters = ["A", "B", "C", "D", "E", "F"]
@@ -33,7 +34,7 @@ extension DecodingContext {
         return d
     }
 
-    /// Options as a mapping `A: text`, letters A, B, C, … in order, at least two.
+    /// Options as a mapping `A: text` (or `A: {text: …, why: …}`), letters A, B, C, … in order, at least two.
     func options(_ node: Node?) -> [Option]? {
         guard let node, let pairs = pairs(node, of: "'options'", duplicate: { letter, first in
             "option letter '\(letter)' is repeated (first on line \(first))"
@@ -53,8 +54,8 @@ extension DecodingContext {
                 ok = false
                 break
             }
-            guard let t = text(pair.value, "option \(letter)") else { ok = false; continue }
-            result.append(Option(letter: letter, text: t))
+            guard let option = option(pair.value, letter: letter) else { ok = false; continue }
+            result.append(option)
         }
         let duplicatesSkipped = node.mapping.map { $0.count != pairs.count } ?? false
         if ok && !duplicatesSkipped && result.count < 2 {
@@ -64,10 +65,21 @@ extension DecodingContext {
         return ok ? result : nil
     }
 
+    /// One option's value: its text, or a mapping with its text and why it is right or wrong.
+    func option(_ node: Node, letter: String) -> Option? {
+        guard case .mapping = node else { return text(node, "option \(letter)").map { Option(letter: letter, text: $0) } }
+        guard let f = fields(node, of: "option \(letter)", allowed: ["text", "why"], required: ["text"]),
+              let t = text(f["text"], "option \(letter)") else { return nil }
+        let why = f["why"].map { text($0, "why") }
+        if why == .some(nil) { return nil }
+        return Option(letter: letter, text: t, why: why ?? nil)
+    }
+
     func fillTask(_ node: Node, defaultAttempts: Int, extraKeys: [String] = []) -> FillTask? {
         guard let f = fields(node, of: itemLabel(node, "task"), allowed: Self.fillKeys + extraKeys, required: Self.fillRequired) else { return nil }
         let name = itemName("task", f)
         let id = registerID(f["id"], name)
+        if let id { gradableIDs.insert(id) }
         let difficulty = difficulty(f["difficulty"])
         let prompt = text(f["prompt"], "prompt")
         let code = text(f["code"], "code")
@@ -77,10 +89,13 @@ extension DecodingContext {
         let attempts = f["attempts"].map { int($0, "attempts", in: Self.attemptsRange) } ?? defaultAttempts
         let answers = fillAnswers(f["answers"], code: code, codeNode: f["code"], options: options, name: name)
         let run = f["run"].map { runSpec($0, fill: true, code: code, options: options, answers: answers) }
+        let adapted = f["adapted"].map(adaptedNote)
+        let teaches = f["teaches"].map(teachesLink)
         guard let id, let difficulty, let prompt, let code, let options, let hint, let mistakes,
-              let attempts, let answers, run != .some(nil) else { return nil }
+              let attempts, let answers, run != .some(nil), adapted != .some(nil), teaches != .some(nil) else { return nil }
         return FillTask(id: id, difficulty: difficulty, prompt: prompt, code: code, options: options,
-                        answers: answers, hint: hint, commonMistakes: mistakes, attempts: attempts, run: run ?? nil)
+                        answers: answers, hint: hint, commonMistakes: mistakes, attempts: attempts, run: run ?? nil,
+                        adapted: adapted ?? nil, teaches: teaches ?? nil)
     }
 
     /// `answers: {1: A, 2: B}` checked against the code's blanks and the options.
@@ -132,6 +147,7 @@ extension DecodingContext {
         guard let f = fields(node, of: itemLabel(node, "question"), allowed: Self.choiceKeys + extraKeys, required: Self.choiceRequired) else { return nil }
         let name = itemName("question", f)
         let id = registerID(f["id"], name)
+        if let id { gradableIDs.insert(id) }
         let difficulty = difficulty(f["difficulty"])
         let question = text(f["question"], "question")
         let code = f["code"].map { text($0, "code") }
@@ -147,11 +163,80 @@ extension DecodingContext {
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, options: options, answers: nil) }
+        let adapted = f["adapted"].map(adaptedNote)
+        let teaches = f["teaches"].map(teachesLink)
         guard let id, let difficulty, let question, code != .some(nil), let options, let answer, let steps,
-              let final, let quick, let hint, let mistakes, run != .some(nil) else { return nil }
+              let final, let quick, let hint, let mistakes, run != .some(nil), adapted != .some(nil), teaches != .some(nil) else { return nil }
         return ChoiceQuestion(id: id, difficulty: difficulty, question: question, code: code ?? nil, options: options,
                               answer: answer, solution: steps, finalAnswer: final, quickCheck: quick,
-                              hint: hint, commonMistakes: mistakes, run: run ?? nil)
+                              hint: hint, commonMistakes: mistakes, run: run ?? nil, adapted: adapted ?? nil, teaches: teaches ?? nil)
+    }
+
+    /// `adapted:`: one line saying what differs from the source page (the screens show it beside the
+    /// item's header and in `?`, where a second line would not fit).
+    func adaptedNote(_ node: Node) -> String? {
+        guard let note = text(node, "adapted") else { return nil }
+        guard !note.contains("\n") else {
+            report(node, "'adapted' must be one line saying what differs from the source page (use >- to fold a long line)")
+            return nil
+        }
+        return note
+    }
+
+    /// `teaches:`: where the lesson teaches the item. Its syntax is checked here; whether the page,
+    /// heading, step or snippet exists once the whole lesson is read (`checkTeaches`).
+    func teachesLink(_ node: Node) -> TeachesLink? {
+        guard let value = text(node, "teaches") else { return nil }
+        switch TeachesLink.parse(value) {
+        case .success(let link):
+            teachesLinks.append((link, node.mark))
+            return link
+        case .failure(let error):
+            report(node, error.message)
+            return nil
+        }
+    }
+
+    /// Every `teaches:` link must lead somewhere in this lesson: a page it has (and a heading on it), a
+    /// visualizer step within its steps, a snippet it has.
+    func checkTeaches(in lesson: Lesson) {
+        for (link, mark) in teachesLinks {
+            switch link {
+            case .page(let mode, let heading):
+                guard lesson.page(for: mode) != nil else {
+                    report(mark, "teaches '\(link.text)', but the lesson has no '\(mode.rawValue)' page")
+                    continue
+                }
+                guard let heading, lesson.heading(matching: heading, on: mode) == nil else { continue }
+                let headings = lesson.headings(on: mode).map(\.text)
+                var message = "teaches '\(link.text)', but the '\(mode.rawValue)' page has no heading '\(heading)'"
+                if let near = LessonDecoder.suggestion(for: heading, among: headings.map { $0.lowercased() }),
+                   let written = headings.first(where: { $0.lowercased() == near }) {
+                    message += " (did you mean '\(written)'?)"
+                } else if !headings.isEmpty {
+                    message += "; its headings are " + headings.map { "'\($0)'" }.joined(separator: ", ")
+                }
+                report(mark, message)
+            case .visualize(let step):
+                guard lesson.visualize != nil else {
+                    report(mark, "teaches '\(link.text)', but the lesson has no 'visualize' mode")
+                    continue
+                }
+                let count = lesson.visualizeStepCount
+                if let step, !(1...max(1, count)).contains(step) {
+                    report(mark, "teaches '\(link.text)', but the visualizer has steps 1 to \(count)")
+                }
+            case .playground(let snippet):
+                guard let snippets = lesson.playground?.snippets, !snippets.isEmpty else {
+                    report(mark, "teaches '\(link.text)', but the lesson has no 'playground' mode")
+                    continue
+                }
+                guard let snippet, !snippets.contains(where: { $0.id == snippet }) else { continue }
+                var message = "teaches '\(link.text)', but the playground has no snippet '\(snippet)'"
+                if let near = LessonDecoder.suggestion(for: snippet, among: snippets.map(\.id)) { message += " (did you mean '\(near)'?)" }
+                report(mark, message)
+            }
+        }
     }
 
     func solution(_ node: Node?) -> [SolutionStep]? {

@@ -77,6 +77,8 @@ extension DecodingContext {
         lesson.playground = f["playground"].flatMap(playgroundSection)
         // The test refers to items, so it is read last.
         lesson.test = f["test"].flatMap { testSection($0, lesson: lesson) }
+        // A `teaches:` link leads into the pages, the visualizer or the playground, read above.
+        checkTeaches(in: lesson)
         if lesson.modes.isEmpty && !Mode.allCases.contains(where: { f[$0.rawValue] != nil }) {
             report(root, "the lesson has no learning mode; add at least one of \(modeNames.joined(separator: ", "))")
         }
@@ -153,10 +155,11 @@ extension DecodingContext {
               let minutes = int(f["minutes"], "minutes", in: Self.minutesRange),
               let list = sequence(f["cards"], "cards") else { return nil }
         let cards: [ReviewCard] = list.compactMap { card in
-            guard let c = fields(card, of: itemLabel(card, "review card"), allowed: ["id", "prompt", "answer"], required: ["id", "prompt", "answer"]) else { return nil }
+            guard let c = fields(card, of: itemLabel(card, "review card"), allowed: ["id", "prompt", "answer", "teaches"], required: ["id", "prompt", "answer"]) else { return nil }
             let id = registerID(c["id"], "card"), prompt = text(c["prompt"], "prompt"), answer = text(c["answer"], "answer")
-            guard let id, let prompt, let answer else { return nil }
-            return ReviewCard(id: id, prompt: prompt, answer: answer)
+            let teaches = c["teaches"].map(teachesLink)
+            guard let id, let prompt, let answer, teaches != .some(nil) else { return nil }
+            return ReviewCard(id: id, prompt: prompt, answer: answer, teaches: teaches ?? nil)
         }
         return ReviewSection(minutes: minutes, cards: cards)
     }
@@ -195,6 +198,8 @@ extension DecodingContext {
             ids.append(id)
             if let item = lesson.item(id: id) {
                 difficulties.insert(item.difficulty)
+            } else if gradableIDs.contains(id) {
+                report(entry, "the test names '\(id)', which has problems of its own (listed at its lines)")
             } else if itemIDs[id] != nil {
                 report(entry, "the test names '\(id)', which is not a try task, practice question or challenge item")
             } else {

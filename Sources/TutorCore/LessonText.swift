@@ -50,6 +50,7 @@ public enum LessonText {
             return (lesson.review?.cards ?? []).enumerated().flatMap { i, c in
                 ["", "Card \(i + 1) (\(c.id))", "Q: \(indentFollowing(c.prompt, by: 3))"]
                     + (answers ? ["A: \(indentFollowing(c.answer, by: 3))"] : [])
+                    + notes(adapted: nil, teaches: c.teaches)
             }
         case .visualize:
             return lesson.visualize.map(visualize) ?? []
@@ -85,10 +86,13 @@ public enum LessonText {
         text.replacingNewlines(with: "\n" + String(repeating: " ", count: n))
     }
 
-    static func options(_ options: [Option], correct: Set<String>) -> [String] {
-        options.map { o in
+    /// The options; with answers, the answer marked and each option's `why` under it (it gives the answer away).
+    static func options(_ options: [Option], correct: Set<String>, answers: Bool) -> [String] {
+        options.flatMap { o in
             let mark = correct.contains(o.letter) ? "  <- answer" : ""
-            return "  \(o.letter). \(indentFollowing(o.text, by: 5))\(mark)"
+            let line = "  \(o.letter). \(indentFollowing(o.text, by: 5))\(mark)"
+            guard answers, let why = o.why else { return [line] }
+            return [line, "     why: \(indentFollowing(why, by: 10))"]
         }
     }
 
@@ -96,11 +100,17 @@ public enum LessonText {
         list.isEmpty ? [] : ["Common mistakes:"] + list.map { "  - " + indentFollowing($0, by: 4) }
     }
 
+    /// What differs from the source page (`adapted:`) and where the lesson teaches the item (`teaches:`).
+    static func notes(adapted: String?, teaches: TeachesLink?) -> [String] {
+        (adapted.map { ["Adapted from the source page: " + $0] } ?? []) + (teaches.map { ["Taught in: " + $0.text] } ?? [])
+    }
+
     static func fill(_ t: FillTask, title: String, answers: Bool) -> [String] {
-        var out = ["\(title) (\(t.id)), \(t.difficulty.rawValue), fill in the blank, \(t.attempts) attempts", t.prompt, ""]
+        var out = ["\(title) (\(t.id)), \(t.difficulty.rawValue), fill in the blank, \(t.attempts) attempts"]
+        out += notes(adapted: t.adapted, teaches: t.teaches) + [t.prompt, ""]
         out += code(t.code)
         out += ["", "Options:"]
-        out += options(t.options, correct: answers ? Set(t.answers.values) : [])
+        out += options(t.options, correct: answers ? Set(t.answers.values) : [], answers: answers)
         out.append("Hint: " + indentFollowing(t.hint, by: 6))
         out += mistakes(t.commonMistakes)
         if answers {
@@ -115,10 +125,11 @@ public enum LessonText {
 
     static func choice(_ q: ChoiceQuestion, title: String, answers: Bool, attempts: Int? = nil) -> [String] {
         let extra = attempts.map { ", \($0) attempts" } ?? ""
-        var out = ["\(title) (\(q.id)), \(q.difficulty.rawValue), multiple choice\(extra)", q.question]
+        var out = ["\(title) (\(q.id)), \(q.difficulty.rawValue), multiple choice\(extra)"]
+        out += notes(adapted: q.adapted, teaches: q.teaches) + [q.question]
         if let c = q.code { out += [""] + code(c) }
         out += ["", "Options:"]
-        out += options(q.options, correct: answers ? [q.answer] : [])
+        out += options(q.options, correct: answers ? [q.answer] : [], answers: answers)
         out.append("Hint: " + indentFollowing(q.hint, by: 6))
         out += mistakes(q.commonMistakes)
         if answers {

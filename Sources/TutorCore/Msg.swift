@@ -8,8 +8,9 @@ public enum Msg: Sendable {
     case resize(Size)
     /// A clock tick the state asked for with `Effect.startTimer`.
     case tick(Date)
-    /// The last frame's measure of how far the screen can scroll.
-    case layout(scrollLimit: Int)
+    /// The last frame's measure of how far the screen can scroll, and how far it was scrolled as drawn
+    /// (a view may scroll further than asked to keep a focused row in view).
+    case layout(scrollLimit: Int, scrollOffset: Int = 0)
     /// A side effect could not be done; the sentence goes to the status line.
     case notice(String)
     /// The runtime ran a playground snippet: what it printed (stdout, then any traceback), and which

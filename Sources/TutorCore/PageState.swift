@@ -3,55 +3,81 @@ public struct PageState: Sendable, Equatable {
     public var lessonIndex: Int
     public var mode: Mode
     public var scroll = 0
+    /// A heading (its block index) the view keeps at the top, until the learner scrolls: where a review's
+    /// `t` opened the page (`teaches:`). Rows depend on the width, so the view finds the row.
+    public var heading: Int?
 
-    public init(lessonIndex: Int, mode: Mode, scroll: Int = 0) {
+    public init(lessonIndex: Int, mode: Mode, scroll: Int = 0, heading: Int? = nil) {
         self.lessonIndex = lessonIndex
         self.mode = mode
         self.scroll = scroll
+        self.heading = heading
+    }
+
+    /// Scrolls from what the learner sees (the view may have put a heading at the top).
+    mutating func scroll(by rows: Int, _ context: ScreenContext) {
+        scroll = context.scrolled(heading == nil ? scroll : context.scrollOffset, by: rows)
+        heading = nil
     }
 }
 
-extension State {
-    /// The mode after `mode` in the chooser's order that this lesson can open, if any.
-    public func nextMode(after mode: Mode, lesson: Lesson) -> Mode? {
-        guard let i = Mode.listed.firstIndex(of: mode) else { return nil }
-        return Mode.listed[(i + 1)...].first { canOpen($0, lesson: lesson) }
+extension PageState: ScreenModel {
+    public var screen: Screen { .page(self) }
+    public var position: ScreenPosition? { ScreenPosition(mode, lessonIndex, 0) }
+    public var helpTitle: String { mode.title }
+    public var help: [HelpEntry] {
+        [
+            HelpEntry("↑ ↓  k j", "scroll a line"),
+            HelpEntry("PgUp PgDn Space", "scroll half a screen"),
+            HelpEntry("Home End", "top, bottom"),
+            HelpEntry("n  Enter", "on to the next mode"),
+            HelpEntry("q  Esc", "back to the modes"),
+        ]
     }
 
-    /// Replaces the screen on top with the first task of the next mode (a page's "way on").
-    mutating func moveOn(from mode: Mode, lessonIndex: Int) -> [Effect] {
-        guard let next = nextMode(after: mode, lesson: lessons[lessonIndex]) else { return [] }
-        route.removeLast()
-        return open(next, lessonIndex: lessonIndex, task: 0)
+    public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
+        switch msg {
+        case .key(let key):
+            return update(key: key, context)
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .wheelDown: scroll(by: 1, context)
+            case .wheelUp: scroll(by: -1, context)
+            case .press, .release, .move: break
+            }
+            return []
+        case .tick:
+            return [.stopTimer]
+        case .resize, .snippetRan:
+            return []
+        }
     }
 
-    mutating func updatePage(_ page: inout PageState, key: Key) -> [Effect] {
-        let half = max(1, size.height / 2)
+    private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
         switch key {
         case .char("q"), .escape:
-            return back()
+            return [.pop]
         case .up, .char("k"):
-            page.scroll = max(0, page.scroll - 1)
+            scroll(by: -1, context)
         case .down, .char("j"):
-            page.scroll = min(scrollLimit, page.scroll + 1)
+            scroll(by: 1, context)
         case .pageUp:
-            page.scroll = max(0, page.scroll - half)
+            scroll(by: -context.page, context)
         case .pageDown, .char(" "):
-            page.scroll = min(scrollLimit, page.scroll + half)
+            scroll(by: context.page, context)
         case .home:
-            page.scroll = 0
+            scroll = 0
+            heading = nil
         case .end:
-            page.scroll = scrollLimit
+            scroll = context.scrollLimit
+            heading = nil
         case .char("n"), .enter:
-            return moveOn(from: page.mode, lessonIndex: page.lessonIndex)
-        default:
+            // The way on: the next mode the chooser lists replaces the page.
+            guard let next = context.lessons[lessonIndex].mode(after: mode) else { return [] }
+            return [.open(next, lessonIndex: lessonIndex, task: 0, .replace)]
+        case .char, .ctrl, .left, .right, .tab, .backTab, .backspace, .delete:
             break
         }
-        return []
-    }
-
-    mutating func updatePage(_ page: inout PageState, mouse: MouseEvent) -> [Effect] {
-        _ = wheel(mouse.kind, &page.scroll)
         return []
     }
 }

@@ -16,6 +16,11 @@ public struct PlaygroundState: Sendable, Equatable {
     /// `output` split into lines, once per run: the layout asks for them on every key press.
     public private(set) var outputLines: [String] = []
     public var failed = false
+    /// The code changed since the output was printed: the output is of the code before the edit.
+    public var outputIsStale = false
+    /// Edited snippets the learner moved away from with Ctrl-N / Ctrl-P (snippet index → lines), so
+    /// coming back finds the edits.
+    public var drafts: [Int: [String]] = [:]
     /// A run is under way (the runtime performs it and answers with `Msg.snippetRan`).
     public var running = false
     /// What the last run unrolled, by snippet line (1-based): `Ctrl-V` opens the visualizer on it.
@@ -46,6 +51,17 @@ public struct PlaygroundState: Sendable, Equatable {
     }
 
     public var code: String { lines.joined(separator: "\n") + "\n" }
+
+    /// Shows another snippet of the lesson in place, keeping the edits of the one left (and finding the
+    /// edits of the one shown, if it was edited before).
+    mutating func show(_ index: Int, of snippets: [Snippet]) {
+        guard snippets.indices.contains(index) else { return }
+        drafts[snippetIndex] = lines
+        var next = PlaygroundState(lessonIndex: lessonIndex, snippetIndex: index, snippetCount: snippets.count, snippet: snippets[index])
+        if let draft = drafts[index] { next.lines = draft }
+        next.drafts = drafts
+        self = next
+    }
 
     mutating func insert(_ text: String) {
         var line = Array(lines[row])
@@ -104,7 +120,7 @@ public struct PlaygroundState: Sendable, Equatable {
             if column < lines[row].count { column += 1 } else if row + 1 < lines.count { row += 1; column = 0 }
         case .home: column = 0
         case .end: column = lines[row].count
-        default: break
+        case .char, .ctrl, .pageUp, .pageDown, .enter, .tab, .backTab, .backspace, .delete, .escape: break
         }
         column = min(column, lines[row].count)
     }

@@ -17,43 +17,6 @@ public struct ProgressSummary: Sendable, Equatable {
     public var total: Int { solved + missed + inProgress + unseen }
 }
 
-/// "Is this pattern strong?" for one lesson, from the latest test score and the first-try rate.
-public enum Mastery: String, Sendable, CaseIterable, Comparable {
-    case unrated
-    case weak
-    case developing
-    case strong
-
-    /// A short label for the menu and the table.
-    public var label: String {
-        switch self {
-        case .unrated: return "not rated"
-        case .weak: return "weak"
-        case .developing: return "getting there"
-        case .strong: return "strong"
-        }
-    }
-
-    public static func < (a: Mastery, b: Mastery) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-
-    /// The rule: with both, 0.6 × latest test fraction + 0.4 × first-try rate; with one, that one;
-    /// with neither, unrated. ≥ 0.8 strong, ≥ 0.5 getting there, else weak.
-    public static func from(testFraction: Double?, firstTryRate: Double?) -> Mastery {
-        let value: Double
-        switch (testFraction, firstTryRate) {
-        case let (t?, r?): value = 0.6 * t + 0.4 * r
-        case let (t?, nil): value = t
-        case let (nil, r?): value = r
-        case (nil, nil): return .unrated
-        }
-        if value >= 0.8 { return .strong }
-        if value >= 0.5 { return .developing }
-        return .weak
-    }
-}
-
 extension LearnerProgress {
     /// The record of one item, if anything was recorded.
     public func item(lesson: String, item: String) -> ItemProgress? {
@@ -93,7 +56,4 @@ extension LearnerProgress {
         return Double(tried.filter { $0 }.count) / Double(tried.count)
     }
 
-    public func mastery(lesson: String) -> Mastery {
-        Mastery.from(testFraction: latestTest(lesson: lesson)?.fraction, firstTryRate: firstTryRate(lesson: lesson))
-    }
 }

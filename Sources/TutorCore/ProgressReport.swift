@@ -64,7 +64,7 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case id, title, inLessons = "in_lessons", solved, missed, inProgress = "in_progress", unseen
-            case test, challenge, mastery, items, cards, due
+            case test, challenge, mastery, masteryPercent = "mastery_percent", items, cards, due
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -78,7 +78,8 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
             try c.encode(summary.unseen, forKey: .unseen)
             try c.encode(test, forKey: .test)
             try c.encode(challenge, forKey: .challenge)
-            try c.encode(mastery.rawValue, forKey: .mastery)
+            try c.encode(mastery.level.key, forKey: .mastery)
+            try c.encode(mastery.percent, forKey: .masteryPercent)
             try c.encode(items, forKey: .items)
             try c.encode(cards, forKey: .cards)
             try c.encode(due, forKey: .due)
@@ -165,7 +166,7 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
                 id: id, title: title, inLessons: outline != nil,
                 summary: progress.summary(lesson: id, itemIDs: current),
                 test: progress.latestTest(lesson: id), challenge: progress.latestChallenge(lesson: id),
-                mastery: progress.mastery(lesson: id), items: items, cards: cards, due: due
+                mastery: progress.mastery(lesson: id, itemIDs: current), items: items, cards: cards, due: due
             )
         }
 

@@ -1,118 +1,159 @@
 import Foundation
 
-/// Recall cards: the prompt, Space shows the answer, then "knew it" or "not yet". After the lesson's
-/// cards come the items this learner missed before, most recently missed first.
+/// A review session: what the scheduler has due, one item at a time. A card shows its prompt, Space its
+/// answer, and the learner grades it Again / Hard / Good / Easy (1–4); a task or question due for review
+/// is answered on the Try / Practice screen it has, and graded from the answer (`Grade.forAnswer`).
+/// "Again" brings the item back within the session (`ReviewQueue`). Every grade is recorded as it is
+/// given, so leaving halfway loses nothing.
 public struct ReviewState: Sendable, Equatable {
-    public enum Entry: Sendable, Equatable {
+    /// Whose items the session holds.
+    public enum Scope: Sendable, Equatable {
+        /// Everything due across the course (the menu's `v`).
+        case course
+        /// A lesson's own Review mode (its index): its due items, or with none due its cards.
+        case lesson(Int)
+    }
+
+    public var scope: Scope
+    public var queue: ReviewQueue
+    /// The lesson had nothing due, so its cards are shown ahead of schedule (and still graded).
+    public var ahead: Bool
+    /// A card's answer is shown.
+    public var revealed = false
+    /// The task or question on screen (nil for a card), answered with the Try / Practice keys.
+    public var work: ItemWork?
+    /// The grade of the task or question on screen once its answer is over; `n` moves on.
+    public var pendingGrade: Grade?
+    public var scroll = 0
+    /// When the item on screen was shown, for the seconds a grade took.
+    public var shownAt: Date?
+
+    public init(scope: Scope, items: [ReviewItem], ahead: Bool = false) {
+        self.scope = scope
+        self.queue = ReviewQueue(items)
+        self.ahead = ahead
+    }
+
+    public var isFinished: Bool { queue.isFinished }
+    /// The place of the item on screen (1-based) and the items in the session so far (an item graded
+    /// Again counts again when it comes back).
+    public var place: (shown: Int, of: Int) { (queue.graded.count + 1, queue.graded.count + queue.remaining.count) }
+    /// Grades given, by grade (an item graded Again and then Good counts in both).
+    public func count(_ grade: Grade) -> Int { queue.graded.filter { $0.grade == grade }.count }
+    public var lessonIndex: Int? {
+        switch scope {
+        case .course: nil
+        case .lesson(let i): i
+        }
+    }
+}
+
+/// An item of a review session with what it shows: a card, or a task or question.
+public struct ReviewEntry: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
         case card(ReviewCard)
-        /// A task or question the progress file marks as missed; its answer is the worked solution.
-        case missed(LessonItem)
+        case item(LessonItem)
     }
 
     public var lessonIndex: Int
-    public var entries: [Entry]
-    public var index = 0
-    public var revealed = false
-    /// "Knew it" (true) or "not yet" (false) for each entry answered so far.
-    public var marks: [Bool] = []
-    public var scroll = 0
-    /// When the entry on screen was shown, for the seconds a grade took.
-    public var shownAt: Date?
+    public var item: ReviewItem
+    public var content: Content
 
-    public init(lessonIndex: Int, entries: [Entry]) {
-        self.lessonIndex = lessonIndex
-        self.entries = entries
+    /// Where the lesson teaches it (`teaches:`), if it says.
+    public var teaches: TeachesLink? {
+        switch content {
+        case .card(let card): card.teaches
+        case .item(let item): item.teaches
+        }
+    }
+}
+
+extension ReviewState {
+    /// The item on screen with its content, looked up in the course by lesson and item id (so a lesson
+    /// reloaded in preview shows its new text).
+    public func current(in lessons: [Lesson]) -> ReviewEntry? {
+        guard let item = queue.current, let index = lessons.firstIndex(where: { $0.id == item.lesson }) else { return nil }
+        let lesson = lessons[index]
+        if let card = lesson.review?.cards.first(where: { $0.id == item.item }) {
+            return ReviewEntry(lessonIndex: index, item: item, content: .card(card))
+        }
+        return lesson.item(id: item.item).map { ReviewEntry(lessonIndex: index, item: item, content: .item($0)) }
     }
 
-    public var isFinished: Bool { marks.count == entries.count }
-    public var knew: Int { marks.filter { $0 }.count }
-    public var cardCount: Int { entries.filter { if case .card = $0 { true } else { false } }.count }
+    /// Puts the queue's next item on screen: a card's front, or a fresh showing of a task or question.
+    mutating func show(_ context: ScreenContext) {
+        revealed = context.settings.preview
+        pendingGrade = nil
+        scroll = 0
+        shownAt = context.now
+        work = nil
+        guard let entry = current(in: context.lessons), case .item(let item) = entry.content else { return }
+        let attempts = if case .fill(let task) = item { task.attempts } else { 1 }
+        work = ItemWork(item, lessonIndex: entry.lessonIndex, index: place.shown - 1, count: place.of, attempts: attempts, shownAt: context.now)
+    }
+}
+
+extension ScreenContext {
+    /// A lesson's own Review: its part of the day's review (due items and new cards, as the menu counts
+    /// them); when none is due, its cards in order, ahead of schedule. Nil for a lesson with neither.
+    func openingReview(lessonIndex: Int, task: Int) -> OpenedScreen? {
+        let lesson = lessons[lessonIndex]
+        var items = dueItems(lesson: lesson.id)
+        let ahead = items.isEmpty
+        if ahead {
+            items = (lesson.review?.cards ?? []).map { card in
+                ReviewItem(lesson: lesson.id, item: card.id, kind: .card,
+                           schedule: FSRS().schedule(progress.item(lesson: lesson.id, item: card.id)?.history ?? [], timeZone: timeZone))
+            }
+        }
+        guard !items.isEmpty else { return nil }
+        // Preview may jump to any card.
+        if settings.preview, task > 0 { items.removeFirst(min(task, items.count - 1)) }
+        var review = ReviewState(scope: .lesson(lessonIndex), items: items, ahead: ahead)
+        review.show(self)
+        return OpenedScreen(screen: .review(review), commands: [leftOff(lesson, .review, item: "")])
+    }
+
+    /// Everything due across the course today (the menu's `v`); nil when nothing is.
+    public func openingCourseReview() -> OpenedScreen? {
+        let items = progress.dueReview(outline: ProgressOutline(lessons), at: now, timeZone: timeZone)
+        guard !items.isEmpty else { return nil }
+        var review = ReviewState(scope: .course, items: items)
+        review.show(self)
+        return OpenedScreen(screen: .review(review), commands: [])
+    }
+
+    /// The place a `teaches:` link leads to: a page at its heading, the visualizer at its step, a
+    /// playground snippet. Nil when the lesson no longer has it.
+    public func openingSource(_ link: TeachesLink, lessonIndex: Int) -> OpenedScreen? {
+        guard lessons.indices.contains(lessonIndex) else { return nil }
+        let lesson = lessons[lessonIndex]
+        switch link {
+        case .page(let mode, let heading):
+            guard var opened = opening(mode, lessonIndex: lessonIndex, task: 0) else { return nil }
+            if case .page(var page) = opened.screen, let heading,
+               let block = lesson.headings(on: mode).first(where: { $0.text == lesson.heading(matching: heading, on: mode) })?.block {
+                page.heading = block
+                opened.screen = .page(page)
+            }
+            return opened
+        case .visualize(let step):
+            guard var opened = opening(.visualize, lessonIndex: lessonIndex, task: 0) else { return nil }
+            if case .visualize(var vis) = opened.screen, let step {
+                vis.reveal(step, width: size.width)
+                opened.screen = .visualize(vis)
+            }
+            return opened
+        case .playground(let snippet):
+            let index = snippet.flatMap { id in lesson.playground?.snippets.firstIndex { $0.id == id } } ?? 0
+            return opening(.playground, lessonIndex: lessonIndex, task: index)
+        }
+    }
 }
 
 extension LearnerProgress {
-    /// The lesson's items this learner missed, most recently missed first (ties keep lesson order).
-    public func missedItems(lesson: Lesson) -> [LessonItem] {
-        let missed = lesson.gradableItems.enumerated().compactMap { i, item -> (Int, LessonItem, Date)? in
-            guard let p = self.item(lesson: lesson.id, item: item.id), p.missed else { return nil }
-            return (i, item, p.lastAt ?? .distantPast)
-        }
-        return missed.sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }.map(\.1)
-    }
-}
-
-extension State {
-    mutating func openReview(lessonIndex: Int, task: Int = 0) -> [Effect] {
-        let lesson = lessons[lessonIndex]
-        let cards = (lesson.review?.cards ?? []).map(ReviewState.Entry.card)
-        let missed = progress.missedItems(lesson: lesson).map(ReviewState.Entry.missed)
-        guard !cards.isEmpty || !missed.isEmpty else { return [] }
-        var review = ReviewState(lessonIndex: lessonIndex, entries: cards + missed)
-        review.shownAt = now
-        if settings.preview {
-            review.revealed = true
-            review.index = min(max(0, task), review.entries.count - 1)
-            review.marks = Array(repeating: true, count: review.index)
-        }
-        route.append(.review(review))
-        return []
-    }
-
-    mutating func updateReview(_ review: inout ReviewState, key: Key) -> [Effect] {
-        switch key {
-        case .char("q"), .escape:
-            return back()
-        case .pageUp, .up:
-            review.scroll = max(0, review.scroll - (key == .up ? 1 : max(1, size.height / 2)))
-            return []
-        case .pageDown, .down:
-            review.scroll = min(scrollLimit, review.scroll + (key == .down ? 1 : max(1, size.height / 2)))
-            return []
-        default:
-            break
-        }
-        if review.isFinished {
-            if key == .char("r") {
-                route.removeLast()
-                return openReview(lessonIndex: review.lessonIndex)
-            }
-            return []
-        }
-        if !review.revealed {
-            if key == .char(" ") || key == .enter { review.revealed = true; review.scroll = 0 }
-            return []
-        }
-        switch key {
-        case .char("y"), .right:
-            return mark(&review, knew: true)
-        case .char("n"), .left:
-            return mark(&review, knew: false)
-        default:
-            break
-        }
-        return []
-    }
-
-    /// "Knew it" is recorded as Good, "not yet" as Again, until the card offers all four grades.
-    private mutating func mark(_ review: inout ReviewState, knew: Bool) -> [Effect] {
-        let id: String
-        switch review.entries[review.index] {
-        case .card(let card): id = card.id
-        case .missed(let item): id = item.id
-        }
-        let effects = record(.reviewed(lesson: lessonID(review.lessonIndex), item: id, grade: knew ? .good : .again,
-                                       seconds: Answer.seconds(from: review.shownAt, to: now), at: now))
-        review.shownAt = now
-        review.marks.append(knew)
-        review.scroll = 0
-        if review.index + 1 < review.entries.count {
-            review.index += 1
-            review.revealed = settings.preview
-        }
-        return effects
-    }
-
-    mutating func updateReview(_ review: inout ReviewState, mouse: MouseEvent) -> [Effect] {
-        _ = wheel(mouse.kind, &review.scroll)
-        return []
+    /// One item's schedule now (nil: never graded), e.g. to mark a leech the moment it becomes one.
+    public func schedule(lesson: String, item: String, timeZone: TimeZone, fsrs: FSRS = FSRS()) -> ItemSchedule? {
+        fsrs.schedule(self.item(lesson: lesson, item: item)?.history ?? [], timeZone: timeZone)
     }
 }

@@ -1,19 +1,10 @@
 /// Instructor preview: jump to any task with `g`, and take a saved lesson file in place.
 extension State {
+    /// A lesson at a glance, as the chooser and the overview show it.
+    public func overview(lessonIndex: Int) -> LessonOverview { context.overview(lessonIndex: lessonIndex) }
+
     /// Where the screen on top is: its mode, lesson and task (0-based); nil for the menu and chooser.
-    public var position: (mode: Mode, lessonIndex: Int, task: Int)? {
-        switch screen {
-        case .menu, .modes: return nil
-        case .fill(let f): return (.try, f.lessonIndex, f.taskIndex)
-        case .choice(let c): return (.practice, c.lessonIndex, c.questionIndex)
-        case .page(let p): return (p.mode, p.lessonIndex, 0)
-        case .test(let t): return (.test, t.lessonIndex, t.index)
-        case .review(let r): return (.review, r.lessonIndex, r.index)
-        case .challenge(let c): return (.challenge, c.lessonIndex, c.index)
-        case .playground(let p): return (.playground, p.lessonIndex, p.snippetIndex)
-        case .visualize(let v): return v.lessonIndex.map { (.visualize, $0, 0) }
-        }
-    }
+    public var position: ScreenPosition? { screen.position }
 
     /// `g`, digits, Enter: go to task N of the mode on screen. Esc cancels.
     mutating func updateGoto(_ key: Key) -> [Effect] {
@@ -31,9 +22,8 @@ extension State {
                 status = "There is no task \(n): \(at.mode.title) has \(count)."
                 return []
             }
-            status = nil
-            return replaceTask(at.mode, lessonIndex: at.lessonIndex, task: n - 1)
-        default:
+            return apply([.status(nil), .open(at.mode, lessonIndex: at.lessonIndex, task: n - 1, .replace)])
+        case .char, .ctrl, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .escape:
             goto = nil
         }
         return []
@@ -50,11 +40,8 @@ extension State {
         guard let at = position, at.lessonIndex == index else { return [] }
         let scroll = pageScroll
         let count = lesson.taskCount(for: at.mode)
-        guard lesson.minutes(for: at.mode) != nil, count > 0 else {
-            route.removeLast()
-            return []
-        }
-        let effects = replaceTask(at.mode, lessonIndex: index, task: min(at.task, count - 1))
+        guard lesson.minutes(for: at.mode) != nil, count > 0 else { return apply([.pop]) }
+        let effects = apply([.open(at.mode, lessonIndex: index, task: min(at.task, count - 1), .replace)])
         if case .page(var p) = screen { p.scroll = scroll; screen = .page(p) }
         return effects
     }

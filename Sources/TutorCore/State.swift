@@ -12,13 +12,18 @@ public struct State: Sendable {
     public var showsHelp = false
     /// One sentence at the bottom (a save that failed, a lesson that would not load, …).
     public var status: String?
+    /// A passing remark of the screen on top (`Command.note`), shown when there is no `status`.
+    public var note: String?
     public var size: Size
     public var settings: Settings
     /// How far the current screen can scroll, as the last frame measured it (the runtime reports it
     /// with `Msg.layout`), so scrolling stops at the end instead of piling up unseen.
     public var scrollLimit = 0
+    /// The first row of the screen's content the last frame drew (`Msg.layout`): scrolling goes on from
+    /// what the learner sees.
+    public var scrollOffset = 0
     /// The learner's progress as last loaded or saved; screens read it to mark solved and missed
-    /// items. `update` applies its own events here at once and asks the runtime to save them.
+    /// items. `apply` applies recorded events here at once and asks the runtime to save them.
     public var progress = LearnerProgress()
     /// The injected clock: the runtime sets it before each message, tests set it by hand, so
     /// `update` never reads the system clock.
@@ -29,6 +34,9 @@ public struct State: Sendable {
     public var lessonProblems: [String] = []
     /// Preview: the task number being typed after `g` (nil when not going anywhere).
     public var goto: String?
+    /// The learner's time zone: review due days and the streak count local calendar days. The runtime
+    /// sets the system's; tests keep UTC so their days do not depend on the machine.
+    public var timeZone = TimeZone(identifier: "UTC")!
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -53,27 +61,5 @@ public struct Settings: Sendable, Equatable {
     public init(ascii: Bool = false, preview: Bool = false) {
         self.ascii = ascii
         self.preview = preview
-    }
-}
-
-/// One screen of the tutor with its own state.
-public enum Screen: Sendable, Equatable {
-    case menu(MenuState)
-    case modes(ModeChooserState)
-    case fill(FillState)
-    case choice(ChoiceState)
-    case visualize(VisualizerState)
-    case page(PageState)
-    case test(TestState)
-    case review(ReviewState)
-    case challenge(ChallengeState)
-    case playground(PlaygroundState)
-}
-
-/// The lesson menu: which lesson the cursor is on.
-public struct MenuState: Sendable, Equatable {
-    public var selected = 0
-    public init(selected: Int = 0) {
-        self.selected = selected
     }
 }

@@ -1,18 +1,7 @@
 /// "Test this pattern": the lesson's test items, one attempt each, no hints or feedback until the
-/// end, then the score, a verdict and the missed items with their solutions.
+/// end, then the score, the lesson's mastery (the one rating; `Mastery`), each answer beside the right
+/// one, and the missed items with their solutions.
 public struct TestState: Sendable, Equatable {
-    public enum Verdict: String, Sendable, Equatable {
-        case strong = "strong"
-        case gettingThere = "getting there"
-        case notYet = "not yet"
-
-        /// strong ≥ 80 %, getting there ≥ 50 %, else not yet.
-        public init(score: Int, total: Int) {
-            let f = total > 0 ? Double(score) / Double(total) : 0
-            self = f >= 0.8 ? .strong : f >= 0.5 ? .gettingThere : .notYet
-        }
-    }
-
     public var lessonIndex: Int
     public var items: [LessonItem]
     /// The item on screen (0-based).
@@ -20,6 +9,8 @@ public struct TestState: Sendable, Equatable {
     public var work: ItemWork
     /// Right or wrong for each item answered so far, in order.
     public var results: [Bool] = []
+    /// Each item as it was answered (the learner's blanks or choice), in order, for the result page.
+    public var answers: [ItemWork] = []
     /// Scroll of the result page.
     public var scroll = 0
 
@@ -32,97 +23,142 @@ public struct TestState: Sendable, Equatable {
 
     public var isFinished: Bool { results.count == items.count }
     public var score: Int { results.filter { $0 }.count }
-    public var verdict: Verdict { Verdict(score: score, total: items.count) }
     /// The items answered wrongly, in test order.
     public var missed: [LessonItem] { zip(items, results).filter { !$0.1 }.map(\.0) }
 }
 
-extension State {
-    mutating func openTest(lessonIndex: Int, task: Int) -> [Effect] {
+extension ScreenContext {
+    func openingTest(lessonIndex: Int, task: Int) -> OpenedScreen? {
         let items = lessons[lessonIndex].testItems
-        guard !items.isEmpty else { return [] }
+        guard !items.isEmpty else { return nil }
         var test = TestState(lessonIndex: lessonIndex, items: items, index: 0)
         test.work.shownAt = now
         // Preview may jump to any question; a learner's test always starts at the first.
-        if settings.preview, task > 0 { jump(&test, to: min(task, items.count - 1)) }
-        route.append(.test(test))
+        if settings.preview, task > 0 { test.jump(to: min(task, items.count - 1)) }
+        return OpenedScreen(screen: .test(test), commands: [leftOff(lessons[lessonIndex], .test, item: "")])
+    }
+}
+
+extension TestState {
+    /// Preview only: show item `i` without answering the ones before it.
+    mutating func jump(to i: Int) {
+        index = i
+        results = []
+        answers = []
+        work = ItemWork(items[i], lessonIndex: lessonIndex, index: i, count: items.count, attempts: 1)
+    }
+}
+
+extension TestState: ScreenModel {
+    public var screen: Screen { .test(self) }
+    public var position: ScreenPosition? { ScreenPosition(.test, lessonIndex, index) }
+    public var helpTitle: String { "Test this pattern" }
+    public var help: [HelpEntry] {
+        [
+            HelpEntry("keys of the item", "as in Try (fill) and Practice (choice)"),
+            HelpEntry("Enter", "answer: one attempt, the next question follows"),
+            HelpEntry("h m", "no hints until the end; then the solutions"),
+            HelpEntry("r", "at the end: take the test again"),
+            HelpEntry("q  Esc", "back to the modes (an unfinished test is not scored)"),
+            HelpEntry("mastery", Mastery.explanation),
+        ]
+    }
+
+    public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
+        switch msg {
+        case .key(let key):
+            return isFinished ? updateResult(key: key, context) : update(key: key, context)
+        case .mouse(let mouse):
+            if isFinished {
+                switch mouse.kind {
+                case .wheelDown: scroll = context.scrolled(scroll, by: 1)
+                case .wheelUp: scroll = context.scrolled(scroll, by: -1)
+                case .press, .release, .move: break
+                }
+                return []
+            }
+            return afterAnswer(work.work(mouse: mouse, context), context)
+        case .tick:
+            return [.stopTimer]
+        case .resize, .snippetRan:
+            return []
+        }
+    }
+
+    /// The result page: scroll it, take the test again, or leave.
+    private mutating func updateResult(key: Key, _ context: ScreenContext) -> [Command] {
+        switch key {
+        case .char("q"), .escape: return [.pop]
+        case .up, .char("k"): scroll = context.scrolled(scroll, by: -1)
+        case .down, .char("j"): scroll = context.scrolled(scroll, by: 1)
+        case .pageUp: scroll = context.scrolled(scroll, by: -context.page)
+        case .pageDown, .char(" "): scroll = context.scrolled(scroll, by: context.page)
+        case .home: scroll = 0
+        case .end: scroll = context.scrollLimit
+        case .char("r"): return [.open(.test, lessonIndex: lessonIndex, task: 0, .replace)]
+        case .char, .ctrl, .left, .right, .enter, .tab, .backTab, .backspace, .delete: break
+        }
         return []
     }
 
-    /// Preview only: show item `i` without answering the ones before it.
-    func jump(_ test: inout TestState, to i: Int) {
-        test.index = i
-        test.results = []
-        test.work = ItemWork(test.items[i], lessonIndex: test.lessonIndex, index: i, count: test.items.count, attempts: 1)
-    }
-
-    mutating func updateTest(_ test: inout TestState, key: Key) -> [Effect] {
-        if test.isFinished {
-            switch key {
-            case .char("q"), .escape: return back()
-            case .up, .char("k"): test.scroll = max(0, test.scroll - 1)
-            case .down, .char("j"): test.scroll = min(scrollLimit, test.scroll + 1)
-            case .pageUp: test.scroll = max(0, test.scroll - max(1, size.height / 2))
-            case .pageDown, .char(" "): test.scroll = min(scrollLimit, test.scroll + max(1, size.height / 2))
-            case .char("r"):
-                route.removeLast()
-                return openTest(lessonIndex: test.lessonIndex, task: 0)
-            default: break
-            }
-            return []
-        }
+    private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
         switch key {
         case .char("q"):
-            return back()
+            return [.pop]
         case .escape:
-            if case .fill(let f) = test.work, f.carrying != nil { break }
-            return back()
-        case .char("n") where settings.preview:
-            if test.index + 1 < test.items.count { jump(&test, to: test.index + 1) }
+            if case .fill(let f) = work, f.carrying != nil { break }
+            return [.pop]
+        case .char("n") where context.settings.preview:
+            if index + 1 < items.count { jump(to: index + 1) }
             return []
-        case .char("p") where settings.preview:
-            if test.index > 0 { jump(&test, to: test.index - 1) }
+        case .char("p") where context.settings.preview:
+            if index > 0 { jump(to: index - 1) }
             return []
         case .char("h"), .char("m"), .char("n"), .char("p"):
-            status = "No hints in the test: the solutions come at the end."
+            return [.note("No hints in the test: the solutions come at the end.")]
+        case .pageDown:
+            work.scroll(by: context.page, context)
             return []
-        default:
+        case .pageUp:
+            work.scroll(by: -context.page, context)
+            return []
+        case .home, .end:
+            work.scroll(to: key == .home, context)
+            return []
+        case .char, .ctrl, .up, .down, .left, .right, .enter, .tab, .backTab, .backspace, .delete:
             break
         }
-        updateWork(&test.work, key: key)
-        return afterAnswer(&test)
-    }
-
-    mutating func updateTest(_ test: inout TestState, mouse: MouseEvent) -> [Effect] {
-        if test.isFinished {
-            _ = wheel(mouse.kind, &test.scroll)
-            return []
-        }
-        updateWork(&test.work, mouse: mouse)
-        return afterAnswer(&test)
+        return afterAnswer(work.work(key: key, context), context)
     }
 
     /// Once the item on screen is graded: note it, move to the next item without telling whether it
-    /// was right, and at the end record the score.
-    private mutating func afterAnswer(_ test: inout TestState) -> [Effect] {
-        guard let right = test.work.verdict else { return [] }
-        let lesson = lessons[test.lessonIndex].id
-        let item = test.items[test.index].id
-        var effects = record(.attempt(lesson: lesson, item: item, answer: test.work.answer(mode: .test, at: now)))
-        if !right { effects += record(.missed(lesson: lesson, item: item, at: now)) }
-        status = nil
-        if settings.preview, test.results.count < test.index {
-            // A preview that jumped ahead has no answers for the items it skipped.
-            test.results = Array(repeating: false, count: test.index)
+    /// was right, and at the end record the score. One answer is one attempt.
+    private mutating func afterAnswer(_ event: WorkEvent?, _ context: ScreenContext) -> [Command] {
+        switch event {
+        case nil:
+            return []
+        case .incomplete?, .placed?:
+            return [.note(event?.sentence)]
+        case .checked(let right)?:
+            let lesson = context.lessonID(lessonIndex)
+            let item = items[index].id
+            var commands: [Command] = [.note(nil), .record(.attempt(lesson: lesson, item: item, answer: work.answer(mode: .test, at: context.now)))]
+            if !right { commands.append(.record(.missed(lesson: lesson, item: item, at: context.now))) }
+            if context.settings.preview, results.count < index {
+                // A preview that jumped ahead has no answers for the items it skipped.
+                results = Array(repeating: false, count: index)
+                answers = (0..<index).map { ItemWork(items[$0], lessonIndex: lessonIndex, index: $0, count: items.count, attempts: 1) }
+            }
+            results.append(right)
+            answers.append(work)
+            if results.count < items.count {
+                index += 1
+                work = ItemWork(items[index], lessonIndex: lessonIndex, index: index, count: items.count, attempts: 1, shownAt: context.now)
+            } else {
+                scroll = 0
+                commands.append(.record(.testScore(lesson: lesson, score: score, total: items.count, at: context.now)))
+            }
+            return commands
         }
-        test.results.append(right)
-        if test.results.count < test.items.count {
-            test.index += 1
-            test.work = ItemWork(test.items[test.index], lessonIndex: test.lessonIndex, index: test.index, count: test.items.count, attempts: 1, shownAt: now)
-        } else {
-            test.scroll = 0
-            effects += record(.testScore(lesson: lesson, score: test.score, total: test.items.count, at: now))
-        }
-        return effects
     }
 }

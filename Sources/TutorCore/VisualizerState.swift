@@ -146,9 +146,12 @@ public struct VisualizerState: Sendable, Equatable {
         return trace.step(layer: layer, direction: direction, t: t)
     }
 
-    /// The caption of the current step's time index, if the lesson has one.
+    /// The caption of the current step's time index, if the lesson has one. Captions belong to time steps
+    /// (the format's "a caption per time step"), so the column's caption shows at that t in every layer and
+    /// direction, not only while layer 0 runs forward (where a caption about layer 1 or the reverse
+    /// direction described cells not yet on screen).
     public var caption: String? {
-        guard let s = current, s.layer == 0, s.direction == 0, config.captions.indices.contains(s.t) else { return nil }
+        guard let s = current, config.captions.indices.contains(s.t) else { return nil }
         return config.captions[s.t]
     }
 
@@ -157,5 +160,95 @@ public struct VisualizerState: Sendable, Equatable {
             && a.focusLayer == b.focusLayer && a.batchElement == b.batchElement && a.playing == b.playing
             && a.scroll == b.scroll && a.lessonIndex == b.lessonIndex && a.notice == b.notice
             && a.trace?.steps == b.trace?.steps && a.trace?.result == b.trace?.result
+    }
+}
+
+extension VisualizerState: ScreenModel {
+    public var screen: Screen { .visualize(self) }
+    public var position: ScreenPosition? { lessonIndex.map { ScreenPosition(.visualize, $0, 0) } }
+    public var helpTitle: String { "The RNN unrolled over time" }
+    public var help: [HelpEntry] { Screen.visualizeHelp }
+
+    public mutating func update(_ msg: ScreenMsg, _ context: ScreenContext) -> [Command] {
+        let width = context.size.width
+        switch msg {
+        case .key(let key):
+            return update(key: key, context)
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .wheelDown:
+                reveal(revealed + 1, width: width)
+                return stopIfPlaying()
+            case .wheelUp:
+                reveal(revealed - 1, width: width)
+                return stopIfPlaying()
+            case .press, .release, .move:
+                return []
+            }
+        case .tick:
+            // A clock tick while playing: the next step; at the end the clock stops.
+            guard playing else { return [.stopTimer] }
+            reveal(revealed + 1, width: width)
+            if isAtEnd {
+                playing = false
+                return [.stopTimer]
+            }
+            return []
+        case .resize:
+            // The columns depend on the width: keep the current step in view.
+            keepInView(width: width)
+            return []
+        case .snippetRan:
+            return []
+        }
+    }
+
+    private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
+        let width = context.size.width
+        switch key {
+        case .right, .char("l"):
+            reveal(revealed + 1, width: width)
+            return stopIfPlaying()
+        case .left, .char("h"):
+            reveal(revealed - 1, width: width)
+            return stopIfPlaying()
+        case .home:
+            reveal(0, width: width)
+            return stopIfPlaying()
+        case .end:
+            reveal(stepCount, width: width)
+            return stopIfPlaying()
+        case .char(" "):
+            if playing {
+                playing = false
+                return [.stopTimer]
+            }
+            guard stepCount > 0 else { return [] }
+            if isAtEnd { reveal(0, width: width) }
+            playing = true
+            return [.startTimer(interval: VisualizerState.playInterval)]
+        case .up, .char("k"):
+            focusLayer = min((trace?.numLayers ?? 1) - 1, focusLayer + 1)
+        case .down, .char("j"):
+            focusLayer = max(0, focusLayer - 1)
+        case .char("b"):
+            batchElement = (batchElement + 1) % max(1, batchCount)
+        case .char("r"):
+            seed &+= 1
+            config.stateDict = nil
+            recompute()
+            keepInView(width: width)
+        case .char("q"), .escape:
+            return stopIfPlaying() + [.pop]
+        case .char, .ctrl, .pageUp, .pageDown, .enter, .tab, .backTab, .backspace, .delete:
+            break
+        }
+        return []
+    }
+
+    private mutating func stopIfPlaying() -> [Command] {
+        guard playing else { return [] }
+        playing = false
+        return [.stopTimer]
     }
 }

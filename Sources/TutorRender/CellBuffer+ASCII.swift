@@ -10,6 +10,13 @@ extension CellBuffer {
                 if column + 1 < width, self[column + 1, row].text.isEmpty {
                     self[column + 1, row].text = " "
                 }
+                if text == "·" {
+                    // A separator (spaces around it) reads as a dash; between two symbols (`W_ih·x_t`) it
+                    // is a product, and a dash there would read as subtraction.
+                    let spaced = (column == 0 || self[column - 1, row].text == " ") && (column + 1 >= width || self[column + 1, row].text == " ")
+                    self[column, row].text = spaced ? "-" : "*"
+                    continue
+                }
                 self[column, row].text = Self.asciiStandIns[text] ?? "?"
             }
         }
@@ -20,6 +27,6 @@ extension CellBuffer {
         "┬": "+", "┴": "+", "┼": "+", "›": ">", "‹": "<", "→": ">", "←": "<", "↑": "^", "↓": "v", "·": "-",
         "…": ".", "•": "*", "✓": "+", "✗": "x", "×": "x", "−": "-", "–": "-", "—": "-", "█": "#", "▌": "=",
         "▐": "=", "░": ".", "▒": ":", "▓": "#", "’": "'", "‘": "'", "“": "\"", "”": "\"", "≥": ">", "≤": "<",
-        "⁻": "-", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "ₜ": "t", "ᵀ": "T", "σ": "s", "⊙": "*", "💡": "*",
+        "⁻": "-", "₀": "0", "₁": "1", "₂": "2", "₃": "3", "ₜ": "t", "ᵀ": "T", "σ": "s", "⊙": "*", "💡": "*", "★": "*", "▸": "|", "◂": "|", "\u{00A0}": " ",
     ]
 }

@@ -87,6 +87,8 @@ public struct CellBuffer: Sendable, Equatable {
     public private(set) var hits: [HitRegion] = []
     /// How far the screen drawn here can scroll; the runtime hands it back to `update`.
     public var scrollLimit = 0
+    /// The first row of content drawn (see `Msg.layout`).
+    public var scrollOffset = 0
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

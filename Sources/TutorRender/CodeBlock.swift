@@ -8,4 +8,9 @@ enum CodeBlock {
             doc.flow([(Span(String(line), Style(color: .accent)), false)], indent: glyphs.vertical + " ", continuation: glyphs.vertical + "   ")
         }
     }
+
+    /// A fill task's code as written, its blanks as `[N]`.
+    static func task(_ task: FillTask, into doc: inout Doc, glyphs: Glyphs) {
+        plain(task.code, into: &doc, glyphs: glyphs)
+    }
 }

@@ -20,6 +20,9 @@ struct Doc {
     private(set) var lines: [[Span]] = []
     /// A row that must stay visible (the focused blank, the selected option).
     var pin: Int?
+    /// A row to show at the top, as far as the content goes (the feedback just after a check), in place
+    /// of `scroll`.
+    var anchor: Int?
 
     init(width: Int) {
         self.width = max(1, width)
@@ -30,10 +33,14 @@ struct Doc {
     mutating func line(_ spans: [Span]) { lines.append(spans) }
     mutating func gap() { lines.append([]) }
 
+    /// The widest a line of prose gets (code keeps its own width): an 80-column screen's text width, so
+    /// wide terminals do not get 117-column lines.
+    static let measure = 78
+
     /// Wrapped text; the first line starts with `first`, the others are indented to match it.
     mutating func paragraph(_ text: String, _ style: Style = .plain, first: String = "", indent: Int? = nil, firstStyle: Style? = nil) {
         let lead = indent ?? DisplayWidth.of(first)
-        let wrapped = TextWrap.wrap(text, width: max(1, width - lead))
+        let wrapped = TextWrap.wrap(text, width: max(1, min(width, Self.measure) - lead))
         for (i, row) in wrapped.enumerated() {
             let prefix = i == 0 ? first + String(repeating: " ", count: max(0, lead - DisplayWidth.of(first)))
                                 : String(repeating: " ", count: lead)
@@ -85,12 +92,13 @@ struct Doc {
     /// Records the hit regions of clickable spans and the scroll limit in the buffer.
     func draw(into buffer: inout CellBuffer, area: Rect, scroll: Int) {
         let limit = max(0, lines.count - area.height)
-        var offset = min(max(0, scroll), limit)
+        var offset = min(max(0, anchor ?? scroll), limit)
         if let pin {
             if pin < offset { offset = pin }
             if pin >= offset + area.height { offset = pin - area.height + 1 }
         }
         buffer.scrollLimit = limit
+        buffer.scrollOffset = offset
         for (i, row) in lines.dropFirst(offset).prefix(area.height).enumerated() {
             var x = area.x
             let y = area.y + i

@@ -4,9 +4,25 @@ import TutorCore
 /// the feedback, hint and common mistakes. Right, wrong and focused each carry a mark or a word as
 /// well as a style, so nothing depends on colour.
 enum FillView {
+    static func hints(_ f: FillState) -> String {
+        let next = f.taskIndex + 1 < f.taskCount ? "n next" : "n summary"
+        if f.outcome == .missed { return "r retry · \(next) · p previous · m mistakes · ? help · q back" }
+        if f.isFinished { return "\(next) · p previous · h hint · m mistakes · ? help · q back" }
+        if f.carrying != nil { return "← → Tab move · Space/Enter drop · Esc put back · ? help" }
+        return "Tab blank · \(letterRange(f.task.options)) place · ←→ Space drag · Enter check · h hint · ? help · q back"
+    }
+
+    /// "a-d", "a-f": the option letters there are.
+    static func letterRange(_ options: [Option]) -> String {
+        guard let first = options.first, let last = options.last else { return "" }
+        return first.letter.lowercased() + "-" + last.letter.lowercased()
+    }
+
     /// `before` is the item's status in the progress file, shown as a mark in the header; `hints`
-    /// off hides hint offers (the test).
-    static func render(_ fill: FillState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs, hints: Bool = true) {
+    /// off hides hint offers (the test); `wayOn` is what a right answer or a miss leads to (Try: the
+    /// next task or the summary; nil where the screen around says it).
+    static func render(_ fill: FillState, before: ItemStatus = .unseen, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs,
+                       hints: Bool = true, wayOn: String? = nil) {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let task = fill.task
@@ -20,9 +36,10 @@ enum FillView {
             // Only before this visit's first check: after it, the screen's own marks say more.
             if fill.attemptsLeft == fill.task.attempts { header += ProgressMark.spans(before, glyphs: glyphs) }
         }
-        doc.line(header)
+        doc.line(header + AdaptedMark.spans(task.adapted, after: header, width: doc.width))
         if !compact { doc.gap() }
         doc.paragraph(task.prompt, .bold)
+        if !compact { AdaptedMark.note(task.adapted, into: &doc) }
         if !compact { doc.gap() }
 
         doc.line([Span("PyTorch", .dim)])
@@ -33,7 +50,7 @@ enum FillView {
                 case .text(let text):
                     spans.append((Span(text, Style(color: .accent)), false))
                 case .blank(let n):
-                    if n == fill.focusedBlank, !fill.isFinished { doc.pin = doc.count }
+                    if n == fill.focusedBlank, !fill.isFinished, fill.follow == .focus { doc.pin = doc.count }
                     spans.append((blankSpan(n, fill: fill, glyphs: glyphs), true))
                 }
             }
@@ -52,7 +69,12 @@ enum FillView {
         doc.flow(chips)
         doc.gap()
 
-        feedback(fill, into: &doc, glyphs: glyphs, hints: hints)
+        // Just after a check, the view shows the feedback from its first row (on a small screen the
+        // code scrolls away above it; PgUp brings it back).
+        if fill.follow == .feedback { doc.anchor = doc.count }
+        feedback(fill, into: &doc, glyphs: glyphs, hints: hints, wayOn: wayOn)
+        // A small screen keeps the code near the prompt: the note waits at the end (PgDn reaches it).
+        if compact, task.adapted != nil { doc.gap(); AdaptedMark.note(task.adapted, into: &doc) }
         doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: fill.scroll)
     }
 
@@ -69,7 +91,7 @@ enum FillView {
             style = Style(bold: true)
         }
         if focused {
-            text = fill.carrying.flatMap { fill.task.option($0) }.map { "\(glyphs.arrowRight)\($0.text)?" } ?? ">\(text)<"
+            text = fill.carrying.flatMap { fill.task.option($0) }.map { "\(glyphs.arrowRight)\($0.text)?" } ?? "\(glyphs.focusLeft)\(text)\(glyphs.focusRight)"
             style.reverse = true
         }
         if fill.wrongBlanks.contains(n) {
@@ -99,13 +121,26 @@ enum FillView {
         return Span(text, style, hit: .chip(index))
     }
 
-    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs, hints: Bool = true) {
+    static func feedback(_ fill: FillState, into doc: inout Doc, glyphs: Glyphs, hints: Bool = true, wayOn: String? = nil) {
+        let task = fill.task
         switch fill.outcome {
         case .solved:
-            doc.paragraph("Correct! " + (fill.taskIndex + 1 < fill.taskCount ? "Press n for the next task." : "That was the last task."), .good, first: glyphs.check + " ")
+            doc.paragraph("Correct!" + (wayOn.map { " " + $0 } ?? ""), .good, first: glyphs.check + " ")
+            if case .prints? = task.run?.expect, let expect = task.run?.expect {
+                doc.paragraph(expect.outcomeText, first: "It now ", firstStyle: .bold)
+            }
+            // Why it is right: the answer options' own `why` (a hint nudges; it is not the reason).
+            if let why = task.answerWhy { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
         case .missed:
-            let answer = fill.task.blanks.compactMap { n in fill.task.answers[n].map { "[\(n)] = \($0)" } }.joined(separator: ", ")
-            doc.paragraph("Out of attempts: the answer is filled in (\(answer)). The common mistakes explain it.", .bad, first: glyphs.cross + " ")
+            let answer = task.blanks.compactMap { n in task.answers[n].map { "[\(n)] = \($0)" } }.joined(separator: ", ")
+            doc.paragraph("Out of attempts: the answer is filled in (\(answer)). The common mistakes explain it."
+                          + (wayOn.map { " r tries the task afresh. " + $0 } ?? ""), .bad, first: glyphs.cross + " ")
+            wrongOptions(fill, fill.lastWrong, into: &doc, glyphs: glyphs)
+            if case .prints? = task.run?.expect, let expect = task.run?.expect {
+                doc.paragraph(expect.outcomeText, first: "With the answer it ", firstStyle: .bold)
+            }
+            // Why it is right: the answer options' own `why` (a hint nudges; it is not the reason).
+            if let why = task.answerWhy { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
         case .working:
             if let letter = fill.carrying, let blank = fill.focusedBlank {
                 doc.paragraph("Carrying \(letter) to blank [\(blank)]: ← → or Tab to move, Space or Enter to drop, Esc to put back.", Style(color: .accent), first: glyphs.arrowUp + " ")
@@ -113,6 +148,7 @@ enum FillView {
                 let wrong = fill.wrongBlanks.sorted().map { "[\($0)]" }.joined(separator: ", ")
                 let plural = fill.wrongBlanks.count == 1 ? "blank \(wrong) is" : "blanks \(wrong) are"
                 doc.paragraph("Not quite: \(plural) wrong. \(fill.attemptsLeft) attempt\(fill.attemptsLeft == 1 ? "" : "s") left.", .bad, first: glyphs.cross + " ")
+                wrongOptions(fill, fill.lastWrong.filter { fill.wrongBlanks.contains($0.blank) }, into: &doc, glyphs: glyphs)
             } else if fill.isComplete {
                 doc.line([Span("Every blank is filled: Enter checks.", .dim)])
             }
@@ -129,6 +165,25 @@ enum FillView {
         if hints, !fill.showsHint || !fill.showsMistakes {
             let offers = [fill.showsHint ? nil : "h hint", fill.showsMistakes ? nil : "m common mistakes"].compactMap { $0 }
             doc.line([Span(offers.joined(separator: " · "), .dim)])
+        }
+    }
+}
+
+extension FillView {
+    /// For each wrong blank: what PyTorch does with the chosen option there (the lesson's `run:` claim,
+    /// proven by `unroll check`), and the option's own `why`.
+    static func wrongOptions(_ fill: FillState, _ wrong: [(blank: Int, letter: String)], into doc: inout Doc, glyphs: Glyphs) {
+        for (blank, letter) in wrong {
+            guard let option = fill.task.option(letter) else { continue }
+            let claim = fill.task.claim(letter, in: blank)
+            guard claim != nil || option.why != nil else { continue }
+            let lead = "  [\(blank)] = \(option.text) \(glyphs.arrowRight) "
+            if let claim {
+                doc.paragraph("PyTorch: " + claim.outcomeText, Style(color: .bad), first: lead, firstStyle: .bold)
+            }
+            if let why = option.why {
+                doc.paragraph(why, first: claim == nil ? lead : String(repeating: " ", count: DisplayWidth.of(lead)), firstStyle: .bold)
+            }
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import TutorCore
 
-/// The test: the item on screen, then the result page.
+/// The test: the item on screen, then the result page: the score, the lesson's mastery, each answer
+/// beside the right one, and the missed items with their code, options and solutions.
 enum TestView {
-    static func render(_ test: TestState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    static func render(_ test: TestState, mastery: Mastery, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         guard test.isFinished else {
             let header = [Span("Test this pattern", .title),
                           Span(" · question \(test.index + 1) of \(test.items.count) · one attempt, no hints", .dim)]
@@ -15,22 +16,20 @@ enum TestView {
         doc.gap()
         let percent = test.items.isEmpty ? 0 : test.score * 100 / test.items.count
         doc.line([Span("Score: \(test.score)/\(test.items.count) (\(percent) %)", .bold)])
-        let style: Style = switch test.verdict {
-        case .strong: .good
-        case .gettingThere: Style(color: .warn, bold: true)
-        case .notYet: .bad
-        }
-        doc.line([Span("Verdict: ", .bold), Span(test.verdict.rawValue, style)])
+        doc.line(MasteryView.line(mastery))
         doc.gap()
-        let missed = test.missed
+        ResultList.render(items: test.items, results: test.results, answers: test.answers, start: 0, into: &doc, glyphs: glyphs)
+        let missed = zip(test.items.indices, test.results).filter { !$0.1 }.map(\.0)
         if missed.isEmpty {
+            doc.gap()
             doc.paragraph("Every question right.", .good, first: glyphs.check + " ")
         } else {
+            doc.gap()
             doc.line([Span("Missed (\(missed.count)), with their solutions:", .bold)])
-            for (i, item) in missed.enumerated() {
+            for i in missed {
                 doc.gap()
-                doc.line([Span("\(glyphs.cross) \(i + 1). \(item.id) · \(item.difficulty.rawValue)", .bad)])
-                ItemWorkView.solution(item, into: &doc, glyphs: glyphs)
+                doc.line([Span("\(glyphs.cross) \(i + 1). ", .bad), Span(test.items[i].difficulty.rawValue, .dim)])
+                ItemWorkView.solution(test.items[i], given: test.answers.indices.contains(i) ? test.answers[i] : nil, into: &doc, glyphs: glyphs)
             }
         }
         doc.gap()
@@ -39,69 +38,42 @@ enum TestView {
     }
 }
 
-/// Review: one card at a time, the answer once revealed; at the end, the tally.
-enum ReviewView {
-    static func render(_ review: ReviewState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
-        var doc = Doc(width: area.width - 2)
-        if review.isFinished {
-            doc.line([Span("Review", .title), Span(" · done", .dim)])
-            doc.gap()
-            doc.line([Span("Knew \(review.knew) of \(review.entries.count).", .bold)])
-            let notYet = review.entries.indices.filter { !review.marks[$0] }
-            if !notYet.isEmpty {
-                doc.gap()
-                doc.line([Span("Not yet:", Style(color: .warn, bold: true))])
-                for i in notYet { doc.paragraph(prompt(review.entries[i]), first: "  \(glyphs.bullet) ") }
+/// One line per item of a result: right or wrong, its number and title, and (wrong) the learner's
+/// answer beside the right one.
+enum ResultList {
+    static func render(items: [LessonItem], results: [Bool], answers: [ItemWork], start: Int, into doc: inout Doc, glyphs: Glyphs) {
+        for (n, right) in results.enumerated() {
+            let i = start + n
+            guard items.indices.contains(i) else { continue }
+            let lead = "\(right ? glyphs.check : glyphs.cross) \(i + 1). "
+            doc.line([Span(lead, right ? .good : .bad), Span(DisplayWidth.truncate(items[i].title, to: max(8, doc.width - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
+            if !right, answers.indices.contains(n) {
+                let pad = String(repeating: " ", count: DisplayWidth.of(lead))
+                doc.paragraph(ItemWorkView.givenText(answers[n]), .bad, first: pad + "yours: ", firstStyle: .dim)
+                doc.paragraph(ItemWorkView.rightText(items[i]), .good, first: pad + "right: ", firstStyle: .dim)
             }
-            doc.gap()
-            doc.line([Span("r go through again · q back", .dim)])
-        } else {
-            let entry = review.entries[review.index]
-            var header = [Span("Review", .title), Span(" · card \(review.index + 1) of \(review.entries.count)", .dim)]
-            if case .missed = entry { header.append(Span(" · missed before", Style(color: .warn, bold: true))) }
-            doc.line(header)
-            doc.gap()
-            doc.paragraph(prompt(entry), .bold)
-            doc.gap()
-            if review.revealed {
-                switch entry {
-                case .card(let card): doc.paragraph(card.answer, Style(color: .good), first: "Answer: ", firstStyle: .bold)
-                case .missed(let item): ItemWorkView.solution(item, prompt: false, into: &doc, glyphs: glyphs)
-                }
-                doc.gap()
-                doc.line([Span("y knew it", .good), Span("  ·  "), Span("n not yet", Style(color: .warn, bold: true))])
-            } else {
-                doc.line([Span("Answer in your head, then Space shows it.", .dim)])
-            }
-        }
-        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: review.scroll)
-    }
-
-    static func prompt(_ entry: ReviewState.Entry) -> String {
-        switch entry {
-        case .card(let c): c.prompt
-        case .missed(.fill(let t)): t.prompt
-        case .missed(.choice(let q)): q.question
         }
     }
 }
 
-/// The challenge: a countdown and attempts above the item; after it, the outcome; at the end, the
-/// score and the mastery badge.
+/// The challenge: a countdown and attempts above the item; after it, the outcome with its feedback and
+/// solution (the last one too); at the end, the score, the lesson's mastery and each answer.
 enum ChallengeView {
-    static func render(_ challenge: ChallengeState, now: Date, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
+    static func render(_ challenge: ChallengeState, now: Date, mastery: Mastery, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         if challenge.isFinished {
             var doc = Doc(width: area.width - 2)
             doc.line([Span("Challenge", .title), Span(" · result", .dim)])
             doc.gap()
-            outcome(challenge, into: &doc, glyphs: glyphs)
-            doc.gap()
             doc.line([Span("Score: \(challenge.score)/\(challenge.results.count)", .bold)])
-            if challenge.mastered {
-                doc.line([Span("\(glyphs.check) MASTERY: every challenge right, in time.", Style(color: .good, bold: true, reverse: true))])
+            doc.line(MasteryView.line(mastery))
+            if challenge.allRight {
+                doc.paragraph("Every challenge right, in time.", .good, first: glyphs.check + " ")
             } else {
-                doc.paragraph("No mastery badge yet: it needs every challenge right. r tries again.", Style(color: .warn, bold: true))
+                doc.paragraph("Not every challenge right yet: r tries them again.", Style(color: .warn, bold: true))
             }
+            doc.gap()
+            ResultList.render(items: challenge.items.map(\.item), results: challenge.results, answers: challenge.answers,
+                              start: challenge.start, into: &doc, glyphs: glyphs)
             doc.gap()
             doc.line([Span("r try again · q back", .dim)])
             doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: challenge.scroll)
@@ -119,7 +91,7 @@ enum ChallengeView {
             header.append(Span(" · attempts \(attempts)", .dim))
         } else {
             header.append(Span(" · " + outcomeWord(challenge.outcome), challenge.outcome == .solved ? .good : .bad))
-            header.append(Span(challenge.isLast ? " · Enter: result" : " · n next", .dim))
+            header.append(Span(challenge.isLast ? " · Enter: the result" : " · n next", .dim))
         }
         ItemWorkView.render(challenge.work, header: header, hints: true, into: &buffer, area: area, glyphs: glyphs)
     }
@@ -130,13 +102,6 @@ enum ChallengeView {
         case .solved: "solved"
         case .missed: "missed"
         case .timedOut: "time is up"
-        }
-    }
-
-    static func outcome(_ challenge: ChallengeState, into doc: inout Doc, glyphs: Glyphs) {
-        for (n, right) in challenge.results.enumerated() {
-            let i = challenge.start + n
-            doc.line([Span(right ? glyphs.check : glyphs.cross, right ? .good : .bad), Span(" \(i + 1). \(challenge.items[i].id)")])
         }
     }
 }

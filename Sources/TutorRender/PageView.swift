@@ -7,10 +7,12 @@ enum PageView {
         var doc = Doc(width: area.width - 2)
         if let content = lesson.page(for: page.mode) {
             doc.line([Span(page.mode.title, .title), Span(" · \(content.minutes) min", .dim)])
-            for block in content.blocks {
+            for (i, block) in content.blocks.enumerated() {
                 doc.gap()
                 switch block {
                 case .heading(let text):
+                    // Opened at this heading (a review's `t`): it stays at the top until the learner scrolls.
+                    if page.heading == i { doc.anchor = doc.count }
                     doc.paragraph(text, Style(bold: true, underline: true))
                 case .text(let text):
                     doc.paragraph(text)

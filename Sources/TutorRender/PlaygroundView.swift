@@ -49,9 +49,11 @@ enum PlaygroundView {
         if play.running {
             header.line([Span("Running…", .dim)])
         } else {
+            var spans = [Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good)]
             // Which interpreter printed it: MiniPy's answer and real torch's can differ.
-            header.line([Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good),
-                         Span(" · " + play.runtime, .dim)])
+            spans.append(Span(" · " + play.runtime, .dim))
+            if play.outputIsStale { spans.append(Span(" · of the code before your edit; Ctrl-R runs it again", Style(color: .warn, bold: true))) }
+            header.line(spans)
         }
         header.draw(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1), scroll: 0)
         guard area.height > 1, !play.running else { return }

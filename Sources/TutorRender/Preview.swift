@@ -6,7 +6,7 @@ import TutorCore
 enum Preview {
     static func status(_ state: State) -> String {
         if let goto = state.goto { return "PREVIEW · go to task: \(goto)_  (Enter go · Esc cancel)" }
-        if let status = state.status { return "PREVIEW · " + status }
+        if let status = state.status ?? state.note { return "PREVIEW · " + status }
         return "PREVIEW · answers shown · nothing recorded · g go to task"
     }
 
@@ -34,7 +34,7 @@ enum Preview {
         case .choice(let c): return ItemWorkView.answerLine(.choice(c))
         case .test(let t): return t.isFinished ? nil : ItemWorkView.answerLine(t.work)
         case .challenge(let c): return c.isFinished ? nil : ItemWorkView.answerLine(c.work)
-        default: return nil
+        case .menu, .modes, .visualize, .page, .review, .playground, .summary, .overview: return nil
         }
     }
 }

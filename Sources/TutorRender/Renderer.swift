@@ -18,82 +18,99 @@ public enum Renderer {
         }
         let area = buffer.area
         let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
-        Chrome.title("Unroll", detail: titleDetail(state), into: &buffer, glyphs: glyphs)
-        switch state.screen {
-        case .menu(let menu):
-            MenuView.render(menu, state: state, into: &buffer, area: body, glyphs: glyphs)
-        case .modes(let chooser):
-            ModeChooserView.render(chooser, lesson: state.lessons[chooser.lessonIndex], into: &buffer, area: body, glyphs: glyphs)
-        case .fill(let fill):
-            FillView.render(fill, before: state.progress.status(lesson: state.lessons[fill.lessonIndex].id, item: fill.task.id),
-                            into: &buffer, area: body, glyphs: glyphs)
-        case .choice(let choice):
-            ChoiceView.render(choice, before: state.progress.status(lesson: state.lessons[choice.lessonIndex].id, item: choice.question.id),
-                              into: &buffer, area: body, glyphs: glyphs)
-        case .visualize(let vis):
-            VisualizerView.render(vis, into: &buffer, area: body, glyphs: glyphs)
-        case .page(let page):
-            let lesson = state.lessons[page.lessonIndex]
-            PageView.render(page, lesson: lesson, next: state.nextMode(after: page.mode, lesson: lesson), into: &buffer, area: body, glyphs: glyphs)
-        case .test(let test):
-            TestView.render(test, into: &buffer, area: body, glyphs: glyphs)
-        case .review(let review):
-            ReviewView.render(review, into: &buffer, area: body, glyphs: glyphs)
-        case .challenge(let challenge):
-            ChallengeView.render(challenge, now: state.now, into: &buffer, area: body, glyphs: glyphs)
-        case .playground(let play):
-            PlaygroundView.render(play, into: &buffer, area: body, glyphs: glyphs)
-        }
+        let view = Self.view(of: state)
+        Chrome.title("Unroll", detail: view.detail, counters: view.counters, into: &buffer, glyphs: glyphs)
+        view.draw(&buffer, body, glyphs)
         if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
-        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status, hints: footerHints(state.screen), into: &buffer)
+        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note, hints: view.hints, into: &buffer)
         if state.showsHelp {
             HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
         }
         if state.settings.ascii { buffer.asciify() }
     }
 
-    static func titleDetail(_ state: State) -> String {
-        switch state.screen {
-        case .menu: return "lessons"
-        case .modes(let c): return state.lessons[c.lessonIndex].title
-        case .fill(let f): return "\(state.lessons[f.lessonIndex].title) · Try"
-        case .choice(let c): return "\(state.lessons[c.lessonIndex].title) · Practice"
-        case .visualize(let v): return v.lessonIndex.map { "\(state.lessons[$0].title) · Visualize" } ?? "visualize"
-        case .page(let p): return "\(state.lessons[p.lessonIndex].title) · \(p.mode.title)"
-        case .test(let t): return "\(state.lessons[t.lessonIndex].title) · Test"
-        case .review(let r): return "\(state.lessons[r.lessonIndex].title) · Review"
-        case .challenge(let c): return "\(state.lessons[c.lessonIndex].title) · Challenge"
-        case .playground(let p): return "\(state.lessons[p.lessonIndex].title) · Playground"
-        }
+    /// How one screen is drawn: the title's detail, the body, and the keys the footer reminds of.
+    struct ScreenView {
+        var detail: String
+        var hints: String
+        /// Right of the title, the first that fits (the menu's streak and learned count).
+        var counters: [String] = []
+        var draw: (inout CellBuffer, Rect, Glyphs) -> Void
     }
 
-    static func footerHints(_ screen: Screen) -> String {
-        switch screen {
-        case .menu: return "↑↓ move · Enter open · r resume · ? help · q quit"
-        case .modes: return "↑↓ move · Enter open · ? help · q back"
-        case .fill(let f):
-            if f.isFinished { return "n next · p previous · h hint · m mistakes · ? help · q back" }
-            if f.carrying != nil { return "← → Tab move · Space/Enter drop · Esc put back · ? help" }
-            return "Tab blank · a-d place · ←→ Space drag · Enter check · h hint · ? help · q back"
-        case .choice(let c):
-            if c.answered != nil { return "↑↓ scroll · n next · p previous · ? help · q back" }
-            return "↑↓ a-d choose · Enter answer · h hint · ? help · q back"
-        case .visualize(let v):
-            return "→ step · ← back · Space \(v.playing ? "pause" : "play") · Home End · ↑↓ layer · b batch · r reseed · ? help · q back"
-        case .page: return "↑↓ PgUp PgDn scroll · n next mode · ? help · q back"
-        case .test(let t):
-            if t.isFinished { return "↑↓ PgUp PgDn scroll · r again · ? help · q back" }
-            return "answer with the item's keys · Enter answer · ? help · q back"
-        case .review(let r):
-            if r.isFinished { return "r again · ? help · q back" }
-            return r.revealed ? "y knew it · n not yet · ? help · q back" : "Space show answer · ? help · q back"
-        case .challenge(let c):
-            if c.isFinished { return "r again · ? help · q back" }
-            if c.outcome != .working { return "n next · m mistakes · ? help · q back" }
-            return "answer with the item's keys · Enter check · ? help · q back"
-        case .playground(let p):
-            if p.running { return "running…" }
-            return "type to edit · Ctrl-R run" + (p.modules.isEmpty ? "" : " · Ctrl-V visualize") + " · Ctrl-N/P snippet · Ctrl-G help · Esc back"
+    /// The one place a screen's view is registered (its state's update is registered in `Screen`).
+    static func view(of state: State) -> ScreenView {
+        let lessons = state.lessons
+        func title(_ index: Int, _ mode: String) -> String { "\(lessons[index].title) · \(mode)" }
+        switch state.screen {
+        case .menu(let menu):
+            let outlook = state.reviewOutlook
+            return ScreenView(detail: "lessons", hints: "↑↓ move · Enter open · v review · r resume · ? help · q quit",
+                              counters: MenuView.counters(outlook)) {
+                MenuView.render(menu, state: state, outlook: outlook, into: &$0, area: $1, glyphs: $2)
+            }
+        case .modes(let chooser):
+            let overview = state.overview(lessonIndex: chooser.lessonIndex)
+            return ScreenView(detail: lessons[chooser.lessonIndex].title, hints: "↑↓ move · Enter open · o overview · ? help · q back") {
+                ModeChooserView.render(chooser, lesson: lessons[chooser.lessonIndex], overview: overview, into: &$0, area: $1, glyphs: $2)
+            }
+        case .overview(let o):
+            let overview = state.overview(lessonIndex: o.lessonIndex)
+            return ScreenView(detail: title(o.lessonIndex, "Overview"), hints: "↑↓ move · Enter open · ? help · q back") {
+                OverviewView.render(o, lesson: lessons[o.lessonIndex], overview: overview, into: &$0, area: $1, glyphs: $2)
+            }
+        case .summary(let summary):
+            let lesson = lessons[summary.lessonIndex]
+            let nextLesson = summary.lessonIndex + 1 < lessons.count ? lessons[summary.lessonIndex + 1] : nil
+            let next = lesson.mode(after: summary.mode)
+            let hints = (next == nil ? "" : "Enter next mode · ") + (nextLesson == nil ? "" : "l next lesson · ") + "r again · ? help · q back"
+            return ScreenView(detail: title(summary.lessonIndex, summary.mode.title), hints: hints) {
+                SummaryView.render(summary, lesson: lesson, next: next, nextLesson: nextLesson, progress: state.progress, into: &$0, area: $1, glyphs: $2)
+            }
+        case .fill(let fill):
+            return ScreenView(detail: title(fill.lessonIndex, "Try"), hints: FillView.hints(fill)) {
+                FillView.render(fill, before: state.progress.status(lesson: lessons[fill.lessonIndex].id, item: fill.task.id),
+                                into: &$0, area: $1, glyphs: $2,
+                                wayOn: fill.taskIndex + 1 < fill.taskCount ? "Press n for the next task." : "Press n for the summary.")
+            }
+        case .choice(let choice):
+            return ScreenView(detail: title(choice.lessonIndex, "Practice"), hints: ChoiceView.hints(choice)) {
+                ChoiceView.render(choice, before: state.progress.status(lesson: lessons[choice.lessonIndex].id, item: choice.question.id),
+                                  into: &$0, area: $1, glyphs: $2)
+            }
+        case .visualize(let vis):
+            let hints = "→ step · ← back · Space \(vis.playing ? "pause" : "play") · Home End · ↑↓ layer · b batch · r reseed · ? help · q back"
+            return ScreenView(detail: vis.lessonIndex.map { title($0, "Visualize") } ?? "visualize", hints: hints) {
+                VisualizerView.render(vis, into: &$0, area: $1, glyphs: $2)
+            }
+        case .page(let page):
+            let lesson = lessons[page.lessonIndex]
+            return ScreenView(detail: title(page.lessonIndex, page.mode.title), hints: "↑↓ PgUp PgDn scroll · n next mode · ? help · q back") {
+                PageView.render(page, lesson: lesson, next: lesson.mode(after: page.mode), into: &$0, area: $1, glyphs: $2)
+            }
+        case .test(let test):
+            let hints = test.isFinished ? "↑↓ PgUp PgDn scroll · r again · ? help · q back" : "answer with the item's keys · Enter answer · ? help · q back"
+            return ScreenView(detail: title(test.lessonIndex, "Test"), hints: hints) {
+                TestView.render(test, mastery: lessons[test.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
+            }
+        case .review(let review):
+            return ScreenView(detail: review.lessonIndex.map { title($0, "Review") } ?? "Review · every lesson",
+                              hints: ReviewView.hints(review, lessons: lessons, width: state.size.width)) {
+                ReviewView.render(review, state: state, into: &$0, area: $1, glyphs: $2)
+            }
+        case .challenge(let challenge):
+            let hints = challenge.isFinished ? "↑↓ scroll · r again · ? help · q back"
+                : challenge.outcome != .working ? (challenge.isLast ? "Enter result" : "n next") + " · h hint · m mistakes · ? help · q back"
+                : "answer with the item's keys · Enter check · ? help · q back"
+            return ScreenView(detail: title(challenge.lessonIndex, "Challenge"), hints: hints) {
+                ChallengeView.render(challenge, now: state.now, mastery: lessons[challenge.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
+            }
+        case .playground(let play):
+            let hints = play.running ? "running…"
+                : "type to edit · Ctrl-R run" + (play.modules.isEmpty ? "" : " · Ctrl-V visualize") + " · Ctrl-N/P snippet · Ctrl-G help · Esc back"
+            return ScreenView(detail: title(play.lessonIndex, "Playground"), hints: hints) {
+                PlaygroundView.render(play, into: &$0, area: $1, glyphs: $2)
+            }
         }
     }
 }

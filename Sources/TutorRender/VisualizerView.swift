@@ -74,9 +74,27 @@ enum VisualizerView {
         }
         for spans in panel where y < area.maxY {
             var x = area.x + 1
-            for span in spans { x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1) }
+            for span in fitted(spans, width: area.width - 2, ellipsis: glyphs.ellipsis) {
+                x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1)
+            }
             y += 1
         }
+    }
+
+    /// The spans that fit whole in `width`; when some do not, an ellipsis takes their place, so a number
+    /// is shown whole or not at all.
+    static func fitted(_ spans: [Span], width: Int, ellipsis: String) -> [Span] {
+        guard spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) > width else { return spans }
+        var out: [Span] = []
+        var used = 0
+        let room = width - DisplayWidth.of(ellipsis)
+        for span in spans {
+            let w = DisplayWidth.of(span.text)
+            if used + w > room { break }
+            out.append(span)
+            used += w
+        }
+        return out + [Span(ellipsis, .dim)]
     }
 
     static func infoLine(_ vis: VisualizerState) -> String {

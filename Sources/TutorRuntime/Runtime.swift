@@ -29,6 +29,9 @@ public struct Runtime {
     /// The learner stopped a save that was waiting for another Unroll's lock (Ctrl-C): the save on the
     /// way out should not make them wait again.
     public private(set) var stoppedWaitingForLock = false
+    /// Called with the state each time `update` has run, before its effects are performed (tests: the
+    /// progress the tutor holds is compared with the file it saved; see Tests/e2e/check_progress.py).
+    public var afterUpdate: ((State) -> Void)?
     /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
     public var clock = Clock()
 
@@ -42,12 +45,13 @@ public struct Runtime {
     /// - Returns: the exit status (0, or 128 + the signal).
     public mutating func run() -> Int32 {
         defer { snippetSandbox?.shutdown() }
-        _ = state.update(.resize(terminal.size))
+        if let status = send(.resize(terminal.size)) { return status }
         for effect in initialEffects { if let status = perform(effect) { return status } }
         while true {
             let frame = Renderer.render(state)
             terminal.draw(frame)
-            if frame.scrollLimit != state.scrollLimit { _ = state.update(.layout(scrollLimit: frame.scrollLimit)) }
+            if frame.scrollLimit != state.scrollLimit || frame.scrollOffset != state.scrollOffset,
+               let status = send(.layout(scrollLimit: frame.scrollLimit, scrollOffset: frame.scrollOffset)) { return status }
             let due = [nextTick, watcher?.nextCheck].compactMap { $0 }.min()
             let timeout = due.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg
@@ -60,9 +64,8 @@ public struct Runtime {
                 msg = .resize(size)
             case .timeout:
                 if let changed = watcher?.poll() {
-                    state.now = clock.now()
-                    _ = state.update(changed)
-                    continue
+                    msg = changed
+                    break
                 }
                 guard let due = nextTick, let interval, Date() >= due else { continue }
                 nextTick = due.addingTimeInterval(interval)
@@ -77,11 +80,21 @@ public struct Runtime {
                 terminal.stop()
                 return 0
             }
-            state.now = clock.now()
-            for effect in state.update(msg) {
-                if let status = perform(effect) { return status }
-            }
+            if let status = send(msg) { return status }
         }
+    }
+
+    /// The one path from a message to the screen: the clock is read, `update` runs, and every effect it
+    /// returns is performed in order (an effect's own answer, such as a snippet's output, comes back
+    /// through here too). Returns an exit status when an effect ends the program.
+    private mutating func send(_ msg: Msg) -> Int32? {
+        state.now = clock.now()
+        let effects = state.update(msg)
+        afterUpdate?(state)
+        for effect in effects {
+            if let status = perform(effect) { return status }
+        }
+        return nil
     }
 
     /// Performs one effect; returns an exit status when the effect ends the program.
@@ -103,16 +116,22 @@ public struct Runtime {
             terminal.draw(Renderer.render(state))
             let run = SnippetExecution.run(code, sandbox: snippetSandbox, terminal: terminal)
             deferred += run.deferred
-            _ = state.update(.snippetRan(output: run.result.output, failed: run.result.failed, modules: run.modules,
-                                         runtime: run.result.runtime ?? "MiniPy"))
+            if let status = send(.snippetRan(output: run.result.output, failed: run.result.failed, modules: run.modules,
+                                             runtime: run.result.runtime ?? "MiniPy")) {
+                return status
+            }
             // The output first, then the next worker starts while the learner reads it.
             terminal.draw(Renderer.render(state))
             snippetSandbox?.prepare()
         case .record(let event):
             guard let store else { break }
             // While another Unroll holds the lock the status line says so, and Ctrl-C stops the wait.
+            // The notice is drawn inside the wait, so its effects (none today) are performed after it.
+            var waitingEffects: [Effect] = []
             let save = SaveExecution.record(event, store: store, terminal: terminal, wait: !stoppedWaitingForLock) {
-                _ = state.update(.notice(SaveExecution.waiting))
+                state.now = clock.now()
+                waitingEffects += state.update(.notice(SaveExecution.waiting))
+                afterUpdate?(state)
                 terminal.draw(Renderer.render(state))
             }
             if save.stopped {
@@ -121,11 +140,12 @@ public struct Runtime {
             } else {
                 deferred += save.deferred
             }
-            if save.savedAfterWaiting { _ = state.update(.notice(SaveExecution.savedAfterWait)) }
+            for effect in waitingEffects { if let status = perform(effect) { return status } }
             let outcome = save.outcome
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
-            if let announcement = outcome.announcement { _ = state.update(.notice(announcement)) }
+            if save.savedAfterWaiting, let status = send(.notice(SaveExecution.savedAfterWait)) { return status }
+            if let announcement = outcome.announcement { return send(.notice(announcement)) }
         }
         return nil
     }

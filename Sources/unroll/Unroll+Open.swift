@@ -56,6 +56,8 @@ extension Unroll {
             let (progress, notice) = store.load()
             state.progress = progress
             state.now = clock.now()
+            // Due days and the streak count the learner's local calendar days, as `unroll review` does.
+            state.timeZone = .current
             state.visualizeWeights = Visualize.lessonWeights(lessons, files: files)
             if !course.problems.isEmpty {
                 let files = Set(course.problems.map(\.file)).count
@@ -64,15 +66,15 @@ extension Unroll {
             if let notice { state.status = notice }
             var effects: [Effect] = []
             if let start {
-                state.route = [.menu(MenuState(selected: start.lessonIndex))]
-                _ = state.openLesson(at: start.lessonIndex)
-                if let mode = start.mode { effects = state.open(mode, lessonIndex: start.lessonIndex, task: start.task) }
+                effects = state.start(lessonIndex: start.lessonIndex, mode: start.mode, task: start.task)
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
             runtime.snippetSandbox = sandbox
             runtime.clock = clock
             runtime.initialEffects = effects
+            let dump = ProgressDump.install(on: &runtime, progressFile: store.path)
             let status = runtime.run()
+            dump?.finish()
             terminal.stop()
             try Self.saveBeforeExit(store, status: status, wait: !runtime.stoppedWaitingForLock)
             if status != 0 { throw ExitCode(status) }

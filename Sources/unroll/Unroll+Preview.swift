@@ -36,14 +36,14 @@ extension Unroll {
             let (terminal, settings) = try common.startTerminal(preview: true)
             var state = State(lessons: [opened], size: terminal.size, settings: settings)
             state.now = Date()
-            _ = state.openLesson(at: 0)
-            var effects: [Effect] = []
-            if let chosen = target.chosen { effects = state.open(chosen, lessonIndex: 0, task: (target.task ?? 1) - 1) }
+            let effects = state.start(lessonIndex: 0, mode: target.chosen, task: (target.task ?? 1) - 1)
             var runtime = Runtime(state: state, terminal: terminal, store: nil)
             runtime.snippetSandbox = sandbox
-            runtime.initialEffects = effects.filter { if case .record = $0 { false } else { true } }
+            runtime.initialEffects = effects
+            let dump = ProgressDump.install(on: &runtime, progressFile: nil)
             runtime.watcher = LessonWatcher(path: file)
             let status = runtime.run()
+            dump?.finish()
             terminal.stop()
             if status != 0 { throw ExitCode(status) }
         }

@@ -17,7 +17,7 @@ import Testing
     @Test func enterWithAnEmptyBlankSaysSoAndDoesNotCostAnAttempt() {
         var state = SeedLesson.state(.try, task: 4)
         state.send(.char("a"), .enter)
-        #expect(state.status == "Fill every blank first (1 of 3 filled).")
+        #expect(state.note == "Fill every blank first (1 of 3 filled).")
         #expect(state.fill?.attemptsLeft == 3)
     }
 

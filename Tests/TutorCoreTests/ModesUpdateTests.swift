@@ -65,7 +65,8 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         var effects: [Effect] = []
         for _ in 0..<10 { effects += answer(&state, right: true) }
         let test = state.test!
-        #expect(test.isFinished && test.score == 10 && test.verdict == .strong)
+        #expect(test.isFinished && test.score == 10)
+        #expect(SeedLesson.lesson.mastery(in: state.progress).label == "100 % · strong")
         #expect(effects.last == .record(.testScore(lesson: SeedLesson.lesson.id, score: 10, total: 10, at: state.now)))
         #expect(effects.filter { if case .record(.attempt) = $0 { true } else { false } }.count == 10)
         #expect(state.progress.latestTest(lesson: SeedLesson.lesson.id)?.score == 10)
@@ -77,49 +78,24 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         _ = answer(&state, right: false)
         #expect(state.test?.index == 1 && state.test?.results == [false])
         state.send(.char("h"))
-        #expect(state.status == "No hints in the test: the solutions come at the end.")
+        #expect(state.note == "No hints in the test: the solutions come at the end.")
         for i in 1..<10 { _ = answer(&state, right: i < 6) }
-        #expect(state.test?.score == 5 && state.test?.verdict == .gettingThere)
+        #expect(state.test?.score == 5)
+        #expect(SeedLesson.lesson.mastery(in: state.progress).level == .gettingThere)
         #expect(state.test?.missed.map(\.id) == ["try-num-layers", "practice-rnn-init", "practice-output-shape", "practice-input-size-error", "practice-next-word"])
-        #expect(TestState.Verdict(score: 8, total: 10) == .strong)
-        #expect(TestState.Verdict(score: 4, total: 10) == .notYet)
-        let missed = state.progress.missedItems(lesson: SeedLesson.lesson)
-        #expect(missed.count == 5)
+        let missed = state.progress.lessons[SeedLesson.lesson.id]?.items.values.filter(\.missed)
+        #expect(missed?.count == 5)
     }
 
     @Test func previewRecordsNothing() {
         var state = SeedLesson.state(.test)
         state.settings.preview = true
+        let before = state.progress
         var effects: [Effect] = []
         for _ in 0..<10 { effects += answer(&state, right: true) }
-        #expect(state.test?.verdict == .strong)
+        #expect(state.test?.score == 10)
         #expect(effects.isEmpty)
-        #expect(state.progress == LearnerProgress())
-    }
-}
-
-@Suite struct ReviewUpdateTests {
-    @Test func cardsRevealThenMarkThenMissedItemsMostRecentFirst() {
-        var state = State(lessons: [SeedLesson.lesson], size: Size(width: 80, height: 24))
-        let id = SeedLesson.lesson.id
-        state.progress.apply(.missed(lesson: id, item: "try-hidden-zeros", at: Date(timeIntervalSince1970: 100)))
-        state.progress.apply(.missed(lesson: id, item: "practice-rnn-init", at: Date(timeIntervalSince1970: 200)))
-        state.progress.apply(.attempt(lesson: id, item: "try-num-layers", correct: true, at: Date(timeIntervalSince1970: 300)))
-        _ = state.openLesson(at: 0)
-        _ = state.open(.review, lessonIndex: 0, task: 0)
-        let cards = SeedLesson.lesson.review!.cards.count
-        #expect(state.review?.entries.count == cards + 2)
-        #expect(state.review?.entries[cards] == .missed(SeedLesson.lesson.item(id: "practice-rnn-init")!))
-        #expect(state.review?.entries[cards + 1] == .missed(SeedLesson.lesson.item(id: "try-hidden-zeros")!))
-        state.send(.char("y"))
-        #expect(state.review?.marks == [])  // not revealed yet: y does nothing
-        state.send(.char(" "))
-        #expect(state.review?.revealed == true)
-        state.send(.char("y"))
-        #expect(state.review?.index == 1 && state.review?.revealed == false)
-        state.send(.char(" "), .char("n"))
-        for _ in 2..<(cards + 2) { state.send(.enter, .char("y")) }
-        #expect(state.review?.isFinished == true && state.review?.knew == cards + 1)
+        #expect(state.progress == before)
     }
 }
 
@@ -136,7 +112,7 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
 
     @Test func openingStartsAOneSecondClockAndTheCountdownFollowsTicks() {
         var (state, effects) = start()
-        #expect(effects == [.startTimer(interval: 1)])
+        #expect(effects == [.startTimer(interval: 1), .record(.leftOff(lesson: SeedLesson.lesson.id, mode: "challenge", task: "", at: t0))])
         let limit = SeedLesson.lesson.challenge!.items[0].timeLimit
         #expect(state.challenge?.secondsLeft(at: state.now) == limit)
         _ = state.update(.tick(t0.addingTimeInterval(1)))
@@ -168,7 +144,7 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
             #expect(state.challenge?.outcome == .solved)
             effects += state.press(.char("n"))
         }
-        #expect(state.challenge?.mastered == true)
+        #expect(state.challenge?.allRight == true)
         #expect(effects.contains(.stopTimer))
         #expect(effects.contains(.record(.challengeScore(lesson: SeedLesson.lesson.id, score: count, total: count, at: state.now))))
         _ = state.press(.char("q"))
@@ -188,7 +164,7 @@ func answer(_ state: inout State, right: Bool) -> [Effect] {
         let count = SeedLesson.lesson.challenge!.items.count
         _ = state.open(.challenge, lessonIndex: 0, task: count - 1)
         let effects = answer(&state, right: true)
-        #expect(state.challenge?.isFinished == true && state.challenge?.mastered == false)
+        #expect(state.challenge?.allRight == false)
         #expect(effects.contains(.stopTimer))
         #expect(!effects.contains { if case .record(.challengeScore) = $0 { true } else { false } })
     }

@@ -47,7 +47,7 @@ extension PlaygroundUpdateTests {
     @Test func ctrlVOpensTheVisualizerOnTheModuleTheSnippetRan() throws {
         var state = SeedLesson.state(.playground, task: 0)
         state.send(.ctrl("v"))
-        #expect(state.status?.hasPrefix("Run the snippet first") == true)
+        #expect(state.note?.hasPrefix("Run the snippet first") == true)
         let config = VisualizerConfig(module: .RNN, inputSize: 10, hiddenSize: 20, input: Tensor(shape: [5, 3, 10], storage: Array(repeating: 0.5, count: 150)))
         _ = state.update(.snippetRan(output: "", failed: false, modules: [3: config]))
         state.send(.ctrl("v"))

@@ -37,7 +37,8 @@ import Testing
         #expect(shapes.items.map(\.id) == ["t1", "t2", "t3", "retired"])
         #expect(shapes.items.map(\.status) == [.solved, .missed, .unseen, .inProgress])
         #expect(shapes.items.map(\.inLesson) == [true, true, true, false])
-        #expect(shapes.mastery == .developing)   // 0.6·0.8 + 0.4·(1/3)
+        // The record is 1 of 3 items right first time (33 %); the latest test, 4/5, counts instead.
+        #expect(shapes.mastery.percent == 80 && shapes.mastery.level == .strong && shapes.mastery.recordPercent == 33)
         #expect(r.lessons[2].inLessons == false)
         #expect(r.lessons[2].summary.solved == 1)
     }
@@ -50,9 +51,9 @@ import Testing
         Streak: 1 day · Learned: 1 · Due today: 2 (about 1 min)
 
         Lesson      Title                             Solved  Missed  Started  Unseen  Due  Test  Mastery
-        rnn-shapes  RNN shapes                             1       1        0       1    2   4/5  getting there
-        lstm        LSTM gates, and why the forget …       0       0        0       1    0     -  not rated
-        old         (no longer in the lessons)             1       0        0       0    0     -  strong
+        rnn-shapes  RNN shapes                             1       1        0       1    2   4/5  80 % · strong
+        lstm        LSTM gates, and why the forget …       0       0        0       1    0     -  not started
+        old         (no longer in the lessons)             1       0        0       0    0     -  100 % · strong
 
         Left off: lesson rnn-shapes, mode learn, task t3.
 
@@ -73,7 +74,9 @@ import Testing
         let items = try #require(lessons[0]["items"] as? [[String: Any]])
         #expect(items.map { $0["status"] as? String } == ["solved", "missed", "unseen", "in_progress"])
         #expect(items.map { $0["attempts_used"] as? Int } == [1, 1, 0, 1])
-        #expect(lessons[0]["mastery"] as? String == "developing")
+        #expect(lessons[0]["mastery"] as? String == "strong")
+        #expect(lessons[0]["mastery_percent"] as? Int == 80)
+        #expect(lessons[1]["mastery"] as? String == "not_started")
         #expect(lessons[0]["solved"] as? Int == 1)
         let test = try #require(lessons[0]["test"] as? [String: Any])
         #expect(test["score"] as? Int == 4)

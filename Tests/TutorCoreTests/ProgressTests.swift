@@ -76,31 +76,34 @@ func t(_ s: Double) -> Date { Date(timeIntervalSince1970: 1_735_689_600 + s) }
 }
 
 @Suite struct ProgressMasteryTests {
-    @Test(arguments: [
-        (nil, nil, Mastery.unrated),
-        (1.0, nil, .strong),
-        (0.5, nil, .developing),
-        (0.49, nil, .weak),
-        (nil, 0.8, .strong),
-        (0.8, 0.8, .strong),
-        (1.0, 0.0, .developing),   // 0.6
-        (0.5, 0.0, .weak),         // 0.3
-        (0.0, 1.0, .weak),         // 0.4
-    ] as [(Double?, Double?, Mastery)])
-    func rule(test: Double?, firstTry: Double?, expected: Mastery) {
-        #expect(Mastery.from(testFraction: test, firstTryRate: firstTry) == expected)
+    @Test(arguments: [(0.0, Mastery.Level.learning), (0.49, .learning), (0.5, .gettingThere), (0.79, .gettingThere), (0.8, .strong), (1.0, .strong)])
+    func bands(fraction: Double, level: Mastery.Level) {
+        #expect(Mastery.level(fraction) == level)
     }
 
-    @Test func lessonMasteryUsesLatestTestAndFirstTries() {
+    @Test func itemsCountOneAtFirstTryHalfLaterAndTheLatestTestWhenHigher() {
+        let ids = ["a", "b", "c", "d"]
         var p = LearnerProgress()
-        #expect(p.mastery(lesson: "L") == .unrated)
-        p.apply(.testScore(lesson: "L", score: 5, total: 5, at: t(1)))
-        p.apply(.testScore(lesson: "L", score: 1, total: 5, at: t(2)))
-        #expect(p.mastery(lesson: "L") == .weak)
-        p.apply(.attempt(lesson: "L", item: "a", correct: true, at: t(3)))
-        #expect(p.mastery(lesson: "L") == .developing)   // 0.6·0.2 + 0.4·1 = 0.52
-        #expect(Mastery.strong.label == "strong")
-        #expect(Mastery.weak < Mastery.strong)
+        #expect(p.mastery(lesson: "L", itemIDs: ids).level == .notStarted)
+        #expect(p.mastery(lesson: "L", itemIDs: ids).label == "not started")
+        // One wrong answer: learning, not "weak" (3 of 4 items are not answered yet).
+        p.apply(.attempt(lesson: "L", item: "a", correct: false, at: t(1)))
+        #expect(p.mastery(lesson: "L", itemIDs: ids).label == "0 % · learning")
+        p.apply(.attempt(lesson: "L", item: "a", correct: true, at: t(2)))   // right later: ½
+        p.apply(.attempt(lesson: "L", item: "b", correct: true, at: t(3)))   // right first: 1
+        p.apply(.attempt(lesson: "L", item: "c", correct: true, at: t(3)))
+        let m = p.mastery(lesson: "L", itemIDs: ids)
+        #expect(m.percent == 62 && m.level == .gettingThere && m.answered == 3 && m.total == 4 && m.label == "62 % · getting there")
+        // A latest test counts instead when it is higher; an older, better one does not.
+        p.apply(.testScore(lesson: "L", score: 9, total: 10, at: t(4)))
+        p.apply(.testScore(lesson: "L", score: 5, total: 10, at: t(5)))
+        #expect(p.mastery(lesson: "L", itemIDs: ids).percent == 62)
+        p.apply(.testScore(lesson: "L", score: 8, total: 10, at: t(6)))
+        #expect(p.mastery(lesson: "L", itemIDs: ids).label == "80 % · strong")
+        #expect(p.mastery(lesson: "L", itemIDs: ids).recordPercent == 62)
+        // Ids the lesson no longer has do not count.
+        p.apply(.attempt(lesson: "L", item: "gone", correct: true, at: t(7)))
+        #expect(p.mastery(lesson: "L", itemIDs: ids).answered == 3)
     }
 }
 

@@ -134,16 +134,22 @@ import Testing
         #expect(state.progress.item(lesson: lesson, item: "challenge-batch-first")?.rightAtFirstTry == false)
     }
 
-    @Test func reviewMarksAreRecordedAsGoodOrAgainWithTheirSeconds() {
+    @Test func reviewGradesAreRecordedWithTheirSeconds() {
         var state = opened(.review, task: 0)
         let cards = SeedLesson.lesson.review!.cards
         state.send(.char(" "))
         state.now = t + 6
-        #expect(state.press(.char("y")) == [.record(.reviewed(lesson: lesson, item: cards[0].id, grade: .good, seconds: 6, at: t + 6))])
+        #expect(state.press(.char("3")) == [.record(.reviewed(lesson: lesson, item: cards[0].id, grade: .good, seconds: 6, at: t + 6))])
         state.send(.char(" "))
         state.now = t + 20
-        #expect(state.press(.char("n")) == [.record(.reviewed(lesson: lesson, item: cards[1].id, grade: .again, seconds: 14, at: t + 20))])
+        #expect(state.press(.char("1")) == [.record(.reviewed(lesson: lesson, item: cards[1].id, grade: .again, seconds: 14, at: t + 20))])
         #expect(state.progress.item(lesson: lesson, item: cards[1].id)?.history == [.review(.again, seconds: 14, at: t + 20)])
+        state.send(.char(" "))
+        state.now = t + 23
+        #expect(state.press(.char("2")) == [.record(.reviewed(lesson: lesson, item: cards[2].id, grade: .hard, seconds: 3, at: t + 23))])
+        state.send(.char(" "))
+        state.now = t + 24
+        #expect(state.press(.char("4")) == [.record(.reviewed(lesson: lesson, item: cards[3].id, grade: .easy, seconds: 1, at: t + 24))])
     }
 
     @Test func rResumesAtTheRecordedTask() {

@@ -91,4 +91,29 @@ import TutorStore
         #expect(frames[frames.count - 1] != frames[frames.count - 2])
         #expect(frames[frames.count - 2].contains("Common Mistakes:"))
     }
+
+    @Test func aTestSessionSavesExactlyTheProgressItHolds() throws {
+        // Menu → lesson → Test (ninth in the chooser); answer every question with `a` and Enter (the
+        // fill tasks take `a` in each blank; the blanks after the first are left for Enter to refuse).
+        var events: [TerminalEvent] = [.key(.enter)] + Array(repeating: .key(.down), count: 8) + [.key(.enter)]
+        for _ in 0..<10 { events += [.key(.char("a")), .key(.char("b")), .key(.char("c")), .key(.enter)] }
+        events += [.key(.char("q"))]
+        let store = ProgressStore(path: progressPath)
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24), events: events)
+        var runtime = Runtime(state: State(lessons: Self.lessons, size: Size(width: 80, height: 24)), terminal: terminal, store: store)
+        // What update left in memory, before the runtime saved it (and re-read the file).
+        final class Holder: @unchecked Sendable { var progress = LearnerProgress() }
+        let held = Holder()
+        runtime.afterUpdate = { held.progress = $0.progress }
+        #expect(runtime.run() == 0)
+        #expect(terminal.frames.contains { $0.text.contains("Score:") })
+        guard case .loaded(let saved) = ProgressStore.read(at: progressPath) else {
+            Issue.record("no progress file"); return
+        }
+        #expect(saved == held.progress)
+        let lesson = Self.lessons[0]
+        for item in lesson.testItems {
+            #expect(saved.item(lesson: lesson.id, item: item.id)?.attemptsUsed == 1, "\(item.id)")
+        }
+    }
 }

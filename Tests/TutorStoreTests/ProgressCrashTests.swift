@@ -35,12 +35,18 @@ import Darwin
                 for writer in 0 ..< Self.writers {
                     group.addTask {
                         var out: [(lines: [String], status: Int32)] = []
+                        // On a machine loaded by other work the helper may start slower than the probe said:
+                        // each run that saved nothing waits 10 ms longer before the kill, each that saved
+                        // waits 5 ms less, so kills keep landing among saves whatever the load.
+                        var extra: UInt32 = 0
                         for run in 0 ..< perFile {
                             let start = (writer * 100_000) + run * 1000
                             guard let child = Child.spawn(helper, ["record", path.path, "1000", "\(start)"]) else { continue }
-                            usleep(UInt32.random(in: delays))
+                            usleep(UInt32.random(in: delays) + extra)
                             child.kill9()
-                            out.append(child.finish())
+                            let result = child.finish()
+                            extra = result.lines.isEmpty ? min(extra + 10_000, 1_000_000) : extra - min(extra, 5_000)
+                            out.append(result)
                         }
                         return out
                     }

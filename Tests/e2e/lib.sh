@@ -11,10 +11,12 @@ tm() { tmux -L "$E2E_SOCKET" "$@"; }
 
 # e2e_start NAME WIDTH HEIGHT COMMAND — COMMAND runs under sh with a sane UTF-8 xterm environment;
 # it is followed by a line with its exit status and the terminal's modes, then a pause so the test
-# can read them.
+# can read them. The tutor dumps the progress it holds after every update (UNROLL_TEST_PROGRESS_DUMP);
+# run.sh compares each dump with the saved file after the test (check_progress.py).
 e2e_start() {
   local name=$1 w=$2 h=$3; shift 3
-  local wrapped="TERM=${E2E_TERM:-xterm-256color} LANG=C.UTF-8 XDG_DATA_HOME=$E2E_TMP/xdg SWIFT_BACKTRACE=interactive=no $*; echo \"exit=\$? \$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' ')\"; sleep 30"
+  mkdir -p "$E2E_TMP/dumps"
+  local wrapped="TERM=${E2E_TERM:-xterm-256color} LANG=C.UTF-8 XDG_DATA_HOME=$E2E_TMP/xdg SWIFT_BACKTRACE=interactive=no UNROLL_TEST_PROGRESS_DUMP=$E2E_TMP/dumps/$name.json $*; echo \"exit=\$? \$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' ')\"; sleep 30"
   tm new-session -d -s "$name" -x "$w" -y "$h" "sh -c '$(printf %s "$wrapped" | sed "s/'/'\\\\''/g")'" </dev/null
   tm set-option -t "$name" remain-on-exit on >/dev/null
   E2E_SESSIONS="$E2E_SESSIONS $name"
@@ -76,14 +78,26 @@ e2e_kill() { tm kill-session -t "$1" 2>/dev/null || true; }
 e2e_cleanup() {
   for s in $E2E_SESSIONS; do e2e_kill "$s"; done
   tm kill-server 2>/dev/null || true
-  rm -rf "$E2E_TMP"
+  # A tutor killed with its session may still be writing its last progress dump.
+  rm -rf "$E2E_TMP" 2>/dev/null || { sleep 1; rm -rf "$E2E_TMP"; }
 }
 trap e2e_cleanup EXIT
 
 # e2e_find NAME TEXT — prints "COLUMN ROW" (1-based, as mouse reports count) of TEXT's first
 # character on the screen, or fails.
+# Columns are cells, not bytes: the screen holds multi-byte marks (│ ▸ ◂ →) before the text.
 e2e_find() {
-  e2e_screen "$1" | awk -v t="$2" '{ i = index($0, t); if (i > 0) { print i, NR; found = 1; exit } } END { if (!found) exit 1 }'
+  e2e_screen "$1" | python3 -c '
+import sys, unicodedata
+t = sys.argv[1]
+for row, line in enumerate(sys.stdin.read().split("\n"), 1):
+    i = line.find(t)
+    if i >= 0:
+        cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:i])
+        print(cells + 1, row)
+        sys.exit(0)
+sys.exit(1)
+' "$2"
 }
 
 # e2e_click NAME TEXT — press and release on TEXT's first character.

@@ -11,6 +11,7 @@ for t in $(declare -F | awk '{print $3}' | grep '^test_' ); do
   case "$t" in *"${1:-}"*) ;; *) continue ;; esac
   E2E_SESSIONS=""
   out=$("$t" 2>&1); rc=$?
+  [ $rc -eq 0 ] && { out="$out$(python3 Tests/e2e/check_progress.py "$E2E_TMP/dumps" 2>&1)" || rc=1; }
   if [ $rc -eq 0 ]; then
     passed=$((passed + 1)); echo "  ok   $t"
   elif [ $rc -eq 77 ]; then
@@ -21,6 +22,7 @@ for t in $(declare -F | awk '{print $3}' | grep '^test_' ); do
   fi
   [ -n "$out" ] && [ -n "${E2E_VERBOSE:-}" ] && echo "$out"
   for s in $E2E_SESSIONS; do e2e_kill "$s"; done
+  rm -f "$E2E_TMP"/dumps/*.json
 done
 [ -f "$E2E_TMP/figures" ] && cat "$E2E_TMP/figures"
 echo "e2e: $passed passed, $failed failed, $skipped skipped"

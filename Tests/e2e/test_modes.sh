@@ -13,7 +13,7 @@ test_modes_test_all_right_is_strong() {
     e2e_keys $s $key
   done
   e2e_wait_for $s "Score: 10/10 (100 %)" || return 1
-  e2e_wait_for $s "Verdict: strong" || return 1
+  e2e_wait_for $s "Lesson mastery: 100 % · strong" || return 1
   e2e_keys $s q
   e2e_wait_for $s "Choose your learning style" || return 1
   e2e_keys $s q q

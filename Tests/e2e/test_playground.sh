@@ -46,3 +46,35 @@ test_playground_a_line_longer_than_the_window_scrolls_to_show_its_end() {
   e2e_wait_for $s '2 │ print("a line typed past the' || return 1
   e2e_wait_gone $s 'the END")' || return 1
 }
+
+test_playground_ctrl_v_unrolls_the_lstm_inside_a_learners_module() {
+  local s=playnet$$ line
+  e2e_start $s 100 40 "$E2E_BIN why-rnns-handle-sequences --mode playground --task 1 --progress $E2E_TMP/playnet.json"
+  e2e_wait_for $s "Shapes in and out" || return 1
+  # After the snippet's own lines, a learner's model: an LSTM (two layers) and a Linear head, called in forward.
+  e2e_keys $s Down Down Down Down Down Down Down Down End
+  while IFS= read -r line; do
+    e2e_keys $s Enter Home
+    e2e_text $s "$line"
+  done <<'PY'
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(3, 4, num_layers=2)
+        self.head = nn.Linear(4, 2)
+    def forward(self, x):
+        out, (h, c) = self.lstm(x)
+        return self.head(out[-1])
+net = Net()
+y = net(torch.zeros(5, 1, 3))
+print("net out", tuple(y.shape))
+PY
+  e2e_wait_for $s 'print("net out", tuple(y.shape))' || return 1
+  e2e_keys $s C-r
+  e2e_wait_for $s "net out (1, 2)" || return 1
+  e2e_keys $s C-v
+  e2e_wait_for $s "LSTM(3, 4, num_layers=2)" || return 1
+  e2e_keys $s Escape
+  e2e_wait_for $s "Snippet 1/" || return 1
+}

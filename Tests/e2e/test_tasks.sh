@@ -23,7 +23,8 @@ test_task5_solved_by_keyboard_drag_alone() {
   e2e_wait_for $s "Carrying C to blank [3]" || return 1
   e2e_keys $s Left Tab Space            # carry it back and forth, drop on [3]
   e2e_wait_for $s "[C] > →[3]" || return 1
-  e2e_wait_for $s "result = {word.upper(): len(word) for word in words if len(word) >" || return 1
+  # The focused blank holds ">": its marks are not angle brackets, so it reads ▸>◂, not >><.
+  e2e_wait_for $s "result = {word.upper(): len(word) for word in words if len(word) ▸>◂ 4}" || return 1
   e2e_keys $s Enter
   e2e_wait_for $s "✓ Correct!" || return 1
 }
@@ -47,8 +48,11 @@ test_practice3_answered_wrongly_shows_the_solution() {
   e2e_wait_for $s "Question 3/5" || return 1
   e2e_keys $s a Enter
   e2e_wait_for $s "Not quite: you chose A; the answer is C." || return 1
+  # The adapted: note under the question puts the worked solution just below the first screen.
+  e2e_wait_for $s "Solution" || return 1
+  e2e_keys $s PageDown
   e2e_wait_for $s "Understand RNN input and output shapes" || return 1
-  e2e_keys $s PageDown PageDown
+  e2e_keys $s PageDown
   e2e_wait_for $s "Output shape = (seq_len, batch, hidden_size) = (4, 2, 3)" || return 1
   e2e_wait_for $s "Assuming output shape swaps batch and seq_len" || return 1
 }
@@ -58,7 +62,7 @@ test_mouse_click_click_and_drag_fill_blanks() {
   seed_try $s 4 || return 1
   # Click blank [2], then click chip B.
   e2e_click $s "[2]" || return 1
-  e2e_wait_for $s ">[2]<" || return 1
+  e2e_wait_for $s "▸[2]◂" || return 1
   e2e_click $s "[B] >" || return 1
   e2e_wait_for $s "[B] > →[2]" || return 1
   # Press on chip A, drag, release over blank [1].
@@ -96,7 +100,7 @@ test_task_screen_survives_resizing_to_compact_and_back() {
   e2e_keys $s a
   tm resize-window -t $s -x 40 -y 12
   e2e_wait_for $s "Task 5/5 · hard · Attempts: 3 left" || return 1
-  e2e_wait_for $s ">[2]<" || return 1        # the focused blank stays in view
+  e2e_wait_for $s "▸[2]◂" || return 1        # the focused blank stays in view
   tm resize-window -t $s -x 30 -y 8
   e2e_wait_for $s "Make the window larger" || return 1
   tm resize-window -t $s -x 80 -y 24

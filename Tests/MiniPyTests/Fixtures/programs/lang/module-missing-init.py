@@ -1,0 +1,7 @@
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        self.fc = nn.Linear(4, 2)
+
+net = Net()
