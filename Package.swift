@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // The engine's matrix kernels in C: AVX2/AVX-512 FMA picked at run time, scalar elsewhere.
@@ -25,7 +24,7 @@ let package = Package(
         .target(name: "CHeap"),
         // MiniPy: the Python subset lesson snippets use, with the torch subset on RNNEngine.
         .target(name: "MiniPy", dependencies: ["RNNEngine", "CHeap"], swiftSettings: strict),
-        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "TutorCore", dependencies: ["RNNEngine", "MiniPy"], swiftSettings: strict),
         .target(name: "TutorRender", dependencies: ["TutorCore"], swiftSettings: strict),
         .target(name: "TutorStore", dependencies: ["TutorCore"], swiftSettings: strict),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
@@ -49,6 +48,8 @@ let package = Package(
         .executableTarget(name: "engine-bench", dependencies: ["RNNEngine"], path: "Benchmarks/EngineBench", swiftSettings: strict),
         // `make bench`: a snippet run in process against one in a worker process (not a test).
         .executableTarget(name: "snippet-bench", dependencies: ["SnippetRunner", "MiniPy", "TutorCore", "TutorStore"], path: "Benchmarks/SnippetBench", swiftSettings: strict),
+        // Reading and decoding the lessons, timed (Scripts/footprint.sh).
+        .executableTarget(name: "lesson-bench", dependencies: ["TutorCore", "TutorStore"], path: "Benchmarks/LessonBench", swiftSettings: strict),
         // Records answers through TutorStore so the crash test can SIGKILL it mid-write.
         .executableTarget(name: "progress-crash-helper", dependencies: ["TutorStore", "TutorCore"], path: "Tests/ProgressCrashHelper", swiftSettings: strict),
         // A snippet worker that crashes, hangs or allocates on purpose, for the sandbox's tests.
@@ -66,7 +67,7 @@ let package = Package(
         .executableTarget(name: "fuzz-snippet-answer", dependencies: ["FuzzSupport", "SnippetRunner"], path: "Tests/Fuzz/FuzzSnippetAnswer", swiftSettings: strict),
         .testTarget(name: "RNNEngineTests", dependencies: ["RNNEngine"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "MiniPyTests", dependencies: ["MiniPy", "RNNEngine"], exclude: ["Fixtures", "run_fixtures.py"], swiftSettings: strict),
-        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "RNNEngine"], exclude: ["Fixtures", "check_mutants.py"], swiftSettings: strict),
         .testTarget(name: "TutorRenderTests", dependencies: ["TutorRender", "TutorCore"], exclude: ["Snapshots"], swiftSettings: strict),
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"], swiftSettings: strict),

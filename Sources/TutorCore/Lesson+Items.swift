@@ -74,7 +74,9 @@ public struct FillTask: Sendable, Equatable, Identifiable {
         var text = ""
         var i = line.startIndex
         while i < line.endIndex {
-            if line[i] == "[", let close = line[i...].firstIndex(of: "]") {
+            // A blank's number has at most two digits, so its `]` is within three characters: looking
+            // further made a long line of `[` quadratic (200 KB of them took minutes).
+            if line[i] == "[", let close = line[i...].prefix(4).firstIndex(of: "]") {
                 let inner = line[line.index(after: i)..<close]
                 if let n = Int(inner), n >= 1, n <= 99, inner.first != "0", inner.allSatisfy(\.isASCII),
                    inner.allSatisfy(\.isNumber) {

@@ -1,5 +1,3 @@
-import Yams
-
 extension DecodingContext {
     static let fillKeys = ["id", "difficulty", "prompt", "code", "options", "answers", "hint", "common_mistakes", "attempts", "run",
                            "adapted", "teaches"]
@@ -87,8 +85,11 @@ extension DecodingContext {
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let attempts = f["attempts"].map { int($0, "attempts", in: Self.attemptsRange) } ?? defaultAttempts
-        let answers = fillAnswers(f["answers"], code: code, codeNode: f["code"], options: options, name: name)
-        let run = f["run"].map { runSpec($0, fill: true, code: code, options: options, answers: answers) }
+        // The code's blanks, found once (for the answers and the run claims).
+        let blanks = code.map { FillTask(id: "", difficulty: .easy, prompt: "", code: $0, options: [], answers: [:],
+                                         hint: "", commonMistakes: []).blanks } ?? []
+        let answers = fillAnswers(f["answers"], code: code, blanks: blanks, codeNode: f["code"], options: options, name: name)
+        let run = f["run"].map { runSpec($0, fill: true, code: code, blanks: blanks, options: options, answers: answers) }
         let adapted = f["adapted"].map(adaptedNote)
         let teaches = f["teaches"].map(teachesLink)
         guard let id, let difficulty, let prompt, let code, let options, let hint, let mistakes,
@@ -99,12 +100,10 @@ extension DecodingContext {
     }
 
     /// `answers: {1: A, 2: B}` checked against the code's blanks and the options.
-    func fillAnswers(_ node: Node?, code: String?, codeNode: Node?, options: [Option]?, name: String) -> [Int: String]? {
+    func fillAnswers(_ node: Node?, code: String?, blanks: [Int], codeNode: Node?, options: [Option]?, name: String) -> [Int: String]? {
         guard let node, let pairs = pairs(node, of: "'answers'", duplicate: { blank, first in
             "blank [\(blank)] has two answers (first on line \(first))"
         }) else { return nil }
-        let blanks = code.map { FillTask(id: "", difficulty: .easy, prompt: "", code: $0, options: [], answers: [:],
-                                         hint: "", commonMistakes: []).blanks } ?? []
         var answers: [Int: String] = [:]
         var ok = true
         for (key, value) in pairs {
@@ -162,7 +161,7 @@ extension DecodingContext {
         let quick = text(f["quick_check"], "quick_check")
         let hint = text(f["hint"], "hint")
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
-        let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, options: options, answers: nil) }
+        let run = f["run"].map { runSpec($0, fill: false, code: code ?? nil, blanks: [], options: options, answers: nil) }
         let adapted = f["adapted"].map(adaptedNote)
         let teaches = f["teaches"].map(teachesLink)
         guard let id, let difficulty, let question, code != .some(nil), let options, let answer, let steps,
@@ -189,7 +188,7 @@ extension DecodingContext {
         guard let value = text(node, "teaches") else { return nil }
         switch TeachesLink.parse(value) {
         case .success(let link):
-            teachesLinks.append((link, node.mark))
+            teachesLinks.append((link, node.position))
             return link
         case .failure(let error):
             report(node, error.message)
@@ -200,11 +199,11 @@ extension DecodingContext {
     /// Every `teaches:` link must lead somewhere in this lesson: a page it has (and a heading on it), a
     /// visualizer step within its steps, a snippet it has.
     func checkTeaches(in lesson: Lesson) {
-        for (link, mark) in teachesLinks {
+        for (link, position) in teachesLinks {
             switch link {
             case .page(let mode, let heading):
                 guard lesson.page(for: mode) != nil else {
-                    report(mark, "teaches '\(link.text)', but the lesson has no '\(mode.rawValue)' page")
+                    report(position, "teaches '\(link.text)', but the lesson has no '\(mode.rawValue)' page")
                     continue
                 }
                 guard let heading, lesson.heading(matching: heading, on: mode) == nil else { continue }
@@ -216,25 +215,25 @@ extension DecodingContext {
                 } else if !headings.isEmpty {
                     message += "; its headings are " + headings.map { "'\($0)'" }.joined(separator: ", ")
                 }
-                report(mark, message)
+                report(position, message)
             case .visualize(let step):
                 guard lesson.visualize != nil else {
-                    report(mark, "teaches '\(link.text)', but the lesson has no 'visualize' mode")
+                    report(position, "teaches '\(link.text)', but the lesson has no 'visualize' mode")
                     continue
                 }
                 let count = lesson.visualizeStepCount
                 if let step, !(1...max(1, count)).contains(step) {
-                    report(mark, "teaches '\(link.text)', but the visualizer has steps 1 to \(count)")
+                    report(position, "teaches '\(link.text)', but the visualizer has steps 1 to \(count)")
                 }
             case .playground(let snippet):
                 guard let snippets = lesson.playground?.snippets, !snippets.isEmpty else {
-                    report(mark, "teaches '\(link.text)', but the lesson has no 'playground' mode")
+                    report(position, "teaches '\(link.text)', but the lesson has no 'playground' mode")
                     continue
                 }
                 guard let snippet, !snippets.contains(where: { $0.id == snippet }) else { continue }
                 var message = "teaches '\(link.text)', but the playground has no snippet '\(snippet)'"
                 if let near = LessonDecoder.suggestion(for: snippet, among: snippets.map(\.id)) { message += " (did you mean '\(near)'?)" }
-                report(mark, message)
+                report(position, message)
             }
         }
     }
@@ -310,7 +309,9 @@ extension DecodingContext {
         var weights: VisualizeSection.Weights?
         switch (f["seed"], f["state_dict"]) {
         case (let s?, nil): weights = int(s, "seed", in: 0...Int(Int32.max)).map { .seed($0) }
-        case (nil, let p?): weights = text(p, "state_dict").map { .stateDict($0) }
+        case (nil, let p?):
+            stateDictPosition = p.position
+            weights = text(p, "state_dict").flatMap { stateDictPath($0, at: p) }.map { .stateDict($0) }
         case (_?, _?): report(node, "give either 'seed' or 'state_dict' in the 'visualize' mode, not both")
         case (nil, nil): report(node, "missing 'seed' or 'state_dict' in the 'visualize' mode (the weights to unroll)")
         }
@@ -330,6 +331,20 @@ extension DecodingContext {
                                 numLayers: numLayers, bidirectional: bidirectional, nonlinearity: nonlinearity,
                                 weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions,
                                 lengths: lengths ?? nil)
+    }
+
+    /// A state_dict path stays inside the lessons folder: relative to the lesson file, without `..`.
+    /// (Symbolic links pointing out are refused where the file is read, in `LessonLibrary`.)
+    func stateDictPath(_ path: String, at node: Node) -> String? {
+        if path.hasPrefix("/") {
+            report(node, "state_dict '\(path)' must be a path relative to the lesson file, inside the lessons folder")
+            return nil
+        }
+        if path.split(separator: "/").contains("..") {
+            report(node, "state_dict '\(path)' must not use '..'; keep the file in the lesson's folder or below it")
+            return nil
+        }
+        return path
     }
 
     /// A nested list of numbers, rectangular, 2-D (seq_len × input_size) or 3-D (seq_len × batch × input_size).
@@ -357,7 +372,7 @@ extension DecodingContext {
                     shape = s
                 }
                 return [items.count] + (shape ?? [])
-            default:
+            case .mapping:
                 report(n, "'input' must be a nested list of numbers")
                 return nil
             }

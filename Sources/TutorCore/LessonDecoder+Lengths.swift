@@ -1,5 +1,3 @@
-import Yams
-
 extension DecodingContext {
     /// The visualize section's `lengths:`: one real length per batch element, each from 1 to seq_len (as
     /// pack_padded_sequence asks; any order, as with enforce_sorted=False). nil after reporting a problem.

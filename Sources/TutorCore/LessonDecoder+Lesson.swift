@@ -1,5 +1,3 @@
-import Yams
-
 extension DecodingContext {
     static let lessonKeys = ["format_version", "id", "title", "topic"] + Mode.allCases.map(\.rawValue)
     static let minutesRange = 1...600
@@ -15,14 +13,13 @@ extension DecodingContext {
         var seen: [String: Int] = [:]
         for node in list {
             guard let id = text(node, "lesson id") else { continue }
-            let mark = SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
             if !LessonDecoder.isValidID(id) {
                 report(node, "lesson id '\(id)' must be lowercase letters and digits, words joined by '-'")
             } else if let first = seen[id] {
                 report(node, "lesson '\(id)' is listed twice (first on line \(first))")
             } else {
-                seen[id] = mark.line
-                entries.append(Course.Entry(id: id, position: SourcePosition(line: mark.line, column: mark.column)))
+                seen[id] = node.position.line
+                entries.append(Course.Entry(id: id, position: node.position))
             }
         }
         return Course(formatVersion: version, entries: entries)
@@ -57,7 +54,7 @@ extension DecodingContext {
         if let idNode, let value = text(idNode, "id") {
             if LessonDecoder.isValidID(value) {
                 id = value
-                if let m = idNode.mark { lessonIDPosition = SourcePosition(line: m.line, column: m.column) }
+                lessonIDPosition = idNode.position
             } else {
                 report(idNode, "lesson id '\(value)' must be lowercase letters and digits, words joined by '-'")
             }
@@ -178,7 +175,7 @@ extension DecodingContext {
             }
             guard let id, let title, let code else { return nil }
             return Snippet(id: id, title: title, code: code, raises: raises,
-                           position: SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
+                           position: node.position)
         }
         return PlaygroundSection(minutes: minutes, snippets: snippets)
     }
@@ -187,24 +184,27 @@ extension DecodingContext {
         guard let f = fields(node, of: "the 'test' mode", allowed: ["minutes", "items"], required: ["minutes", "items"]),
               let minutes = int(f["minutes"], "minutes", in: Self.minutesRange),
               let listNode = f["items"], let list = sequence(listNode, "items") else { return nil }
-        var ids: [String] = []
+        var ids: [String] = [], named: Set<String> = []
         var difficulties: Set<Difficulty> = []
+        var gradable: [String: Difficulty] = [:]
+        for item in lesson.gradableItems where gradable[item.id] == nil { gradable[item.id] = item.difficulty }
+        let gradableInOrder = lesson.gradableItems.map(\.id)
         for entry in list {
             guard let id = text(entry, "test item") else { continue }
-            if ids.contains(id) {
+            guard named.insert(id).inserted else {
                 report(entry, "the test names '\(id)' twice")
                 continue
             }
             ids.append(id)
-            if let item = lesson.item(id: id) {
-                difficulties.insert(item.difficulty)
+            if let difficulty = gradable[id] {
+                difficulties.insert(difficulty)
             } else if gradableIDs.contains(id) {
                 report(entry, "the test names '\(id)', which has problems of its own (listed at its lines)")
             } else if itemIDs[id] != nil {
                 report(entry, "the test names '\(id)', which is not a try task, practice question or challenge item")
             } else {
                 var message = "the test names '\(id)', which does not exist in this lesson"
-                if let near = LessonDecoder.suggestion(for: id, among: lesson.gradableItems.map(\.id)) { message += " (did you mean '\(near)'?)" }
+                if let near = LessonDecoder.suggestion(for: id, among: gradableInOrder) { message += " (did you mean '\(near)'?)" }
                 report(entry, message)
             }
         }
@@ -212,7 +212,7 @@ extension DecodingContext {
             report(listNode, "the test has \(list.count) items; it needs \(TestSection.requiredCount)")
         }
         let missing = Difficulty.allCases.filter { !difficulties.contains($0) }
-        if !missing.isEmpty && ids.allSatisfy({ lesson.item(id: $0) != nil }) {
+        if !missing.isEmpty && ids.allSatisfy({ gradable[$0] != nil }) {
             report(listNode, "the test has no \(missing.map(\.rawValue).joined(separator: " or ")) item; it must cover easy, medium and hard")
         }
         return TestSection(minutes: minutes, itemIDs: ids)

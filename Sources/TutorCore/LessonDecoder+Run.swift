@@ -1,16 +1,10 @@
-import Yams
-
 extension DecodingContext {
     static let runFillKeys = ["prelude", "then", "expect", "options"]
     static let runChoiceKeys = ["prelude", "code", "then", "expect"]
     static let expectKeys = ["runs", "raises", "prints", "prints_answer"]
 
-    func position(_ node: Node) -> SourcePosition {
-        SourcePosition(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
-
     /// `run: {prelude, then, expect, options}` (fill) or `run: {prelude, code, then, expect}` (choice).
-    func runSpec(_ node: Node, fill: Bool, code: String?, options: [Option]?, answers: [Int: String]?) -> RunSpec? {
+    func runSpec(_ node: Node, fill: Bool, code: String?, blanks: [Int], options: [Option]?, answers: [Int: String]?) -> RunSpec? {
         guard let f = fields(node, of: "'run'", allowed: fill ? Self.runFillKeys : Self.runChoiceKeys,
                              required: ["expect"]) else { return nil }
         var ok = true
@@ -25,8 +19,6 @@ extension DecodingContext {
         guard let expectNode = f["expect"], let expect = expectation(expectNode, allowAnswer: !fill) else { return nil }
         var claims: [RunSpec.OptionClaim] = []
         if fill, let optionsNode = f["options"] {
-            let blanks = code.map { FillTask(id: "", difficulty: .easy, prompt: "", code: $0, options: [], answers: [:],
-                                             hint: "", commonMistakes: []).blanks } ?? []
             if let pairs = pairs(optionsNode, of: "'options' in 'run'", duplicate: { l, first in
                 "option '\(l)' has two claims (first on line \(first))" }) {
                 for (key, value) in pairs {
@@ -62,17 +54,17 @@ extension DecodingContext {
                         report(value, "option '\(letter)' is the answer for blank [\(b)]; claims are for wrong options")
                         blank = nil
                     }
-                    var rest = Node.Mapping([])
-                    for pair in m where pair.key.scalar?.string != "blank" { rest[pair.key] = pair.value }
-                    let e = expectation(.mapping(rest), allowAnswer: false, at: value)
+                    // The claim without its `blank:` (a repeated `blank:` stays, for `fields` to report).
+                    let rest = m.pairs.filter { $0.key.scalar?.string != "blank" || $0.key.scalar?.repeatsKeyOnLine != nil }
+                    let e = expectation(.mapping(Node.Mapping(pairs: rest, position: m.position)), allowAnswer: false, at: value)
                     guard let b = blank, let e else { ok = false; continue }
-                    claims.append(RunSpec.OptionClaim(letter: letter, blank: b, expect: e, position: position(key)))
+                    claims.append(RunSpec.OptionClaim(letter: letter, blank: b, expect: e, position: key.position))
                 }
             } else { ok = false }
         }
         guard ok, let prelude, let then else { return nil }
         return RunSpec(prelude: prelude, code: runCode ?? nil, then: then, expect: expect, options: claims,
-                       position: position(node))
+                       position: node.position)
     }
 
     /// `{runs: true}`, `{raises: "Type: message"}`, `{prints: "…"}` or (questions) `{prints_answer: true}`.

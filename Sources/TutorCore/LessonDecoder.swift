@@ -1,5 +1,3 @@
-import Yams
-
 /// The result of decoding one lesson file: the lesson when it could be built, every problem found,
 /// and where its `id` was written (for checks across files).
 public struct LessonDecoding: Sendable, Equatable {
@@ -9,9 +7,11 @@ public struct LessonDecoding: Sendable, Equatable {
     public var lesson: Lesson?
     public var problems: [LessonProblem]
     public var idPosition: SourcePosition?
+    /// Where the visualizer's `state_dict:` path was written, for problems only the disk can tell.
+    public var stateDictPosition: SourcePosition?
 
-    public init(lesson: Lesson?, problems: [LessonProblem], idPosition: SourcePosition?) {
-        self.lesson = lesson; self.problems = problems; self.idPosition = idPosition
+    public init(lesson: Lesson?, problems: [LessonProblem], idPosition: SourcePosition?, stateDictPosition: SourcePosition? = nil) {
+        self.lesson = lesson; self.problems = problems; self.idPosition = idPosition; self.stateDictPosition = stateDictPosition
     }
 }
 
@@ -23,29 +23,42 @@ public struct CourseDecoding: Sendable, Equatable {
     public init(course: Course?, problems: [LessonProblem]) { self.course = course; self.problems = problems }
 }
 
-/// Decodes lesson and course YAML from Yams' node tree, so every problem carries file:line:column.
+/// Decodes lesson and course YAML from the node tree of our own YAML reader (`LessonSource`,
+/// `YAMLScanner`, `YAMLComposer`), so every problem carries file:line:column.
 ///
-/// Pure: takes text and a file name for messages, touches no disk. Collects every problem it can
-/// find rather than stopping at the first; never traps on bad input.
+/// Pure: takes bytes (or text) and a file name for messages, touches no disk. Collects every problem
+/// it can find rather than stopping at the first; never traps, and runs in time linear in the input,
+/// whatever the input.
 public enum LessonDecoder {
-    /// Decodes one lesson file's text. `file` is used only in problem messages.
-    public static func decodeLesson(yaml: String, file: String) -> LessonDecoding {
+    /// Decodes one lesson file's bytes. `file` is used only in problem messages.
+    public static func decodeLesson<Bytes: Collection<UInt8>>(bytes: Bytes, file: String) -> LessonDecoding {
         let context = DecodingContext(file: file)
-        guard let root = context.compose(yaml) else {
-            return LessonDecoding(lesson: nil, problems: context.problems, idPosition: nil)
+        guard let root = context.compose(bytes) else {
+            return LessonDecoding(lesson: nil, problems: context.sortedProblems, idPosition: nil)
         }
         let lesson = context.lesson(root)
-        return LessonDecoding(lesson: lesson, problems: context.sortedProblems, idPosition: context.lessonIDPosition)
+        return LessonDecoding(lesson: lesson, problems: context.sortedProblems, idPosition: context.lessonIDPosition,
+                              stateDictPosition: context.stateDictPosition)
+    }
+
+    /// Decodes one lesson file's text. `file` is used only in problem messages.
+    public static func decodeLesson(yaml: String, file: String) -> LessonDecoding {
+        decodeLesson(bytes: yaml.utf8, file: file)
+    }
+
+    /// Decodes `course.yaml`'s bytes.
+    public static func decodeCourse<Bytes: Collection<UInt8>>(bytes: Bytes, file: String) -> CourseDecoding {
+        let context = DecodingContext(file: file)
+        guard let root = context.compose(bytes) else {
+            return CourseDecoding(course: nil, problems: context.sortedProblems)
+        }
+        let course = context.course(root)
+        return CourseDecoding(course: course, problems: context.sortedProblems)
     }
 
     /// Decodes `course.yaml`'s text.
     public static func decodeCourse(yaml: String, file: String) -> CourseDecoding {
-        let context = DecodingContext(file: file)
-        guard let root = context.compose(yaml) else {
-            return CourseDecoding(course: nil, problems: context.problems)
-        }
-        let course = context.course(root)
-        return CourseDecoding(course: course, problems: context.sortedProblems)
+        decodeCourse(bytes: yaml.utf8, file: file)
     }
 
     /// Lesson and item ids: lowercase ASCII letters and digits in words joined by `-`.
@@ -57,30 +70,62 @@ public enum LessonDecoder {
     }
 
     /// Why a text may not reach the terminal, or nil when it is fine. Newlines are allowed; tabs,
-    /// other C0/C1 control characters (ESC starts every terminal escape sequence), DEL and the
-    /// invisible bidirectional overrides are not.
-    public static func forbiddenCharacter(in text: String) -> String? {
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v == 0x0A { continue }
-            if v == 0x09 { return "a tab character (indent with spaces)" }
-            let digits = String(v, radix: 16, uppercase: true)
-            let hex = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
-                return v == 0x1B ? "an escape character (\(hex)), which starts terminal escape sequences"
-                                 : "a control character (\(hex))"
+    /// other C0/C1 control characters (ESC starts every terminal escape sequence), DEL, the line and
+    /// paragraph separators, and every invisible format character (Unicode's Cf: the direction
+    /// controls, zero-width spaces and joiners, …) are not.
+    ///
+    /// - Complexity: one pass over the UTF-8 bytes; a character is looked at more closely only
+    ///   when it is not printable ASCII.
+    public static func forbiddenCharacter(in text: String, allowTabs: Bool = false) -> String? {
+        for b in text.utf8 where b < 0x20 || b >= 0x7F {
+            if b == 0x0A || (b == 0x09 && allowTabs) { continue }
+            // Not printable ASCII: look at the whole text scalar by scalar (rare in lessons).
+            for s in text.unicodeScalars where !(s == "\n" || (s == "\t" && allowTabs)) {
+                if let bad = forbiddenCharacter(s) { return bad }
             }
-            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-                return "an invisible bidirectional control (\(hex))"
-            }
+            return nil
         }
         return nil
     }
 
+    /// Why one character may not reach the terminal, or nil. A newline is fine here; a tab is not.
+    public static func forbiddenCharacter(_ s: Unicode.Scalar) -> String? {
+        let v = s.value
+        if v >= 0x20 && v < 0x7F || v == 0x0A { return nil }
+        func hex() -> String { "U+" + LessonSource.hex(v, digits: 4) }
+        if v == 0x09 { return "a tab character (indent with spaces)" }
+        if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
+            return v == 0x1B ? "an escape character (\(hex())), which starts terminal escape sequences"
+                             : "a control character (\(hex()))"
+        }
+        if v == 0x2028 { return "a line separator (\(hex()))" }
+        if v == 0x2029 { return "a paragraph separator (\(hex()))" }
+        if v == 0xFFFE || v == 0xFFFF { return "a noncharacter (\(hex()))" }
+        if bidirectionalControls.contains(v) { return "an invisible bidirectional control (\(hex()))" }
+        if formatCharacters.contains(where: { $0.contains(v) }) { return "an invisible format character (\(hex()))" }
+        return nil
+    }
+
+    /// The direction marks, embeddings, overrides and isolates (ALM, LRM, RLM, LRE…RLO, LRI…PDI).
+    static let bidirectionalControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                                    0x2066, 0x2067, 0x2068, 0x2069]
+
+    /// Unicode 16's other format characters (general category Cf): soft hyphen, zero-width space,
+    /// joiners, word joiner and invisible operators, the byte order mark, interlinear annotation,
+    /// tag characters, and the rarer script-specific ones. Invisible, or drawn differently by each
+    /// terminal, so they could hide what a lesson's text really says.
+    static let formatCharacters: [ClosedRange<UInt32>] = [
+        0x00AD...0x00AD, 0x0600...0x0605, 0x06DD...0x06DD, 0x070F...0x070F, 0x0890...0x0891, 0x08E2...0x08E2,
+        0x180E...0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF...0xFEFF,
+        0xFFF9...0xFFFB, 0x110BD...0x110BD, 0x110CD...0x110CD, 0x13430...0x1343F, 0x1BCA0...0x1BCA3,
+        0x1D173...0x1D17A, 0xE0001...0xE0001, 0xE0020...0xE007F,
+    ]
+
     /// The allowed word nearest to `word` (edit distance at most 2, and less than its length), if any.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
-        for c in candidates {
+        let length = word.count
+        for c in candidates where abs(c.count - length) <= 2 {
             let d = editDistance(word.lowercased(), c)
             if d <= 2, d < max(c.count, 2), best == nil || d < best!.1 { best = (c, d) }
         }

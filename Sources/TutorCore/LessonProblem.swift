@@ -19,7 +19,7 @@ public struct LessonProblem: Sendable, Equatable, Hashable, Error, CustomStringC
     static func visible(_ text: String) -> String {
         var out = ""
         for s in text.unicodeScalars {
-            if LessonDecoder.forbiddenCharacter(in: String(s)) != nil || s == "\n" {
+            if LessonDecoder.forbiddenCharacter(s) != nil || s == "\n" {
                 out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(s)

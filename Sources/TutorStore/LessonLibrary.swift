@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RNNEngine
 import TutorCore
 
 /// The lessons in course order and every problem found while loading them.
@@ -56,7 +68,7 @@ public enum LessonLibrary {
         explicit: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executablePath: String? = currentExecutablePath(),
-        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        currentDirectory: String = LessonLibrary.currentDirectory(),
         isDirectory: (String) -> Bool = LessonLibrary.isDirectory
     ) -> URL {
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
@@ -73,35 +85,59 @@ public enum LessonLibrary {
     /// The running executable's path (`/proc/self/exe` on Linux, so a symlink in PATH resolves to the install).
     public static func currentExecutablePath() -> String? {
         #if os(Linux)
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        if let path = realPath("/proc/self/exe") { return path }
         #endif
-        return Bundle.main.executablePath
+        return CommandLine.arguments.first.flatMap(realPath)
+    }
+
+    public static func currentDirectory() -> String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
     }
 
     public static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     // MARK: Loading
 
     /// The course in a folder: `course.yaml` gives the order; every other `*.yaml` file is a lesson.
     /// Never throws: an unreadable folder or file is a problem like any other.
-    public static func loadCourse(folder: URL) -> CourseLoad {
+    public static func loadCourse(folder: URL) -> CourseLoad { loadCourseDecoding(folder: folder).load }
+
+    /// `loadCourse`, plus every lesson that decoded (problems or not) with its file, so `check` can
+    /// count them without decoding each file a second time.
+    static func loadCourseDecoding(folder: URL) -> (load: CourseLoad, decoded: [(lesson: Lesson, file: URL)]) {
         var problems: [LessonProblem] = []
         let courseFile = folder.appendingPathComponent(courseFileName)
         var course: Course?
-        if let text = read(courseFile, into: &problems) {
-            let decoded = LessonDecoder.decodeCourse(yaml: text, file: courseFile.relativePath)
+        if let bytes = contents(of: courseFile, into: &problems) {
+            let decoded = LessonDecoder.decodeCourse(bytes: bytes, file: courseFile.relativePath)
             course = decoded.course
             problems += decoded.problems
         }
         var byID: [String: (lesson: Lesson, file: String)] = [:]
         var firstFile: [String: String] = [:]
         var fileOrder: [String] = []
+        var all: [(lesson: Lesson, file: URL)] = []
         for file in lessonFiles(in: folder, problems: &problems) {
             let decoded = loadLessonFile(file)
             problems += decoded.problems
+            if let lesson = decoded.lesson { all.append((lesson, file)) }
             guard let lesson = decoded.lesson, !lesson.id.isEmpty else { continue }
             if let first = firstFile[lesson.id] {
                 let at = decoded.idPosition ?? SourcePosition(line: 1, column: 1)
@@ -135,7 +171,7 @@ public enum LessonLibrary {
         let lessons = ordered.compactMap { byID[$0]?.lesson }
         var files: [String: String] = [:]
         for lesson in lessons { files[lesson.id] = byID[lesson.id]?.file }
-        return CourseLoad(lessons: lessons, problems: sortProblems(problems), files: files)
+        return (CourseLoad(lessons: lessons, problems: sortProblems(problems), files: files), all)
     }
 
     /// The lessons of a folder in course order (those without problems). For the menu.
@@ -144,8 +180,8 @@ public enum LessonLibrary {
     /// One lesson by id (looked up in `folder`) or by path to its file. A path is anything that
     /// names an existing file, or contains `/`, or ends in `.yaml`.
     public static func loadLesson(_ idOrPath: String, folder: URL) -> LessonLoad {
-        let looksLikePath = idOrPath.contains("/") || idOrPath.hasSuffix(".yaml")
-            || (FileManager.default.fileExists(atPath: idOrPath) && !isDirectory(idOrPath))
+        let looksLikePath = idOrPath.utf8.contains(UInt8(ascii: "/")) || idOrPath.hasSuffix(".yaml")
+            || (access(idOrPath, F_OK) == 0 && !isDirectory(idOrPath))
         if looksLikePath {
             let url = URL(fileURLWithPath: idOrPath)
             let decoded = loadLessonFile(url)
@@ -169,25 +205,43 @@ public enum LessonLibrary {
     /// Reads and decodes one lesson file, then checks what only the disk can tell (a state_dict file).
     public static func loadLessonFile(_ file: URL) -> LessonDecoding {
         var problems: [LessonProblem] = []
-        guard let text = read(file, into: &problems) else {
+        guard let bytes = contents(of: file, into: &problems) else {
             return LessonDecoding(lesson: nil, problems: problems, idPosition: nil)
         }
-        var decoded = LessonDecoder.decodeLesson(yaml: text, file: file.relativePath)
+        var decoded = LessonDecoder.decodeLesson(bytes: bytes, file: file.relativePath)
         if case .stateDict(let path)? = decoded.lesson?.visualize?.weights {
-            let url = file.deletingLastPathComponent().appendingPathComponent(path)
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("state_dict:") }.map { $0 + 1 } ?? 1
-            if let data = try? Data(contentsOf: url) {
-                if (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] == nil {
-                    decoded.problems.append(LessonProblem(file: file.relativePath, line: line, column: 3,
-                                                          message: "state_dict file '\(path)' is not a JSON object"))
-                }
-            } else {
-                decoded.problems.append(LessonProblem(file: file.relativePath, line: line, column: 3,
-                                                      message: "state_dict file '\(path)' not found next to the lesson"))
+            let at = decoded.stateDictPosition ?? SourcePosition(line: 1, column: 1)
+            if let message = stateDictProblem(path, lessonFile: file) {
+                decoded.problems.append(LessonProblem(file: file.relativePath, line: at.line, column: at.column, message: message))
             }
         }
         return decoded
+    }
+
+    /// The largest state_dict file read (a 64×64 LSTM's weights as JSON are well under 1 MB).
+    static let maxStateDictBytes = 16 << 20
+
+    /// What is wrong with a lesson's state_dict file, or nil. The path is relative to the lesson
+    /// file (the decoder has refused absolute paths and `..`); here symbolic links are resolved too,
+    /// and the file must still be inside the lesson's folder.
+    static func stateDictProblem(_ path: String, lessonFile: URL) -> String? {
+        let folder = lessonFile.deletingLastPathComponent()
+        guard let root = realPath(folder.path.isEmpty ? "." : folder.path),
+              let resolved = realPath(folder.appendingPathComponent(path).path) else {
+            return "state_dict file '\(path)' not found next to the lesson"
+        }
+        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            return "state_dict file '\(path)' leads outside the lessons folder (to \(resolved)); keep the file in the lesson's folder"
+        }
+        switch readFile(resolved, limit: maxStateDictBytes) {
+        case .success(let bytes):
+            if case .object? = try? JSONValue.parse(Data(bytes)) { return nil }
+            return "state_dict file '\(path)' is not a JSON object"
+        case .failure(.tooLarge(let size)):
+            return "state_dict file '\(path)' is \(size) bytes; at most \(maxStateDictBytes) are read"
+        case .failure:
+            return "state_dict file '\(path)' not found next to the lesson"
+        }
     }
 
     // MARK: Checking
@@ -207,7 +261,7 @@ public enum LessonLibrary {
             report.runs += LessonRunCheck.cases(lesson).count
         }
         for path in paths {
-            if isDirectory(path.path) && !FileManager.default.fileExists(atPath: path.appendingPathComponent(courseFileName).path) {
+            if isDirectory(path.path) && access(path.appendingPathComponent(courseFileName).path, F_OK) != 0 {
                 // A folder without course.yaml is a set of lesson files, checked one by one.
                 var problems: [LessonProblem] = []
                 for file in lessonFiles(in: path, problems: &problems) {
@@ -217,17 +271,14 @@ public enum LessonLibrary {
                 }
                 report.problems += problems
             } else if isDirectory(path.path) {
-                let load = loadCourse(folder: path)
+                let (load, decoded) = loadCourseDecoding(folder: path)
                 report.problems += load.problems
                 // Count every lesson that decoded, even with problems, so the summary matches the folder.
-                var problems: [LessonProblem] = []
-                for file in lessonFiles(in: path, problems: &problems) {
-                    if let lesson = loadLessonFile(file).lesson { count(lesson, file) }
-                }
+                for (lesson, file) in decoded { count(lesson, file) }
             } else if path.lastPathComponent == courseFileName {
                 var problems: [LessonProblem] = []
-                if let text = read(path, into: &problems) {
-                    problems += LessonDecoder.decodeCourse(yaml: text, file: path.relativePath).problems
+                if let bytes = contents(of: path, into: &problems) {
+                    problems += LessonDecoder.decodeCourse(bytes: bytes, file: path.relativePath).problems
                 }
                 report.problems += problems
             } else {
@@ -243,32 +294,72 @@ public enum LessonLibrary {
     // MARK: Helpers
 
     static func lessonFiles(in folder: URL, problems: inout [LessonProblem]) -> [URL] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder.path)
-                .filter { $0.hasSuffix(".yaml") && $0 != courseFileName && !$0.hasPrefix(".") }
-                .sorted()
-                .map { folder.appendingPathComponent($0) }
-        } catch {
+        guard let dir = opendir(folder.path) else {
             problems.append(LessonProblem(file: folder.relativePath, line: 1, column: 1,
-                                          message: "cannot read the lessons folder: \(error.localizedDescription)"))
+                                          message: "cannot read the lessons folder: \(String(cString: strerror(errno)))"))
             return []
         }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasSuffix(".yaml") && name != courseFileName && !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    static func read(_ file: URL, into problems: inout [LessonProblem]) -> String? {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            problems.append(LessonProblem(file: file.relativePath, line: 1, column: 1,
-                                          message: isDirectory(file.path) ? "is a folder, not a lesson file"
-                                                   : file.lastPathComponent == courseFileName ? "missing course.yaml, the lesson order (format_version and lessons)"
-                                                   : "cannot read the file (missing or not permitted)"))
-            return nil
+    enum ReadFailure: Error {
+        case cannotOpen, folder, notRegular, tooLarge(Int), failed(Int32)
+    }
+
+    /// The bytes of a regular file of at most `limit` bytes. Opened without blocking, so a FIFO
+    /// (or a device) named like a lesson is refused instead of waiting forever, and never read past
+    /// `limit`, so `/dev/zero` or a huge file cannot exhaust memory.
+    static func readFile(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.cannotOpen) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(.failed(errno)) }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.folder)
+        default: return .failure(.notRegular)
         }
-        guard var text = String(data: data, encoding: .utf8) else {
-            problems.append(LessonProblem(file: file.relativePath, line: 1, column: 1, message: "the file is not UTF-8 text"))
-            return nil
+        if Int(st.st_size) > limit { return .failure(.tooLarge(Int(st.st_size))) }
+        var bytes = [UInt8](repeating: 0, count: min(Int(st.st_size), limit) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard count <= limit else { break }
+                bytes += [UInt8](repeating: 0, count: min(max(count, 4096), limit + 1 - count))
+            }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.failed(errno))
+            }
+            if n == 0 { break }
+            count += n
+            if count > limit { return .failure(.tooLarge(count)) }
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
+        return .success(Array(bytes[0..<count]))
+    }
+
+    /// A lesson or course file's bytes, or a problem saying why it could not be read.
+    static func contents(of file: URL, into problems: inout [LessonProblem]) -> [UInt8]? {
+        let message: String
+        switch readFile(file.path, limit: LessonSource.maxBytes) {
+        case .success(let bytes): return bytes
+        case .failure(.folder): message = "is a folder, not a lesson file"
+        case .failure(.notRegular): message = "is not a regular file; a lesson is a .yaml file"
+        case .failure(.tooLarge(let size)): message = LessonSource.tooLarge(size)
+        case .failure(.cannotOpen), .failure(.failed):
+            message = file.lastPathComponent == courseFileName ? "missing course.yaml, the lesson order (format_version and lessons)"
+                                                               : "cannot read the file (missing or not permitted)"
+        }
+        problems.append(LessonProblem(file: file.relativePath, line: 1, column: 1, message: message))
+        return nil
     }
 
     static func sortProblems(_ problems: [LessonProblem]) -> [LessonProblem] {

@@ -113,12 +113,45 @@ import Testing
         #expect(LessonLibrary.loadLessonFile(dir.appendingPathComponent("v.yaml")).problems == [])
     }
 
+    @Test func stateDictMayNotLeadOutOfTheFolderThroughALink() throws {
+        let text = try Self.lesson(id: "v").replacingOccurrences(of: "  seed: 0", with: "  state_dict: weights/w.json")
+        let dir = try Self.folder(["v.yaml": text])
+        let outside = try Self.folder(["w.json": "{}"])
+        defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("weights"), withDestinationURL: outside)
+        let target = URL(fileURLWithPath: outside.appendingPathComponent("w.json").path).resolvingSymlinksInPath().path
+        let load = LessonLibrary.loadLessonFile(dir.appendingPathComponent("v.yaml"))
+        #expect(load.problems.map { "\($0.line):\($0.column): \($0.message)" } == [
+            "79:15: state_dict file 'weights/w.json' leads outside the lessons folder (to \(target)); keep the file in the lesson's folder",
+        ])
+        // A link that stays inside the folder is fine.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("weights"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("real"), withIntermediateDirectories: false)
+        try "{}".write(to: dir.appendingPathComponent("real/w.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("weights").path, withDestinationPath: "real")
+        #expect(LessonLibrary.loadLessonFile(dir.appendingPathComponent("v.yaml")).problems == [])
+    }
+
+    @Test func onlyRegularFilesOfAtMostAMegabyteAreRead() throws {
+        let dir = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("fifo.yaml")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        try Data(repeating: 0x20, count: (1 << 20) + 1).write(to: dir.appendingPathComponent("big.yaml"))
+        let report = LessonLibrary.check(paths: [fifo, dir.appendingPathComponent("big.yaml")])
+        #expect(report.problems.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column): \($0.message)" } == [
+            "big.yaml:1:1: the file is 1 MB (1048577 bytes); a lesson file may be at most 1 MB",
+            "fifo.yaml:1:1: is not a regular file; a lesson is a .yaml file",
+        ])
+    }
+
     @Test func unreadableAndNonUTF8FilesAreProblems() throws {
         let dir = try Self.folder([:])
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data([0x66, 0xFF, 0xFE]).write(to: dir.appendingPathComponent("bad.yaml"))
         let report = LessonLibrary.check(paths: [dir.appendingPathComponent("bad.yaml"), dir.appendingPathComponent("gone.yaml")])
-        #expect(report.problems.map(\.message) == ["the file is not UTF-8 text", "cannot read the file (missing or not permitted)"])
+        #expect(report.problems.map(\.message) == ["invalid UTF-8 (byte 0xFF); lesson files must be UTF-8 text", "cannot read the file (missing or not permitted)"])
+        #expect(report.problems.first.map { "\($0.line):\($0.column)" } == "1:2")
     }
 
     // MARK: Default folder
