@@ -21,6 +21,19 @@ public enum MiniPy {
         /// The recurrent modules the snippet ran (line, configuration, weights, input).
         public var recurrentCalls: [RecurrentCall] = []
 
+        /// Public so a run can be reported from outside the interpreter (the snippet worker's answer,
+        /// judged by `unroll check`).
+        public init(stdout: String, warnings: String, error: PyError? = nil, errorInPrelude: Bool = false, source: String,
+                    file: String, recurrentCalls: [RecurrentCall] = []) {
+            self.stdout = stdout
+            self.warnings = warnings
+            self.error = error
+            self.errorInPrelude = errorInPrelude
+            self.source = source
+            self.file = file
+            self.recurrentCalls = recurrentCalls
+        }
+
         /// The last line of the traceback, `Type: message`, or nil when the run succeeded.
         public var errorLine: String? { error?.description }
 
@@ -90,5 +103,14 @@ public enum MiniPy {
         public var config: RNNConfig
         public var stateDict: [String: Tensor]
         public var input: Tensor
+
+        /// Public so a call can be rebuilt outside the interpreter: the snippet worker sends its calls
+        /// to the tutor, which unrolls them in the visualizer (Ctrl-V).
+        public init(line: Int, config: RNNConfig, stateDict: [String: Tensor], input: Tensor) {
+            self.line = line
+            self.config = config
+            self.stateDict = stateDict
+            self.input = input
+        }
     }
 }

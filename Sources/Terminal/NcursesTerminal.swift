@@ -9,6 +9,10 @@ public final class NcursesTerminal: Terminal {
     private var previous: CellBuffer?
     private var colors: Bool
     private var active = false
+    private var drewOnce = false
+    /// A read was interrupted by a signal: ncurses keeps that read's ERR and hands it back on the next
+    /// call, which must not be taken for the end of input (it made `fg` after `kill -TSTP` exit 0).
+    private var interruptedRead = false
     /// Whether text can be drawn as UTF-8; when not, the runtime switches to ASCII glyphs.
     public private(set) var isUTF8 = true
 
@@ -60,6 +64,7 @@ public final class NcursesTerminal: Terminal {
         curs_set(showsCursor ? 1 : 0)
         mouseinterval(0)
         _ = mousemask(cn_all_mouse_events() | cn_report_mouse_position(), nil)
+        cn_prepare_restore_sequence()
         if wantsColors && has_colors() {
             start_color()
             use_default_colors()
@@ -71,6 +76,10 @@ public final class NcursesTerminal: Terminal {
     }
 
     deinit { stop() }
+
+    /// The SIGINT, SIGTERM or SIGHUP that arrived (0: none). After `stop()` too: work done on the way
+    /// out (the last save) checks it so Ctrl-C in the restored terminal still ends the wait.
+    public static var pendingSignal: Int32 { cn_pending_signal() }
 
     public var size: Size {
         Size(width: Int(cn_maxx(cn_stdscr())), height: Int(cn_maxy(cn_stdscr())))
@@ -101,6 +110,10 @@ public final class NcursesTerminal: Terminal {
         }
         previous = buffer
         refresh()
+        if !drewOnce {
+            drewOnce = true
+            DebugCrash.afterFirstFrame()
+        }
     }
 
     /// Moves the shown cursor onto the frame's focused element (screen-reader mode only).
@@ -155,11 +168,19 @@ public final class NcursesTerminal: Terminal {
             cn_clear_errno()
             let result = wget_wch(window, &wch)
             if result == ERR {
-                if cn_errno() == EINTR { continue }
+                if cn_errno() == EINTR {
+                    interruptedRead = true
+                    continue
+                }
                 if let pending = pendingSignalEvent() { return pending }
+                if interruptedRead {
+                    interruptedRead = false
+                    continue
+                }
                 // Blocking read that fails without EINTR: input is gone (no retry loop at 100 % CPU).
                 return timeout == nil ? .endOfInput : .timeout
             }
+            interruptedRead = false
             if result == cn_key_code_yes() {
                 if let event = keyCodeEvent(Int32(wch)) { return event }
                 continue

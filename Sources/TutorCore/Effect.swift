@@ -11,6 +11,7 @@ public enum Effect: Sendable, Equatable {
     case stopTimer
     /// Save one progress event (already applied to `State.progress`).
     case record(ProgressEvent)
-    /// Run a playground snippet with MiniPy (bounded by its limits) and answer with `Msg.snippetRan`.
+    /// Run a playground snippet (with MiniPy, or the `--python` interpreter; bounded by the worker's
+    /// limits) and answer with `Msg.snippetRan`.
     case runSnippet(String)
 }

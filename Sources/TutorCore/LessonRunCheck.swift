@@ -135,12 +135,16 @@ public enum LessonRunCheck {
         return false
     }
 
-    /// Runs every case of a lesson and returns a problem for each claim that does not hold.
-    public static func problems(_ lesson: Lesson, file: String, limits: Limits = .standard) -> [LessonProblem] {
+    /// Runs a case: in this process by default; `unroll check` passes a runner that uses a worker process.
+    public typealias Runner = (RunCase) -> MiniPy.Outcome
+
+    /// Runs every case of a lesson (with `run`, or in this process under `limits`) and returns a problem
+    /// for each claim that does not hold.
+    public static func problems(_ lesson: Lesson, file: String, limits: Limits = .standard, run: Runner? = nil) -> [LessonProblem] {
         var problems: [LessonProblem] = []
         for c in cases(lesson) {
-            let outcome = MiniPy.run(c.code, prelude: c.prelude.isEmpty ? nil : c.prelude, then: c.then.isEmpty ? nil : c.then,
-                                     limits: limits)
+            let outcome = run?(c) ?? MiniPy.run(c.code, prelude: c.prelude.isEmpty ? nil : c.prelude, then: c.then.isEmpty ? nil : c.then,
+                                                limits: limits)
             if let why = failure(c, outcome) {
                 problems.append(LessonProblem(file: file, line: c.position.line, column: c.position.column,
                                               message: "run: \(itemKind(lesson, c.itemID)) '\(c.itemID)': \(why)"))

@@ -13,8 +13,9 @@ public enum Msg: Sendable {
     case layout(scrollLimit: Int, scrollOffset: Int = 0)
     /// A side effect could not be done; the sentence goes to the status line.
     case notice(String)
-    /// The runtime ran a playground snippet: what it printed (stdout, then any traceback).
-    case snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig] = [:])
+    /// The runtime ran a playground snippet: what it printed (stdout, then any traceback), and which
+    /// interpreter ran it ("MiniPy", or "python3.11 + torch 2.15.0" under `--python`).
+    case snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig] = [:], runtime: String = "MiniPy")
     /// Preview: the previewed lesson file changed on disk and decoded cleanly.
     case lessonReloaded(Lesson)
     /// Preview: the previewed lesson file changed and has problems (the `unroll check` lines).

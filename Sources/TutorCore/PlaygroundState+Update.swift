@@ -33,8 +33,9 @@ extension PlaygroundState: ScreenModel {
         case .resize:
             keepCursorInView(size: context.size)
             return []
-        case .snippetRan(let output, let failed, let modules):
+        case .snippetRan(let output, let failed, let modules, let runtime):
             running = false
+            self.runtime = runtime
             self.output = output
             self.failed = failed
             outputIsStale = false

@@ -25,6 +25,8 @@ public struct PlaygroundState: Sendable, Equatable {
     public var running = false
     /// What the last run unrolled, by snippet line (1-based): `Ctrl-V` opens the visualizer on it.
     public var modules: [Int: VisualizerConfig] = [:]
+    /// Which interpreter ran the last run, named in the output's header ("MiniPy", "python3.11 + torch 2.15.0").
+    public var runtime = "MiniPy"
     /// How far the editor is scrolled: `leftCell` is the first text cell shown on every line (the
     /// lines move together, so indentation stays lined up), `scroll` the first row of the screen's
     /// content shown (the title and a gap, then the code). `update` moves them only when the cursor

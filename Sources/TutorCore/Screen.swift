@@ -55,8 +55,9 @@ public enum ScreenMsg: Sendable {
     case tick
     /// The window changed size (`context.size`).
     case resize
-    /// The runtime ran the playground's snippet.
-    case snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig])
+    /// The runtime ran the playground's snippet (`runtime` names the interpreter: "MiniPy", or the
+    /// `--python` one's "python3.11 + torch 2.15.0").
+    case snippetRan(output: String, failed: Bool, modules: [Int: VisualizerConfig], runtime: String)
 }
 
 /// Where a screen is in the course: for preview's `g`, a reloaded lesson and the resume point.

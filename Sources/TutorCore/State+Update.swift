@@ -33,8 +33,8 @@ extension State {
             scrollLimit = limit
             scrollOffset = offset
             return []
-        case .snippetRan(let output, let failed, let modules):
-            return updateScreen(.snippetRan(output: output, failed: failed, modules: modules))
+        case .snippetRan(let output, let failed, let modules, let runtime):
+            return updateScreen(.snippetRan(output: output, failed: failed, modules: modules, runtime: runtime))
         case .key(let key):
             return update(key: key)
         case .mouse(let event):

@@ -50,6 +50,8 @@ enum PlaygroundView {
             header.line([Span("Running…", .dim)])
         } else {
             var spans = [Span(play.failed ? "\(glyphs.cross) Output (it raised)" : "\(glyphs.check) Output", play.failed ? .bad : .good)]
+            // Which interpreter printed it: MiniPy's answer and real torch's can differ.
+            spans.append(Span(" · " + play.runtime, .dim))
             if play.outputIsStale { spans.append(Span(" · of the code before your edit; Ctrl-R runs it again", Style(color: .warn, bold: true))) }
             header.line(spans)
         }

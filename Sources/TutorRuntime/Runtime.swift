@@ -1,5 +1,5 @@
 import Foundation
-import MiniPy
+import SnippetRunner
 import Terminal
 import TutorCore
 import TutorRender
@@ -21,6 +21,14 @@ public struct Runtime {
     public var watcher: LessonWatcher?
     /// Effects to perform before the first frame (opening a challenge from the command line starts its clock).
     public var initialEffects: [Effect] = []
+    /// Where playground snippets run: a worker process under kernel limits. nil runs them in this
+    /// process (whole-program tests).
+    public var snippetSandbox: SnippetSandbox?
+    /// Terminal events read while a snippet ran, handled before the next new one.
+    private var deferred: [TerminalEvent] = []
+    /// The learner stopped a save that was waiting for another Unroll's lock (Ctrl-C): the save on the
+    /// way out should not make them wait again.
+    public private(set) var stoppedWaitingForLock = false
     /// Called with the state each time `update` has run, before its effects are performed (tests: the
     /// progress the tutor holds is compared with the file it saved; see Tests/e2e/check_progress.py).
     public var afterUpdate: ((State) -> Void)?
@@ -38,6 +46,7 @@ public struct Runtime {
     /// Runs until the learner quits, input ends or a signal arrives.
     /// - Returns: the exit status (0, or 128 + the signal).
     public mutating func run() -> Int32 {
+        defer { snippetSandbox?.shutdown() }
         if let status = send(.resize(terminal.size)) { return status }
         for effect in initialEffects { if let status = perform(effect) { return status } }
         while true {
@@ -48,7 +57,7 @@ public struct Runtime {
             let due = [nextTick, watcher?.nextCheck].compactMap { $0 }.min()
             let timeout = due.map { max(0, Int(($0.timeIntervalSinceNow * 1000).rounded(.up))) }
             let msg: Msg
-            switch terminal.nextEvent(timeout: timeout) {
+            switch deferred.isEmpty ? terminal.nextEvent(timeout: timeout) : deferred.removeFirst() {
             case .key(let key):
                 msg = .key(key)
             case .mouse(let kind, let column, let row):
@@ -105,18 +114,41 @@ public struct Runtime {
             interval = nil
             nextTick = nil
         case .runSnippet(let code):
-            // MiniPy bounds the run itself (wall time, steps, sizes), so the loop cannot hang here.
-            let outcome = MiniPy.run(code, file: "snippet.py")
-            var modules: [Int: VisualizerConfig] = [:]
-            for call in outcome.recurrentCalls { modules[call.line] = VisualizerConfig(call: call) ?? modules[call.line] }
-            return send(.snippetRan(output: outcome.stdout + outcome.stderr, failed: outcome.error != nil, modules: modules))
+            // The "Running…" frame goes up before the wait; the worker's limits and the clock bound it.
+            terminal.draw(Renderer.render(state))
+            let run = SnippetExecution.run(code, sandbox: snippetSandbox, terminal: terminal)
+            deferred += run.deferred
+            if let status = send(.snippetRan(output: run.result.output, failed: run.result.failed, modules: run.modules,
+                                             runtime: run.result.runtime ?? "MiniPy")) {
+                return status
+            }
+            // The output first, then the next worker starts while the learner reads it.
+            terminal.draw(Renderer.render(state))
+            snippetSandbox?.prepare()
         case .record(let event):
             guard let store else { break }
             let before = store.progress
-            let outcome = store.record([event])
+            // While another Unroll holds the lock the status line says so, and Ctrl-C stops the wait.
+            // The notice is drawn inside the wait, so its effects (none today) are performed after it.
+            var waitingEffects: [Effect] = []
+            let save = SaveExecution.record(event, store: store, terminal: terminal, wait: !stoppedWaitingForLock) {
+                state.now = clock.now()
+                waitingEffects += state.update(.notice(SaveExecution.waiting))
+                afterUpdate?(state)
+                terminal.draw(Renderer.render(state))
+            }
+            if save.stopped {
+                stoppedWaitingForLock = true
+                deferred = save.deferred
+            } else {
+                deferred += save.deferred
+            }
+            for effect in waitingEffects { if let status = perform(effect) { return status } }
+            let outcome = save.outcome
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
             lrs?.record(event, before: before, after: state.progress)
+            if save.savedAfterWaiting, let status = send(.notice(SaveExecution.savedAfterWait)) { return status }
             if let announcement = outcome.announcement { return send(.notice(announcement)) }
         }
         return nil

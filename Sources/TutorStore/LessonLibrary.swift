@@ -261,7 +261,8 @@ public enum LessonLibrary {
     // MARK: Checking
 
     /// Checks files and folders (a folder is checked as a course: course.yaml and its lessons).
-    public static func check(paths: [URL]) -> CheckReport {
+    /// `run` runs each `run:` program (default: MiniPy in this process).
+    public static func check(paths: [URL], run: LessonRunCheck.Runner? = nil) -> CheckReport {
         var report = CheckReport(problems: [])
         func count(_ lesson: Lesson, _ file: URL) {
             report.lessons += 1
@@ -270,7 +271,7 @@ public enum LessonLibrary {
             }
             report.snippets += lesson.playground?.snippets.count ?? 0
             // Prove the `run:` claims by running the code (MiniPy).
-            report.problems += LessonRunCheck.problems(lesson, file: file.relativePath)
+            report.problems += LessonRunCheck.problems(lesson, file: file.relativePath, run: run)
             report.runs += LessonRunCheck.cases(lesson).count
             // Prove the `gradients:` claims through the engine's backward, on the weights the visualizer loads.
             report.problems += LessonGradientCheck.problems(lesson, file: file.relativePath, weights: visualizeWeights(lesson, file: file))

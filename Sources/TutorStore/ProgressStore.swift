@@ -63,6 +63,8 @@ public final class ProgressStore: @unchecked Sendable {
     private var confirmed = LearnerProgress()
     /// The reason of the last failed save; nil while saving works.
     private var failing: String?
+    /// What failed in the last failed save, without the sentence around it ("/path: No space left on device").
+    private var failureDetail: String?
     private var _faults: Faults
 
     public init(path: URL, learner: String? = nil, faults: Faults = .none) {
@@ -105,17 +107,32 @@ public final class ProgressStore: @unchecked Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/unroll/progress.json").standardizedFileURL
     }
 
+    /// The largest progress file read: a real one is a few kilobytes, 16 MB would hold thousands of
+    /// lessons. A larger file is refused unread (never moved or overwritten), as is anything that is not
+    /// a regular file (a named pipe would block the read, /dev/zero would never end).
+    public static let maximumFileSize = 16 << 20
+
     /// Reads the file without creating, moving or locking anything (for read-only callers such as the
-    /// instructor preview or `unroll progress`).
+    /// instructor preview or `unroll progress`). Only a regular file of at most `maximumFileSize` bytes
+    /// is read; anything else is `.unreadable`, with the reason.
     public static func read(at path: URL) -> ProgressReadResult {
         let p = path.path
-        let fd = open(p, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
+        var info = stat()
+        if stat(p, &info) != 0 {
             let e = errno
             // ENOTDIR: a parent is a regular file, so there is no progress file either; `record` says why it cannot save.
             return e == ENOENT || e == ENOTDIR ? .missing : .unreadable(FileError(path: p, code: e).message)
         }
+        if let refusal = refusal(of: p, info) { return .unreadable(refusal) }
+        // O_NONBLOCK: a named pipe swapped in after the stat must not block the open.
+        let fd = open(p, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        if fd < 0 {
+            let e = errno
+            return e == ENOENT || e == ENOTDIR ? .missing : .unreadable(FileError(path: p, code: e).message)
+        }
         defer { close(fd) }
+        guard fstat(fd, &info) == 0 else { return .unreadable(FileError(path: p, code: errno).message) }
+        if let refusal = refusal(of: p, info) { return .unreadable(refusal) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -126,6 +143,8 @@ public final class ProgressStore: @unchecked Sendable {
             }
             if n == 0 { break }
             data.append(contentsOf: buffer[0 ..< n])
+            // Grown since the fstat: stop at the cap instead of following it.
+            if data.count > maximumFileSize { return .unreadable(tooLarge(p, size: data.count, atLeast: true)) }
         }
         do {
             return .loaded(try LearnerProgress.decode(data))
@@ -134,10 +153,32 @@ public final class ProgressStore: @unchecked Sendable {
         }
     }
 
+    /// Why the file at `path` is not read, or nil when it is a regular file of an acceptable size.
+    static func refusal(of path: String, _ info: stat) -> String? {
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            return Int(info.st_size) > maximumFileSize ? tooLarge(path, size: Int(info.st_size), atLeast: false) : nil
+        case S_IFDIR: return FileError(path: path, code: EISDIR).message
+        case S_IFIFO: kind = "a named pipe"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a file"
+        }
+        return "\(path) is \(kind), not a regular file"
+    }
+
+    static func tooLarge(_ path: String, size: Int, atLeast: Bool) -> String {
+        let shown = size >= 1 << 30 ? String(format: "%.1f GB", Double(size) / Double(1 << 30)) : "\(size >> 20) MB"
+        return "\(path) is \(atLeast ? "over " : "")\(shown), more than a progress file can be (\(maximumFileSize >> 20) MB); move it away to start afresh"
+    }
+
     /// Reads the file for the tutor. A damaged file is moved to `progress.json.bad-<timestamp>` (never
     /// overwritten) and the tutor starts fresh; `notice` is the one sentence that says so, with the path.
     /// Creates nothing when the file is missing.
-    public func load() -> (progress: LearnerProgress, notice: String?) {
+    public func load(patience: TimeInterval = ProgressStore.lockPatience,
+                     waiting: (TimeInterval) -> Bool = { _ in true }) -> (progress: LearnerProgress, notice: String?) {
         mutex.withLock {
             var notice: String?
             switch Self.read(at: path) {
@@ -147,7 +188,7 @@ public final class ProgressStore: @unchecked Sendable {
                 confirmed = p
             case .damaged:
                 do throws(FileError) {
-                    let (found, moved) = try underLock { () throws(FileError) in try self.quarantineIfDamaged() }
+                    let (found, moved) = try underLock(patience: patience, waiting: waiting) { () throws(FileError) in try self.quarantineIfDamaged() }
                     confirmed = found ?? LearnerProgress()
                     if let moved { notice = moved }
                 } catch {
@@ -178,17 +219,25 @@ public final class ProgressStore: @unchecked Sendable {
         }
     }
 
+    /// How long a save waits for another instance's lock before giving up (the events stay unsaved and
+    /// go with the next save).
+    public static let lockPatience: TimeInterval = 5
+
     /// Saves events: lock, read what is there now, apply every unsaved event, write atomically. The only
     /// call that creates the folder, the file and the lock file. Never throws: a failure is returned,
     /// and announced once until saving works again. A format-1 file is kept as `progress.json.v1` (never
     /// overwritten) before it is first written as format 2; if it cannot be kept, nothing is written.
+    /// While another instance holds the lock, `waiting` is called every 50 ms with the seconds waited
+    /// (the tutor says so on its status line and watches for Ctrl-C: returning false stops waiting);
+    /// after `patience` seconds the save gives up.
     @discardableResult
-    public func record(_ events: [ProgressEvent]) -> SaveOutcome {
+    public func record(_ events: [ProgressEvent], patience: TimeInterval = ProgressStore.lockPatience,
+                       waiting: (TimeInterval) -> Bool = { _ in true }) -> SaveOutcome {
         mutex.withLock {
             pending += events
             memory.apply(events)
             do throws(FileError) {
-                let (next, notice) = try underLock { () throws(FileError) -> (LearnerProgress, String?) in
+                let (next, notice) = try underLock(patience: patience, waiting: waiting) { () throws(FileError) -> (LearnerProgress, String?) in
                     var notice: String?
                     var base: LearnerProgress
                     switch Self.read(at: path) {
@@ -222,6 +271,7 @@ public final class ProgressStore: @unchecked Sendable {
                 failing = nil
                 return SaveOutcome(saved: true, announcement: notice ?? recovered)
             } catch {
+                failureDetail = error.message
                 let reason = "Progress is not being saved: \(error.message)."
                 let announce = failing == nil ? reason : nil
                 failing = reason
@@ -230,13 +280,25 @@ public final class ProgressStore: @unchecked Sendable {
         }
     }
 
+    /// At exit: one last save of what failed saves left in memory. nil when everything is on disk;
+    /// otherwise the line for stderr that says what is lost and why (the caller then exits non-zero).
+    public func saveBeforeExit(patience: TimeInterval = ProgressStore.lockPatience,
+                               waiting: (TimeInterval) -> Bool = { _ in true }) -> String? {
+        guard unsavedCount > 0 else { return nil }
+        let outcome = record([], patience: patience, waiting: waiting)
+        if outcome.saved { return nil }
+        let (n, detail) = mutex.withLock { (pending.count, failureDetail ?? "the reason is unknown") }
+        return "unroll: progress could not be saved (\(detail)); \(n) change\(n == 1 ? "" : "s") since the last save \(n == 1 ? "is" : "are") lost."
+    }
+
     // MARK: - Under the lock
 
-    private func underLock<T>(_ body: () throws(FileError) -> T) throws(FileError) -> T {
+    private func underLock<T>(patience: TimeInterval, waiting: (TimeInterval) -> Bool,
+                              _ body: () throws(FileError) -> T) throws(FileError) -> T {
         let folder = path.deletingLastPathComponent().path
         if let e = _faults.mkdir { throw FileError(path: folder, code: e) }
         try AtomicFile.makeFolders(folder)
-        let lock = try FileLock(path: lockPath.path)
+        let lock = try FileLock(path: lockPath.path, patience: patience, waiting: waiting)
         removeStaleTemporaries(in: folder)
         let result = try body()
         _ = consume lock

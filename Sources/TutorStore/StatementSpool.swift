@@ -144,7 +144,9 @@ public final class StatementSpool: Sendable {
     private func underLock<T>(_ body: () throws(FileError) -> T) throws(FileError) -> T {
         let folder = path.deletingLastPathComponent().path
         try AtomicFile.makeFolders(folder)
-        let lock = try FileLock(path: lockPath.path)
+        // The lock waits as the progress file's does (hardening's FileLock polls, at most 5 s), with
+        // nothing to show meanwhile: the spool is written in the background.
+        let lock = try FileLock(path: lockPath.path, patience: ProgressStore.lockPatience, waiting: { _ in true })
         removeStaleTemporaries(in: folder)
         let result = try body()
         _ = consume lock

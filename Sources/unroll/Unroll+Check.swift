@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnippetRunner
 import TutorStore
 
 extension Unroll {
@@ -23,9 +24,12 @@ extension Unroll {
             let urls = paths.isEmpty
                 ? [LessonLibrary.defaultFolder(explicit: common.lessons)]
                 : paths.map { URL(fileURLWithPath: $0) }
-            let report = LessonLibrary.check(paths: urls)
+            // Each program runs in one long-lived worker process (started again if a program kills it).
+            let sandbox = SnippetSandbox.ofThisProgram(mode: .reused)
+            defer { sandbox.shutdown() }
+            let report = LessonLibrary.check(paths: urls, run: sandbox.outcome(of:))
             if let python = withTorch {
-                let (checked, differences) = try TorchComparison.compare(paths: urls, python: python)
+                let (checked, differences) = try TorchComparison.compare(paths: urls, python: python, sandbox: sandbox)
                 for d in differences { print(d.description) }
                 let n = differences.count
                 print("ran \(checked) snippet\(checked == 1 ? "" : "s") under \(python): \(n == 0 ? "no differences from MiniPy" : "\(n) difference\(n == 1 ? "" : "s") from MiniPy")")

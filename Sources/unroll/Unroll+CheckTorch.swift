@@ -1,5 +1,6 @@
 import Foundation
 import MiniPy
+import SnippetRunner
 import TutorCore
 import TutorStore
 
@@ -84,7 +85,7 @@ enum TorchComparison {
         return list.map { ($0["stdout"] as? String ?? "", $0["error"] as? String) }
     }
 
-    static func compare(paths: [URL], python: String) throws -> (checked: Int, differences: [Difference]) {
+    static func compare(paths: [URL], python: String, sandbox: SnippetSandbox) throws -> (checked: Int, differences: [Difference]) {
         var cases: [(file: String, c: RunCase)] = []
         for file in lessonFiles(paths) {
             guard let lesson = LessonLibrary.loadLessonFile(file).lesson else { continue }
@@ -93,7 +94,7 @@ enum TorchComparison {
         let results = try runPython(python, cases.map(\.c.program))
         var diffs: [Difference] = []
         for ((file, c), torch) in zip(cases, results) {
-            let mini = MiniPy.run(c.code, prelude: c.prelude.isEmpty ? nil : c.prelude, then: c.then.isEmpty ? nil : c.then)
+            let mini = sandbox.outcome(of: c)
             var miniError = mini.error?.description, torchError = torch.error
             if case .raises(let want)? = c.expect, !want.contains(":") {
                 // A claim of the type alone (the message holds an address or the like): compare types.

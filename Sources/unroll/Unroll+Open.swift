@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnippetRunner
 import Terminal
 import TutorCore
 import TutorRuntime
@@ -19,6 +20,8 @@ extension Unroll {
         var lesson: String?
 
         @OptionGroup var target: ModeOptions
+
+        @OptionGroup var runtimeOptions: RuntimeOptions
 
         @OptionGroup var lrs: LRSOptions
 
@@ -49,6 +52,7 @@ extension Unroll {
 
             let clock = try CommonOptions.clock()
             let store = try common.progressStore()
+            let sandbox = try runtimeOptions.sandbox()
             let relay = try common.startRelay(lrs: lrs, store: store, lessons: lessons)
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
@@ -68,6 +72,7 @@ extension Unroll {
                 effects = state.start(lessonIndex: start.lessonIndex, mode: start.mode, task: start.task)
             }
             var runtime = Runtime(state: state, terminal: terminal, store: store)
+            runtime.snippetSandbox = sandbox
             runtime.clock = clock
             runtime.initialEffects = effects
             runtime.lrs = relay
@@ -76,7 +81,24 @@ extension Unroll {
             dump?.finish()
             terminal.stop()
             if status == 0 { runtime.lrs?.finishAndReport() }
+            try Self.saveBeforeExit(store, status: status, wait: !runtime.stoppedWaitingForLock)
             if status != 0 { throw ExitCode(status) }
+        }
+
+        /// What a failed save left unsaved gets one more try after the terminal is restored; if that fails
+        /// too, one line on stderr says what is lost and the exit status is 1 (or the signal's), never 0.
+        static func saveBeforeExit(_ store: ProgressStore, status: Int32, wait: Bool) throws {
+            var said = false
+            let lost = store.saveBeforeExit(patience: wait ? ProgressStore.lockPatience : 0) { _ in
+                if !said {
+                    said = true
+                    FileHandle.standardError.write(Data("unroll: waiting for another Unroll to finish saving…\n".utf8))
+                }
+                return NcursesTerminal.pendingSignal == 0
+            }
+            guard let lost else { return }
+            FileHandle.standardError.write(Data((lost + "\n").utf8))
+            throw ExitCode(status != 0 ? status : 1)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnippetRunner
 import Terminal
 import TutorCore
 import TutorRuntime
@@ -21,6 +22,8 @@ extension Unroll {
 
         @OptionGroup var target: ModeOptions
 
+        @OptionGroup var runtimeOptions: RuntimeOptions
+
         func run() throws {
             let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
             let load = LessonLibrary.loadLesson(lesson, folder: folder)
@@ -29,11 +32,13 @@ extension Unroll {
                 throw ExitCode(1)
             }
             try target.check(against: opened)
+            let sandbox = try runtimeOptions.sandbox()
             let (terminal, settings) = try common.startTerminal(preview: true)
             var state = State(lessons: [opened], size: terminal.size, settings: settings)
             state.now = Date()
             let effects = state.start(lessonIndex: 0, mode: target.chosen, task: (target.task ?? 1) - 1)
             var runtime = Runtime(state: state, terminal: terminal, store: nil)
+            runtime.snippetSandbox = sandbox
             runtime.initialEffects = effects
             let dump = ProgressDump.install(on: &runtime, progressFile: nil)
             runtime.watcher = LessonWatcher(path: file)

@@ -62,7 +62,11 @@ extension Unroll {
                     return
                 }
             }
-            let outcome = store.record([.reset(lesson: lesson)])
+            var said = false
+            let outcome = store.record([.reset(lesson: lesson)]) { _ in
+                if !said { said = true; printError("unroll: waiting for another Unroll to finish saving…") }
+                return true
+            }
             guard outcome.saved else {
                 printError(outcome.reason ?? "Progress is not being saved.")
                 throw ExitCode.failure

@@ -8,6 +8,9 @@
 //   progress-crash-helper fsize PATH BYTES
 //       limits file size (RLIMIT_FSIZE) so the real write fails as on a full disk, records one
 //       answer and prints the outcome's reason.
+//   progress-crash-helper hold-lock PATH SECONDS
+//       holds the lock of the progress file PATH (as another Unroll saving would), prints "locked",
+//       and lets go after SECONDS (or when killed).
 import Foundation
 import TutorCore
 import TutorStore
@@ -29,7 +32,7 @@ func say(_ line: String) {
 }
 let args = CommandLine.arguments
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: progress-crash-helper record PATH COUNT [START] | fsize PATH BYTES\n".utf8))
+    FileHandle.standardError.write(Data("usage: progress-crash-helper record PATH COUNT [START] | fsize PATH BYTES | hold-lock PATH SECONDS\n".utf8))
     exit(2)
 }
 guard args.count >= 4 else { usage() }
@@ -90,6 +93,12 @@ case "fsize":
     let outcome = store.record([.attempt(lesson: "full", item: "q1", answer: Answer(at: Date(), mode: .try, chosen: ["A"], correct: true, attempt: 1, grade: .good))])
     say(outcome.saved ? "saved" : "not saved: \(outcome.reason ?? "?")")
     if let a = outcome.announcement { say("announce: \(a)") }
+case "hold-lock":
+    guard let seconds = Double(args[3]) else { usage() }
+    let fd = open(args[2] + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0, flock(fd, LOCK_EX) == 0 else { say("cannot lock"); exit(3) }
+    say("locked")
+    usleep(useconds_t(seconds * 1_000_000))
 default:
     usage()
 }

@@ -98,6 +98,17 @@ extension ScreenSnapshotTests {
         Snapshot.assertMatches(buffer, named: name("playground-raised", size))
     }
 
+    /// The output's header names the interpreter that printed it: MiniPy by default, the `--python` one's
+    /// label when real torch ran it.
+    @Test func playgroundOutputHeaderNamesTheRuntime() {
+        var s = state(.playground, task: 1, size: Size(width: 80, height: 24), keys: [.ctrl("r")])
+        _ = s.update(.snippetRan(output: "torch.Size([1, 3, 20])\n", failed: false))
+        #expect(Renderer.render(s).lines.contains { $0.hasPrefix(" ✓ Output · MiniPy") })
+        _ = s.update(.key(.ctrl("r")))
+        _ = s.update(.snippetRan(output: "torch.Size([1, 3, 20])\n", failed: false, runtime: "python3.11 + torch 2.15.0"))
+        #expect(Renderer.render(s).lines.contains { $0.hasPrefix(" ✓ Output · python3.11 + torch 2.15.0") })
+    }
+
     /// A snippet taller than the screen still shows what it printed: the code scrolls above the output,
     /// whose last lines stay in view, and the cursor's line stays visible too.
     @Test(arguments: sizes) func playgroundOutputOfATallSnippetStaysInView(size: Size) throws {

@@ -90,6 +90,19 @@ struct Child {
 
     func kill9() { kill(pid, SIGKILL) }
 
+    /// Waits for the child's first line (without its newline); nil if it ends first.
+    func firstLine() -> String? {
+        var line = [UInt8]()
+        var byte: UInt8 = 0
+        while true {
+            let n = read(output, &byte, 1)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return nil }
+            if byte == UInt8(ascii: "\n") { return String(decoding: line, as: UTF8.self) }
+            line.append(byte)
+        }
+    }
+
     /// Everything the child wrote, until it exits (or is killed); then reaps it.
     func finish() -> (lines: [String], status: Int32) {
         var data = [UInt8]()

@@ -47,15 +47,20 @@ static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
 
-// Signals: handlers that only record the signal (installed before newterm), and
-// the restore that runs at exit whatever path leads there.
+// Signals: handlers that only record SIGINT/SIGTERM/SIGHUP/SIGTSTP/SIGCONT (installed before newterm),
+// handlers for fatal signals (crashes, traps, SIGQUIT, SIGPIPE, SIGUSR1/2, SIGALRM, …) that restore the
+// terminal with async-signal-safe writes and then die by the same signal, and the restore that runs at
+// exit whatever path leads there.
 void cn_install_signal_handlers(void);
+void cn_prepare_restore_sequence(void);  // after newterm: the bytes that undo curses' modes, from terminfo
 int cn_pending_signal(void);      // 0, or the number of the first SIGINT/SIGTERM/SIGHUP seen
 int cn_take_suspend(void);        // 1 once after SIGTSTP was seen
 int cn_take_continue(void);       // 1 once after SIGCONT was seen
 void cn_register_atexit_restore(void);
 void cn_set_curses_active(int active);
 void cn_suspend_self(void);       // restores the terminal default for SIGTSTP and stops the process
+// A deliberate crash for the terminal-restore tests: 1 SIGSEGV, 2 a trap, 3 abort().
+void cn_debug_crash(int kind);
 int cn_errno(void);
 void cn_clear_errno(void);
 // 1 when the terminal named by TERM can address the cursor; otherwise 0 and *why is set:

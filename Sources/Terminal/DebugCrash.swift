@@ -1,0 +1,17 @@
+import CNcursesw
+import Foundation
+
+/// A deliberate crash for the tests that check the terminal is restored whatever kills the tutor:
+/// `UNROLL_DEBUG_CRASH=segv|trap|abort|fatal` crashes right after the first frame is on the screen
+/// (curses active, alternate screen, raw mode). Not documented for learners; unset, it does nothing.
+enum DebugCrash {
+    static func afterFirstFrame(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        switch environment["UNROLL_DEBUG_CRASH"] {
+        case "segv": cn_debug_crash(1)
+        case "trap": cn_debug_crash(2)
+        case "abort": cn_debug_crash(3)
+        case "fatal": fatalError("UNROLL_DEBUG_CRASH=fatal")
+        default: break
+        }
+    }
+}
