@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: all deps build release run test unit e2e lint check-lessons bench install clean fuzz fuzz-slice fuzz-replay
+.PHONY: all deps build release run test test-steps unit e2e lint check-lessons bench install clean fuzz fuzz-slice fuzz-replay
 
 # Fuzzing (Tests/Fuzz/README.md): libFuzzer targets built into .build-fuzz.
 FUZZ_SECONDS ?= 600
@@ -41,9 +41,14 @@ run: release
 	.build/release/unroll --lessons Lessons
 
 # The house rules a compiler does not check, unit tests (warnings are errors: see Package.swift), the
-# lesson checker, then the tmux end-to-end tests on the debug binary.
+# lesson checker, then the tmux end-to-end tests on the debug binary. The xAPI tests need a real LRS:
+# Scripts/ralph.sh starts Ralph for them (and stops it after) unless UNROLL_TEST_LRS already names one
+# (.ci/run starts its own).
 test: deps lint
 	$(SWIFT) build
+	bash Scripts/ralph.sh with $(MAKE) --no-print-directory test-steps
+
+test-steps:
 	$(SWIFT) test
 	python3 Tests/MiniPyTests/run_fixtures.py .build/debug/unroll
 	.build/debug/unroll check Lessons
@@ -63,6 +68,7 @@ bench: deps
 	bash Scripts/bench.sh
 	bash Scripts/bench_tui.sh
 	bash Scripts/bench_snippets.sh
+	bash Scripts/bench_class.sh
 
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/unroll/Lessons"

@@ -34,6 +34,8 @@ public struct Runtime {
     public var afterUpdate: ((State) -> Void)?
     /// What `State.now` is set from (`UNROLL_NOW` in tests); timers still run on the system clock.
     public var clock = Clock()
+    /// With `--lrs`: each recorded event also becomes xAPI statements, spooled and sent in the background.
+    public var lrs: LRSRelay?
 
     public init(state: State, terminal: Terminal, store: ProgressStore?) {
         self.state = state
@@ -127,6 +129,7 @@ public struct Runtime {
             // While another Unroll holds the lock the status line says so, and Ctrl-C stops the wait.
             // The notice is drawn inside the wait, so its effects (none today) are performed after it.
             var waitingEffects: [Effect] = []
+            let before = store.progress
             let save = SaveExecution.record(event, store: store, terminal: terminal, wait: !stoppedWaitingForLock) {
                 state.now = clock.now()
                 waitingEffects += state.update(.notice(SaveExecution.waiting))
@@ -143,6 +146,7 @@ public struct Runtime {
             let outcome = save.outcome
             // The store's copy holds what another instance wrote too; the screens show that.
             state.progress = store.progress
+            lrs?.record(event, before: before, after: state.progress)
             if save.savedAfterWaiting, let status = send(.notice(SaveExecution.savedAfterWait)) { return status }
             if let announcement = outcome.announcement { return send(.notice(announcement)) }
         }

@@ -9,7 +9,7 @@ struct Unroll: ParsableCommand {
         commandName: "unroll",
         abstract: "A terminal tutor: why recurrent neural networks handle sequences, the way PyTorch does it.",
         version: UnrollVersion.string,
-        subcommands: [Open.self, Check.self, Print.self, Progress.self, Review.self, Engine.self, Visualize.self, Preview.self, Run.self,
+        subcommands: [Open.self, Check.self, Print.self, Progress.self, Review.self, Class.self, LRS.self, Engine.self, Visualize.self, Preview.self, Run.self,
                       SnippetWorkerCommand.self],
         defaultSubcommand: Open.self
     )

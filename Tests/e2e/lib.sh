@@ -26,7 +26,7 @@ e2e_screen() { tm capture-pane -t "$1" -p -J; }
 
 # e2e_wait_for NAME TEXT [SECONDS] — waits until TEXT is on the screen; fails with the screen shown.
 e2e_wait_for() {
-  local name=$1 text=$2 limit=${3:-10} i=0
+  local name=$1 text=$2 limit=${3:-${E2E_WAIT:-30}} i=0
   while [ $i -lt $((limit * 100)) ]; do
     if e2e_screen "$name" | grep -qF -- "$text"; then return 0; fi
     sleep 0.01; i=$((i + 1))
@@ -37,7 +37,7 @@ e2e_wait_for() {
 
 # e2e_wait_gone NAME TEXT [SECONDS] — waits until TEXT has left the screen.
 e2e_wait_gone() {
-  local name=$1 text=$2 limit=${3:-10} i=0
+  local name=$1 text=$2 limit=${3:-${E2E_WAIT:-30}} i=0
   while [ $i -lt $((limit * 100)) ]; do
     if ! e2e_screen "$name" | grep -qF -- "$text"; then return 0; fi
     sleep 0.01; i=$((i + 1))
@@ -65,7 +65,7 @@ e2e_pid() { local shell; shell=$(tm display -p -t "$1" '#{pane_pid}'); pgrep -P 
 # e2e_exit_line NAME — waits for the wrapper's "exit=N …" line and prints it.
 e2e_exit_line() {
   local name=$1 i=0 line
-  while [ $i -lt 1000 ]; do
+  while [ $i -lt $(( ${E2E_WAIT:-30} * 100 )) ]; do
     line=$(e2e_screen "$name" | grep -E '^exit=' | tail -1)
     if [ -n "$line" ]; then echo "$line"; return 0; fi
     sleep 0.01; i=$((i + 1))
