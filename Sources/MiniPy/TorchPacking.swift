@@ -67,7 +67,15 @@ enum Packing {
             let b = try bind("pad_sequence", ["sequences", "batch_first", "padding_value", "padding_side"], required: 1, a, k)
             let side = try b[3].map { v throws(PyError) in try i.str(v) } ?? "right"
             guard side == "right" || side == "left" else { throw .valueError("Expected padding_side to be one of left or right, but got \(side).") }
-            return .tensor(try padSequence(try tensors(b[0]!, i), batchFirst: try b[1]?.truthy() ?? false,
+            // torch's C++ binding takes batch_first as a bool only (3, 1.0 and None are TypeErrors).
+            var batchFirst = false
+            if let v = b[1] {
+                guard case .bool(let flag) = v else {
+                    throw .typeError("pad_sequence(): argument 'batch_first' (position 2) must be bool, not \(v.typeName)")
+                }
+                batchFirst = flag
+            }
+            return .tensor(try padSequence(try tensors(b[0]!, i), batchFirst: batchFirst,
                                            value: b[2]?.asDouble ?? 0, left: side == "left", interp: i))
         },
         "pack_padded_sequence": Builtins.fn("pack_padded_sequence") { a, k, i throws(PyError) in
@@ -126,6 +134,11 @@ enum Packing {
                 throw .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got \(t.shape.count)D cpu \(t.dtype.scalarName) tensor")
             }
             return t.dtype.isFloatingPoint ? t.floats.map(intFromFloat) : t.exactInts
+        }
+        // A lone number becomes torch.as_tensor(n, dtype=torch.int64): a 0-D tensor, refused as such.
+        switch v {
+        case .int, .float, .bool: throw .runtime("'lengths' argument should be a 1D CPU int64 tensor, but got 0D cpu Long tensor")
+        case .none, .str, .list, .tuple, .dict, .range, .tensor, .size, .object: break
         }
         var out: [Int] = []
         for x in try interp.iterate(v) {

@@ -16,9 +16,14 @@ public final class NcursesTerminal: Terminal {
     /// Whether text can be drawn as UTF-8; when not, the runtime switches to ASCII glyphs.
     public private(set) var isUTF8 = true
 
+    /// Screen-reader mode: the cursor is shown where each frame says the focus is (a reader follows it);
+    /// otherwise it stays hidden.
+    private let showsCursor: Bool
+
     /// Checks the terminal, then starts curses with `newterm`, so every failure comes back here as a
     /// `TerminalError` instead of ncurses exiting the process.
-    public init(colors wantsColors: Bool) throws {
+    public init(colors wantsColors: Bool, showsCursor: Bool = false) throws {
+        self.showsCursor = showsCursor
         guard isatty(0) == 1 else { throw TerminalError.stdinNotATerminal }
         guard isatty(1) == 1 else { throw TerminalError.stdoutNotATerminal }
         guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else {
@@ -56,7 +61,7 @@ public final class NcursesTerminal: Terminal {
         for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END)] {
             _ = define_key(sequence, code)
         }
-        curs_set(0)
+        curs_set(showsCursor ? 1 : 0)
         mouseinterval(0)
         _ = mousemask(cn_all_mouse_events() | cn_report_mouse_position(), nil)
         cn_prepare_restore_sequence()
@@ -92,6 +97,7 @@ public final class NcursesTerminal: Terminal {
     // MARK: Drawing
 
     public func draw(_ buffer: CellBuffer) {
+        defer { placeCursor(buffer.cursor) }
         let full = previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
         if full { erase() }
         for row in 0..<buffer.height {
@@ -108,6 +114,13 @@ public final class NcursesTerminal: Terminal {
             drewOnce = true
             DebugCrash.afterFirstFrame()
         }
+    }
+
+    /// Moves the shown cursor onto the frame's focused element (screen-reader mode only).
+    private func placeCursor(_ cursor: CursorPosition?) {
+        guard showsCursor, let cursor else { return }
+        move(Int32(cursor.row), Int32(cursor.column))
+        refresh()
     }
 
     private func put(_ cell: Cell, row: Int, column: Int) {

@@ -32,6 +32,11 @@ extension FillState {
         let options = task.options
         follow = .focus
         switch key {
+        case .left, .right: keyboardOn = carrying == nil ? .chip : .blank   // a carried chip moves between blanks
+        case .tab, .backTab, .char, .backspace, .delete: keyboardOn = .blank
+        case .ctrl, .up, .down, .home, .end, .pageUp, .pageDown, .enter, .escape: break
+        }
+        switch key {
         case .tab:
             moveFocus(by: 1)
         case .backTab:
@@ -112,13 +117,16 @@ extension FillState {
         case (.press, .blank(let n)?):
             if let i = task.blanks.firstIndex(of: n) { focus = i }
             dragging = nil
+            keyboardOn = .blank
         case (.press, .chip(let index)?):
             chipCursor = index
+            keyboardOn = .chip
             dragging = task.options[index].letter
             carrying = nil
         case (.release, .blank(let n)?):
             if let letter = dragging {
                 dragging = nil
+                keyboardOn = .blank
                 if let i = task.blanks.firstIndex(of: n) { focus = i }
                 return put(letter, in: n)
             }
@@ -126,6 +134,7 @@ extension FillState {
             // Press and release on the same chip is a click: it goes into the focused blank.
             defer { dragging = nil }
             if let letter = dragging, task.options[index].letter == letter, let blank = focusedBlank {
+                keyboardOn = .blank
                 return put(letter, in: blank)
             }
         case (.release, _):

@@ -21,6 +21,14 @@ public struct FillState: Sendable, Equatable {
     public var focus = 0
     /// Index into `task.options` of the chip under the keyboard cursor.
     public var chipCursor = 0
+    /// What the keyboard last moved: the focused blank, or the chip cursor (← →). The terminal cursor
+    /// of screen-reader mode sits on it.
+    public enum KeyboardTarget: Sendable, Equatable {
+        case blank
+        case chip
+    }
+
+    public var keyboardOn = KeyboardTarget.blank
     /// A chip picked up with Space (keyboard drag): it goes where the focus is when dropped.
     public var carrying: String?
     /// A chip pressed with the mouse and not yet released.

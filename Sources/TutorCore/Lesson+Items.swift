@@ -212,13 +212,17 @@ public struct VisualizeSection: Sendable, Equatable {
     public var input: [Double]
     /// A caption per time step (may be fewer than the steps; none is fine).
     public var captions: [String]
+    /// Each batch element's real length (`lengths:`); nil: every step is real. The steps past a length are
+    /// padding, drawn as a packed RNN treats them: h not updated.
+    public var lengths: [Int]?
 
     public init(minutes: Int, module: Module, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
                 bidirectional: Bool = false, nonlinearity: Nonlinearity = .tanh, weights: Weights,
-                inputShape: [Int], input: [Double], captions: [String] = []) {
+                inputShape: [Int], input: [Double], captions: [String] = [], lengths: [Int]? = nil) {
         self.minutes = minutes; self.module = module; self.inputSize = inputSize; self.hiddenSize = hiddenSize
         self.numLayers = numLayers; self.bidirectional = bidirectional; self.nonlinearity = nonlinearity
         self.weights = weights; self.inputShape = inputShape; self.input = input; self.captions = captions
+        self.lengths = lengths
     }
 
     /// The number of time steps (the input's first dimension).

@@ -284,7 +284,7 @@ extension DecodingContext {
     // MARK: Visualize
 
     static let visualizeKeys = ["minutes", "module", "input_size", "hidden_size", "num_layers", "bidirectional",
-                                "nonlinearity", "seed", "state_dict", "input", "captions"]
+                                "nonlinearity", "seed", "state_dict", "input", "captions", "lengths"]
 
     func visualizeSection(_ node: Node) -> VisualizeSection? {
         guard let f = fields(node, of: "the 'visualize' mode", allowed: Self.visualizeKeys,
@@ -322,11 +322,14 @@ extension DecodingContext {
                 report(c, "\(list.count) captions for \(steps) time steps; give at most one caption per step")
             }
         }
+        let lengths = f["lengths"].map { visualizeLengths($0, inputShape: tensor?.shape, bidirectional: bidirectional) }
         guard let minutes, let module, let inputSize, let hiddenSize, let numLayers, let bidirectional,
               let nonlinearity, let weights, let tensor, let captions else { return nil }
+        if let lengths, lengths == nil { return nil }
         return VisualizeSection(minutes: minutes, module: module, inputSize: inputSize, hiddenSize: hiddenSize,
                                 numLayers: numLayers, bidirectional: bidirectional, nonlinearity: nonlinearity,
-                                weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions)
+                                weights: weights, inputShape: tensor.shape, input: tensor.values, captions: captions,
+                                lengths: lengths ?? nil)
     }
 
     /// A nested list of numbers, rectangular, 2-D (seq_len × input_size) or 3-D (seq_len × batch × input_size).

@@ -156,6 +156,9 @@ public enum LessonText {
         case .stateDict(let p): out.append("Weights: state_dict from \(p)")
         }
         out.append("Input shape: (\(v.inputShape.map(String.init).joined(separator: ", ")))")
+        if let lengths = v.lengths {
+            out.append("Lengths: [\(lengths.map(String.init).joined(separator: ", "))] (the steps past a length are padding)")
+        }
         let rowLength = v.inputShape.dropFirst().reduce(1, *)
         for step in 0..<v.sequenceLength {
             let row = v.input[(step * rowLength)..<((step + 1) * rowLength)].map { formatNumber($0) }

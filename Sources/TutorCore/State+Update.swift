@@ -5,6 +5,15 @@ extension State {
     /// Tutor-wide keys (Ctrl-C, Ctrl-Z, help, preview's `g`) are taken here; everything else goes to
     /// the screen on top, whose commands `apply` carries out.
     public mutating func update(_ msg: Msg) -> [Effect] {
+        guard settings.screenReader else { return handle(msg) }
+        // Announcements come from the states before and after, in one place, not from the screens.
+        let before = self
+        let effects = handle(msg)
+        if let line = Announcer.announce(from: before, to: self) { announcement = line }
+        return effects
+    }
+
+    private mutating func handle(_ msg: Msg) -> [Effect] {
         switch msg {
         case .resize(let newSize):
             size = newSize

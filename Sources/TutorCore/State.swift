@@ -37,6 +37,9 @@ public struct State: Sendable {
     /// The learner's time zone: review due days and the streak count local calendar days. The runtime
     /// sets the system's; tests keep UTC so their days do not depend on the machine.
     public var timeZone = TimeZone(identifier: "UTC")!
+    /// Screen-reader mode: what the last update changed, said in one short line (`Announcer`); the
+    /// renderer puts it in the fixed status row. Nil until something is announced.
+    public var announcement: String?
 
     public init(lessons: [Lesson], size: Size, settings: Settings = Settings()) {
         self.lessons = lessons
@@ -58,8 +61,13 @@ public struct Settings: Sendable, Equatable {
     public var ascii: Bool
     /// Instructor preview: answers shown on every task, nothing recorded.
     public var preview: Bool
-    public init(ascii: Bool = false, preview: Bool = false) {
+    /// Screen-reader mode (`--screen-reader`, `UNROLL_SCREEN_READER=1`): the terminal cursor on the
+    /// focused element, a linear layout without box drawing or bars, and every change announced in
+    /// a fixed status row.
+    public var screenReader: Bool
+    public init(ascii: Bool = false, preview: Bool = false, screenReader: Bool = false) {
         self.ascii = ascii
         self.preview = preview
+        self.screenReader = screenReader
     }
 }

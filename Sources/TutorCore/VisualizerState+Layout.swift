@@ -15,6 +15,21 @@ extension VisualizerState {
         max(1, (width - leftMargin - rightMargin) / columnWidth(screenWidth: width))
     }
 
+    /// Screens at least this wide show the equation panel beside the time steps instead of below them.
+    public static let sideBySideWidth = 140
+    /// The least width the panel gets beside the time steps.
+    public static let panelWidth = 60
+
+    /// The cells the grid of time steps gets on a screen `screenWidth` wide for `seqLen` steps: the whole
+    /// width; or, beside the panel on a wide screen, as much as the steps need, the panel taking the rest.
+    public static func gridWidth(screenWidth: Int, seqLen: Int) -> Int {
+        guard screenWidth >= sideBySideWidth else { return screenWidth }
+        let pitch = columnWidth(screenWidth: screenWidth)
+        let room = screenWidth - panelWidth - 1
+        let columns = min(max(1, seqLen), (room - leftMargin - rightMargin) / pitch)
+        return leftMargin + columns * pitch + rightMargin
+    }
+
     /// Reveal up to `count` steps; the focus follows the step, the columns scroll to keep it in view.
     mutating func reveal(_ count: Int, width: Int) {
         revealed = min(max(0, count), stepCount)
@@ -23,7 +38,7 @@ extension VisualizerState {
     }
 
     mutating func keepInView(width: Int) {
-        let visible = Self.columnsThatFit(width: width)
+        let visible = Self.columnsThatFit(width: Self.gridWidth(screenWidth: width, seqLen: seqLen))
         let t = current?.t ?? 0
         if t < scroll { scroll = t }
         if t >= scroll + visible { scroll = t - visible + 1 }

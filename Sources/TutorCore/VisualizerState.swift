@@ -12,6 +12,8 @@ public struct VisualizerConfig: Sendable, Equatable {
     public var nonlinearity: VisualizeSection.Nonlinearity
     /// Weights loaded from a state_dict; nil: weights drawn from the seed.
     public var stateDict: [String: Tensor]?
+    /// Each batch element's real length (a lesson's `lengths:`); nil: no padding. See VisualizerConfig+Lengths.
+    public var lengths: [Int]?
     /// [seq_len, input_size] (unbatched) or [seq_len, batch, input_size].
     public var input: Tensor
     /// A caption per time step (may be fewer).
@@ -32,6 +34,7 @@ public struct VisualizerConfig: Sendable, Equatable {
                   nonlinearity: section.nonlinearity, stateDict: stateDict,
                   input: Tensor(shape: section.inputShape, storage: section.input.map { Float($0) }),
                   captions: section.captions)
+        lengths = section.lengths
     }
 
     /// A deterministic input uniform in (−1, 1) of shape [seqLen, inputSize], for `unroll visualize`

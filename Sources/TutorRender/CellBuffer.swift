@@ -78,6 +78,16 @@ public struct HitRegion: Hashable, Sendable {
     public var target: HitTarget
 }
 
+/// A cell on the screen (0-based), for the terminal cursor.
+public struct CursorPosition: Hashable, Sendable {
+    public var column: Int
+    public var row: Int
+    public init(column: Int, row: Int) {
+        self.column = column
+        self.row = row
+    }
+}
+
 /// A grid of cells that screens draw into; the terminal backend puts it on the screen, writing only
 /// the cells that changed since the last frame.
 public struct CellBuffer: Sendable, Equatable {
@@ -89,6 +99,9 @@ public struct CellBuffer: Sendable, Equatable {
     public var scrollLimit = 0
     /// The first row of content drawn (see `Msg.layout`).
     public var scrollOffset = 0
+    /// Where the focused element was drawn (the focused blank, the chip moved, the selected option or
+    /// row, the playground caret): the terminal shows its cursor there in screen-reader mode.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -145,6 +158,14 @@ public struct CellBuffer: Sendable, Equatable {
 
     public mutating func addHit(_ rect: Rect, _ target: HitTarget) {
         hits.append(HitRegion(rect: rect, target: target))
+    }
+
+    /// Moves the clickable regions that start right of `column` on `row` by `count` cells (text moved
+    /// along the row after it was drawn).
+    mutating func shiftHits(row: Int, after column: Int, by count: Int) {
+        for i in hits.indices where hits[i].rect.y == row && hits[i].rect.height == 1 && hits[i].rect.x > column {
+            hits[i].rect.x += count
+        }
     }
 
     /// The thing drawn last under (column, row), if any.

@@ -13,9 +13,9 @@ enum ChoiceView {
         let compact = area.height < 18
         var doc = Doc(width: area.width - 2)
         let q = choice.question
-        var header = [Span("Question \(choice.questionIndex + 1)/\(choice.questionCount)", .bold), Span(" · \(q.difficulty.rawValue)")]
+        var header = [Span("Question \(glyphs.count(choice.questionIndex + 1, of: choice.questionCount))", .bold), Span(" · \(q.difficulty.rawValue)")]
         if choice.answered != nil || choice.revealed {
-            header.append(choice.isCorrect ? Span("  \(glyphs.check) right", .good) : Span("  \(glyphs.cross) wrong", .bad))
+            header.append(choice.isCorrect ? Span(glyphs.headerVerdict(true, "right"), .good) : Span(glyphs.headerVerdict(false, "wrong"), .bad))
         } else {
             header += ProgressMark.spans(before, glyphs: glyphs)
         }
@@ -52,15 +52,21 @@ enum ChoiceView {
         }
         doc.gap()
         if choice.revealed, choice.answered == nil {
+            let focused = doc.count
             doc.paragraph("The time ran out: the answer is \(q.answer).", .bad, first: glyphs.cross + " ")
+            doc.focusRow(focused)
             doc.gap()
             solution(q, into: &doc, glyphs: glyphs)
         } else if let answered = choice.answered {
             if choice.isCorrect {
+                let focused = doc.count
                 doc.paragraph("Correct: \(q.answer).", .good, first: glyphs.check + " ")
+                doc.focusRow(focused)
                 if let why = q.option(q.answer)?.why { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
             } else {
+                let focused = doc.count
                 doc.paragraph("Not quite: you chose \(answered); the answer is \(q.answer).", .bad, first: glyphs.cross + " ")
+                doc.focusRow(focused)
                 // The chosen option's own explanation comes before the worked solution.
                 if let why = q.option(answered)?.why { doc.paragraph(why, first: "Why not \(answered): ", firstStyle: .bold) }
             }

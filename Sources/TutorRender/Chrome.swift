@@ -25,14 +25,43 @@ enum Chrome {
         }
     }
 
-    /// Key hints (`a · b · ? help · q back`) that fit `width`: the hints before the last two are dropped
-    /// from the end first, so the help and the way back (the last two) stay; only then is it cut.
+    /// Screen-reader mode's two bottom rows: the keys, then the status row, which says what the last key
+    /// changed (`State.announcement`) and which a reader reads each time it changes. A line too long for
+    /// the row is cut at a word, never mid-word.
+    static func readerRows(status: String, hints: String, into buffer: inout CellBuffer) {
+        let width = buffer.width - 1
+        let spoken = hints.components(separatedBy: " · ").map(Spoken.text).joined(separator: " · ")
+        buffer.put(fitted(spoken, to: width), x: 0, y: buffer.height - 2, style: .dim)
+        buffer.put(cutAtWord(status, to: width), x: 0, y: buffer.height - 1, style: .bold)
+    }
+
+    /// `text` cut to `width` at the last space that leaves room for an ellipsis.
+    static func cutAtWord(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let cut = DisplayWidth.truncate(text, to: width - 1, ellipsis: "")
+        guard let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > width / 2 else {
+            return DisplayWidth.truncate(text, to: width)
+        }
+        return String(cut[..<space]) + "…"
+    }
+
+    /// Key hints (`a · b · ? help · q back`) that fit `width`. Whole hints are dropped, the least needed
+    /// first: screens list their hints most needed first, so one further along the line goes before one
+    /// nearer its start; then the help (`?` still opens it); the way back (the last hint) never. Only a
+    /// line that still does not fit is cut.
     static func fitted(_ hints: String, to width: Int) -> String {
         var parts = hints.components(separatedBy: " · ")
-        while DisplayWidth.of(parts.joined(separator: " · ")) > width && parts.count > 2 {
-            parts.remove(at: parts.count - 3)
+        while DisplayWidth.of(parts.joined(separator: " · ")) > width && parts.count > 1 {
+            let drop = parts.indices.dropLast().max { priority(parts[$0], at: $0) < priority(parts[$1], at: $1) }!
+            parts.remove(at: drop)
         }
         return DisplayWidth.truncate(parts.joined(separator: " · "), to: width)
+    }
+
+    /// How readily a hint is dropped: higher goes first. The back key (the last) is never asked.
+    static func priority(_ hint: String, at index: Int) -> Int {
+        if hint.hasPrefix("? ") || hint.hasPrefix("Ctrl-G ") { return 1 }
+        return 2 + index
     }
 
     /// A box outline; the inside is left as it is.

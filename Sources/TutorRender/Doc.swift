@@ -5,11 +5,21 @@ struct Span: Equatable {
     var text: String
     var style: Style = .plain
     var hit: HitTarget? = nil
+    /// The terminal cursor goes where this span is drawn (screen-reader mode shows it there).
+    var focus = false
 
-    init(_ text: String, _ style: Style = .plain, hit: HitTarget? = nil) {
+    init(_ text: String, _ style: Style = .plain, hit: HitTarget? = nil, focus: Bool = false) {
         self.text = text
         self.style = style
         self.hit = hit
+        self.focus = focus
+    }
+
+    /// The same span with other text (a piece of it, or cut short).
+    func with(_ text: String) -> Span {
+        var span = self
+        span.text = text
+        return span
     }
 }
 
@@ -34,8 +44,20 @@ struct Doc {
     mutating func gap() { lines.append([]) }
 
     /// The widest a line of prose gets (code keeps its own width): an 80-column screen's text width, so
-    /// wide terminals do not get 117-column lines.
+    /// wide terminals do not get 117-column lines, and the layout at 80 columns is the one every wider
+    /// terminal gets (centred by the renderer).
     static let measure = 78
+
+    /// The width prose and one-line titles are cut or wrapped to.
+    var measureWidth: Int { min(width, Self.measure) }
+
+    /// The terminal cursor goes to the start of this row when it is drawn (a screen-reader view's
+    /// current sentence).
+    mutating func focusRow(_ row: Int) {
+        guard lines.indices.contains(row), let i = lines[row].firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
+        else { return }
+        lines[row][i].focus = true
+    }
 
     /// Wrapped text; the first line starts with `first`, the others are indented to match it.
     mutating func paragraph(_ text: String, _ style: Style = .plain, first: String = "", indent: Int? = nil, firstStyle: Style? = nil) {
@@ -63,7 +85,7 @@ struct Doc {
             if used + w <= width { row.append(span); used += w; continue }
             if atomic {
                 if used > DisplayWidth.of(continuation) { newRow() }
-                row.append(Span(DisplayWidth.truncate(span.text, to: width - used), span.style, hit: span.hit))
+                row.append(span.with(DisplayWidth.truncate(span.text, to: width - used)))
                 used += min(w, width - used)
                 continue
             }
@@ -74,7 +96,7 @@ struct Doc {
                 while let g = rest.first, used + pw + DisplayWidth.of(g) <= width {
                     piece.append(g); pw += DisplayWidth.of(g); rest.removeFirst()
                 }
-                if !piece.isEmpty { row.append(Span(piece, span.style, hit: span.hit)); used += pw }
+                if !piece.isEmpty { row.append(span.with(piece)); used += pw }
                 if !rest.isEmpty { newRow() }
             }
         }
@@ -106,6 +128,7 @@ struct Doc {
                 let start = x
                 x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX)
                 if let hit = span.hit { buffer.addHit(Rect(x: start, y: y, width: x - start, height: 1), hit) }
+                if span.focus, start < area.maxX { buffer.cursor = CursorPosition(column: start, row: y) }
             }
         }
         // Scroll marks go in the right margin so they never cover text.

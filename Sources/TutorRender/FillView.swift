@@ -8,7 +8,7 @@ enum FillView {
         let next = f.taskIndex + 1 < f.taskCount ? "n next" : "n summary"
         if f.outcome == .missed { return "r retry · \(next) · p previous · m mistakes · ? help · q back" }
         if f.isFinished { return "\(next) · p previous · h hint · m mistakes · ? help · q back" }
-        if f.carrying != nil { return "← → Tab move · Space/Enter drop · Esc put back · ? help" }
+        if f.carrying != nil { return "← → Tab move · Space/Enter drop · ? help · Esc put back" }
         return "Tab blank · \(letterRange(f.task.options)) place · ←→ Space drag · Enter check · h hint · ? help · q back"
     }
 
@@ -27,11 +27,11 @@ enum FillView {
         var doc = Doc(width: area.width - 2)
         let task = fill.task
 
-        var header = [Span("Task \(fill.taskIndex + 1)/\(fill.taskCount)", .bold), Span(" · \(task.difficulty.rawValue) · "),
+        var header = [Span("Task \(glyphs.count(fill.taskIndex + 1, of: fill.taskCount))", .bold), Span(" · \(task.difficulty.rawValue) · "),
                       Span("Attempts: \(fill.attemptsLeft) left")]
         switch fill.outcome {
-        case .solved: header.append(Span("  \(glyphs.check) solved", .good))
-        case .missed: header.append(Span("  \(glyphs.cross) missed", .bad))
+        case .solved: header.append(Span(glyphs.headerVerdict(true, "solved"), .good))
+        case .missed: header.append(Span(glyphs.headerVerdict(false, "missed"), .bad))
         case .working:
             // Only before this visit's first check: after it, the screen's own marks say more.
             if fill.attemptsLeft == fill.task.attempts { header += ProgressMark.spans(before, glyphs: glyphs) }
@@ -58,15 +58,19 @@ enum FillView {
         }
         if !compact { doc.gap() }
 
-        if !fill.isFinished {
-            doc.line([Span("Drag options to blanks, or click blank then click option", .dim)])
+        if glyphs.linear {
+            options(fill, into: &doc)
+        } else {
+            if !fill.isFinished {
+                doc.line([Span("Drag options to blanks, or click blank then click option", .dim)])
+            }
+            var chips: [(span: Span, atomic: Bool)] = []
+            for (index, option) in task.options.enumerated() {
+                if index > 0 { chips.append((Span("  "), false)) }
+                chips.append((chipSpan(index, option: option, fill: fill, glyphs: glyphs), true))
+            }
+            doc.flow(chips)
         }
-        var chips: [(span: Span, atomic: Bool)] = []
-        for (index, option) in task.options.enumerated() {
-            if index > 0 { chips.append((Span("  "), false)) }
-            chips.append((chipSpan(index, option: option, fill: fill, glyphs: glyphs), true))
-        }
-        doc.flow(chips)
         doc.gap()
 
         // Just after a check, the view shows the feedback from its first row (on a small screen the
@@ -87,7 +91,8 @@ enum FillView {
         if let letter = fill.filled[n], let option = fill.task.option(letter) {
             text = option.text
         } else {
-            text = "[\(n)]"
+            // A reader says "[1]" as "1", the same as an option 1 in the blank: it says "blank 1".
+            text = glyphs.linear ? "[blank \(n)]" : "[\(n)]"
             style = Style(bold: true)
         }
         if focused {
@@ -125,7 +130,10 @@ enum FillView {
         let task = fill.task
         switch fill.outcome {
         case .solved:
+            // The verdict has the focus once the task is over (a reader's cursor goes there).
+            let focused = doc.count
             doc.paragraph("Correct!" + (wayOn.map { " " + $0 } ?? ""), .good, first: glyphs.check + " ")
+            doc.focusRow(focused)
             if case .prints? = task.run?.expect, let expect = task.run?.expect {
                 doc.paragraph(expect.outcomeText, first: "It now ", firstStyle: .bold)
             }
@@ -133,8 +141,10 @@ enum FillView {
             if let why = task.answerWhy { doc.paragraph(why, first: "Why: ", firstStyle: .bold) }
         case .missed:
             let answer = task.blanks.compactMap { n in task.answers[n].map { "[\(n)] = \($0)" } }.joined(separator: ", ")
+            let focused = doc.count
             doc.paragraph("Out of attempts: the answer is filled in (\(answer)). The common mistakes explain it."
                           + (wayOn.map { " r tries the task afresh. " + $0 } ?? ""), .bad, first: glyphs.cross + " ")
+            doc.focusRow(focused)
             wrongOptions(fill, fill.lastWrong, into: &doc, glyphs: glyphs)
             if case .prints? = task.run?.expect, let expect = task.run?.expect {
                 doc.paragraph(expect.outcomeText, first: "With the answer it ", firstStyle: .bold)
@@ -170,6 +180,20 @@ enum FillView {
 }
 
 extension FillView {
+    /// Screen-reader mode: one option to a line, saying where it sits ("B. len(word), in blank 2"), so
+    /// the cursor on the line the arrows moved to reads it whole.
+    static func options(_ fill: FillState, into doc: inout Doc) {
+        if !fill.isFinished { doc.line([Span("Options (a letter puts one in the focused blank):", .dim)]) }
+        for (index, option) in fill.task.options.enumerated() {
+            var text = "\(option.letter). \(option.text)"
+            if let blank = fill.blank(holding: option.letter) { text += ", in blank \(blank)" }
+            if fill.carrying == option.letter { text += ", being moved" }
+            let under = index == fill.chipCursor && !fill.isFinished
+            if under, fill.keyboardOn == .chip { doc.pin = doc.count }
+            doc.line([Span("  "), Span(text, under ? Style(bold: true, reverse: true) : .plain, hit: .chip(index))])
+        }
+    }
+
     /// For each wrong blank: what PyTorch does with the chosen option there (the lesson's `run:` claim,
     /// proven by `unroll check`), and the option's own `why`.
     static func wrongOptions(_ fill: FillState, _ wrong: [(blank: Int, letter: String)], into doc: inout Doc, glyphs: Glyphs) {

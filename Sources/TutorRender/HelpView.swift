@@ -24,3 +24,16 @@ enum HelpView {
         buffer.put("any key closes", x: box.maxX - 17, y: box.maxY - 1, style: .dim)
     }
 }
+
+extension HelpView {
+    /// Screen-reader mode: the keys as sentences in place of the screen ("Tab, Shift-Tab or 1 to 9:
+    /// focus the next, previous or Nth blank."), one column, no box; the cursor on the first.
+    static func renderSentences(title: String, entries: [HelpEntry], into buffer: inout CellBuffer, area: Rect) {
+        buffer.fill(area)
+        var doc = Doc(width: area.width - 2)
+        doc.paragraph("Keys for \(title). Any key closes this help.", .title)
+        doc.focusRow(0)
+        for entry in entries { doc.paragraph(Spoken.sentence(entry), indent: 2) }
+        doc.draw(into: &buffer, area: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height), scroll: 0)
+    }
+}

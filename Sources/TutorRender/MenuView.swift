@@ -26,7 +26,7 @@ enum MenuView {
             }
             buffer.put(DisplayWidth.truncate(text, to: area.width - 4), x: area.x + 2, y: area.maxY - 1, style: Style(color: .accent))
         }
-        reviewLine(outlook, into: &buffer, at: area.maxY - 2, area: area)
+        reviewLine(outlook, into: &buffer, at: area.maxY - 2, area: area, glyphs: glyphs)
         let rows = max(1, area.maxY - y - 3)
         let first = max(0, min(menu.selected - rows + 1, lessons.count - rows))
         let wide = area.width >= 60
@@ -35,7 +35,7 @@ enum MenuView {
             let mark = selected ? glyphs.pointer : " "
             let due = outlook.due(lesson: lesson.id)
             // Narrow screens keep only what is due (the reason to come back), not the mastery.
-            let summary = wide ? Self.summary(lesson, progress: state.progress, due: due) : due > 0 ? "\(due) due" : ""
+            let summary = wide ? Self.summary(lesson, progress: state.progress, due: due, glyphs: glyphs) : due > 0 ? "\(due) due" : ""
             let titleRoom = max(8, area.width - 8 - (summary.isEmpty ? 0 : DisplayWidth.of(summary) + 2))
             let label = "\(mark) \(index + 1). " + DisplayWidth.truncate(lesson.title, to: titleRoom)
             let row = Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1)
@@ -50,11 +50,11 @@ enum MenuView {
 
     /// "v  Review — 12 due, ~4 min" (the time from the learner's own answer times), or when nothing is
     /// due, the day the next review comes. A click on it opens the review, as `v` does.
-    static func reviewLine(_ outlook: ReviewOutlook, into buffer: inout CellBuffer, at y: Int, area: Rect) {
+    static func reviewLine(_ outlook: ReviewOutlook, into buffer: inout CellBuffer, at y: Int, area: Rect, glyphs: Glyphs = .unicode) {
         let text: String
         let style: Style
         if outlook.total > 0 {
-            text = "v  Review — \(outlook.total) due, ~\(outlook.minutes) min"
+            text = "v  Review — \(outlook.total) due, \(glyphs.about(outlook.minutes))"
             style = Style(color: .accent, bold: true)
         } else if let next = outlook.nextDue {
             text = "v  Review — nothing due today; next on \(next)"
@@ -79,9 +79,9 @@ enum MenuView {
 
     /// "62 % · getting there · 9/13 · 3 due": the lesson's mastery as every screen shows it, how many of
     /// its items have been answered, and how many are due for review today. Words, never colour alone.
-    static func summary(_ lesson: Lesson, progress: LearnerProgress, due: Int = 0) -> String {
+    static func summary(_ lesson: Lesson, progress: LearnerProgress, due: Int = 0, glyphs: Glyphs = .unicode) -> String {
         guard !lesson.gradableItems.isEmpty else { return due > 0 ? "\(due) due" : "" }
         let m = lesson.mastery(in: progress)
-        return "\(m.label) · \(m.answered)/\(m.total)" + (due > 0 ? " · \(due) due" : "")
+        return "\(m.label) · \(glyphs.count(m.answered, of: m.total))" + (due > 0 ? " · \(due) due" : "")
     }
 }

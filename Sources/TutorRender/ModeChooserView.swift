@@ -7,7 +7,7 @@ enum ModeChooserView {
         var doc = Doc(width: area.width - 2)
         doc.gap()
         doc.paragraph(lesson.title, .title)
-        doc.line([Span("\(lesson.topic) · ~\(lesson.totalMinutes) min", .dim)])
+        doc.line([Span("\(lesson.topic) · \(glyphs.about(lesson.totalMinutes))", .dim)])
         doc.line([Span("Mastery: ", .bold), Span(overview.mastery.label, MasteryView.style(overview.mastery.level))])
         doc.gap()
         doc.line([Span("Choose your learning style", .bold), Span(" · \(lesson.modes.filter(Mode.listed.contains).count) modes available", .dim)])
@@ -38,12 +38,14 @@ enum ModeChooserView {
         }
     }
 
-    static func stageWord(_ stage: ModeProgress.Stage) -> String {
+    /// The stage as a word; a mode nothing records is a dash, or for a reader (which says "em dash" or
+    /// nothing) "not recorded".
+    static func stageWord(_ stage: ModeProgress.Stage, glyphs: Glyphs = .unicode) -> String {
         switch stage {
         case .done: "done"
         case .inProgress: "in progress"
         case .notStarted: "not started"
-        case .notTracked: "—"
+        case .notTracked: glyphs.linear ? "not recorded" : "—"
         }
     }
 }
@@ -65,8 +67,8 @@ enum OverviewView {
             guard let p = overview.progress(of: mode) else { continue }
             let selected = index == state.selected
             let name = mode.title.padding(toLength: 11, withPad: " ", startingAt: 0)
-            let word = ModeChooserView.stageWord(p.stage).padding(toLength: 12, withPad: " ", startingAt: 0)
-            var text = "\(selected ? glyphs.pointer : " ") \(ModeChooserView.stageMark(p.stage, glyphs: glyphs)) \(name)\(word)\(p.detail)"
+            let word = ModeChooserView.stageWord(p.stage, glyphs: glyphs).padding(toLength: glyphs.linear ? 14 : 12, withPad: " ", startingAt: 0)
+            var text = "\(selected ? glyphs.pointer : " ") \(ModeChooserView.stageMark(p.stage, glyphs: glyphs)) \(name)\(word)\(glyphs.counts(in: p.detail))"
             if overview.recommended == mode { text += (p.detail.isEmpty ? "" : " · ") + "\(glyphs.star) Recommended" }
             if selected { doc.pin = doc.count }
             doc.line([Span(text, selected ? Style(bold: true, reverse: true) : .plain, hit: .modeItem(index))])
@@ -106,7 +108,7 @@ enum SummaryView {
         doc.line([Span("\(summary.mode.title)", .title), Span(" · summary", .dim)])
         doc.gap()
         let percent = t.total == 0 ? 0 : t.right * 100 / t.total
-        doc.line([Span("Score: \(t.right)/\(t.total) right (\(percent) %)", .bold)])
+        doc.line([Span("Score: \(glyphs.count(t.right, of: t.total)) right (\(percent) %)", .bold)])
         let firstPercent = t.answered == 0 ? 0 : t.firstTry * 100 / t.answered
         doc.line([Span("First try: \(t.firstTry) of \(t.answered) answered (\(firstPercent) %)")])
         doc.line(MasteryView.line(lesson.mastery(in: progress)))
@@ -136,6 +138,6 @@ enum SummaryView {
 
     static func row(_ mark: String, _ label: String, _ item: LessonItem, into doc: inout Doc, glyphs: Glyphs) {
         let lead = "  \(mark) \(label) · "
-        doc.line([Span(lead), Span(DisplayWidth.truncate(item.title, to: max(8, doc.width - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
+        doc.line([Span(lead), Span(DisplayWidth.truncate(item.title, to: max(8, doc.measureWidth - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
     }
 }

@@ -15,7 +15,7 @@ enum TestView {
         doc.line([Span("Test this pattern", .title), Span(" · result", .dim)])
         doc.gap()
         let percent = test.items.isEmpty ? 0 : test.score * 100 / test.items.count
-        doc.line([Span("Score: \(test.score)/\(test.items.count) (\(percent) %)", .bold)])
+        doc.line([Span("Score: \(glyphs.count(test.score, of: test.items.count)) (\(percent) %)", .bold)])
         doc.line(MasteryView.line(mastery))
         doc.gap()
         ResultList.render(items: test.items, results: test.results, answers: test.answers, start: 0, into: &doc, glyphs: glyphs)
@@ -45,8 +45,8 @@ enum ResultList {
         for (n, right) in results.enumerated() {
             let i = start + n
             guard items.indices.contains(i) else { continue }
-            let lead = "\(right ? glyphs.check : glyphs.cross) \(i + 1). "
-            doc.line([Span(lead, right ? .good : .bad), Span(DisplayWidth.truncate(items[i].title, to: max(8, doc.width - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
+            let lead = "\(glyphs.verdict(right)) \(i + 1). "
+            doc.line([Span(lead, right ? .good : .bad), Span(DisplayWidth.truncate(items[i].title, to: max(8, doc.measureWidth - DisplayWidth.of(lead)), ellipsis: glyphs.ellipsis))])
             if !right, answers.indices.contains(n) {
                 let pad = String(repeating: " ", count: DisplayWidth.of(lead))
                 doc.paragraph(ItemWorkView.givenText(answers[n]), .bad, first: pad + "yours: ", firstStyle: .dim)
@@ -64,7 +64,7 @@ enum ChallengeView {
             var doc = Doc(width: area.width - 2)
             doc.line([Span("Challenge", .title), Span(" · result", .dim)])
             doc.gap()
-            doc.line([Span("Score: \(challenge.score)/\(challenge.results.count)", .bold)])
+            doc.line([Span("Score: \(glyphs.count(challenge.score, of: challenge.results.count))", .bold)])
             doc.line(MasteryView.line(mastery))
             if challenge.allRight {
                 doc.paragraph("Every challenge right, in time.", .good, first: glyphs.check + " ")
@@ -84,7 +84,7 @@ enum ChallengeView {
         case .fill(let f): f.attemptsLeft
         case .choice: challenge.choiceAttemptsLeft
         }
-        var header = [Span("Challenge \(challenge.index + 1)/\(challenge.items.count)", .title)]
+        var header = [Span("Challenge \(glyphs.count(challenge.index + 1, of: challenge.items.count))", .title)]
         if challenge.outcome == .working {
             header.append(Span(" · "))
             header.append(Span("time \(ChallengeState.clock(left))", left <= 10 ? .bad : .bold))

@@ -13,7 +13,7 @@ enum PlaygroundView {
         // Idempotent when update already scrolled for this size; it keeps the cursor in view otherwise.
         play.keepCursorInView(textWidth: textWidth, bodyHeight: codeHeight)
         var doc = Doc(width: area.width - 2)
-        doc.line([Span("Snippet \(play.snippetIndex + 1)/\(play.snippetCount)", .bold), Span(" · " + play.title)])
+        doc.line([Span("Snippet \(glyphs.count(play.snippetIndex + 1, of: play.snippetCount))", .bold), Span(" · " + play.title)])
         doc.gap()
         let numberWidth = play.gutterWidth - 3
         for (i, line) in play.lines.enumerated() {
@@ -77,7 +77,7 @@ enum PlaygroundView {
         var spans = [Span(before, Style(color: .accent))]
         if let cursor {
             if cursor >= chars.count { under = " " }
-            spans.append(Span(under ?? " ", Style(reverse: true)))
+            spans.append(Span(under ?? " ", Style(reverse: true), focus: true))
             if !after.isEmpty { spans.append(Span(after, Style(color: .accent))) }
         }
         return spans

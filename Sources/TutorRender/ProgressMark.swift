@@ -4,8 +4,8 @@ import TutorCore
 enum ProgressMark {
     static func spans(_ status: ItemStatus, glyphs: Glyphs) -> [Span] {
         switch status {
-        case .solved: return [Span("  \(glyphs.check) solved before", Style(color: .good))]
-        case .missed: return [Span("  \(glyphs.cross) missed before", Style(color: .bad))]
+        case .solved: return [Span(glyphs.headerVerdict(true, "solved before"), Style(color: .good))]
+        case .missed: return [Span(glyphs.headerVerdict(false, "missed before"), Style(color: .bad))]
         case .inProgress, .unseen: return []
         }
     }

@@ -16,16 +16,29 @@ public enum Renderer {
             if state.settings.ascii { buffer.asciify() }
             return
         }
+        let reader = state.settings.screenReader
         let area = buffer.area
-        let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 2)
+        // A screen reader's layout keeps two rows at the bottom: the keys, then the status row it reads.
+        let body = Rect(x: 0, y: 1, width: area.width, height: area.height - (reader ? 3 : 2))
         let view = Self.view(of: state)
         Chrome.title("Unroll", detail: view.detail, counters: view.counters, into: &buffer, glyphs: glyphs)
-        view.draw(&buffer, body, glyphs)
-        if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
-        Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note, hints: view.hints, into: &buffer)
-        if state.showsHelp {
-            HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
+        if reader && state.showsHelp {
+            HelpView.renderSentences(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, area: body)
+        } else {
+            view.draw(&buffer, column(for: body, state: state, view: view, glyphs: glyphs), glyphs)
+            if state.settings.preview { Preview.render(state, into: &buffer, body: body) }
         }
+        if reader {
+            let line = state.announcement ?? state.status ?? Announcer.intro(state)
+            Chrome.readerRows(status: (state.settings.preview ? "Preview: " : "") + line, hints: view.hints, into: &buffer)
+        } else {
+            Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note, hints: view.hints, into: &buffer)
+            if state.showsHelp {
+                HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
+            }
+        }
+        placeCursor(state, body: body, into: &buffer)
+        if reader { buffer.makeReadable() }
         if state.settings.ascii { buffer.asciify() }
     }
 
@@ -106,7 +119,7 @@ public enum Renderer {
                 ChallengeView.render(challenge, now: state.now, mastery: lessons[challenge.lessonIndex].mastery(in: state.progress), into: &$0, area: $1, glyphs: $2)
             }
         case .playground(let play):
-            let hints = play.running ? "running…"
+            let hints = play.running ? "running… · Esc back"
                 : "type to edit · Ctrl-R run" + (play.modules.isEmpty ? "" : " · Ctrl-V visualize") + " · Ctrl-N/P snippet · Ctrl-G help · Esc back"
             return ScreenView(detail: title(play.lessonIndex, "Playground"), hints: hints) {
                 PlaygroundView.render(play, into: &$0, area: $1, glyphs: $2)

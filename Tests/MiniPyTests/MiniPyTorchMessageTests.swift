@@ -17,6 +17,13 @@ import Testing
          "TypeError: unsupported operand type(s) for +: 'int' and 'torch.Size'"),
         ("import torch\ntorch.softmax(torch.randn(3))",
          "TypeError: softmax() missing 1 required positional arguments: \"dim\""),
+        // Lesson 8's try-pad-sequence and try-pack-lengths claim these (torch 2.15's words).
+        ("import torch\nfrom torch.nn.utils.rnn import pad_sequence\npad_sequence([torch.tensor([1, 2])], batch_first=3)",
+         "TypeError: pad_sequence(): argument 'batch_first' (position 2) must be bool, not int"),
+        ("import torch\nfrom torch.nn.utils.rnn import pad_sequence\npad_sequence([torch.tensor([1, 2])], batch_first=None)",
+         "TypeError: pad_sequence(): argument 'batch_first' (position 2) must be bool, not NoneType"),
+        ("import torch\nfrom torch.nn.utils.rnn import pack_padded_sequence\npack_padded_sequence(torch.randn(3, 3, 4), 3, batch_first=True)",
+         "RuntimeError: 'lengths' argument should be a 1D CPU int64 tensor, but got 0D cpu Long tensor"),
     ]
 
     @Test(arguments: cases.indices)

@@ -14,8 +14,8 @@ import Testing
         }
     }()
 
-    @Test func allSevenLessonsLoad() {
-        #expect(Self.lessons.count == 7)
+    @Test func allEightLessonsLoad() {
+        #expect(Self.lessons.count == 8)
     }
 
     /// The seed page's "[OK]" ticks were copied into every lesson; a learner read them as part of the text.

@@ -131,6 +131,6 @@ import Testing
         let decoded = LessonDecoder.decodeCourse(yaml: try String(contentsOf: url, encoding: .utf8), file: "course.yaml")
         #expect(decoded.problems == [])
         #expect(decoded.course?.lessonIDs.first == "why-rnns-handle-sequences")
-        #expect(decoded.course?.lessonIDs.count == 7)
+        #expect(decoded.course?.lessonIDs.count == 8)
     }
 }

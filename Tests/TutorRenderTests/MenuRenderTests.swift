@@ -22,7 +22,7 @@ import TutorCore
     @Test func menuAt40x12InAscii() {
         let state = State(lessons: lessons, size: Size(width: 40, height: 12), settings: Settings(ascii: true))
         let buffer = Renderer.render(state)
-        #expect(buffer.lines[4] == " > 1. Why RNNs handle sequences in Py.")
+        #expect(buffer.lines[4] == " > 1. Why RNNs handle sequences in Py...")   // "…" reads as "...", not "."
         Snapshot.assertMatches(buffer, named: "menu-40x12-ascii")
     }
 

@@ -56,6 +56,22 @@ test_visualize_from_the_lesson() {
   e2e_wait_for $s "Choose your learning style" || return 1
 }
 
+test_visualize_padded_batch_of_lesson_8() {
+  local s=vispad$$
+  e2e_start $s 80 24 "$E2E_BIN --lessons Lessons batches-of-different-lengths --mode visualize"
+  e2e_wait_for $s "batch 1/2 · length 2" || return 1
+  e2e_keys $s Right Right Right
+  e2e_wait_for $s "─ now pad" || return 1
+  e2e_wait_for $s "t=2 is padding (length 2). Packed, h stays as at t=1:" || return 1
+  e2e_wait_for $s "Unpacked, zeros go in and h moves to:" || return 1
+  e2e_keys $s b
+  e2e_wait_for $s "batch 2/2 · length 4" || return 1
+  e2e_wait_gone $s "─ now pad" || return 1
+  e2e_wait_gone $s "Packed, h stays" || return 1
+  e2e_keys $s q
+  e2e_wait_for $s "Choose your learning style" || return 1
+}
+
 test_visualize_lesson_state_dict_is_read_at_the_edge() {
   local s=vissd$$ case
   mkdir -p "$E2E_TMP/lessons"
