@@ -62,6 +62,10 @@ summary=""
 for t in "$@"; do
   corpus="$scratch/corpus/$t"; artifacts="$scratch/artifacts/$t"; log="$scratch/logs/$t.log"
   mkdir -p "$corpus" "$artifacts" "$scratch/logs"
+  # A swift build in .build-fuzz (another run starting beside this one) removes empty folders there;
+  # without its artifacts folder every later fork-mode job of this run fails at once. The dot file
+  # keeps it (and is not counted as a finding).
+  touch "$artifacts/.keep"
   before=$(ls "$artifacts" | wc -l)
   options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1
            -artifact_prefix="$artifacts/")

@@ -131,6 +131,7 @@ public struct Runtime {
             // While another Unroll holds the lock the status line says so, and Ctrl-C stops the wait.
             // The notice is drawn inside the wait, so its effects (none today) are performed after it.
             var waitingEffects: [Effect] = []
+            let before = store.progress
             let save = SaveExecution.record(event, store: store, terminal: terminal, wait: !stoppedWaitingForLock) {
                 state.now = clock.now()
                 waitingEffects += state.update(.notice(SaveExecution.waiting))

@@ -22,7 +22,9 @@ struct FileLock: ~Copyable {
     /// Takes the lock, creating the lock file (the folder must exist). While another process holds it,
     /// tries again for at most `patience` seconds; past the first 0.1 s, `waiting` is called with the
     /// time waited so far before each pause (at most 50 ms apart), and returning false (Ctrl-C) stops.
-    init(path: String, patience: TimeInterval, waiting: (TimeInterval) -> Bool) throws(FileError) {
+    /// Without a `waiting` (the xAPI statement spool) it gives up silently after the same 5 s.
+    init(path: String, patience: TimeInterval = ProgressStore.lockPatience,
+         waiting: (TimeInterval) -> Bool = { _ in true }) throws(FileError) {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, code: errno) }
         let start = Date()
