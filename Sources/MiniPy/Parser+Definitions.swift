@@ -175,7 +175,7 @@ extension Parser {
             case .constant: what = "literal"
             default: what = "expression"
             }
-            throw PyError.syntax("cannot delete \(what)", line: e.pos.line, column: e.pos.column, text: lines[e.pos.line - 1])
+            throw PyError.syntax("cannot delete \(what)", line: e.pos.line, column: e.pos.column, text: sourceLine(e.pos.line))
         }
     }
 
@@ -294,7 +294,7 @@ extension Parser {
                     guard sub.peek.kind == .newline || sub.peek.kind == .eof else { throw sub.invalid() }
                 } catch {
                     var e = error
-                    if e.isSyntaxError { e.message = "f-string: " + e.message; e.line = token.line; e.text = lines[token.line - 1]; e.column = token.column }
+                    if e.isSyntaxError { e.message = "f-string: " + e.message; e.line = token.line; e.text = sourceLine(token.line); e.column = token.column }
                     throw e
                 }
                 parts.append(.field(expr, conversion: conversion, spec: spec, debugText: debugText))
@@ -365,14 +365,14 @@ extension Parser {
                 case .global(let names, let p):
                     for n in names {
                         if params.contains(n) {
-                            throw PyError.syntax("name '\(n)' is parameter and global", line: p.line, column: p.column, text: lines[p.line - 1])
+                            throw PyError.syntax("name '\(n)' is parameter and global", line: p.line, column: p.column, text: sourceLine(p.line))
                         }
                         globals.insert(n)
                     }
                 case .nonlocal(let names, let p):
                     for n in names {
                         if params.contains(n) {
-                            throw PyError.syntax("name '\(n)' is parameter and nonlocal", line: p.line, column: p.column, text: lines[p.line - 1])
+                            throw PyError.syntax("name '\(n)' is parameter and nonlocal", line: p.line, column: p.column, text: sourceLine(p.line))
                         }
                         nonlocals.insert(n)
                     }

@@ -47,8 +47,12 @@ struct Parser {
 
     mutating func next() -> Token { let t = tokens[i]; i += 1; return t }
 
+    /// The source line a syntax error shows; "" past the end (the lexer counts a lone CR as a line break,
+    /// which the split into `lines` does not, so a position may lie past the last line).
+    func sourceLine(_ line: Int) -> String { line >= 1 && line <= lines.count ? lines[line - 1] : "" }
+
     func error(_ message: String, _ t: Token, type: String = "SyntaxError") -> PyError {
-        .syntax(message, line: t.line, column: t.column, text: t.line <= lines.count ? lines[t.line - 1] : "", type: type)
+        .syntax(message, line: t.line, column: t.column, text: sourceLine(t.line), type: type)
     }
 
     func invalid(_ t: Token? = nil) -> PyError {
@@ -186,7 +190,7 @@ struct Parser {
             let e = next()
             if let last = handlers.last, last.type == nil {
                 throw PyError.syntax("default 'except:' must be last", line: last.pos.line, column: last.pos.column,
-                                     text: lines[last.pos.line - 1])
+                                     text: sourceLine(last.pos.line))
             }
             var type: Expr?
             var name: String?
@@ -194,7 +198,7 @@ struct Parser {
                 type = try expression()
                 if isOp(",") {
                     throw PyError.syntax("multiple exception types must be parenthesized", line: type!.pos.line,
-                                         column: type!.pos.column, text: lines[type!.pos.line - 1])
+                                         column: type!.pos.column, text: sourceLine(type!.pos.line))
                 }
                 if isName("as") { i += 1; name = try identifier() }
             }
@@ -313,11 +317,11 @@ struct Parser {
             case "print":
                 if case .string = peek2.kind {
                     throw PyError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
-                                         line: t.line, column: t.column, text: lines[t.line - 1])
+                                         line: t.line, column: t.column, text: sourceLine(t.line))
                 }
                 if case .name(let n) = peek2.kind, !Parser.keywords.contains(n) {
                     throw PyError.syntax("Missing parentheses in call to 'print'. Did you mean print(...)?",
-                                         line: t.line, column: t.column, text: lines[t.line - 1])
+                                         line: t.line, column: t.column, text: sourceLine(t.line))
                 }
             default: break
             }
@@ -327,7 +331,7 @@ struct Parser {
             // `x: int = 5`: the annotation is read and dropped; without a value nothing is bound.
             switch first {
             case .name, .attribute, .index: break
-            default: throw PyError.syntax("only single target (not \(first.isTuple ? "tuple" : "list")) can be annotated", line: first.pos.line, column: first.pos.column, text: lines[first.pos.line - 1])
+            default: throw PyError.syntax("only single target (not \(first.isTuple ? "tuple" : "list")) can be annotated", line: first.pos.line, column: first.pos.column, text: sourceLine(first.pos.line))
             }
             i += 1
             _ = try expression()
@@ -403,7 +407,7 @@ struct Parser {
             : (["literal", "function call", "expression", "comparison"].contains(w) && !e.isTuple
                ? "cannot assign to \(w) here. Maybe you meant '==' instead of '='?"
                : "cannot assign to \(w)")
-        throw PyError.syntax(msg, line: c.pos.line, column: c.pos.column, text: lines[c.pos.line - 1])
+        throw PyError.syntax(msg, line: c.pos.line, column: c.pos.column, text: sourceLine(c.pos.line))
     }
 
     mutating func identifier() throws(PyError) -> String {
@@ -761,7 +765,7 @@ struct Parser {
             }
             if isOp(")") {
                 i += 1
-                if case .starred = first { throw PyError.syntax("cannot use starred expression here", line: first.pos.line, column: first.pos.column, text: lines[first.pos.line - 1]) }
+                if case .starred = first { throw PyError.syntax("cannot use starred expression here", line: first.pos.line, column: first.pos.column, text: sourceLine(first.pos.line)) }
                 return first
             }
             var items = [first]
