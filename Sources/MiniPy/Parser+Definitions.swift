@@ -365,14 +365,14 @@ extension Parser {
                 case .global(let names, let p):
                     for n in names {
                         if params.contains(n) {
-                            throw PyError.syntax("name '\(n)' is parameter and global", line: p.line, column: p.column, text: sourceLine(p.line))
+                            throw PyError.syntax("name '\(n)' is parameter and global", line: p.line, column: p.column, text: p.line >= 1 && p.line <= lines.count ? lines[p.line - 1] : "")
                         }
                         globals.insert(n)
                     }
                 case .nonlocal(let names, let p):
                     for n in names {
                         if params.contains(n) {
-                            throw PyError.syntax("name '\(n)' is parameter and nonlocal", line: p.line, column: p.column, text: sourceLine(p.line))
+                            throw PyError.syntax("name '\(n)' is parameter and nonlocal", line: p.line, column: p.column, text: p.line >= 1 && p.line <= lines.count ? lines[p.line - 1] : "")
                         }
                         nonlocals.insert(n)
                     }
