@@ -127,7 +127,6 @@ public struct Runtime {
             snippetSandbox?.prepare()
         case .record(let event):
             guard let store else { break }
-            let before = store.progress
             // While another Unroll holds the lock the status line says so, and Ctrl-C stops the wait.
             // The notice is drawn inside the wait, so its effects (none today) are performed after it.
             var waitingEffects: [Effect] = []
