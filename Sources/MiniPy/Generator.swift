@@ -51,12 +51,19 @@ final class PyGenerator: PyIterator, @unchecked Sendable {
             interp.liveGenerators.append(self)
             let gradEnabled = GradMode.isEnabled
             let box = UncheckedBox((self, interp))
-            let thread = Thread {
+            let thread = StackThread.start(stackSize: Interpreter.generatorStackSize) {
                 Thread.current.threadDictionary[Interpreter.stackSizeKey] = Interpreter.generatorStackSize
                 GradMode.$isEnabled.withValue(gradEnabled) { box.value.0.runBody(box.value.1) }
             }
-            thread.stackSize = Interpreter.generatorStackSize
-            thread.start()
+            guard let thread else {
+                // Each live generator holds a thread and its stack; past what the address space allows, say so
+                // rather than wait for a thread that never started.
+                state = .finished
+                interp.liveGenerators.removeAll { $0 === self }
+                interp.restoreContext(callerContext)
+                throw .limit("MemoryError", "too many generators running at once (MiniPy gives each a thread of its own)")
+            }
+            thread.detach()
         } else {
             state = .running
             if let context { interp.restoreContext(context) }

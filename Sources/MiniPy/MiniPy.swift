@@ -51,19 +51,20 @@ public enum MiniPy {
     public static func run(_ source: String, prelude: String? = nil, then: String? = nil, file: String = "snippet.py",
                            limits: Limits = .standard) -> Outcome {
         let box = OutcomeBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        let thread = StackThread.start(stackSize: Interpreter.runStackSize) {
             Thread.current.threadDictionary[Interpreter.stackSizeKey] = Interpreter.runStackSize
             box.outcome = runHere(source, prelude: prelude, then: then, file: file, limits: limits)
-            done.signal()
         }
-        thread.stackSize = Interpreter.runStackSize
-        thread.start()
-        done.wait()
+        guard let thread else {
+            // No thread to be had (the address space is used up): run here, on the caller's stack, whose
+            // smaller assumed size only makes RecursionError come sooner.
+            return runHere(source, prelude: prelude, then: then, file: file, limits: limits)
+        }
+        thread.join()
         return box.outcome!
     }
 
-    /// Carries the outcome from the run's thread to the caller (the semaphore orders the accesses).
+    /// Carries the outcome from the run's thread to the caller (the join orders the accesses).
     private final class OutcomeBox: @unchecked Sendable { var outcome: Outcome? }
 
     static func runHere(_ source: String, prelude: String?, then: String?, file: String, limits: Limits) -> Outcome {

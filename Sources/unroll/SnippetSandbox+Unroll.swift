@@ -4,14 +4,22 @@ import TutorCore
 
 extension SnippetSandbox {
     /// A sandbox whose workers are this very binary (`unroll snippet-worker`).
-    static func ofThisProgram(mode: Mode = .fresh) -> SnippetSandbox {
-        SnippetSandbox(executable: currentExecutable() ?? CommandLine.arguments[0], mode: mode)
+    static func ofThisProgram(mode: Mode = .fresh, limits: HardLimits = .standard) -> SnippetSandbox {
+        SnippetSandbox(executable: currentExecutable() ?? CommandLine.arguments[0], limits: limits, mode: mode)
     }
+
+    /// `unroll check` is a batch job whose verdict must not depend on how busy the machine is: a lesson
+    /// program that takes a second alone took over 10 s of wall time at load 20 on 2 cores and was
+    /// reported as a TimeoutError. Its programs get 60 s of wall time (MiniPy's own clock: `checkWallTime`)
+    /// and 60 s of CPU; the tutor's playground keeps the standard 5 s / 10 s a learner notices.
+    static let checkLimits = HardLimits(cpuSeconds: 60, wallClock: 90)
+    static let checkWallTime = 60.0
 
     /// One `run:` program of a lesson, judged as `MiniPy.run`'s outcome would be.
     func outcome(of c: RunCase) -> MiniPy.Outcome {
         let result = run(SnippetRequest(source: c.code, prelude: c.prelude.isEmpty ? nil : c.prelude,
-                                        then: c.then.isEmpty ? nil : c.then, recurrentCalls: false))
+                                        then: c.then.isEmpty ? nil : c.then, wallTime: Self.checkWallTime,
+                                        recurrentCalls: false))
         return result.outcome(source: c.code)
     }
 }

@@ -25,7 +25,7 @@ extension Unroll {
                 ? [LessonLibrary.defaultFolder(explicit: common.lessons)]
                 : paths.map { URL(fileURLWithPath: $0) }
             // Each program runs in one long-lived worker process (started again if a program kills it).
-            let sandbox = SnippetSandbox.ofThisProgram(mode: .reused)
+            let sandbox = SnippetSandbox.ofThisProgram(mode: .reused, limits: SnippetSandbox.checkLimits)
             defer { sandbox.shutdown() }
             let report = LessonLibrary.check(paths: urls, run: sandbox.outcome(of:))
             if let python = withTorch {

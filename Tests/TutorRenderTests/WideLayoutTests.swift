@@ -47,15 +47,17 @@ import TutorCore
         #expect(DisplayWidth.of(row) <= 61 + 80)
     }
 
-    @Test func theVisualizerPutsThePanelBesideTheStepsFrom140Columns() {
+    @Test func theVisualizerPutsThePanelBesideTheStepsFrom140Columns() throws {
         let section = VisualizerSnapshotTests.section(.RNN)
         let narrow = Renderer.render(VisualizerSnapshotTests.state(section, size: Size(width: 139, height: 40), keys: [.right, .right]))
         let beside = Renderer.render(VisualizerSnapshotTests.state(section, size: Size(width: 140, height: 40), keys: [.right, .right]))
-        func panelRow(_ b: CellBuffer) -> Int? { b.lines.firstIndex { $0.contains("L0 → t=1: h_t = tanh") } }
+        func panelRow(_ b: CellBuffer) -> Int? { b.lines.firstIndex { $0.contains("L0 → t=2: h_t = tanh") } }
         func gridRow(_ b: CellBuffer) -> Int? { b.lines.firstIndex { $0.contains("h_0 ──→") } }
-        #expect(panelRow(narrow)! > gridRow(narrow)!)
-        #expect(panelRow(beside)! < gridRow(beside)!)
-        #expect(beside.lines[panelRow(beside)!].contains("│ L0 → t=1"))
+        let narrowPanel = try #require(panelRow(narrow)), narrowGrid = try #require(gridRow(narrow))
+        let besidePanel = try #require(panelRow(beside)), besideGrid = try #require(gridRow(beside))
+        #expect(narrowPanel > narrowGrid)
+        #expect(besidePanel < besideGrid)
+        #expect(beside.lines[besidePanel].contains("│ L0 → t=2"))
         let buffer = Renderer.render(VisualizerSnapshotTests.state(section, size: Self.wide, keys: [.right, .right, .right]))
         Snapshot.assertMatches(buffer, named: "vis-rnn-step3-200x60")
     }
