@@ -41,10 +41,7 @@ extension VisualizerView {
     static func renderGradient(_ vis: VisualizerState, _ g: VisualizerGradient, into buffer: inout CellBuffer, area: Rect, glyphs: Glyphs) {
         buffer.put(infoLine(vis, g), x: area.x + 1, y: area.y, style: .bold, limit: area.maxX - 1)
         guard let trace = g.trace else {
-            let lines = TextWrap.wrap("The engine could not run the backward: \(g.error ?? "no trace")", width: area.width - 2)
-            for (i, line) in lines.prefix(area.height - 2).enumerated() {
-                buffer.put(line, x: area.x + 1, y: area.y + 2 + i, style: Style(color: .bad, bold: true))
-            }
+            drawEngineError("The engine could not run the backward: \(g.error ?? "no trace")", into: &buffer, area: area)
             return
         }
         let compact = area.height < 16 || area.width < 60
@@ -62,17 +59,7 @@ extension VisualizerView {
         y = drawNorms(vis, g, trace: trace, into: &buffer, area: area, y: y, rows: normRows)
         y = drawSparkline(vis, g, trace: trace, into: &buffer, area: area, y: y, compact: compact)
         y = max(y, area.maxY - panelHeight)
-        if !compact {
-            buffer.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: y, style: .dim)
-            y += 1
-        }
-        for spans in panel where y < area.maxY {
-            var x = area.x + 1
-            for span in fitted(spans, width: area.width - 2, ellipsis: glyphs.ellipsis) {
-                x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1)
-            }
-            y += 1
-        }
+        drawPanel(panel, into: &buffer, area: area, y: y, compact: compact, glyphs: glyphs)
     }
 
     /// The lane whose norms the rows under the boxes show: the layer in focus, in the current entry's direction.

@@ -2,6 +2,29 @@ import Foundation
 import TutorCore
 
 extension VisualizerView {
+    /// The equation panel from row `y`: a rule above it (unless compact), then each line fitted to the width.
+    static func drawPanel(_ panel: [[Span]], into buffer: inout CellBuffer, area: Rect, y top: Int, compact: Bool, glyphs: Glyphs) {
+        var y = top
+        if !compact {
+            buffer.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: y, style: .dim)
+            y += 1
+        }
+        for spans in panel where y < area.maxY {
+            var x = area.x + 1
+            for span in fitted(spans, width: area.width - 2, ellipsis: glyphs.ellipsis) {
+                x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1)
+            }
+            y += 1
+        }
+    }
+
+    /// What the engine said when it could not run, in the view's place.
+    static func drawEngineError(_ text: String, into buffer: inout CellBuffer, area: Rect) {
+        for (i, line) in TextWrap.wrap(text, width: area.width - 2).prefix(area.height - 2).enumerated() {
+            buffer.put(line, x: area.x + 1, y: area.y + 2 + i, style: Style(color: .bad, bold: true))
+        }
+    }
+
     /// The current step's equation with its real numbers (all from the trace), as lines of spans.
     /// Compact: the equation and h_t only.
     static func panelLines(_ vis: VisualizerState, width: Int, compact: Bool) -> [[Span]] {

@@ -57,10 +57,7 @@ enum VisualizerView {
             return renderSideBySide(vis, trace: trace, into: &buffer, area: area, glyphs: glyphs, compact: compact)
         }
         guard let trace = vis.trace else {
-            let lines = TextWrap.wrap("The engine could not run this module: \(vis.error ?? "no trace")", width: area.width - 2)
-            for (i, line) in lines.prefix(area.height - 2).enumerated() {
-                buffer.put(line, x: area.x + 1, y: area.y + 2 + i, style: Style(color: .bad, bold: true))
-            }
+            drawEngineError("The engine could not run this module: \(vis.error ?? "no trace")", into: &buffer, area: area)
             return
         }
         let panel = panelLines(vis, width: area.width - 2, compact: compact)
@@ -78,17 +75,7 @@ enum VisualizerView {
             buffer.put(DisplayWidth.truncate(text, to: area.width - 2), x: area.x + 1, y: y, style: style)
             y += 1
         }
-        if !compact {
-            buffer.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: y, style: .dim)
-            y += 1
-        }
-        for spans in panel where y < area.maxY {
-            var x = area.x + 1
-            for span in fitted(spans, width: area.width - 2, ellipsis: glyphs.ellipsis) {
-                x = buffer.put(span.text, x: x, y: y, style: span.style, limit: area.maxX - 1)
-            }
-            y += 1
-        }
+        drawPanel(panel, into: &buffer, area: area, y: y, compact: compact, glyphs: glyphs)
     }
 
     /// A wide screen (`VisualizerState.sideBySideWidth`): the time steps on the left, as many as the
