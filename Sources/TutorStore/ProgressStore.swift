@@ -133,18 +133,12 @@ public final class ProgressStore: @unchecked Sendable {
         defer { close(fd) }
         guard fstat(fd, &info) == 0 else { return .unreadable(FileError(path: p, code: errno).message) }
         if let refusal = refusal(of: p, info) { return .unreadable(refusal) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .unreadable(FileError(path: p, code: errno).message)
-            }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0 ..< n])
-            // Grown since the fstat: stop at the cap instead of following it.
-            if data.count > maximumFileSize { return .unreadable(tooLarge(p, size: data.count, atLeast: true)) }
+        let data: Data
+        switch ReadToEnd.read(fd, limit: maximumFileSize) {
+        case .data(let bytes): data = bytes
+        case .failed(let code): return .unreadable(FileError(path: p, code: code).message)
+        // Grown since the fstat: stopped at the cap instead of following it.
+        case .tooLarge(let count): return .unreadable(tooLarge(p, size: count, atLeast: true))
         }
         do {
             return .loaded(try LearnerProgress.decode(data))

@@ -187,18 +187,11 @@ public final class StatementSpool: Sendable {
             return e == ENOENT || e == ENOTDIR ? .missing : .failed(FileError(path: path, code: e).message)
         }
         defer { close(fd) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failed(FileError(path: path, code: errno).message)
-            }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0 ..< n])
+        switch ReadToEnd.read(fd) {
+        case .data(let data): return .bytes(data)
+        case .failed(let code): return .failed(FileError(path: path, code: code).message)
+        case .tooLarge(let count): return .failed("\(path) grew past \(count) bytes while it was read")
         }
-        return .bytes(data)
     }
 
     static func parse(_ data: Data) -> SpoolReadResult {
