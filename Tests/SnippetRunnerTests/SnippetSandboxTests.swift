@@ -99,6 +99,16 @@ enum WorkerHelper {
         #expect(result.stop == .memory)
     }
 
+    /// Each live generator holds a thread with a 64 MB stack; under the worker's 1 GiB address space the
+    /// twentieth cannot start. That is MiniPy's MemoryError at once, not a wait for a thread that never ran
+    /// (which the wall clock ended as a TimeoutError).
+    @Test func moreLiveGeneratorsThanTheAddressSpaceHoldsIsAMemoryError() throws {
+        let source = "def g():\n    yield 1\n    yield 2\ngs = [g() for _ in range(60)]\nprint(sum(next(x) for x in gs))\n"
+        let result = try WorkerHelper.run("serve", source: source)
+        #expect(result.output.hasSuffix("MemoryError: too many generators running at once (MiniPy gives each a thread of its own)\n"))
+        #expect(result.stop == nil)
+    }
+
     @Test func spinningPastTheCPULimitIsATimeoutError() throws {
         var limits = HardLimits.standard
         limits.cpuSeconds = 1
