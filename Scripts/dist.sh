@@ -47,6 +47,10 @@ strip -o "$stage/bin/unroll" "$bin"
 # The lessons and their format (not the authors' drafts in subfolders: unroll reads only these).
 mkdir -p "$stage/share/unroll/Lessons"
 find Lessons -maxdepth 1 -type f \( -name '*.yaml' -o -name 'README.md' \) -exec cp {} "$stage/share/unroll/Lessons/" \;
+# The files lessons load (state_dict: weights/…) come too; the authors' drafts/ and pending/ do not.
+for d in Lessons/*/; do
+  case "$(basename "$d")" in drafts|pending) ;; *) cp -R "$d" "$stage/share/unroll/Lessons/" ;; esac
+done
 "$bin" --generate-completion-script bash > "$stage/share/bash-completion/completions/unroll"
 "$bin" --generate-completion-script zsh > "$stage/share/zsh/site-functions/_unroll"
 "$bin" --generate-completion-script fish > "$stage/share/fish/vendor_completions.d/unroll.fish"
