@@ -98,7 +98,10 @@ for t in "$@"; do
   [ $found -gt 0 ] && line="$line; once fixed: cp $artifacts/* Tests/Fuzz/Regressions/$t/"
   case $report_only in
     *" $t "*) [ $found -gt 0 ] && line="$line (reported, not failing: see Tests/Fuzz/README.md)" ;;
-    *) if [ $rc -ne 0 ] || [ $found -gt 0 ]; then line="$line — FAILED (exit $rc)"; status=1; tail -30 "$log"; fi ;;
+    *) if [ $rc -ne 0 ] || [ $found -gt 0 ]; then
+         if [ "${FUZZ_NEVER_FAIL:-0}" = 1 ]; then line="$line — FOUND (exit $rc; reported, not failing: FUZZ_NEVER_FAIL)"; tail -30 "$log"
+         else line="$line — FAILED (exit $rc)"; status=1; tail -30 "$log"; fi
+       fi ;;
   esac
   summary="$summary$line"$'\n'
 done

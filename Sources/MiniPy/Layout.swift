@@ -5,7 +5,7 @@ enum Layout {
     static func strides(_ shape: [Int]) -> [Int] {
         var s = [Int](repeating: 1, count: shape.count)
         var acc = 1
-        for d in stride(from: shape.count - 1, through: 0, by: -1) { s[d] = acc; acc *= shape[d] }
+        for d in stride(from: shape.count - 1, through: 0, by: -1) { s[d] = acc; acc = Strides.saturatingProduct(acc, shape[d]) }
         return s
     }
 

@@ -3,10 +3,17 @@
 /// error, and `view` on a batch_first RNN's output), what `reshape()` records, and `is_contiguous()`.
 /// Views (transpose, permute, indexing, unsqueeze, squeeze, view) carry them; every other result is contiguous.
 enum Strides {
+    /// a·b, or Int.max when it overflows: a tensor with a zero-sized dimension may have others so large that
+    /// their product passes 64 bits (a fuzzed program trapped here); its strides are never used to index.
+    static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+        let (p, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : p
+    }
+
     static func contiguous(_ shape: [Int]) -> [Int] {
         var s = [Int](repeating: 1, count: shape.count)
         var acc = 1
-        for d in stride(from: shape.count - 1, through: 0, by: -1) { s[d] = acc; acc *= max(shape[d], 1) }
+        for d in stride(from: shape.count - 1, through: 0, by: -1) { s[d] = acc; acc = saturatingProduct(acc, max(shape[d], 1)) }
         return s
     }
 
@@ -16,7 +23,7 @@ enum Strides {
         var expected = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
             if strides[d] != expected { return false }
-            expected *= shape[d]
+            expected = saturatingProduct(expected, shape[d])
         }
         return true
     }
@@ -37,7 +44,7 @@ enum Strides {
         let order = (0..<shape.count).sorted { st[$0] != st[$1] ? st[$0] > st[$1] : $0 < $1 }
         var out = [Int](repeating: 0, count: shape.count)
         var acc = 1
-        for d in order.reversed() { out[d] = acc; acc *= max(shape[d], 1) }
+        for d in order.reversed() { out[d] = acc; acc = saturatingProduct(acc, max(shape[d], 1)) }
         return out
     }
 
@@ -52,11 +59,11 @@ enum Strides {
         var chunkBase = strides[strides.count - 1]
         var tensorNumel = 1, viewNumel = 1
         for tensorD in stride(from: shape.count - 1, through: 0, by: -1) {
-            tensorNumel *= shape[tensorD]
+            tensorNumel = saturatingProduct(tensorNumel, shape[tensorD])
             if tensorD == 0 || (shape[tensorD - 1] != 1 && strides[tensorD - 1] != tensorNumel * chunkBase) {
                 while viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1) {
                     newStrides[viewD] = viewNumel * chunkBase
-                    viewNumel *= newShape[viewD]
+                    viewNumel = saturatingProduct(viewNumel, newShape[viewD])
                     viewD -= 1
                 }
                 if viewNumel != tensorNumel { return nil }
@@ -77,7 +84,7 @@ enum Strides {
         var expected = 1
         for d in order.reversed() {
             if strides[d] != expected { return contiguous(shape) }
-            expected *= shape[d]
+            expected = saturatingProduct(expected, shape[d])
         }
         return strides
     }
