@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 export SWIFT_BACKTRACE := interactive=no
 
-.PHONY: all deps build release run test test-steps unit e2e lint check-lessons bench install clean dist test-dist test-lessons footprint fuzz fuzz-slice fuzz-replay
+.PHONY: all deps build release run test test-steps unit e2e lint check-lessons bench install clean dist test-dist test-lessons footprint startup-order fuzz fuzz-slice fuzz-replay
 
 # Fuzzing (Tests/Fuzz/README.md): libFuzzer targets built into .build-fuzz.
 FUZZ_SECONDS ?= 600
@@ -93,6 +93,10 @@ test-lessons: build
 
 # Launch CPU, menu RSS and `check` CPU of the binary `make dist` ships, pinned to one core, with
 # issue 19's RSS goal checked (a benchmark, not a test); and the lessons' decoding time.
+# Scripts/startup-order.txt, the start-up functions the release links first (needs valgrind; not CI).
+startup-order: deps
+	bash Scripts/startup-order.sh
+
 footprint: deps
 	$(SWIFT) build -c release --product lesson-bench
 	.build/release/lesson-bench Lessons

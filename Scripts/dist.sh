@@ -30,8 +30,23 @@ done
 # lld with packed relative relocations (DT_RELR): the static-PIE binary's 80,000 relocations take
 # kilobytes instead of 1.9 MB, so fewer pages are read and kept at start (menu RSS −1.6 MB). It needs
 # glibc 2.36, which the binary already needs for symbols it links against.
-swift build -c release --product unroll --scratch-path "$scratch" --static-swift-stdlib --disable-local-rpath \
-    -Xswiftc -Xclang-linker -Xswiftc -L"$links" -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs >&2
+# Every function in its own section, and the ones start-up runs (Scripts/startup-order.txt, written by
+# Scripts/startup-order.sh) placed side by side at the front: the menu then maps ~1 MB of hot code instead
+# of pages scattered over 20 MB (menu RSS 20 MB -> 14 MB). Names the list has but the code no longer does
+# are skipped.
+flags=(-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections
+       -Xswiftc -Xclang-linker -Xswiftc -L"$links" -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
+       -Xlinker --symbol-ordering-file="$PWD/Scripts/startup-order.txt" -Xlinker --no-warn-symbol-ordering)
+# The compiler skips code generation when a module's IR is unchanged, so objects built before a
+# code-generation flag changed would be kept as they were: when the flags change, drop the objects.
+stamp="$scratch/dist-flags"
+if [ "$(cat "$stamp" 2>/dev/null)" != "${flags[*]}" ]; then
+    find "$scratch" -path '*/release/*.build/*.o' -delete 2>/dev/null || true
+fi
+# A new start-up list changes no flag, so it would not relink by itself.
+[ Scripts/startup-order.txt -nt "$scratch/release/unroll" ] && rm -f "$scratch/release/unroll"
+swift build -c release --product unroll --scratch-path "$scratch" --static-swift-stdlib --disable-local-rpath "${flags[@]}" >&2
+printf '%s' "${flags[*]}" > "$stamp"
 # The man page generator is a tool of swift-argument-parser (offline, in the package's checkout).
 swift build --product generate-manual --scratch-path "$scratch" >&2
 bin="$scratch/release/unroll"
