@@ -77,6 +77,11 @@ public enum LessonDecoder {
     /// - Complexity: one pass over the UTF-8 bytes; a character is looked at more closely only
     ///   when it is not printable ASCII.
     public static func forbiddenCharacter(in text: String, allowTabs: Bool = false) -> String? {
+        // The bytes of a native string are contiguous: scanned directly, without the UTF-8 view's iterator.
+        let printable = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { b in (b >= 0x20 && b < 0x7F) || b == 0x0A || (b == 0x09 && allowTabs) }
+        }
+        if printable == true { return nil }
         for b in text.utf8 where b < 0x20 || b >= 0x7F {
             if b == 0x0A || (b == 0x09 && allowTabs) { continue }
             // Not printable ASCII: look at the whole text scalar by scalar (rare in lessons).
