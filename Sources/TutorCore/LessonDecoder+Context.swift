@@ -57,27 +57,25 @@ final class DecodingContext {
     /// The known keys of a mapping and their values, in the order written. A mapping has a few keys,
     /// so they are searched in turn: cheaper than hashing every key for a dictionary.
     struct Fields {
-        private var keys: [String] = []
-        private var values: [Node] = []
-
-        init(capacity: Int) {
-            keys.reserveCapacity(capacity)
-            values.reserveCapacity(capacity)
+        private struct Field {
+            var key: String
+            var value: Node
         }
 
+        private var fields: [Field] = []
+
+        init(capacity: Int) { fields.reserveCapacity(capacity) }
+
         subscript(key: String) -> Node? {
-            for i in keys.indices where keys[i] == key { return values[i] }
+            for field in fields where field.key == key { return field.value }
             return nil
         }
 
         /// Adds a key not added before (repeated keys are reported, not added).
-        mutating func add(_ key: String, _ value: Node) {
-            keys.append(key)
-            values.append(value)
-        }
+        mutating func add(_ key: String, _ value: Node) { fields.append(Field(key: key, value: value)) }
 
-        var count: Int { keys.count }
-        var first: (key: String, value: Node)? { keys.isEmpty ? nil : (keys[0], values[0]) }
+        var count: Int { fields.count }
+        var first: (key: String, value: Node)? { fields.first.map { ($0.key, $0.value) } }
     }
 
     /// The keys of a mapping, checked: unknown keys (with a suggestion), duplicates and missing

@@ -155,7 +155,7 @@ struct YAMLComposer {
     /// Collects a mapping's pairs, marking a key already used in it. Small mappings (most of a
     /// lesson's) are searched directly; from 16 keys on, a table keeps each lookup O(1).
     private struct PairList {
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var pairs: [YAMLNode.Mapping.Pair] = []
         /// The scalar keys not marked as repeats (so each text once), with their lines: what a new key is looked up in.
         var keys: [(string: String, line: Int)] = []
         var firstLines: [String: Int] = [:]
@@ -167,7 +167,7 @@ struct YAMLComposer {
                 if let first = firstLine(of: s.string) {
                     var marked = s
                     marked.repeatsKeyOnLine = first
-                    pairs.append((.scalar(marked), value.node))
+                    pairs.append(YAMLNode.Mapping.Pair(key: .scalar(marked), value: value.node))
                     return
                 }
                 keys.append((s.string, s.position.line))
@@ -179,7 +179,7 @@ struct YAMLComposer {
                     }
                 }
             }
-            pairs.append((key.node, value.node))
+            pairs.append(YAMLNode.Mapping.Pair(key: key.node, value: value.node))
         }
 
         private func firstLine(of key: String) -> Int? {
