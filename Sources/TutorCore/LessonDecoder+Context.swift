@@ -54,19 +54,44 @@ final class DecodingContext {
 
     // MARK: Mappings
 
-    /// The keys of a mapping, checked: unknown keys (with a suggestion), duplicates and missing
-    /// required keys are reported. Returns the known keys' values; nil when `node` is not a mapping.
-    func fields(_ node: Node, of what: String, allowed: [String], required: [String],
-                unknownKey: ((String) -> String)? = nil,
-                duplicate: ((String, Int) -> String)? = nil) -> [String: Node]? {
-        guard case .mapping(let mapping) = node else {
-            report(node, "\(what) must be a mapping of keys to values")
+    /// The known keys of a mapping and their values, in the order written. A mapping has a few keys,
+    /// so they are searched in turn: cheaper than hashing every key for a dictionary.
+    struct Fields {
+        private struct Field {
+            var key: String
+            var value: Node
+        }
+
+        private var fields: [Field] = []
+
+        init(capacity: Int) { fields.reserveCapacity(capacity) }
+
+        subscript(key: String) -> Node? {
+            for field in fields where field.key == key { return field.value }
             return nil
         }
-        var values: [String: Node] = [:]
+
+        /// Adds a key not added before (repeated keys are reported, not added).
+        mutating func add(_ key: String, _ value: Node) { fields.append(Field(key: key, value: value)) }
+
+        var count: Int { fields.count }
+        var first: (key: String, value: Node)? { fields.first.map { ($0.key, $0.value) } }
+    }
+
+    /// The keys of a mapping, checked: unknown keys (with a suggestion), duplicates and missing
+    /// required keys are reported. Returns the known keys' values; nil when `node` is not a mapping.
+    /// `what` is worked out only for a message (for an item it is a label with the item's id).
+    func fields(_ node: Node, of what: @autoclosure () -> String, allowed: [String], required: [String],
+                unknownKey: ((String) -> String)? = nil,
+                duplicate: ((String, Int) -> String)? = nil) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report(node, "\(what()) must be a mapping of keys to values")
+            return nil
+        }
+        var values = Fields(capacity: mapping.count)
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                report(keyNode, "a key in \(what) must be a plain word")
+                report(keyNode, "a key in \(what()) must be a plain word")
                 continue
             }
             let key = scalar.string
@@ -78,13 +103,13 @@ final class DecodingContext {
                 if let unknownKey { report(keyNode, unknownKey(key)); continue }
                 var message = "unknown key '\(key)'"
                 if let near = LessonDecoder.suggestion(for: key, among: allowed) { message += " (did you mean '\(near)'?)" }
-                report(keyNode, message + " in \(what)")
+                report(keyNode, message + " in \(what())")
                 continue
             }
-            values[key] = value
+            values.add(key, value)
         }
         for key in required where values[key] == nil {
-            report(node, "missing required key '\(key)' in \(what)")
+            report(node, "missing required key '\(key)' in \(what())")
         }
         return values
     }
@@ -119,16 +144,40 @@ final class DecodingContext {
         }
         var value = scalar.string
         if scalar.isNull { value = "" }
-        while value.hasSuffix("\n") { value.removeLast() }
+        value = Self.droppingTrailingNewlines(value)
         if let bad = LessonDecoder.forbiddenCharacter(in: value, allowTabs: allowTabs) {
             report(node, "'\(name)' contains \(bad); lesson text must reach the terminal as plain text")
             return nil
         }
-        if !allowEmpty && value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if !allowEmpty && Self.isAllWhitespace(value) {
             report(node, "'\(name)' is empty")
             return nil
         }
         return value
+    }
+
+    /// `value` without its trailing newline Characters, found in its bytes: a LF is a Character of
+    /// its own unless a CR comes before it (CR LF is one Character, which is not a newline).
+    static func droppingTrailingNewlines(_ value: String) -> String {
+        let utf8 = value.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let last = utf8.index(before: end)
+            guard utf8[last] == 0x0A else { break }
+            if last > utf8.startIndex && utf8[utf8.index(before: last)] == 0x0D { break }
+            end = last
+        }
+        return end == utf8.endIndex ? value : String(value[..<end])
+    }
+
+    /// Whether every Unicode scalar of `value` is white space (true for ""); ASCII answered from the
+    /// bytes (its white space is tab to carriage return, and space), anything else by the scalar's properties.
+    static func isAllWhitespace(_ value: String) -> Bool {
+        for b in value.utf8 {
+            if b >= 0x80 { return value.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+            if b != 0x20 && !(0x09...0x0D).contains(b) { return false }
+        }
+        return true
     }
 
     func int(_ node: Node?, _ name: String, in range: ClosedRange<Int>) -> Int? {
@@ -159,7 +208,7 @@ final class DecodingContext {
             report(node, "'\(name)' must be a list (lines starting with '- ')")
             return nil
         }
-        let items = Array(seq)
+        let items = seq.items
         if nonEmpty && items.isEmpty { report(node, "'\(name)' is an empty list") }
         return items
     }

@@ -62,11 +62,20 @@ public enum LessonDecoder {
     }
 
     /// Lesson and item ids: lowercase ASCII letters and digits in words joined by `-`.
+    /// Checked in the bytes: any byte but `a`–`z`, `0`–`9` and `-` fails it (in a word, or joined to a
+    /// `-` in one Character), so one byte is one Character, and a word is empty where `-` starts,
+    /// ends or doubles.
     public static func isValidID(_ id: String) -> Bool {
-        let words = id.split(separator: "-", omittingEmptySubsequences: false)
-        return !id.isEmpty && words.allSatisfy { w in
-            !w.isEmpty && w.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        var previous: UInt8 = UInt8(ascii: "-")
+        for b in id.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = b
         }
+        return previous != UInt8(ascii: "-")
     }
 
     /// Why a text may not reach the terminal, or nil when it is fine. Newlines are allowed; tabs,
@@ -77,6 +86,25 @@ public enum LessonDecoder {
     /// - Complexity: one pass over the UTF-8 bytes; a character is looked at more closely only
     ///   when it is not printable ASCII.
     public static func forbiddenCharacter(in text: String, allowTabs: Bool = false) -> String? {
+        // The bytes of a native string are contiguous: scanned directly, 8 at a time while they are
+        // printable ASCII (as `LessonSource` does), without the UTF-8 view's iterator.
+        let printable = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                if i + 8 <= bytes.count {
+                    let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if ((x &- 0x2020_2020_2020_2020) | (x &+ 0x0101_0101_0101_0101) | x) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = bytes[i]
+                guard (b >= 0x20 && b < 0x7F) || b == 0x0A || (b == 0x09 && allowTabs) else { return false }
+                i += 1
+            }
+            return true
+        }
+        if printable == true { return nil }
         for b in text.utf8 where b < 0x20 || b >= 0x7F {
             if b == 0x0A || (b == 0x09 && allowTabs) { continue }
             // Not printable ASCII: look at the whole text scalar by scalar (rare in lessons).

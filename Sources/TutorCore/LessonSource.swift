@@ -51,6 +51,16 @@ public struct LessonSource {
         func stop(_ message: String) { problems.append(Problem(line: line, column: column, message: message)) }
         input.withUnsafeBufferPointer { buffer in
             while i < buffer.count {
+                // Printable ASCII, 8 bytes at a time: a byte below 0x20 borrows in `x - 0x20…`, 0x7F
+                // and up set the top bit of `x + 1…` or of `x` (a borrow or carry comes only from a
+                // byte flagged itself), and any flag leaves the 8 bytes to the loop below.
+                while i + 8 <= buffer.count {
+                    let x = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    guard ((x &- 0x2020_2020_2020_2020) | (x &+ 0x0101_0101_0101_0101) | x) & 0x8080_8080_8080_8080 == 0 else { break }
+                    i += 8
+                    column += 8
+                }
+                guard i < buffer.count else { break }
                 let b = buffer[i]
                 if b >= 0x20 && b < 0x7F {
                     i += 1

@@ -93,7 +93,8 @@ struct YAMLComposer {
     /// A node: an alias, or an optional anchor then a scalar or a collection.
     private mutating func node(block: Bool, indentless: Bool) throws(YAMLError) -> (node: YAMLNode, size: Size) {
         var token = try peek()
-        if case .alias(let name) = token.kind {
+        if token.kind == .alias {
+            let name = scanner.value(of: token)
             scanner.skip()
             guard let (node, size) = anchors[name] else {
                 throw error(nil, nil, "found undefined alias", at: token.start)
@@ -106,8 +107,8 @@ struct YAMLComposer {
         }
         let start = token.start
         var anchor: String?
-        if case .anchor(let name) = token.kind {
-            anchor = name
+        if token.kind == .anchor {
+            anchor = scanner.value(of: token)
             scanner.skip()
             token = try peek()
         }
@@ -115,7 +116,8 @@ struct YAMLComposer {
         switch token.kind {
         case .blockEntry where indentless:
             result = try collection(token) { c throws(YAMLError) in try c.indentlessSequence(start) }
-        case .scalar(let string, let style):
+        case .scalar(let style):
+            let string = scanner.value(of: token)
             scanner.skip()
             result = (.scalar(YAMLNode.Scalar(string: string, style: style, position: start.position)),
                       Size(nodes: 1, bytes: string.utf8.count))
@@ -153,34 +155,36 @@ struct YAMLComposer {
     /// Collects a mapping's pairs, marking a key already used in it. Small mappings (most of a
     /// lesson's) are searched directly; from 16 keys on, a table keeps each lookup O(1).
     private struct PairList {
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var pairs: [YAMLNode.Mapping.Pair] = []
+        /// The scalar keys not marked as repeats (so each text once), with their lines: what a new key is looked up in.
+        var keys: [(string: String, line: Int)] = []
         var firstLines: [String: Int] = [:]
         var size = Size()
 
-        mutating func append(_ key: (node: YAMLNode, size: Size), _ value: (node: YAMLNode, size: Size)) {
-            var keyNode = key.node
-            if case .scalar(var s) = keyNode {
+        mutating func append(_ key: consuming (node: YAMLNode, size: Size), _ value: consuming (node: YAMLNode, size: Size)) {
+            size = size + key.size + value.size
+            if case .scalar(let s) = key.node {
                 if let first = firstLine(of: s.string) {
-                    s.repeatsKeyOnLine = first
-                    keyNode = .scalar(s)
-                } else if !firstLines.isEmpty || pairs.count >= 16 {
+                    var marked = s
+                    marked.repeatsKeyOnLine = first
+                    pairs.append(YAMLNode.Mapping.Pair(key: .scalar(marked), value: value.node))
+                    return
+                }
+                keys.append((s.string, s.position.line))
+                if !firstLines.isEmpty || pairs.count >= 16 {
                     if firstLines.isEmpty {
-                        for (k, _) in pairs {
-                            if let ks = k.scalar, ks.repeatsKeyOnLine == nil { firstLines[ks.string] = ks.position.line }
-                        }
+                        for (k, line) in keys { firstLines[k] = line }
+                    } else {
+                        firstLines[s.string] = s.position.line
                     }
-                    firstLines[s.string] = s.position.line
                 }
             }
-            pairs.append((keyNode, value.node))
-            size = size + key.size + value.size
+            pairs.append(YAMLNode.Mapping.Pair(key: key.node, value: value.node))
         }
 
         private func firstLine(of key: String) -> Int? {
             if !firstLines.isEmpty { return firstLines[key] }
-            for (k, _) in pairs {
-                if let ks = k.scalar, ks.repeatsKeyOnLine == nil, ks.string == key { return ks.position.line }
-            }
+            for k in keys where k.string == key { return k.line }
             return nil
         }
     }

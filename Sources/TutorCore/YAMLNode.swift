@@ -23,7 +23,8 @@ enum YAMLNode: Sendable {
 
         /// YAML's null: a plain `~`, `null`, `Null`, `NULL`, or nothing at all (`key:` with no value).
         var isNull: Bool {
-            guard style == .plain else { return false }
+            // Each null is at most 4 bytes, and only its own characters are canonically equal to them.
+            guard style == .plain, string.utf8.count <= 4 else { return false }
             switch string {
             case "", "~", "null", "Null", "NULL": return true
             default: return false
@@ -34,12 +35,19 @@ enum YAMLNode: Sendable {
     /// Key–value pairs in the order written. Repeated keys are kept (marked on the key's scalar),
     /// so the decoder can report each one where it was written.
     struct Mapping: RandomAccessCollection, Sendable {
-        var pairs: [(key: YAMLNode, value: YAMLNode)]
+        /// A struct, not a tuple: an array of tuples is copied and destroyed through the runtime's
+        /// generic tuple witnesses, an array of structs through code made for it.
+        struct Pair: Sendable {
+            var key: YAMLNode
+            var value: YAMLNode
+        }
+
+        var pairs: [Pair]
         var position: SourcePosition
 
         var startIndex: Int { pairs.startIndex }
         var endIndex: Int { pairs.endIndex }
-        subscript(index: Int) -> (key: YAMLNode, value: YAMLNode) { pairs[index] }
+        subscript(index: Int) -> (key: YAMLNode, value: YAMLNode) { (pairs[index].key, pairs[index].value) }
     }
 
     struct Sequence: RandomAccessCollection, Sendable {

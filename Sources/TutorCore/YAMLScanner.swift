@@ -19,8 +19,10 @@ struct YAMLScanner {
         case blockSequenceStart, blockMappingStart, blockEnd
         case flowSequenceStart, flowSequenceEnd, flowMappingStart, flowMappingEnd
         case blockEntry, flowEntry, key, value
-        case alias(String), anchor(String)
-        case scalar(String, YAMLNode.Scalar.Style)
+        /// The name or the text is `YAMLScanner.value(of:)`: kept out of the token, so tokens are plain
+        /// values that copy without reference counting (the composer copies each one several times).
+        case alias, anchor
+        case scalar(YAMLNode.Scalar.Style)
     }
 
     /// 0-based, as libyaml keeps them; `char` counts characters for the 1024-character key limit.
@@ -33,6 +35,8 @@ struct YAMLScanner {
         var kind: Kind
         var start: Mark
         var end: Mark
+        /// Index of an alias's or anchor's name, or a scalar's text, in `values`.
+        var value = 0
     }
 
     private struct SimpleKey {
@@ -57,6 +61,10 @@ struct YAMLScanner {
     private var flowLevel = 0
     private var simpleKeyAllowed = false
     private var simpleKeys: [SimpleKey] = []
+    /// The names and texts of the tokens made so far (`Token.value`).
+    private var values: [String] = []
+    /// A scalar's bytes while they are gathered, kept between scalars so its storage is allocated once.
+    private var scratch: [UInt8] = []
 
     init(_ text: [UInt8], maxNesting: Int) {
         self.text = text
@@ -70,6 +78,9 @@ struct YAMLScanner {
         if !tokenAvailable { try fetchMoreTokens() }
         return queue[head]
     }
+
+    /// The name of an alias or anchor token, or the text of a scalar token.
+    func value(of token: Token) -> String { values[token.value] }
 
     /// Consumes the token `peek` returned.
     mutating func skip() {
@@ -85,10 +96,35 @@ struct YAMLScanner {
 
     // MARK: Characters
 
-    private static let indicators = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
-    private static let anchorFollowers = Array("?:,]}%@`".utf8)
-    private static let flowEnders = Array(",[]{}".utf8)
-    private static let colonFollowers = Array(",?[]{}".utf8)
+    // Switches rather than arrays of bytes: no lazy global to check and no search on every character.
+    @inline(__always) private static func isIndicator(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"): true
+        default: false
+        }
+    }
+
+    @inline(__always) private static func isAnchorFollower(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "%"),
+             UInt8(ascii: "@"), UInt8(ascii: "`"): true
+        default: false
+        }
+    }
+
+    @inline(__always) private static func isFlowEnder(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): true
+        default: false
+        }
+    }
+
+    @inline(__always) private static func isColonFollower(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "?") || isFlowEnder(b)
+    }
 
     @inline(__always) private func byte(_ offset: Int = 0) -> UInt8 {
         let i = mark.index + offset
@@ -161,10 +197,40 @@ struct YAMLScanner {
         mark.char += 1
     }
 
-    private mutating func readLine(into string: inout [UInt8]) {
-        guard isBreak() else { return }
-        string.append(0x0A)
-        skipLine()
+    /// Skips spaces (ASCII, one column each) up to `limit` columns, or all of them.
+    private mutating func skipSpaces(toColumn limit: Int = .max) {
+        var i = mark.index, column = mark.column
+        while column < limit && i < text.count && text[i] == 0x20 {
+            i += 1
+            column += 1
+        }
+        mark.char += column - mark.column
+        mark.index = i
+        mark.column = column
+    }
+
+    /// Skips the rest of the line (a comment), up to its line break or the end.
+    private mutating func skipToLineEnd() {
+        var i = mark.index, chars = 0
+        while i < text.count && text[i] != 0x0A {
+            if text[i] & 0xC0 != 0x80 { chars += 1 }
+            i += 1
+        }
+        mark.index = i
+        mark.column += chars
+        mark.char += chars
+    }
+
+    /// Turns gathered bytes into a value, keeping the buffer's storage for the next scalar.
+    private mutating func addValue(_ bytes: inout [UInt8]) -> Int {
+        values.append(String(decoding: bytes, as: UTF8.self))
+        bytes.removeAll(keepingCapacity: true)
+        return values.count - 1
+    }
+
+    private mutating func addValue(_ string: String) -> Int {
+        values.append(string)
+        return values.count - 1
     }
 
     private func error(_ context: String?, _ contextMark: Mark, _ problem: String) -> YAMLError {
@@ -187,8 +253,8 @@ struct YAMLScanner {
         tokenAvailable = true
     }
 
-    private mutating func enqueue(_ kind: Kind, _ start: Mark, _ end: Mark) {
-        queue.append(Token(kind: kind, start: start, end: end))
+    private mutating func enqueue(_ kind: Kind, _ start: Mark, _ end: Mark, value: Int = 0) {
+        queue.append(Token(kind: kind, start: start, end: end, value: value))
     }
 
     private mutating func fetchNextToken() throws(YAMLError) {
@@ -225,7 +291,7 @@ struct YAMLScanner {
         if check(UInt8(ascii: "'")) { return try fetchFlowScalar(single: true) }
         if check(UInt8(ascii: "\"")) { return try fetchFlowScalar(single: false) }
         // A plain scalar may not start with an indicator, except '-', '?', ':' followed by a non-space.
-        if !(isBlankZ() || Self.indicators.contains(byte()))
+        if !(isBlankZ() || Self.isIndicator(byte()))
             || (check(UInt8(ascii: "-")) && !isBlank(1))
             || (flowLevel == 0 && (check(UInt8(ascii: "?")) || check(UInt8(ascii: ":"))) && !isBlankZ(1)) {
             return try fetchPlainScalar()
@@ -412,46 +478,45 @@ struct YAMLScanner {
         simpleKeyAllowed = false
         let start = mark
         advance()
-        var name: [UInt8] = []
-        while isAlpha() { read(into: &name) }
+        let nameStart = mark.index
+        while isAlpha() { advance() }  // ASCII only
         let end = mark
-        guard !name.isEmpty, isBlankZ() || Self.anchorFollowers.contains(byte()) else {
+        guard mark.index > nameStart, isBlankZ() || Self.isAnchorFollower(byte()) else {
             throw error(alias ? "while scanning an alias" : "while scanning an anchor", start,
                         "did not find expected alphabetic or numeric character")
         }
-        let string = String(decoding: name, as: UTF8.self)
-        enqueue(alias ? .alias(string) : .anchor(string), start, end)
+        let value = addValue(String(decoding: text[nameStart..<mark.index], as: UTF8.self))
+        enqueue(alias ? .alias : .anchor, start, end, value: value)
     }
 
     private mutating func fetchBlockScalar(literal: Bool) throws(YAMLError) {
         try removeSimpleKey()
         simpleKeyAllowed = true
-        let (kind, start, end) = try scanBlockScalar(literal: literal)
-        enqueue(kind, start, end)
+        let (kind, start, end, value) = try scanBlockScalar(literal: literal)
+        enqueue(kind, start, end, value: value)
     }
 
     private mutating func fetchFlowScalar(single: Bool) throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
-        let (kind, start, end) = try scanFlowScalar(single: single)
-        enqueue(kind, start, end)
+        let (kind, start, end, value) = try scanFlowScalar(single: single)
+        enqueue(kind, start, end, value: value)
     }
 
     private mutating func fetchPlainScalar() throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
-        let (kind, start, end) = try scanPlainScalar()
-        enqueue(kind, start, end)
+        let (kind, start, end, value) = try scanPlainScalar()
+        enqueue(kind, start, end, value: value)
     }
 
     /// Skips spaces, comments and line breaks. Tabs count as space only in flow context, or where no
     /// key may start (in block context they would make indentation ambiguous).
     private mutating func scanToNextToken() throws(YAMLError) {
         while true {
+            skipSpaces()
             while check(0x20) || ((flowLevel > 0 || !simpleKeyAllowed) && check(0x09)) { advance() }
-            if check(UInt8(ascii: "#")) {
-                while !isBreakZ() { advance() }
-            }
+            if check(UInt8(ascii: "#")) { skipToLineEnd() }
             guard isBreak() else { break }
             skipLine()
             if flowLevel == 0 { simpleKeyAllowed = true }
@@ -460,7 +525,7 @@ struct YAMLScanner {
 
     // MARK: Scalars
 
-    private mutating func scanBlockScalar(literal: Bool) throws(YAMLError) -> (Kind, Mark, Mark) {
+    private mutating func scanBlockScalar(literal: Bool) throws(YAMLError) -> (Kind, Mark, Mark, Int) {
         let start = mark
         advance()
         var chomping = 0, increment = 0
@@ -483,9 +548,7 @@ struct YAMLScanner {
             }
         }
         while isBlank() { advance() }
-        if check(UInt8(ascii: "#")) {
-            while !isBreakZ() { advance() }
-        }
+        if check(UInt8(ascii: "#")) { skipToLineEnd() }
         guard isBreakZ() else {
             throw error("while scanning a block scalar", start, "did not find expected comment or line break")
         }
@@ -493,20 +556,22 @@ struct YAMLScanner {
         var end = mark
         var blockIndent = 0
         if increment > 0 { blockIndent = indent >= 0 ? indent + increment : increment }
-        var string: [UInt8] = [], leadingBreak: [UInt8] = [], trailingBreaks: [UInt8] = []
+        // libyaml's leading break is "" or one LF, its trailing breaks only LFs: a flag and a count do.
+        var string: [UInt8] = []
+        swap(&string, &scratch)
+        var leadingBreak = false, trailingBreaks = 0
         try scanBlockScalarBreaks(&blockIndent, &trailingBreaks, start, &end)
         var leadingBlank = false
         while mark.column == blockIndent && !isZ() {
             let trailingBlank = isBlank()
-            if !literal && leadingBreak.first == 0x0A && !leadingBlank && !trailingBlank {
-                if trailingBreaks.isEmpty { string.append(0x20) }
-                leadingBreak.removeAll(keepingCapacity: true)
-            } else {
-                string += leadingBreak
-                leadingBreak.removeAll(keepingCapacity: true)
+            if !literal && leadingBreak && !leadingBlank && !trailingBlank {
+                if trailingBreaks == 0 { string.append(0x20) }
+            } else if leadingBreak {
+                string.append(0x0A)
             }
-            string += trailingBreaks
-            trailingBreaks.removeAll(keepingCapacity: true)
+            leadingBreak = false
+            Self.appendBreaks(trailingBreaks, to: &string)
+            trailingBreaks = 0
             leadingBlank = isBlank()
             // The rest of the line, verbatim.
             let lineStart = mark.index
@@ -519,28 +584,38 @@ struct YAMLScanner {
             mark.index = i
             mark.column += chars
             mark.char += chars
-            readLine(into: &leadingBreak)
+            if isBreak() {
+                leadingBreak = true
+                skipLine()
+            }
             try scanBlockScalarBreaks(&blockIndent, &trailingBreaks, start, &end)
         }
-        if chomping != -1 { string += leadingBreak }
-        if chomping == 1 { string += trailingBreaks }
-        return (.scalar(String(decoding: string, as: UTF8.self), literal ? .literal : .folded), start, end)
+        if chomping != -1 && leadingBreak { string.append(0x0A) }
+        if chomping == 1 { Self.appendBreaks(trailingBreaks, to: &string) }
+        let value = addValue(&string)
+        swap(&string, &scratch)
+        return (.scalar(literal ? .literal : .folded), start, end, value)
+    }
+
+    @inline(__always) private static func appendBreaks(_ count: Int, to string: inout [UInt8]) {
+        if count > 0 { string.append(contentsOf: repeatElement(0x0A, count: count)) }
     }
 
     /// The indentation and empty lines before a block scalar's next line; fixes the indentation when
     /// it was not given (the deepest of the leading empty lines, at least one more than the parent's).
-    private mutating func scanBlockScalarBreaks(_ blockIndent: inout Int, _ breaks: inout [UInt8],
+    private mutating func scanBlockScalarBreaks(_ blockIndent: inout Int, _ breaks: inout Int,
                                                 _ start: Mark, _ end: inout Mark) throws(YAMLError) {
         var maxIndent = 0
         end = mark
         while true {
-            while (blockIndent == 0 || mark.column < blockIndent) && check(0x20) { advance() }
+            skipSpaces(toColumn: blockIndent == 0 ? .max : blockIndent)
             if mark.column > maxIndent { maxIndent = mark.column }
             if (blockIndent == 0 || mark.column < blockIndent) && check(0x09) {
                 throw error("while scanning a block scalar", start, "found a tab character where an indentation space is expected")
             }
             guard isBreak() else { break }
-            readLine(into: &breaks)
+            breaks += 1
+            skipLine()
             end = mark
         }
         if blockIndent == 0 {
@@ -548,10 +623,11 @@ struct YAMLScanner {
         }
     }
 
-    private mutating func scanFlowScalar(single: Bool) throws(YAMLError) -> (Kind, Mark, Mark) {
+    private mutating func scanFlowScalar(single: Bool) throws(YAMLError) -> (Kind, Mark, Mark, Int) {
         let start = mark
         advance()
-        var string: [UInt8] = [], leadingBreak: [UInt8] = [], trailingBreaks: [UInt8] = [], whitespaces: [UInt8] = []
+        var string: [UInt8] = []
+        swap(&string, &scratch)
         let quote = single ? UInt8(ascii: "'") : UInt8(ascii: "\"")
         while true {
             if mark.column == 0 && isBlankZ(3)
@@ -579,39 +655,36 @@ struct YAMLScanner {
                 }
             }
             if check(quote) { break }
+            // The blanks before a line break are dropped; without one they are kept: they are the
+            // text from `blanksStart` on, so only the line breaks are counted.
+            let blanksStart = mark.index
+            var leadingBreak = false, trailingBreaks = 0
             while isBlank() || isBreak() {
                 if isBlank() {
-                    if !leadingBlanks { read(into: &whitespaces) } else { advance() }
+                    advance()
                 } else if !leadingBlanks {
-                    whitespaces.removeAll(keepingCapacity: true)
-                    readLine(into: &leadingBreak)
+                    skipLine()
+                    leadingBreak = true
                     leadingBlanks = true
                 } else {
-                    readLine(into: &trailingBreaks)
+                    skipLine()
+                    trailingBreaks += 1
                 }
             }
             if leadingBlanks {
-                if leadingBreak.first == 0x0A {
-                    if trailingBreaks.isEmpty {
-                        string.append(0x20)
-                    } else {
-                        string += trailingBreaks
-                        trailingBreaks.removeAll(keepingCapacity: true)
-                    }
-                    leadingBreak.removeAll(keepingCapacity: true)
+                if leadingBreak && trailingBreaks == 0 {
+                    string.append(0x20)
                 } else {
-                    string += leadingBreak
-                    string += trailingBreaks
-                    leadingBreak.removeAll(keepingCapacity: true)
-                    trailingBreaks.removeAll(keepingCapacity: true)
+                    Self.appendBreaks(trailingBreaks, to: &string)
                 }
             } else {
-                string += whitespaces
-                whitespaces.removeAll(keepingCapacity: true)
+                string.append(contentsOf: text[blanksStart..<mark.index])
             }
         }
         advance()
-        return (.scalar(String(decoding: string, as: UTF8.self), single ? .singleQuoted : .doubleQuoted), start, mark)
+        let value = addValue(&string)
+        swap(&string, &scratch)
+        return (.scalar(single ? .singleQuoted : .doubleQuoted), start, mark, value)
     }
 
     /// One backslash escape of a double-quoted scalar, as libyaml reads them.
@@ -661,11 +734,15 @@ struct YAMLScanner {
         for _ in 0..<codeLength { advance() }
     }
 
-    private mutating func scanPlainScalar() throws(YAMLError) -> (Kind, Mark, Mark) {
+    private mutating func scanPlainScalar() throws(YAMLError) -> (Kind, Mark, Mark, Int) {
         let start = mark
         var end = mark
-        var string: [UInt8] = [], leadingBreak: [UInt8] = [], trailingBreaks: [UInt8] = [], whitespaces: [UInt8] = []
+        var string: [UInt8] = []
         var leadingBlanks = false
+        // libyaml's leading break is always one LF here and its trailing breaks only LFs (a count
+        // does); its whitespace is the blanks just read, without a line break, at `whitespaces` in the text.
+        var trailingBreaks = 0
+        var whitespaces = 0..<0
         // Until a line break is folded, the value is exactly the text from `start` to `end`: it is
         // copied out once at the end instead of byte by byte (most plain scalars are one line).
         var folded = false
@@ -677,35 +754,26 @@ struct YAMLScanner {
             }
             if check(UInt8(ascii: "#")) { break }
             while !isBlankZ() {
-                if flowLevel > 0 && check(UInt8(ascii: ":")) && Self.colonFollowers.contains(byte(1)) {
+                if flowLevel > 0 && check(UInt8(ascii: ":")) && Self.isColonFollower(byte(1)) {
                     throw error("while scanning a plain scalar", start, "found unexpected ':'")
                 }
-                if (check(UInt8(ascii: ":")) && isBlankZ(1)) || (flowLevel > 0 && Self.flowEnders.contains(byte())) { break }
-                if leadingBlanks || !whitespaces.isEmpty {
-                    if leadingBlanks {
-                        if !folded {
-                            string = Array(text[start.index..<end.index])
-                            folded = true
-                        }
-                        if leadingBreak.first == 0x0A {
-                            if trailingBreaks.isEmpty {
-                                string.append(0x20)
-                            } else {
-                                string += trailingBreaks
-                                trailingBreaks.removeAll(keepingCapacity: true)
-                            }
-                            leadingBreak.removeAll(keepingCapacity: true)
-                        } else {
-                            string += leadingBreak
-                            string += trailingBreaks
-                            leadingBreak.removeAll(keepingCapacity: true)
-                            trailingBreaks.removeAll(keepingCapacity: true)
-                        }
-                        leadingBlanks = false
-                    } else {
-                        if folded { string += whitespaces }
-                        whitespaces.removeAll(keepingCapacity: true)
+                if (check(UInt8(ascii: ":")) && isBlankZ(1)) || (flowLevel > 0 && Self.isFlowEnder(byte())) { break }
+                if leadingBlanks {
+                    if !folded {
+                        swap(&string, &scratch)
+                        string.append(contentsOf: text[start.index..<end.index])
+                        folded = true
                     }
+                    if trailingBreaks == 0 {
+                        string.append(0x20)
+                    } else {
+                        Self.appendBreaks(trailingBreaks, to: &string)
+                        trailingBreaks = 0
+                    }
+                    leadingBlanks = false
+                } else if !whitespaces.isEmpty {
+                    if folded { string.append(contentsOf: text[whitespaces]) }
+                    whitespaces = 0..<0
                 }
                 if folded { read(into: &string) } else { advance() }
                 // The rest of the word, up to anything that could end the scalar.
@@ -722,19 +790,29 @@ struct YAMLScanner {
                     if leadingBlanks && mark.column < minIndent && check(0x09) {
                         throw error("while scanning a plain scalar", start, "found a tab character that violates indentation")
                     }
-                    if !leadingBlanks { read(into: &whitespaces) } else { advance() }
+                    if !leadingBlanks {
+                        whitespaces = (whitespaces.isEmpty ? mark.index : whitespaces.lowerBound)..<(mark.index + 1)
+                    }
+                    advance()
                 } else if !leadingBlanks {
-                    whitespaces.removeAll(keepingCapacity: true)
-                    readLine(into: &leadingBreak)
+                    whitespaces = 0..<0
+                    skipLine()
                     leadingBlanks = true
                 } else {
-                    readLine(into: &trailingBreaks)
+                    skipLine()
+                    trailingBreaks += 1
                 }
             }
             if flowLevel == 0 && mark.column < minIndent { break }
         }
         if leadingBlanks { simpleKeyAllowed = true }
-        let value = folded ? String(decoding: string, as: UTF8.self) : String(decoding: text[start.index..<end.index], as: UTF8.self)
-        return (.scalar(value, .plain), start, end)
+        let value: Int
+        if folded {
+            value = addValue(&string)
+            swap(&string, &scratch)
+        } else {
+            value = addValue(String(decoding: text[start.index..<end.index], as: UTF8.self))
+        }
+        return (.scalar(.plain), start, end, value)
     }
 }
