@@ -45,9 +45,12 @@ public struct FillTask: Sendable, Equatable, Identifiable {
     }
 
     /// The blank numbers in the order they first appear in the code (each once).
-    public var blanks: [Int] {
+    public var blanks: [Int] { FillTask.blanks(in: code) }
+
+    /// `blanks` of a task with this code (the decoder needs them before the task exists).
+    static func blanks(in code: String) -> [Int] {
         var seen: [Int] = []
-        for line in lines { for case .blank(let n) in line where !seen.contains(n) { seen.append(n) } }
+        for line in segments(of: code) { for case .blank(let n) in line where !seen.contains(n) { seen.append(n) } }
         return seen
     }
 
@@ -66,7 +69,50 @@ public struct FillTask: Sendable, Equatable, Identifiable {
     /// Splits code into lines of segments. Only `[` digits `]` (1–99, no leading zero) makes a blank;
     /// anything else (`x[0]`, `[a]`, `[]`) stays text.
     public static func segments(of code: String) -> [[CodeSegment]] {
-        code.split(separator: "\n", omittingEmptySubsequences: false).map { segments(ofLine: Substring($0)) }
+        asciiSegments(of: code)
+            ?? code.split(separator: "\n", omittingEmptySubsequences: false).map { segments(ofLine: Substring($0)) }
+    }
+
+    /// `segments(of:)` for ASCII code without CR (a lesson's code, as a rule), where every byte is one
+    /// Character, so the bytes can be read directly; walking Characters was most of the time a lesson
+    /// took to decode. Nil for any other code, which takes the Character path.
+    static func asciiSegments(of code: String) -> [[CodeSegment]]? {
+        var code = code
+        return code.withUTF8 { bytes -> [[CodeSegment]]? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+            func text(_ from: Int, _ to: Int) -> CodeSegment {
+                .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+            }
+            func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
+            var lines: [[CodeSegment]] = []
+            var line: [CodeSegment] = []
+            var textStart = 0, i = 0
+            while i <= bytes.count {
+                if i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+                    if i > textStart || line.isEmpty { line.append(text(textStart, i)) }
+                    lines.append(line)
+                    line = []
+                    i += 1
+                    textStart = i
+                    continue
+                }
+                // `[`, one or two digits without a leading zero, `]` (as `segments(ofLine:)` reads them).
+                if bytes[i] == UInt8(ascii: "["), isDigit(i + 1), bytes[i + 1] != UInt8(ascii: "0") {
+                    let close = isDigit(i + 2) ? i + 3 : i + 2
+                    if close < bytes.count, bytes[close] == UInt8(ascii: "]") {
+                        if i > textStart { line.append(text(textStart, i)) }
+                        var n = 0
+                        for k in (i + 1)..<close { n = n * 10 + Int(bytes[k] - UInt8(ascii: "0")) }
+                        line.append(.blank(n))
+                        i = close + 1
+                        textStart = i
+                        continue
+                    }
+                }
+                i += 1
+            }
+            return lines
+        }
     }
 
     static func segments(ofLine line: Substring) -> [CodeSegment] {

@@ -86,7 +86,7 @@ extension DecodingContext {
         let mistakes = textList(f["common_mistakes"], "common_mistakes")
         let attempts = f["attempts"].map { int($0, "attempts", in: Self.attemptsRange) } ?? defaultAttempts
         // The code's blanks, found once (for the answers and the run claims).
-        let blanks = code.map(Self.blanks) ?? []
+        let blanks = code.map(FillTask.blanks(in:)) ?? []
         let answers = fillAnswers(f["answers"], code: code, blanks: blanks, codeNode: f["code"], options: options, name: name)
         let run = f["run"].map { runSpec($0, fill: true, code: code, blanks: blanks, options: options, answers: answers) }
         let adapted = f["adapted"].map(adaptedNote)
@@ -96,34 +96,6 @@ extension DecodingContext {
         return FillTask(id: id, difficulty: difficulty, prompt: prompt, code: code, options: options,
                         answers: answers, hint: hint, commonMistakes: mistakes, attempts: attempts, run: run ?? nil,
                         adapted: adapted ?? nil, teaches: teaches ?? nil)
-    }
-
-    /// `FillTask.blanks` of a task with this code. That one splits the code into Characters, which was
-    /// most of the time a lesson took to decode; in ASCII code without CR (all a lesson's, as a rule)
-    /// a byte is a Character, so the same blanks are found in the bytes: `[`, 1–99 without a leading
-    /// zero, `]`, each number once in order of first appearance.
-    static func blanks(in code: String) -> [Int] {
-        let found: [Int]? = code.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            var seen: [Int] = []
-            func digit(_ i: Int) -> Int? { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 ? Int(bytes[i] - 0x30) : nil }
-            var i = 0
-            while i < bytes.count {
-                defer { i += 1 }
-                guard bytes[i] == UInt8(ascii: "["), let first = digit(i + 1), first != 0 else { continue }
-                var n = first, close = i + 2
-                if let second = digit(i + 2) {
-                    n = first * 10 + second
-                    close = i + 3
-                }
-                guard close < bytes.count, bytes[close] == UInt8(ascii: "]") else { continue }
-                if !seen.contains(n) { seen.append(n) }
-                i = close
-            }
-            return seen
-        } ?? nil
-        return found ?? FillTask(id: "", difficulty: .easy, prompt: "", code: code, options: [], answers: [:],
-                                 hint: "", commonMistakes: []).blanks
     }
 
     /// `answers: {1: A, 2: B}` checked against the code's blanks and the options.

@@ -1,4 +1,5 @@
 import Testing
+import RNNEngine
 @testable import TutorCore
 
 @Suite struct LessonModelTests {
@@ -14,6 +15,26 @@ import Testing
     @Test(arguments: ["[0]", "[01]", "[a]", "[]", "[ 1]", "[1.5]", "[100]"])
     func notABlank(_ code: String) {
         #expect(FillTask.segments(of: code) == [[.text(code)]])
+    }
+
+    /// The byte path for ASCII code must read every code exactly as the Character path does.
+    @Test func asciiFastPathAgreesWithTheCharacterPath() {
+        let alphabet = Array("[[]]0123456789ab \n(x")
+        var rng = SplitMix64(seed: 19)
+        var compared = 0
+        for _ in 0..<20_000 {
+            let length = Int(rng.next() % 14)
+            let code = String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            let slow = code.split(separator: "\n", omittingEmptySubsequences: false).map { FillTask.segments(ofLine: Substring($0)) }
+            let fast = FillTask.asciiSegments(of: code)
+            #expect(fast == slow, "\(code.debugDescription)")
+            compared += fast == nil ? 0 : 1
+        }
+        #expect(compared == 20_000)
+        // Code that is not ASCII, or has a CR (CR LF is one Character), takes the Character path.
+        #expect(FillTask.asciiSegments(of: "é[1]") == nil)
+        #expect(FillTask.asciiSegments(of: "[1]\r\n[2]") == nil)
+        #expect(FillTask.segments(of: "[1]\r\n[2]") == [[.blank(1), .text("\r\n"), .blank(2)]])
     }
 
     @Test func nestedBracketsKeepTheBlank() {
