@@ -28,12 +28,12 @@ public enum TeachesLink: Sendable, Equatable {
 
     /// Reads the text of a `teaches:` value; the error is a sentence saying what is wrong with it.
     public static func parse(_ text: String) -> Result<TeachesLink, TeachesLinkError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         let (place, rest): (Substring, Substring?) = {
             guard let colon = trimmed.firstIndex(of: ":") else { return (Substring(trimmed), nil) }
             return (trimmed[..<colon], trimmed[trimmed.index(after: colon)...])
         }()
-        let target = rest.map { $0.trimmingCharacters(in: .whitespaces) }
+        let target = rest.map { $0.trimmingWhitespace }
         if target == "" {
             return .failure(TeachesLinkError("'teaches: \(trimmed)' names no place after ':'; leave the ':' out to open \(place) from the start"))
         }
@@ -88,8 +88,8 @@ public struct TeachesLinkError: Error, Equatable, Sendable {
 extension Lesson {
     /// The heading of a page as written, matched without regard to case or surrounding spaces.
     public func heading(matching text: String, on mode: Mode) -> String? {
-        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return headings(on: mode).first { $0.text.trimmingCharacters(in: .whitespaces).lowercased() == wanted }?.text
+        let wanted = text.trimmingWhitespace.lowercased()
+        return headings(on: mode).first { $0.text.trimmingWhitespace.lowercased() == wanted }?.text
     }
 
     /// A page's headings with the index of their block.
