@@ -52,7 +52,7 @@ final class PyGenerator: PyIterator, @unchecked Sendable {
             let gradEnabled = GradMode.isEnabled
             let box = UncheckedBox((self, interp))
             let thread = StackThread.start(stackSize: Interpreter.generatorStackSize) {
-                Thread.current.threadDictionary[Interpreter.stackSizeKey] = Interpreter.generatorStackSize
+                ThreadState.current.stackSize = Interpreter.generatorStackSize
                 GradMode.$isEnabled.withValue(gradEnabled) { box.value.0.runBody(box.value.1) }
             }
             guard let thread else {

@@ -9,25 +9,20 @@ extension Interpreter {
     static let stackMargin: UInt = 1 << 20
 
     /// The lowest address this thread's stack may grow to before RecursionError. A thread MiniPy starts records its
-    /// stack size (`threadDictionary`); any other thread is assumed to have 512 KB, the smallest common default.
+    /// stack size (`ThreadState`); any other thread is assumed to have 512 KB, the smallest common default.
     static func currentStackLimit(margin: UInt) -> UInt {
-        let size = (Thread.current.threadDictionary[stackSizeKey] as? Int).map(UInt.init) ?? (512 << 10)
+        let size = ThreadState.current.stackSize.map(UInt.init) ?? (512 << 10)
         let top = stackAddress()
         let usable = size - min(margin, size / 4) - 64 << 10
         return top > usable ? top - usable : 0
     }
 
-    static let stackSizeKey = "MiniPy.stackSize"
-    static let interpreterKey = "MiniPy.interpreter"
-
     /// The interpreter running on this thread (a run's thread, or a generator's): dict keys with a user `__eq__`
     /// compare through it.
-    static var current: Interpreter? {
-        (Thread.current.threadDictionary[interpreterKey] as? WeakInterpreter)?.value
-    }
+    static var current: Interpreter? { ThreadState.current.interpreter }
 
     /// Makes this interpreter `current` on the calling thread.
-    func becomeCurrent() { Thread.current.threadDictionary[Interpreter.interpreterKey] = WeakInterpreter(self) }
+    func becomeCurrent() { ThreadState.current.interpreter = self }
 
     @inline(never)
     static func stackAddress() -> UInt {
@@ -188,9 +183,4 @@ extension Interpreter {
         it.displayName = "<generator object <genexpr> at \(fixedAddress)>"
         return it
     }
-}
-
-final class WeakInterpreter {
-    weak var value: Interpreter?
-    init(_ v: Interpreter) { value = v }
 }

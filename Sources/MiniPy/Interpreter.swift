@@ -82,7 +82,8 @@ public final class Interpreter {
     /// Calls of `pulse()` (built-ins read the clock every 256).
     var pulses = 0
     /// The `random` module's generator (CPython's Mersenne Twister), seeded from the clock until `random.seed`.
-    var pyRandom = MersenneTwister(seed: UInt64(DispatchTime.now().uptimeNanoseconds))
+    /// Lazy: seeding fills 624 words, and most programs never use `random`.
+    lazy var pyRandom = MersenneTwister(seed: UInt64(DispatchTime.now().uptimeNanoseconds))
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -668,6 +669,7 @@ func suggestion(for name: String, among candidates: [String]) -> String? {
 
 /// traceback._levenshtein_distance: substitution 2 (1 when only case differs), insert/delete 2.
 func levenshtein(_ a: String, _ b: String, max maxCost: Int) -> Int {
+    if let d = asciiLevenshtein(a, b) { return d }
     let a = Array(a), b = Array(b)
     if a == b { return 0 }
     var row = (0...b.count).map { $0 * 2 }
@@ -677,6 +679,27 @@ func levenshtein(_ a: String, _ b: String, max maxCost: Int) -> Int {
         for j in 1...max(b.count, 1) where !b.isEmpty {
             let sub: Int
             if a[i - 1] == b[j - 1] { sub = 0 } else if a[i - 1].lowercased() == b[j - 1].lowercased() { sub = 1 } else { sub = 2 }
+            let v = Swift.min(prev + sub, row[j] + 2, row[j - 1] + 2)
+            prev = row[j]
+            row[j] = v
+        }
+    }
+    return a.isEmpty ? b.count * 2 : (b.isEmpty ? a.count * 2 : row[b.count])
+}
+
+/// `levenshtein` for two ASCII strings without a carriage return (so each byte is one Character), on bytes:
+/// names are nearly always ASCII, and lowercasing Characters allocated a String per comparison.
+private func asciiLevenshtein(_ a: String, _ b: String) -> Int? {
+    let a = Array(a.utf8), b = Array(b.utf8)
+    guard !a.contains(where: { $0 >= 0x80 || $0 == 0x0D }), !b.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+    if a == b { return 0 }
+    func lower(_ x: UInt8) -> UInt8 { x >= 65 && x <= 90 ? x + 32 : x }
+    var row = (0...b.count).map { $0 * 2 }
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var prev = row[0]
+        row[0] = i * 2
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            let sub = a[i - 1] == b[j - 1] ? 0 : lower(a[i - 1]) == lower(b[j - 1]) ? 1 : 2
             let v = Swift.min(prev + sub, row[j] + 2, row[j - 1] + 2)
             prev = row[j]
             row[j] = v

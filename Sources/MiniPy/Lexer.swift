@@ -23,12 +23,15 @@ struct Lexer {
     /// CPython's tokenizer: 200 open brackets, 100 levels of indentation.
     static let maxNesting = 200
     static let maxIndent = 100
-    let lines: [String]
+    let lines: SourceLines
     private let s: [Unicode.Scalar]
 
     init(source: String) {
-        lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        s = Array(source.unicodeScalars)
+        lines = SourceLines(source)
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(source.utf8.count)
+        for u in source.unicodeScalars { s.append(u) }
+        self.s = s
     }
 
     private struct Cursor {
@@ -42,9 +45,8 @@ struct Lexer {
         var c = Cursor()
         var atLineStart = true
 
-        func text(_ line: Int) -> String { line >= 1 && line <= lines.count ? lines[line - 1] : "" }
         func syntax(_ m: String, _ line: Int, _ column: Int, type: String = "SyntaxError") -> PyError {
-            .syntax(m, line: line, column: column, text: text(line), type: type)
+            .syntax(m, line: line, column: column, text: lines.text(line), type: type)
         }
         func peek(_ k: Int = 0) -> Unicode.Scalar? { c.i + k < s.count ? s[c.i + k] : nil }
         func advance() {
@@ -119,7 +121,7 @@ struct Lexer {
             if isIdentifierStart(ch) {
                 var j = c.i
                 while j < s.count, isIdentifierContinue(s[j]) { j += 1 }
-                let word = String(String.UnicodeScalarView(s[c.i..<j]))
+                let word = String(scalars: s[c.i..<j])
                 if j < s.count, s[j] == "\"" || s[j] == "'", let prefix = StringPrefix(word) {
                     for _ in c.i..<j { advance() }
                     tokens.append(try string(prefix, &c, line: line, column: col, syntax: syntax))
@@ -137,16 +139,16 @@ struct Lexer {
                 tokens.append(try string(StringPrefix("")!, &c, line: line, column: col, syntax: syntax))
                 continue
             }
-            let op = Lexer.operator(at: c.i, in: s)
+            let (op, length) = Lexer.operator(at: c.i, in: s)
             guard let op else {
                 if ch == "!" || ch == "$" || ch == "?" || ch == "`" { throw syntax("invalid syntax", line, col) }
                 throw syntax("invalid character '\(Character(ch))' (U+\(String(ch.value, radix: 16, uppercase: true).leftPad(4)))", line, col)
             }
-            if "([{".contains(op) {
-                brackets.append((Character(op), line, col))
+            if ch == "(" || ch == "[" || ch == "{" {
+                brackets.append((Character(ch), line, col))
                 if brackets.count > Lexer.maxNesting { throw syntax("too many nested parentheses", line, col) }
-            } else if ")]}".contains(op) {
-                let open: Character = op == ")" ? "(" : op == "]" ? "[" : "{"
+            } else if ch == ")" || ch == "]" || ch == "}" {
+                let open: Character = ch == ")" ? "(" : ch == "]" ? "[" : "{"
                 guard let last = brackets.last else { throw syntax("unmatched '\(op)'", line, col) }
                 if last.0 != open {
                     let msg = last.1 == line
@@ -156,36 +158,67 @@ struct Lexer {
                 }
                 brackets.removeLast()
             }
-            for _ in 0..<op.unicodeScalars.count { advance() }
+            for _ in 0..<length { advance() }
             tokens.append(Token(kind: .op(op), line: line, column: col))
         }
         if let open = brackets.first {
             throw syntax("'\(open.0)' was never closed", open.1, open.2)
         }
-        let endLine = lines.count
+        // What `lines.count` and the last line's length are, without splitting: a "\n" Character is a line feed
+        // not preceded by a carriage return (the two are one Character, which does not split).
+        var endLine = 1, lastLineStart = 0
+        for k in s.indices where s[k] == "\n" && (k == 0 || s[k - 1] != "\r") { endLine += 1; lastLineStart = k + 1 }
         if let last = tokens.last, last.kind != .newline, last.kind != .dedent {
-            tokens.append(Token(kind: .newline, line: endLine, column: (lines.last?.unicodeScalars.count ?? 0) + 1))
+            tokens.append(Token(kind: .newline, line: endLine, column: s.count - lastLineStart + 1))
         }
         while indents.count > 1 { indents.removeLast(); tokens.append(Token(kind: .dedent, line: endLine + 1, column: 1)) }
         tokens.append(Token(kind: .eof, line: endLine + 1, column: 1))
         return tokens
     }
 
-    static let operators3: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
-    static let operators2: Set<String> = ["==", "!=", "<=", ">=", "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
-                                          "&=", "|=", "^=", "@=", "->", ":="]
-    static let operators1: Set<Character> = ["+", "-", "*", "/", "%", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":",
-                                             ".", "@", ";", "~", "|", "&", "^"]
-
-    static func `operator`(at i: Int, in s: [Unicode.Scalar]) -> String? {
-        func take(_ n: Int) -> String? {
-            guard i + n <= s.count else { return nil }
-            return String(String.UnicodeScalarView(s[i..<(i + n)]))
+    /// The operator at `i` and its length in scalars: the longest of Python's operators that starts there.
+    /// Matched on scalars, returning literals, so no candidate strings are built. U+037E GREEK QUESTION MARK is
+    /// canonically equivalent to `;`, and the lexer matched operators as Strings (which compare by canonical
+    /// equivalence): it stays a `;` with its own text.
+    static func `operator`(at i: Int, in s: [Unicode.Scalar]) -> (String?, Int) {
+        let b: Unicode.Scalar = i + 1 < s.count ? s[i + 1] : "\0"
+        let c: Unicode.Scalar = i + 2 < s.count ? s[i + 2] : "\0"
+        switch s[i] {
+        case "*":
+            if b == "*" { return c == "=" ? ("**=", 3) : ("**", 2) }
+            return b == "=" ? ("*=", 2) : ("*", 1)
+        case "/":
+            if b == "/" { return c == "=" ? ("//=", 3) : ("//", 2) }
+            return b == "=" ? ("/=", 2) : ("/", 1)
+        case ">":
+            if b == ">" { return c == "=" ? (">>=", 3) : (">>", 2) }
+            return b == "=" ? (">=", 2) : (">", 1)
+        case "<":
+            if b == "<" { return c == "=" ? ("<<=", 3) : ("<<", 2) }
+            return b == "=" ? ("<=", 2) : ("<", 1)
+        case ".": return b == "." && c == "." ? ("...", 3) : (".", 1)
+        case "=": return b == "=" ? ("==", 2) : ("=", 1)
+        case "!": return b == "=" ? ("!=", 2) : (nil, 0)
+        case "+": return b == "=" ? ("+=", 2) : ("+", 1)
+        case "-": return b == "=" ? ("-=", 2) : b == ">" ? ("->", 2) : ("-", 1)
+        case "%": return b == "=" ? ("%=", 2) : ("%", 1)
+        case "&": return b == "=" ? ("&=", 2) : ("&", 1)
+        case "|": return b == "=" ? ("|=", 2) : ("|", 1)
+        case "^": return b == "=" ? ("^=", 2) : ("^", 1)
+        case "@": return b == "=" ? ("@=", 2) : ("@", 1)
+        case ":": return b == "=" ? (":=", 2) : (":", 1)
+        case "(": return ("(", 1)
+        case ")": return (")", 1)
+        case "[": return ("[", 1)
+        case "]": return ("]", 1)
+        case "{": return ("{", 1)
+        case "}": return ("}", 1)
+        case ",": return (",", 1)
+        case ";": return (";", 1)
+        case "~": return ("~", 1)
+        case "\u{37E}": return ("\u{37E}", 1)
+        default: return (nil, 0)
         }
-        if let t = take(3), operators3.contains(t) { return t }
-        if let t = take(2), operators2.contains(t) { return t }
-        if let t = take(1), let ch = t.first, operators1.contains(ch) { return t }
-        return nil
     }
 
     // MARK: Numbers
@@ -216,7 +249,7 @@ struct Lexer {
             guard j < s.count, isIdentifierContinue(s[j]) else { return }
             var k = j
             while k < s.count, isIdentifierContinue(s[k]) { k += 1 }
-            let word = String(String.UnicodeScalarView(s[j..<k]))
+            let word = String(scalars: s[j..<k])
             for kw in ["and", "else", "for", "if", "in", "is", "not", "or"] where word.hasPrefix(kw) { return }
             throw err("invalid \(kind) literal")
         }
@@ -328,7 +361,7 @@ struct Lexer {
             if triple { throw syntax("unterminated triple-quoted string literal (detected at line \(max(last, 1)))", line, column, "SyntaxError") }
             throw syntax("unterminated string literal (detected at line \(line))", line, column, "SyntaxError")
         }
-        let raw = String(String.UnicodeScalarView(body))
+        let raw = String(scalars: body)
         if prefix.format {
             return Token(kind: .fstring(raw, raw: prefix.raw, line: contentLine, column: contentColumn), line: line, column: column)
         }
@@ -346,7 +379,7 @@ struct Lexer {
         }
         if prefix.raw { return Token(kind: .string(raw), line: line, column: column) }
         let scalars = try Lexer.unescape(body, bytes: false) { m throws(PyError) in throw syntax(m, line, column, "SyntaxError") }
-        return Token(kind: .string(String(String.UnicodeScalarView(scalars))), line: line, column: column)
+        return Token(kind: .string(String(scalars: scalars)), line: line, column: column)
     }
 
     /// Python's escape sequences: `\n \t \r \\ \' \" \a \b \f \v`, octal `\101`, `\xhh`, `\uXXXX`, `\UXXXXXXXX`,

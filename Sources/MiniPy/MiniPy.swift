@@ -45,22 +45,21 @@ public enum MiniPy {
     }
 
     /// Runs `prelude` (if any) and then `source` in one interpreter, bounded by `limits` (elements, steps, memory,
-    /// wall time). The run happens on a thread of its own with a large stack (Python's 1,000 frames deep recursion
-    /// must not overflow Swift's stack); the caller waits for it.
+    /// wall time). The run happens on a thread with a large stack (Python's 1,000 frames deep recursion must not
+    /// overflow Swift's stack), kept for the next run (`RunThread`); the caller waits for it.
     /// `then` runs after `source`; `_` holds the value of `source`'s last expression statement.
     public static func run(_ source: String, prelude: String? = nil, then: String? = nil, file: String = "snippet.py",
                            limits: Limits = .standard) -> Outcome {
         let box = OutcomeBox()
-        let thread = StackThread.start(stackSize: Interpreter.runStackSize) {
-            Thread.current.threadDictionary[Interpreter.stackSizeKey] = Interpreter.runStackSize
+        let ran = RunThread.run(stackSize: Interpreter.runStackSize) {
+            ThreadState.current.stackSize = Interpreter.runStackSize
             box.outcome = runHere(source, prelude: prelude, then: then, file: file, limits: limits)
         }
-        guard let thread else {
+        guard ran else {
             // No thread to be had (the address space is used up): run here, on the caller's stack, whose
             // smaller assumed size only makes RecursionError come sooner.
             return runHere(source, prelude: prelude, then: then, file: file, limits: limits)
         }
-        thread.join()
         return box.outcome!
     }
 

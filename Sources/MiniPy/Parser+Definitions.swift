@@ -216,7 +216,7 @@ extension Parser {
         func flush() throws(PyError) {
             guard !literal.isEmpty else { return }
             let text = raw ? literal : try Lexer.unescape(literal, bytes: false) { m throws(PyError) in throw fail(m) }
-            parts.append(.literal(String(String.UnicodeScalarView(text))))
+            parts.append(.literal(String(scalars: text)))
             literal = []
         }
         var k = 0
@@ -257,14 +257,14 @@ extension Parser {
                     j += 1
                 }
                 let end = exprEnd >= 0 ? exprEnd : j
-                let exprText = String(String.UnicodeScalarView(s[(k + 1)..<end]))
+                let exprText = String(scalars: s[(k + 1)..<end])
                 if exprText.trimmingCharacters(in: .whitespaces).isEmpty {
                     throw fail("f-string: empty expression not allowed")
                 }
                 var debugText: String?
                 if exprEnd >= 0 {
                     // `{x = }` prints "x = " and then the value: the text up to the `=` and the spaces after it.
-                    debugText = String(String.UnicodeScalarView(s[(k + 1)..<j]))
+                    debugText = String(scalars: s[(k + 1)..<j])
                 }
                 guard j < s.count else { throw fail("f-string: expecting '}'") }
                 var conversion: Character?
@@ -316,7 +316,7 @@ extension Parser {
 
     /// Python's symbol table for one function: a name bound anywhere in the body (assignment, `for`, `with`, `except`,
     /// `import`, `def`, `class`, `del`, `:=`) is local unless declared `global`/`nonlocal`; `yield` makes a generator.
-    static func analyze(_ f: FunctionDef, lines: [String]) throws(PyError) {
+    static func analyze(_ f: FunctionDef, lines: SourceLines) throws(PyError) {
         var bound = Set(f.parameterNames)
         var globals: Set<String> = [], nonlocals: Set<String> = []
         var yields = false
@@ -365,14 +365,14 @@ extension Parser {
                 case .global(let names, let p):
                     for n in names {
                         if params.contains(n) {
-                            throw PyError.syntax("name '\(n)' is parameter and global", line: p.line, column: p.column, text: p.line >= 1 && p.line <= lines.count ? lines[p.line - 1] : "")
+                            throw PyError.syntax("name '\(n)' is parameter and global", line: p.line, column: p.column, text: lines.text(p.line))
                         }
                         globals.insert(n)
                     }
                 case .nonlocal(let names, let p):
                     for n in names {
                         if params.contains(n) {
-                            throw PyError.syntax("name '\(n)' is parameter and nonlocal", line: p.line, column: p.column, text: p.line >= 1 && p.line <= lines.count ? lines[p.line - 1] : "")
+                            throw PyError.syntax("name '\(n)' is parameter and nonlocal", line: p.line, column: p.column, text: lines.text(p.line))
                         }
                         nonlocals.insert(n)
                     }

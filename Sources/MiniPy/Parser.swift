@@ -4,7 +4,7 @@ struct Parser {
     static let maxDepth = 2998
     var tokens: [Token]
     var i = 0
-    let lines: [String]
+    let lines: SourceLines
     var depth = 0
     var bracketDepth = 0
     /// The functions and classes being parsed, innermost last: qualified names, and where `return`/`yield` may go.
@@ -42,14 +42,21 @@ struct Parser {
     var peek: Token { tokens[i] }
     var peek2: Token { tokens[min(i + 1, tokens.count - 1)] }
 
-    func isOp(_ s: String) -> Bool { peek.kind == .op(s) }
-    func isName(_ s: String) -> Bool { peek.kind == .name(s) }
+    // Matched in place: comparing with a `Token.Kind` built for the purpose copied the token and the string.
+    func isOp(_ s: String) -> Bool {
+        if case .op(let o) = tokens[i].kind { return o == s }
+        return false
+    }
+    func isName(_ s: String) -> Bool {
+        if case .name(let n) = tokens[i].kind { return n == s }
+        return false
+    }
 
     mutating func next() -> Token { let t = tokens[i]; i += 1; return t }
 
     /// The source line a syntax error shows; "" past the end (the lexer counts a lone CR as a line break,
     /// which the split into `lines` does not, so a position may lie past the last line).
-    func sourceLine(_ line: Int) -> String { line >= 1 && line <= lines.count ? lines[line - 1] : "" }
+    func sourceLine(_ line: Int) -> String { lines.text(line) }
 
     func error(_ message: String, _ t: Token, type: String = "SyntaxError") -> PyError {
         .syntax(message, line: t.line, column: t.column, text: sourceLine(t.line), type: type)
@@ -343,7 +350,7 @@ struct Parser {
             if case .name(let n, _) = first { return .annotated(n, p) }
             return .pass(p)
         }
-        if case .op(let op) = peek.kind, ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@="].contains(op) {
+        if case .op(let op) = peek.kind, Parser.isAugmented(op) {
             let opTok = next()
             try checkTarget(first, opTok, augmented: true)
             let value = try starExpressions()
@@ -362,6 +369,14 @@ struct Parser {
             return .assign(targets, value, p)
         }
         return .expr(first, p)
+    }
+
+    /// The augmented assignment operators (a switch: an array literal was built on every statement).
+    static func isAugmented(_ op: String) -> Bool {
+        switch op {
+        case "+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=", "@=": true
+        default: false
+        }
     }
 
     func checkTarget(_ e: Expr, _ eq: Token, augmented: Bool) throws(PyError) {
@@ -455,7 +470,11 @@ struct Parser {
     var atExpressionEnd: Bool {
         switch peek.kind {
         case .newline, .eof, .indent, .dedent: return true
-        case .op(let o): return [")", "]", "}", "=", ":", ";"].contains(o) || o.hasSuffix("=") && o.count >= 2 && o != "==" && o != "<=" && o != ">=" && o != "!="
+        case .op(let o):
+            switch o {
+            case ")", "]", "}", "=", ":", ";": return true
+            default: return o.hasSuffix("=") && o.count >= 2 && o != "==" && o != "<=" && o != ">=" && o != "!="
+            }
         default: return false
         }
     }
@@ -529,7 +548,7 @@ struct Parser {
         while true {
             var op: String?
             switch peek.kind {
-            case .op(let o) where ["==", "!=", "<", "<=", ">", ">="].contains(o): op = o; i += 1
+            case .op(let o) where Parser.isComparison(o): op = o; i += 1
             case .name("in"): op = "in"; i += 1
             case .name("not") where peek2.kind == .name("in"): op = "not in"; i += 2
             case .name("is"):
@@ -541,6 +560,13 @@ struct Parser {
             ops.append((o, try bitOr()))
         }
         return ops.isEmpty ? left : .compare(left, ops, left.pos)
+    }
+
+    static func isComparison(_ op: String) -> Bool {
+        switch op {
+        case "==", "!=", "<", "<=", ">", ">=": true
+        default: false
+        }
     }
 
     mutating func bitOr() throws(PyError) -> Expr {
@@ -578,11 +604,18 @@ struct Parser {
 
     mutating func term() throws(PyError) -> Expr {
         var left = try factor()
-        while case .op(let o) = peek.kind, ["*", "/", "//", "%", "@"].contains(o) {
+        while case .op(let o) = peek.kind, Parser.isTermOperator(o) {
             i += 1
             left = .binary(o, left, try factor(), left.pos)
         }
         return left
+    }
+
+    static func isTermOperator(_ op: String) -> Bool {
+        switch op {
+        case "*", "/", "//", "%", "@": true
+        default: false
+        }
     }
 
     mutating func factor() throws(PyError) -> Expr {

@@ -91,7 +91,7 @@ public struct PyError: Error, Sendable, Equatable, CustomStringConvertible {
             previous = f
             out += "  File \"\(file)\", line \(f.line), in \(f.name)\n"
             if f.line >= 1, f.line <= lines.count {
-                let l = lines[f.line - 1].trimmingCharacters(in: .whitespaces)
+                let l = trimmingWhitespace(lines[f.line - 1])
                 if !l.isEmpty { out += "    \(l)\n" }
             }
         }
@@ -117,4 +117,19 @@ extension Substring {
 
 extension TorchError {
     var py: PyError { PyError(type: type, message: message) }
+}
+
+/// `trimmingCharacters(in: .whitespaces)` of a traceback's source line, without Foundation's character sets
+/// when both ends are ASCII (nearly always): there only space and tab are whitespace.
+func trimmingWhitespace(_ line: Substring) -> String {
+    let u = line.unicodeScalars
+    var lo = u.startIndex, hi = u.endIndex
+    while lo < hi, u[lo] == " " || u[lo] == "\t" { lo = u.index(after: lo) }
+    while lo < hi {
+        let before = u.index(before: hi)
+        guard u[before] == " " || u[before] == "\t" else { break }
+        hi = before
+    }
+    if lo < hi, !u[lo].isASCII || !u[u.index(before: hi)].isASCII { return line.trimmingCharacters(in: .whitespaces) }
+    return String(u[lo..<hi])
 }
