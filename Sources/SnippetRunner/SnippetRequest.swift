@@ -1,6 +1,9 @@
+import Foundation
+import RNNEngine
+
 /// One program for the snippet worker: what `MiniPy.run` takes. One JSON object per line on the
 /// worker's stdin.
-public struct SnippetRequest: Codable, Sendable, Equatable {
+public struct SnippetRequest: Sendable, Equatable {
     public var source: String
     public var prelude: String?
     public var then: String?
@@ -22,16 +25,31 @@ public struct SnippetRequest: Codable, Sendable, Equatable {
         self.recurrentCalls = recurrentCalls
     }
 
-    private enum CodingKeys: String, CodingKey { case source, prelude, then, file, wallTime, recurrentCalls }
+    /// One line of JSON, keys sorted (what the worker and the Python hook read).
+    public func wireJSON() -> Data {
+        var fields: [(String, JSONValue)] = [("file", .string(file))]
+        if let prelude { fields.append(("prelude", .string(prelude))) }
+        fields.append(("recurrentCalls", .bool(recurrentCalls)))
+        fields.append(("source", .string(source)))
+        if let then { fields.append(("then", .string(then))) }
+        if let wallTime { fields.append(("wallTime", .float(wallTime))) }
+        return Data(JSONValue.object(fields).serialized.utf8)
+    }
 
-    /// Only `source` is required (a hand-written request, e.g. from a test, can leave the rest out).
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        source = try c.decode(String.self, forKey: .source)
-        prelude = try c.decodeIfPresent(String.self, forKey: .prelude)
-        then = try c.decodeIfPresent(String.self, forKey: .then)
-        file = try c.decodeIfPresent(String.self, forKey: .file) ?? "snippet.py"
-        wallTime = try c.decodeIfPresent(Double.self, forKey: .wallTime)
-        recurrentCalls = try c.decodeIfPresent(Bool.self, forKey: .recurrentCalls) ?? true
+    /// A request read from its line; only `source` is required (a hand-written request, e.g. from a
+    /// test, can leave the rest out). Nil when the line is not one.
+    public static func fromWire(_ data: Data) -> SnippetRequest? {
+        guard let json = try? JSONValue.parse(data), JSONValue.object(json) != nil,
+              let source = json.required("source", JSONValue.string) else { return nil }
+        let prelude = json.optional("prelude", JSONValue.string), then = json.optional("then", JSONValue.string)
+        let file = json.optional("file", JSONValue.string), wallTime = json.optional("wallTime", JSONValue.double)
+        let recurrentCalls = json.optional("recurrentCalls", JSONValue.bool)
+        if case .some(nil) = prelude { return nil }
+        if case .some(nil) = then { return nil }
+        if case .some(nil) = file { return nil }
+        if case .some(nil) = wallTime { return nil }
+        if case .some(nil) = recurrentCalls { return nil }
+        return SnippetRequest(source: source, prelude: prelude ?? nil, then: then ?? nil, file: (file ?? nil) ?? "snippet.py",
+                              wallTime: wallTime ?? nil, recurrentCalls: (recurrentCalls ?? nil) ?? true)
     }
 }

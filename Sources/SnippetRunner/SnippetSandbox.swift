@@ -59,10 +59,7 @@ public final class SnippetSandbox: @unchecked Sendable {
 
     /// Starts `request`; poll the returned run until it answers.
     public func start(_ request: SnippetRequest) -> SnippetRun {
-        guard let line = try? JSONEncoder().encode(request) else {
-            return SnippetRun(sandbox: self, process: nil,
-                              failure: SnippetResult(stopped: .noResult("was given a request it cannot encode"), limits: limits, worker: worker))
-        }
+        let line = request.wireJSON()
         // The waiting worker may have died while idle; then (or if it will not take the request) one
         // more is started before the run is called failed.
         for attempt in 0 ..< 2 {

@@ -17,7 +17,7 @@ public enum SnippetWorker {
         var reader = LineReader(fd: input)
         while let line = reader.next() {
             let result: SnippetResult
-            if let request = try? JSONDecoder().decode(SnippetRequest.self, from: line) {
+            if let request = SnippetRequest.fromWire(line) {
                 if let cpuSeconds { _ = cp_allow_cpu_seconds(Int64(cpuSeconds)) }
                 var limits = Limits.standard
                 if let w = request.wallTime { limits.wallTime = w }
