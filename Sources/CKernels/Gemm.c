@@ -270,8 +270,17 @@ static CK_T5 void gemm_avx512(long m, long n, long k, const float *a, long ars, 
     if (m * n * k <= SMALL_LIMIT) { gemm_small5(m, n, k, a, ars, acs, bp, bias, c, ldc, accumulate); return; }
     const long kc = k <= CK_KC_MAX ? (k > 0 ? k : 1) : CK_KC;
     __m512 negz = _mm512_set1_ps(-0.0f);   // adding -0 leaves every value unchanged
+    // Row blocks of about CK_MC_FLOATS of packed a, all of one size: 64 rows at k = 512 were a block of 60 and one
+    // of 4, and the 4-row pass streamed every panel of W again for a sixteenth of the work (~6 % of the product).
     long mc0 = (CK_MC_FLOATS / kc) / 12 * 12;
     if (mc0 < 24) mc0 = 24;
+    if (m > mc0) {
+        long blocks = (m + mc0 - 1) / mc0;
+        if (m <= mc0 + mc0 / 4) blocks = 1;   // a fourth over the budget still fits L2 (1 MB): one block
+        mc0 = (m + blocks - 1) / blocks;
+    } else {
+        mc0 = m;
+    }
     float *ap = apack_get((m < mc0 ? m : mc0) * kc);
     if (!ap) return;
     for (long k0 = 0; k0 < k || k0 == 0; k0 += kc) {
