@@ -29,7 +29,12 @@ extension RNNBase {
         let LN = L * N, layerFloats = LN * DR
         let isLSTM = mode == .lstm, isGRU = mode == .gru, hasProjection = cfg.projSize > 0
 
-        var output = [Float](unsafeUninitializedCapacity: layerFloats) { _, n in n = layerFloats }
+        // The output is a fresh array on every call (the caller keeps it): 32 MB at L = 256, N = 64, H = 512, whose
+        // 8,192 page faults took ~4 % of the forward; on huge pages they are 16.
+        var output = [Float](unsafeUninitializedCapacity: layerFloats) { buf, n in
+            ck_prefer_huge_pages(buf.baseAddress, layerFloats * MemoryLayout<Float>.stride)
+            n = layerFloats
+        }
         var hN = [Float](unsafeUninitializedCapacity: ld * N * R) { _, n in n = ld * N * R }
         var cN = [Float](unsafeUninitializedCapacity: isLSTM ? ld * N * H : 0) { _, n in n = isLSTM ? ld * N * H : 0 }
 
@@ -87,6 +92,10 @@ extension RNNBase {
                             c.update(repeating: 0, count: N * H)
                         }
                     }
+                    // One direction without proj_size (RNN, LSTM): each step writes h_t straight into its row of
+                    // the output and the next step reads h_{t−1} from there, so no copy per step.
+                    let inPlace = D == 1 && !hasProjection && !isGRU
+                    var hPrev = h
                     var chunkStart = 0, chunkEnd = 0
                     for k in 0..<L {
                         let t = d == 0 ? k : L - 1 - k
@@ -101,18 +110,24 @@ extension RNNBase {
                         let gates = saved.map { $0.gates + slot * GH }
                         let raw = hasProjection ? (saved.map { $0.extra + slot * H } ?? hRaw) : nil
                         let hwn = isGRU ? saved.map { $0.extra + slot * H } : nil
-                        Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: gi, h: h, c: isLSTM ? c : nil, gh: gh,
-                                     pre: nil, gates: gates, hRaw: raw, hwn: hwn)
-                        if isLSTM, let saved { (saved.cells + slot * H).update(from: c, count: N * H) }
                         // h_t into the layer's output at time t, this direction's columns.
                         let row = dest + t * N * DR + d * R
-                        if D == 1 {
-                            row.update(from: h, count: N * R)
+                        if inPlace {
+                            Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: gi, h: hPrev, c: isLSTM ? c : nil, gh: gh,
+                                         pre: nil, gates: gates, hRaw: nil, hwn: nil, hOut: row)
+                            hPrev = row
                         } else {
-                            for b in 0..<N { (row + b * DR).update(from: h + b * R, count: R) }
+                            Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: gi, h: h, c: isLSTM ? c : nil, gh: gh,
+                                         pre: nil, gates: gates, hRaw: raw, hwn: hwn)
+                            if D == 1 {
+                                row.update(from: h, count: N * R)
+                            } else {
+                                for b in 0..<N { (row + b * DR).update(from: h + b * R, count: R) }
+                            }
                         }
+                        if isLSTM, let saved { (saved.cells + slot * H).update(from: c, count: N * H) }
                     }
-                    (hNp + index * N * R).update(from: h, count: N * R)
+                    (hNp + index * N * R).update(from: hPrev, count: N * R)
                     if isLSTM { (cNb.baseAddress! + index * N * H).update(from: c, count: N * H) }
                 }
             }
