@@ -14,10 +14,11 @@ struct SavedForward {
 }
 
 extension RNNBase {
-    /// Time steps of x·W_ihᵀ computed in one product: the whole sequence up to 4 M floats (16 MB) of output,
-    /// else runs of steps of that size (a 256 × 64 × 2048 projection would be 128 MB; in runs of 32 steps the
-    /// product still has 2048 rows, and the buffer is reused by every call instead of faulted in afresh).
-    static let projectionFloats = 4 << 20
+    /// Time steps of x·W_ihᵀ computed in one product: runs of steps of about 64 K floats (256 KB) of output, as the
+    /// stepper does, so each step reads its gi from L2 rather than L3 (at least one step: 64 rows at the large size,
+    /// which the product runs as efficiently as 2048). Runs of 16 MB (the whole medium sequence) measured ~4 %
+    /// slower on the medium LSTM forward; the large one was the same within the noise.
+    static let projectionFloats = 1 << 16
 
     /// The forward pass: every (layer, direction) in PyTorch's order over the thread's reused buffers,
     /// the same products and step code as `RNNStepper` (so bit for bit what the trace computes).
