@@ -14,11 +14,22 @@ struct SavedForward {
 }
 
 extension RNNBase {
-    /// Time steps of x·W_ihᵀ computed in one product: runs of steps of about 64 K floats (256 KB) of output, as the
-    /// stepper does, so each step reads its gi from L2 rather than L3 (at least one step: 64 rows at the large size,
-    /// which the product runs as efficiently as 2048). Runs of 16 MB (the whole medium sequence) measured ~4 %
-    /// slower on the medium LSTM forward; the large one was the same within the noise.
+    /// Time steps of x·W_ihᵀ computed in one product: runs of about 64 K floats (256 KB) of result, as the stepper,
+    /// so each step reads its gi from L2 rather than L3, when such a run still has at least 128 rows (the medium
+    /// size: 8 steps of 16; the 16 MB runs measured ~4 % slower there). With fewer rows per run the product would
+    /// stream W_ih from L3 again for every few rows (the large LSTM: one step of 64 rows measured up to 5 %
+    /// slower), so there runs of up to 4 M floats (16 MB): 32 steps, 2048 rows at the large size.
     static let projectionFloats = 1 << 16
+    static let projectionMinRows = 128
+    static let projectionFloatsLarge = 4 << 20
+
+    /// Time steps per run of x·W_ihᵀ (see projectionFloats).
+    static func projectionChunk(steps L: Int, batch N: Int, width GH: Int) -> Int {
+        let row = max(1, N * GH)
+        let small = max(1, projectionFloats / row)
+        if small * N >= projectionMinRows { return min(L, small) }
+        return max(1, min(L, projectionFloatsLarge / row))
+    }
 
     /// The forward pass: every (layer, direction) in PyTorch's order over the thread's reused buffers,
     /// the same products and step code as `RNNStepper` (so bit for bit what the trace computes).
@@ -39,7 +50,7 @@ extension RNNBase {
         var hN = [Float](unsafeUninitializedCapacity: ld * N * R) { _, n in n = ld * N * R }
         var cN = [Float](unsafeUninitializedCapacity: isLSTM ? ld * N * H : 0) { _, n in n = isLSTM ? ld * N * H : 0 }
 
-        let chunk = max(1, min(L, Self.projectionFloats / max(1, N * GH)))
+        let chunk = Self.projectionChunk(steps: L, batch: N, width: GH)
         let proj = Workspace.buffer(.projection, chunk * N * GH)
         let stepFloats = N * GH + N * R + N * H + N * H
         let stepBuf = Workspace.buffer(.step, stepFloats)
