@@ -206,6 +206,7 @@ static inline __attribute__((always_inline)) CK_T2 __m256 ck_div2(__m256 a, __m2
 #define V_GE(a, b) _mm256_cmp_ps((a), (b), _CMP_GE_OQ)
 #define V_GT(a, b) _mm256_cmp_ps((a), (b), _CMP_GT_OQ)
 #define V_LT(a, b) _mm256_cmp_ps((a), (b), _CMP_LT_OQ)
+#define V_ALL(m) (_mm256_movemask_ps(m) == 0xFF)
 #define VLOAD(p, m) ((m) == 8 ? _mm256_loadu_ps(p) : _mm256_maskload_ps((p), ck_mask8(m)))
 #define VSTORE(p, v, m) do { if ((m) == 8) _mm256_storeu_ps((p), (v)); else _mm256_maskstore_ps((p), ck_mask8(m), (v)); } while (0)
 #define VDIV2 ck_div2
@@ -253,6 +254,7 @@ static inline __attribute__((always_inline)) CK_T5 __m512 ck_div5(__m512 a, __m5
 #define V_GE(a, b) _mm512_cmp_ps_mask((a), (b), _CMP_GE_OQ)
 #define V_GT(a, b) _mm512_cmp_ps_mask((a), (b), _CMP_GT_OQ)
 #define V_LT(a, b) _mm512_cmp_ps_mask((a), (b), _CMP_LT_OQ)
+#define V_ALL(m) ((m) == (__mmask16)0xFFFF)
 #define VLOAD(p, m) _mm512_maskz_loadu_ps((__mmask16)((1u << (m)) - 1), (p))
 #define VSTORE(p, v, m) _mm512_mask_storeu_ps((p), (__mmask16)((1u << (m)) - 1), (v))
 #define VDIV2 ck_div5

@@ -160,11 +160,12 @@ static CK_T2 void gemm_avx2(long m, long n, long k, const float *a, long ars, lo
 // ---------------------------------------------------------------------------------------------------
 // AVX-512: panels of 32 columns (2 zmm), micro-kernel of up to 12 rows × 32 (24 accumulators).
 
-/// MR rows × 32 columns over kb values of k; a is packed (kb × MR, row r of step kk at kk·MR + r).
+/// MR rows × 32 columns over kb values of k; a is packed (kb × MR, row r of step kk at kk·MR + r), or with
+/// ars ≠ 0 read in place (row r of step kk at r·ars + kk).
 /// load: the sums start at the values in c (partial sums of an earlier slice of k, stored as float32 exactly
 /// as the registers held them, or the old c when accumulating), else at 0. last: + bias at the end.
 static inline __attribute__((always_inline)) CK_T5 void
-kern5(const int MR, long kb, const float *a, const float *b, __m512 bias0, __m512 bias1,
+kern5(const int MR, long kb, const float *a, long ars, const float *b, __m512 bias0, __m512 bias1,
       float *c, long ldc, __mmask16 m0, __mmask16 m1, int load, int last) {
     __m512 c0[12], c1[12];
     // The output lines are fetched while the sums run: their misses would stall the stores at the end.
@@ -183,7 +184,7 @@ kern5(const int MR, long kb, const float *a, const float *b, __m512 bias0, __m51
     for (long kk = 0; kk < kb; kk++) {
         __m512 b0 = _mm512_loadu_ps(b + kk * 32), b1 = _mm512_loadu_ps(b + kk * 32 + 16);
         for (int r = 0; r < MR; r++) {
-            __m512 av = _mm512_set1_ps(a[kk * MR + r]);
+            __m512 av = _mm512_set1_ps(ars ? a[r * ars + kk] : a[kk * MR + r]);
             c0[r] = _mm512_fmadd_ps(av, b0, c0[r]);
             c1[r] = _mm512_fmadd_ps(av, b1, c1[r]);
         }
@@ -270,17 +271,29 @@ static CK_T5 void gemm_avx512(long m, long n, long k, const float *a, long ars, 
     if (m * n * k <= SMALL_LIMIT) { gemm_small5(m, n, k, a, ars, acs, bp, bias, c, ldc, accumulate); return; }
     const long kc = k <= CK_KC_MAX ? (k > 0 ? k : 1) : CK_KC;
     __m512 negz = _mm512_set1_ps(-0.0f);   // adding -0 leaves every value unchanged
+    // Row blocks of about CK_MC_FLOATS of packed a, all of one size: 64 rows at k = 512 were a block of 60 and one
+    // of 4, and the 4-row pass streamed every panel of W again for a sixteenth of the work (~6 % of the product).
     long mc0 = (CK_MC_FLOATS / kc) / 12 * 12;
     if (mc0 < 24) mc0 = 24;
-    float *ap = apack_get((m < mc0 ? m : mc0) * kc);
-    if (!ap) return;
+    if (m > mc0) {
+        long blocks = (m + mc0 - 1) / mc0;
+        if (m <= mc0 + mc0 / 4) blocks = 1;   // a fourth over the budget still fits L2 (1 MB): one block
+        mc0 = (m + blocks - 1) / blocks;
+    } else {
+        mc0 = m;
+    }
+    // A few rows with k whole (the recurrent product of a small batch: 16 × 128 at the medium size) are read in
+    // place: packing them cost about as much as one panel's sums, with only 16 panels to spread it over.
+    const int direct = m <= 16 && acs == 1 && kc == k;
+    float *ap = direct ? 0 : apack_get((m < mc0 ? m : mc0) * kc);
+    if (!direct && !ap) return;
     for (long k0 = 0; k0 < k || k0 == 0; k0 += kc) {
         long kb = k - k0 < kc ? k - k0 : kc;
         int load = k0 > 0 || accumulate, last = k0 + kb >= k;
         for (long r0 = 0; r0 < m; r0 += mc0) {
             long rEnd = r0 + mc0 < m ? r0 + mc0 : m, total = rEnd - r0;
             // Pack rows r0..<rEnd, columns k0..<k0+kb of a: micro-block at row i holds kb × MR from ap + i·kb.
-            for (long i = 0; i < total;) {
+            for (long i = 0; i < total && !direct;) {
                 long mr = next_mr(total - i);
                 float *dst = ap + i * kb;
                 const float *src = a + (r0 + i) * ars + k0 * acs;
@@ -302,9 +315,30 @@ static CK_T5 void gemm_avx512(long m, long n, long k, const float *a, long ars, 
                 __m512 bias1 = bias ? _mm512_mask_loadu_ps(negz, m1, bias + n0 + 16) : negz;
                 for (long i = 0; i < total;) {
                     long mr = next_mr(total - i);
-                    const float *ai = ap + i * kb;
                     float *ci = c + (r0 + i) * ldc + n0;
-#define KERN5(MR) kern5(MR, kb, ai, b, bias0, bias1, ci, ldc, m0, m1, load, last)
+                    if (direct) {
+                        const float *ai = a + (r0 + i) * ars;
+#define KERN5(MR) kern5(MR, kb, ai, ars, b, bias0, bias1, ci, ldc, m0, m1, load, last)
+                        switch (mr) {
+                        case 12: KERN5(12); break;
+                        case 11: KERN5(11); break;
+                        case 10: KERN5(10); break;
+                        case 9: KERN5(9); break;
+                        case 8: KERN5(8); break;
+                        case 7: KERN5(7); break;
+                        case 6: KERN5(6); break;
+                        case 5: KERN5(5); break;
+                        case 4: KERN5(4); break;
+                        case 3: KERN5(3); break;
+                        case 2: KERN5(2); break;
+                        default: KERN5(1); break;
+                        }
+#undef KERN5
+                        i += mr;
+                        continue;
+                    }
+                    const float *ai = ap + i * kb;
+#define KERN5(MR) kern5(MR, kb, ai, 0, b, bias0, bias1, ci, ldc, m0, m1, load, last)
                     switch (mr) {
                     case 12: KERN5(12); break;
                     case 11: KERN5(11); break;

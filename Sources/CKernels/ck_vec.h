@@ -6,6 +6,7 @@
 //   V_…           the operations (V_SEL(m, a, b) = m ? b : a; V_SIGN(x): lanes whose sign bit is set)
 //   VLOAD(p, m)   load m (1…VW) floats from p, the other lanes 0 (never stored)
 //   VSTORE(p, v, m)
+//   V_ALL(m)      every lane of the comparison m is true
 //   VDIV2(a, d, dl) a / (d + dl) for d in [1, 2], |dl| ≤ ulp(d)/2: a reciprocal estimate of d refined by
 //                 Newton's step on the quotient, the residual taken against both parts (no division)
 // Every function computes each element by the same sequence of operations wherever it sits (a lane of a
@@ -52,11 +53,28 @@ CK_AI V SFX(v_exp)(V x) {
     return V_MUL(V_FMA(s2, p, s2), SFX(pow2i)(n1));
 }
 
+/// e^x for x ≤ 0 or NaN (sigmoid's e^(−|x|)): v_exp's value bit for bit, with fewer operations. No clamp at 89
+/// (nothing above 0 comes in). While every lane is at least −86, 2^n is normal and so is the result, and
+/// 2^n·(1 + p) rounded once is what the two halves give (scaling by a power of two commutes with rounding there):
+/// one power of two instead of two and a multiply. Below, or with a NaN, v_exp's way.
+CK_AI V SFX(v_exp_neg)(V x) {
+    x = V_MAX(SFX(v_set)(-104.0f), x);
+    VI n;
+    V p = SFX(exp_core)(x, &n);
+    if (__builtin_expect(V_ALL(V_GE(x, SFX(v_set)(-86.0f))), 1)) {
+        V s = SFX(pow2i)(n);
+        return V_FMA(s, p, s);
+    }
+    VI n1 = VI_SRAI(n, 1), n2 = VI_SUB(n, n1);
+    V s2 = SFX(pow2i)(n2);
+    return V_MUL(V_FMA(s2, p, s2), SFX(pow2i)(n1));
+}
+
 /// For x ≤ 0 (what tanh needs): e^x − 1 through *um1 and e^x through *t, each in one rounding from the
 /// same 2^n·(1 + p): u = 2^n·p + (2^n − 1), t = 2^n·p + 2^n. x is clamped at −87 (2^n stays normal;
 /// tanh is exactly 1 long before).
 CK_AI void SFX(v_expm1_neg)(V x, V *um1, V *t) {
-    x = V_MIN(SFX(v_set)(0.0f), V_MAX(SFX(v_set)(-87.0f), x));
+    x = V_MAX(SFX(v_set)(-87.0f), x);   // x ≤ 0 or NaN already (tanh's −2|x|): no upper clamp
     VI n;
     V p = SFX(exp_core)(x, &n);
     V s = SFX(pow2i)(n);
@@ -85,7 +103,7 @@ CK_AI V SFX(v_tanh)(V x) {
 }
 
 CK_AI V SFX(v_sigmoid)(V x) {
-    V e = SFX(v_exp)(V_OR(x, SFX(v_set)(-0.0f)));      // e^(−|x|)
+    V e = SFX(v_exp_neg)(V_OR(x, SFX(v_set)(-0.0f)));      // e^(−|x|)
     V a = V_SEL(V_SIGN(x), SFX(v_set)(1.0f), e);              // x < 0 (sign bit): e, else 1
     V d = V_ADD(SFX(v_set)(1.0f), e);
     V dl = V_SUB(e, V_SUB(d, SFX(v_set)(1.0f)));
@@ -125,6 +143,37 @@ static VT void SFX(step)(int mode, long nrows, long H, const float *gi, const fl
     for (long b = 0; b < nrows; b++) {
         const float *gib = gi + b * GH, *ghb = gh + b * GH;
         float *preb = pre ? pre + b * GH : 0, *gb = gates ? gates + b * GH : 0;
+        if (mode == 2) {
+            // Two passes over the row: the four gates and c (four independent chains per vector), then
+            // h = o·tanh(c) (o parked in h meanwhile). In one pass each vector ended in the long serial chain
+            // sigmoid → c → tanh(c) → h, which the core could not overlap with the next vector's: 173 cycles per
+            // 16 elements, latency-bound; apart, the tanh(c) of many vectors run side by side.
+            float *ob = out + b * H, *cbase = c + b * H;
+            for (long j = 0; j < H; j += VW) {
+                long m = H - j < VW ? H - j : VW;
+                V vi = V_ADD(VLOAD(ghb + j, m), VLOAD(gib + j, m));
+                V vf = V_ADD(VLOAD(ghb + H + j, m), VLOAD(gib + H + j, m));
+                V vg = V_ADD(VLOAD(ghb + 2 * H + j, m), VLOAD(gib + 2 * H + j, m));
+                V vo = V_ADD(VLOAD(ghb + 3 * H + j, m), VLOAD(gib + 3 * H + j, m));
+                if (preb) {
+                    VSTORE(preb + j, vi, m); VSTORE(preb + H + j, vf, m);
+                    VSTORE(preb + 2 * H + j, vg, m); VSTORE(preb + 3 * H + j, vo, m);
+                }
+                V i = SFX(v_sigmoid)(vi), f = SFX(v_sigmoid)(vf), g = SFX(v_tanh)(vg), o = SFX(v_sigmoid)(vo);
+                if (gb) {
+                    VSTORE(gb + j, i, m); VSTORE(gb + H + j, f, m);
+                    VSTORE(gb + 2 * H + j, g, m); VSTORE(gb + 3 * H + j, o, m);
+                }
+                float *cb = cbase + j;
+                VSTORE(cb, V_ADD(V_MUL(f, VLOAD(cb, m)), V_MUL(i, g)), m);
+                VSTORE(ob + j, o, m);
+            }
+            for (long j = 0; j < H; j += VW) {
+                long m = H - j < VW ? H - j : VW;
+                VSTORE(ob + j, V_MUL(VLOAD(ob + j, m), SFX(v_tanh)(VLOAD(cbase + j, m))), m);
+            }
+            continue;
+        }
         for (long j = 0; j < H; j += VW) {
             long m = H - j < VW ? H - j : VW;
             if (mode == 2) {

@@ -31,6 +31,7 @@
 #undef V_GE
 #undef V_GT
 #undef V_LT
+#undef V_ALL
 #undef VLOAD
 #undef VSTORE
 #undef VDIV2

@@ -90,16 +90,21 @@ enum Kernels {
     /// On exit they hold the new state; `gh` holds h·W_hhᵀ + b_hh; `pre` (optional) what each nonlinearity
     /// received; `gates` (optional, LSTM/GRU) the gate values; `hRaw` (LSTM with projection) `o·tanh(c)`;
     /// `hwn` (optional, GRU) h·W_hnᵀ + b_hn.
+    /// `hOut` (RNN, or LSTM without proj_size): the new h goes there instead of into `h`, which is then only read
+    /// (the forward writes each step's h straight into its row of the output and reads it back from there as
+    /// the next step's h_{t−1}, with no copy). GRU updates h in place and takes no `hOut`.
     @inline(__always)
     static func step(mode: RNNMode, n: Int, hidden H: Int, p: DirectionParams, gi: UnsafePointer<Float>,
                      h: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>?,
                      gh: UnsafeMutablePointer<Float>, pre: UnsafeMutablePointer<Float>?,
                      gates: UnsafeMutablePointer<Float>?, hRaw: UnsafeMutablePointer<Float>?,
-                     hwn: UnsafeMutablePointer<Float>? = nil) {
+                     hwn: UnsafeMutablePointer<Float>? = nil, hOut: UnsafeMutablePointer<Float>? = nil) {
+        precondition(hOut == nil || (mode != .gru && hRaw == nil), "hOut: RNN, or LSTM without proj_size")
         let wHH = p.wHH
         ck_gemm(n, wHH.rows, wHH.cols, h, wHH.cols, wHH.base, p.bHH, gh, wHH.rows)
-        let out = mode == .lstm ? (hRaw ?? h) : h
-        ck_step(code(mode), n, H, gi, gh, pre, gates, h, c, out, hwn)
+        let newH = hOut ?? h
+        let out = mode == .lstm ? (hRaw ?? newH) : newH
+        ck_step(code(mode), n, H, gi, gh, pre, gates, newH, c, out, hwn)
         if mode == .lstm, let hRaw, let wHR = p.wHR {
             ck_gemm(n, wHR.rows, wHR.cols, hRaw, H, wHR.base, nil, h, wHR.rows)
         }

@@ -14,10 +14,22 @@ struct SavedForward {
 }
 
 extension RNNBase {
-    /// Time steps of x·W_ihᵀ computed in one product: the whole sequence up to 4 M floats (16 MB) of output,
-    /// else runs of steps of that size (a 256 × 64 × 2048 projection would be 128 MB; in runs of 32 steps the
-    /// product still has 2048 rows, and the buffer is reused by every call instead of faulted in afresh).
-    static let projectionFloats = 4 << 20
+    /// Time steps of x·W_ihᵀ computed in one product: runs of about 64 K floats (256 KB) of result, as the stepper,
+    /// so each step reads its gi from L2 rather than L3, when such a run still has at least 128 rows (the medium
+    /// size: 8 steps of 16; the 16 MB runs measured ~4 % slower there). With fewer rows per run the product would
+    /// stream W_ih from L3 again for every few rows (the large LSTM: one step of 64 rows measured up to 5 %
+    /// slower), so there runs of up to 4 M floats (16 MB): 32 steps, 2048 rows at the large size.
+    static let projectionFloats = 1 << 16
+    static let projectionMinRows = 128
+    static let projectionFloatsLarge = 4 << 20
+
+    /// Time steps per run of x·W_ihᵀ (see projectionFloats).
+    static func projectionChunk(steps L: Int, batch N: Int, width GH: Int) -> Int {
+        let row = max(1, N * GH)
+        let small = max(1, projectionFloats / row)
+        if small * N >= projectionMinRows { return min(L, small) }
+        return max(1, min(L, projectionFloatsLarge / row))
+    }
 
     /// The forward pass: every (layer, direction) in PyTorch's order over the thread's reused buffers,
     /// the same products and step code as `RNNStepper` (so bit for bit what the trace computes).
@@ -29,11 +41,16 @@ extension RNNBase {
         let LN = L * N, layerFloats = LN * DR
         let isLSTM = mode == .lstm, isGRU = mode == .gru, hasProjection = cfg.projSize > 0
 
-        var output = [Float](unsafeUninitializedCapacity: layerFloats) { _, n in n = layerFloats }
+        // The output is a fresh array on every call (the caller keeps it): 32 MB at L = 256, N = 64, H = 512, whose
+        // 8,192 page faults took ~4 % of the forward; on huge pages they are 16.
+        var output = [Float](unsafeUninitializedCapacity: layerFloats) { buf, n in
+            ck_prefer_huge_pages(buf.baseAddress, layerFloats * MemoryLayout<Float>.stride)
+            n = layerFloats
+        }
         var hN = [Float](unsafeUninitializedCapacity: ld * N * R) { _, n in n = ld * N * R }
         var cN = [Float](unsafeUninitializedCapacity: isLSTM ? ld * N * H : 0) { _, n in n = isLSTM ? ld * N * H : 0 }
 
-        let chunk = max(1, min(L, Self.projectionFloats / max(1, N * GH)))
+        let chunk = Self.projectionChunk(steps: L, batch: N, width: GH)
         let proj = Workspace.buffer(.projection, chunk * N * GH)
         let stepFloats = N * GH + N * R + N * H + N * H
         let stepBuf = Workspace.buffer(.step, stepFloats)
@@ -87,6 +104,10 @@ extension RNNBase {
                             c.update(repeating: 0, count: N * H)
                         }
                     }
+                    // One direction without proj_size (RNN, LSTM): each step writes h_t straight into its row of
+                    // the output and the next step reads h_{t−1} from there, so no copy per step.
+                    let inPlace = D == 1 && !hasProjection && !isGRU
+                    var hPrev = h
                     var chunkStart = 0, chunkEnd = 0
                     for k in 0..<L {
                         let t = d == 0 ? k : L - 1 - k
@@ -101,18 +122,24 @@ extension RNNBase {
                         let gates = saved.map { $0.gates + slot * GH }
                         let raw = hasProjection ? (saved.map { $0.extra + slot * H } ?? hRaw) : nil
                         let hwn = isGRU ? saved.map { $0.extra + slot * H } : nil
-                        Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: gi, h: h, c: isLSTM ? c : nil, gh: gh,
-                                     pre: nil, gates: gates, hRaw: raw, hwn: hwn)
-                        if isLSTM, let saved { (saved.cells + slot * H).update(from: c, count: N * H) }
                         // h_t into the layer's output at time t, this direction's columns.
                         let row = dest + t * N * DR + d * R
-                        if D == 1 {
-                            row.update(from: h, count: N * R)
+                        if inPlace {
+                            Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: gi, h: hPrev, c: isLSTM ? c : nil, gh: gh,
+                                         pre: nil, gates: gates, hRaw: nil, hwn: nil, hOut: row)
+                            hPrev = row
                         } else {
-                            for b in 0..<N { (row + b * DR).update(from: h + b * R, count: R) }
+                            Kernels.step(mode: mode, n: N, hidden: H, p: p, gi: gi, h: h, c: isLSTM ? c : nil, gh: gh,
+                                         pre: nil, gates: gates, hRaw: raw, hwn: hwn)
+                            if D == 1 {
+                                row.update(from: h, count: N * R)
+                            } else {
+                                for b in 0..<N { (row + b * DR).update(from: h + b * R, count: R) }
+                            }
                         }
+                        if isLSTM, let saved { (saved.cells + slot * H).update(from: c, count: N * H) }
                     }
-                    (hNp + index * N * R).update(from: h, count: N * R)
+                    (hNp + index * N * R).update(from: hPrev, count: N * R)
                     if isLSTM { (cNb.baseAddress! + index * N * H).update(from: c, count: N * H) }
                 }
             }

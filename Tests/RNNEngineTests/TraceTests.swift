@@ -9,6 +9,9 @@ import Testing
         ("RNN", [("nonlinearity", .string("relu")), ("batch_first", .bool(true))]),
         ("LSTM", [("num_layers", .int(3)), ("bidirectional", .bool(true)), ("proj_size", .int(2))]),
         ("LSTM", [("bias", .bool(false))]),
+        // One direction, stacked: the forward writes each h_t into the layer's output and reads it back from there.
+        ("LSTM", [("num_layers", .int(3))]),
+        ("RNN", [("num_layers", .int(2))]),
         ("GRU", [("num_layers", .int(2)), ("bidirectional", .bool(true)), ("batch_first", .bool(true))]),
     ]
 
