@@ -67,7 +67,9 @@ import Testing
         "print(len(f'{1.0:.999999999f}'))",
     ])
     func memoryBombs(_ code: String) {
-        let r = MiniPy.run(code + "\n", limits: Limits(maxSteps: 100_000_000, wallTime: 60))
+        // A 32 MB budget: the meter reads the whole process's heap, and tests run side by side in one
+        // process, so a bomb growing to the default 256 MB could push a neighbour's run past its budget.
+        let r = MiniPy.run(code + "\n", limits: Limits(maxSteps: 100_000_000, wallTime: 60, maxMemory: 32 << 20))
         #expect(r.error?.type == "MemoryError", "\(r.errorLine ?? "ran")")
         #expect(r.error?.isLimit == true)
     }
@@ -101,7 +103,7 @@ import Testing
     /// A limit hit inside a generator's body, or while generators are suspended, ends the run cleanly.
     @Test func limitsInsideGenerators() {
         let r = MiniPy.run("def g():\n    while True:\n        yield [0] * 1000000\nxs = [x for x in g()]\n",
-                           limits: Limits(maxSteps: Int.max, wallTime: 30))
+                           limits: Limits(maxSteps: Int.max, wallTime: 30, maxMemory: 32 << 20))
         #expect(r.error?.type == "MemoryError" || r.error?.type == "TimeoutError")
     }
 }
