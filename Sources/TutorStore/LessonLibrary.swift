@@ -117,11 +117,16 @@ public enum LessonLibrary {
 
     /// The course in a folder: `course.yaml` gives the order; every other `*.yaml` file is a lesson.
     /// Never throws: an unreadable folder or file is a problem like any other.
-    public static func loadCourse(folder: URL) -> CourseLoad { loadCourseDecoding(folder: folder).load }
+    /// With a `cache`, lessons whose bytes it has seen are read back instead of decoded, and it is saved
+    /// before this returns when it changed.
+    public static func loadCourse(folder: URL, cache: LessonCache? = nil) -> CourseLoad {
+        loadCourseDecoding(folder: folder, cache: cache).load
+    }
 
     /// `loadCourse`, plus every lesson that decoded (problems or not) with its file, so `check` can
     /// count them without decoding each file a second time.
-    static func loadCourseDecoding(folder: URL) -> (load: CourseLoad, decoded: [(lesson: Lesson, file: URL)]) {
+    static func loadCourseDecoding(folder: URL, cache: LessonCache?) -> (load: CourseLoad, decoded: [(lesson: Lesson, file: URL)]) {
+        defer { cache?.saveIfChanged() }
         var problems: [LessonProblem] = []
         let courseFile = folder.appendingPathComponent(courseFileName)
         var course: Course?
@@ -135,7 +140,7 @@ public enum LessonLibrary {
         var fileOrder: [String] = []
         var all: [(lesson: Lesson, file: URL)] = []
         for file in lessonFiles(in: folder, problems: &problems) {
-            let decoded = loadLessonFile(file)
+            let decoded = loadLessonFile(file, cache: cache)
             problems += decoded.problems
             if let lesson = decoded.lesson { all.append((lesson, file)) }
             guard let lesson = decoded.lesson, !lesson.id.isEmpty else { continue }
@@ -175,40 +180,48 @@ public enum LessonLibrary {
     }
 
     /// The lessons of a folder in course order (those without problems). For the menu.
-    public static func load(folder: URL) -> [Lesson] { loadCourse(folder: folder).lessons }
+    public static func load(folder: URL, cache: LessonCache? = nil) -> [Lesson] { loadCourse(folder: folder, cache: cache).lessons }
 
     /// One lesson by id (looked up in `folder`) or by path to its file. A path is anything that
     /// names an existing file, or contains `/`, or ends in `.yaml`.
-    public static func loadLesson(_ idOrPath: String, folder: URL) -> LessonLoad {
+    public static func loadLesson(_ idOrPath: String, folder: URL, cache: LessonCache? = nil) -> LessonLoad {
+        defer { cache?.saveIfChanged() }
         let looksLikePath = idOrPath.utf8.contains(UInt8(ascii: "/")) || idOrPath.hasSuffix(".yaml")
             || (access(idOrPath, F_OK) == 0 && !isDirectory(idOrPath))
         if looksLikePath {
             let url = URL(fileURLWithPath: idOrPath)
-            let decoded = loadLessonFile(url)
+            let decoded = loadLessonFile(url, cache: cache)
             return LessonLoad(lesson: decoded.problems.isEmpty ? decoded.lesson : nil,
                               problems: decoded.problems, file: url.relativePath)
         }
         var unrelated: [LessonProblem] = []
         for file in lessonFiles(in: folder, problems: &unrelated) {
-            let decoded = loadLessonFile(file)
+            let decoded = loadLessonFile(file, cache: cache)
             if decoded.lesson?.id == idOrPath {
                 return LessonLoad(lesson: decoded.problems.isEmpty ? decoded.lesson : nil,
                                   problems: decoded.problems, file: file.relativePath)
             }
         }
-        let known = loadCourse(folder: folder).lessons.map(\.id)
+        let known = loadCourse(folder: folder, cache: cache).lessons.map(\.id)
         var message = "no lesson with id '\(idOrPath)' in \(folder.relativePath)"
         if let near = LessonDecoder.suggestion(for: idOrPath, among: known) { message += " (did you mean '\(near)'?)" }
         return LessonLoad(lesson: nil, problems: [LessonProblem(file: folder.relativePath, line: 1, column: 1, message: message)] + unrelated, file: nil)
     }
 
     /// Reads and decodes one lesson file, then checks what only the disk can tell (a state_dict file).
-    public static func loadLessonFile(_ file: URL) -> LessonDecoding {
+    public static func loadLessonFile(_ file: URL, cache: LessonCache? = nil) -> LessonDecoding {
         var problems: [LessonProblem] = []
         guard let bytes = contents(of: file, into: &problems) else {
             return LessonDecoding(lesson: nil, problems: problems, idPosition: nil)
         }
-        var decoded = LessonDecoder.decodeLesson(bytes: bytes, file: file.relativePath)
+        var decoded: LessonDecoding
+        if let kept = cache?.decoding(for: bytes) {
+            decoded = kept
+        } else {
+            decoded = LessonDecoder.decodeLesson(bytes: bytes, file: file.relativePath)
+            cache?.remember(decoded, for: bytes)
+        }
+        // What the disk says about other files (the state_dict a visualizer loads) is checked every time.
         for section in decoded.lesson?.visualizations ?? [] {
             guard case .stateDict(let path) = section.weights else { continue }
             let at = section.weightsPosition ?? decoded.stateDictPosition ?? SourcePosition(line: 1, column: 1)
@@ -262,7 +275,8 @@ public enum LessonLibrary {
 
     /// Checks files and folders (a folder is checked as a course: course.yaml and its lessons).
     /// `run` runs each `run:` program (default: MiniPy in this process).
-    public static func check(paths: [URL], run: LessonRunCheck.Runner? = nil) -> CheckReport {
+    public static func check(paths: [URL], run: LessonRunCheck.Runner? = nil, cache: LessonCache? = nil) -> CheckReport {
+        defer { cache?.saveIfChanged() }
         var report = CheckReport(problems: [])
         func count(_ lesson: Lesson, _ file: URL) {
             report.lessons += 1
@@ -281,13 +295,13 @@ public enum LessonLibrary {
                 // A folder without course.yaml is a set of lesson files, checked one by one.
                 var problems: [LessonProblem] = []
                 for file in lessonFiles(in: path, problems: &problems) {
-                    let decoded = loadLessonFile(file)
+                    let decoded = loadLessonFile(file, cache: cache)
                     problems += decoded.problems
                     if let lesson = decoded.lesson { count(lesson, file) }
                 }
                 report.problems += problems
             } else if isDirectory(path.path) {
-                let (load, decoded) = loadCourseDecoding(folder: path)
+                let (load, decoded) = loadCourseDecoding(folder: path, cache: cache)
                 report.problems += load.problems
                 // Count every lesson that decoded, even with problems, so the summary matches the folder.
                 for (lesson, file) in decoded { count(lesson, file) }
@@ -298,7 +312,7 @@ public enum LessonLibrary {
                 }
                 report.problems += problems
             } else {
-                let decoded = loadLessonFile(path)
+                let decoded = loadLessonFile(path, cache: cache)
                 report.problems += decoded.problems
                 if let lesson = decoded.lesson { count(lesson, path) }
             }

@@ -27,7 +27,7 @@ extension Unroll {
             // Each program runs in one long-lived worker process (started again if a program kills it).
             let sandbox = SnippetSandbox.ofThisProgram(mode: .reused, limits: SnippetSandbox.checkLimits)
             defer { sandbox.shutdown() }
-            let report = LessonLibrary.check(paths: urls, run: sandbox.outcome(of:))
+            let report = LessonLibrary.check(paths: urls, run: sandbox.outcome(of:), cache: .standard())
             if let python = withTorch {
                 let (checked, differences) = try TorchComparison.compare(paths: urls, python: python, sandbox: sandbox)
                 for d in differences { print(d.description) }

@@ -44,7 +44,7 @@ extension Unroll {
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
             let clock = try CommonOptions.clock(environment: environment)
-            let lessonList = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: lessons))
+            let lessonList = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: lessons), cache: .standard())
             let outline = ProgressOutline(lessonList)
             var members: [ClassMember]
             var skipped: [ClassSkipped] = []

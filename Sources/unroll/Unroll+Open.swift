@@ -33,12 +33,14 @@ extension Unroll {
 
         func run() throws {
             let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
-            let course = LessonLibrary.loadCourse(folder: folder)
+            // Decoded lessons kept between runs: most of the launch otherwise (LessonCache).
+            let cache = LessonCache.standard()
+            let course = LessonLibrary.loadCourse(folder: folder, cache: cache)
             var lessons = course.lessons
             var start: (lessonIndex: Int, mode: Mode?, task: Int)?
             var files = course.files
             if let lesson {
-                let load = LessonLibrary.loadLesson(lesson, folder: folder)
+                let load = LessonLibrary.loadLesson(lesson, folder: folder, cache: cache)
                 guard let opened = load.lesson else {
                     for problem in load.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
                     throw ExitCode(1)

@@ -26,7 +26,7 @@ extension Unroll {
 
         func run() throws {
             let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
-            let load = LessonLibrary.loadLesson(lesson, folder: folder)
+            let load = LessonLibrary.loadLesson(lesson, folder: folder, cache: .standard())
             guard let opened = load.lesson, let file = load.file else {
                 for problem in load.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
                 throw ExitCode(1)

@@ -21,7 +21,7 @@ extension Unroll {
 
         func run() throws {
             let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
-            let load = LessonLibrary.loadLesson(lesson, folder: folder)
+            let load = LessonLibrary.loadLesson(lesson, folder: folder, cache: .standard())
             guard let found = load.lesson else {
                 for problem in load.problems {
                     // A lesson id that matched no file has no line to point at: say it plainly.

@@ -44,7 +44,7 @@ extension Unroll {
                 return
             }
             // Lessons that will not load still show: their recorded ids are listed as no longer in the lessons.
-            let lessons = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: common.lessons))
+            let lessons = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: common.lessons), cache: .standard())
             let report = ProgressReport(progress: progress, outline: ProgressOutline(lessons), at: clock.now(), timeZone: .current)
             print(json ? report.json() : report.table(), terminator: "")
         }

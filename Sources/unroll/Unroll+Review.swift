@@ -22,7 +22,7 @@ extension Unroll {
             let store = try common.progressStore(environment: environment)
             let (progress, notice) = store.load()
             if let notice { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
-            let lessons = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: common.lessons))
+            let lessons = LessonLibrary.load(folder: LessonLibrary.defaultFolder(explicit: common.lessons), cache: .standard())
             let report = ReviewReport(progress: progress, outline: ProgressOutline(lessons), at: clock.now(), timeZone: .current)
             print(json ? report.json() : report.table(), terminator: "")
         }
