@@ -72,5 +72,7 @@ let package = Package(
         // Fixtures and snapshots are read through #filePath so `UPDATE_SNAPSHOTS=1` can rewrite them in place.
         .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore", "TutorCore"], swiftSettings: strict),
         .testTarget(name: "TutorRuntimeTests", dependencies: ["TutorRuntime", "Terminal", "TutorStore", "TutorCore", "SnippetRunner"], swiftSettings: strict),
+        // The command line itself (`unroll` alone skips ArgumentParser; its defaults must match what it would parse).
+        .testTarget(name: "UnrollTests", dependencies: ["unroll", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: strict),
     ]
 )

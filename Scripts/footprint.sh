@@ -5,6 +5,8 @@
 #     is the CPU cost of starting up and drawing the first frame;
 #   - menu RSS: VmRSS from /proc/PID/status while on the menu;
 #   - `unroll check Lessons`: CPU time (user+system) from perf stat's task-clock;
+#   - each binary has its own lesson cache (XDG_CACHE_HOME), empty before its first run: that run's
+#     launch is also given as "first launch" (the cache is written then), the medians are with it warm;
 #   - binary size on disk, and stripped (main's release build is not stripped, the tarball's is).
 # With several binaries, each figure is also given as a ratio to the first binary's.
 # Everything is pinned to one core (taskset -c ${CORE:-0}); medians of ${RUNS:-11} runs.
@@ -23,13 +25,15 @@ trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-declare -A launch rss check
+declare -A launch rss check cold cachedir
+n=0
+for bin in "$@"; do n=$((n + 1)); cachedir[$(readlink -f "$bin")]=$tmp/cache-$n; done
 for ((i = 1; i <= runs; i++)); do
   for bin in "$@"; do
     bin=$(readlink -f "$bin")
     s=f$i-$RANDOM
     tmux -L $sock new-session -d -s "$s" -x 80 -y 24 \
-      "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$tmp taskset -c $core $bin --lessons Lessons" </dev/null
+      "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$tmp XDG_CACHE_HOME=${cachedir[$bin]} taskset -c $core $bin --lessons Lessons" </dev/null
     pid=$(tmux -L $sock display -p -t "$s" '#{pane_pid}')
     for _ in $(seq 5000); do
       tmux -L $sock capture-pane -t "$s" -p | grep -q "Choose a lesson" && break
@@ -39,9 +43,9 @@ for ((i = 1; i <= runs; i++)); do
     ns=$(awk '{print $1}' /proc/$pid/schedstat)
     kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
     tmux -L $sock kill-session -t "$s"
-    launch[$bin]+="$((ns / 1000)) "
+    if [ "$i" = 1 ]; then cold[$bin]=$((ns / 1000)); else launch[$bin]+="$((ns / 1000)) "; fi
     rss[$bin]+="$kb "
-    ms=$(taskset -c $core perf stat -x, -e task-clock "$bin" check Lessons 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}') ||
+    ms=$(XDG_CACHE_HOME=${cachedir[$bin]} taskset -c $core perf stat -x, -e task-clock "$bin" check Lessons 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}') ||
       { echo "footprint: $bin check Lessons failed (a binary older than the lessons?)" >&2; exit 1; }
     check[$bin]+="$ms "
   done
@@ -58,8 +62,8 @@ for bin in "$@"; do
   size=$(stat -c %s "$bin")
   stripped=$(strip -o "$tmp/stripped" "$bin" && stat -c %s "$tmp/stripped")
   if [ -z "$first" ]; then base=([l]=$l [r]=$r [c]=$c [size]=$size [stripped]=$stripped); fi
-  printf '%s\n  launch to first frame: %s µs CPU (median of %d)%s\n  menu RSS: %s kB%s\n  check Lessons: %s ms CPU%s\n  binary: %s bytes%s, stripped %s bytes%s\n' \
-    "$bin" "$l" "$runs" "$(ratio "$l" "${base[l]}")" "$r" "$(ratio "$r" "${base[r]}")" "$c" "$(ratio "$c" "${base[c]}")" \
+  printf '%s\n  launch to first frame: %s µs CPU (median of %d)%s; first launch: %s µs\n  menu RSS: %s kB%s\n  check Lessons: %s ms CPU%s\n  binary: %s bytes%s, stripped %s bytes%s\n' \
+    "$bin" "$l" "$((runs - 1))" "$(ratio "$l" "${base[l]}")" "${cold[$bin]}" "$r" "$(ratio "$r" "${base[r]}")" "$c" "$(ratio "$c" "${base[c]}")" \
     "$size" "$(ratio "$size" "${base[size]}")" "$stripped" "$(ratio "$stripped" "${base[stripped]}")"
   first=$bin
   if [ -n "${FOOTPRINT_MAX_RSS_KB:-}" ] && [ "$r" -gt "$FOOTPRINT_MAX_RSS_KB" ]; then

@@ -18,12 +18,15 @@ extension CommonOptions {
         return nil
     }
 
+}
+
+extension CommonSettings {
     /// `--learner`, else `$UNROLL_LEARNER` (trimmed), else nil. A bad `$UNROLL_LEARNER` is one line on
     /// stderr and the exit status of a bad option (64).
     func learnerName(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let learner { return learner.trimmingCharacters(in: .whitespaces) }
         guard let env = environment["UNROLL_LEARNER"], !env.isEmpty else { return nil }
-        if let problem = Self.learnerProblem(env) {
+        if let problem = CommonOptions.learnerProblem(env) {
             FileHandle.standardError.write(Data("unroll: UNROLL_LEARNER \(problem)\n".utf8))
             throw ExitCode.validationFailure
         }
@@ -36,6 +39,9 @@ extension CommonOptions {
                       learner: try learnerName(environment: environment))
     }
 
+}
+
+extension CommonOptions {
     /// The clock (`UNROLL_NOW` for tests); a bad value is one line on stderr and the exit status of a bad option (64).
     static func clock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Clock {
         do {

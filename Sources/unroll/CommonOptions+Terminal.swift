@@ -3,13 +3,13 @@ import Foundation
 import Terminal
 import TutorCore
 
-extension CommonOptions {
+extension CommonSettings {
     /// Starts the terminal the way every screen-showing command does: colours unless `--no-color`
     /// or NO_COLOR, ASCII when asked or when the locale cannot show UTF-8. A terminal that cannot
     /// be used is one sentence on stderr and exit status 2.
     func startTerminal(preview: Bool = false) throws -> (terminal: NcursesTerminal, settings: Settings) {
         let noColor = noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let reader = screenReader || Self.screenReaderFromEnvironment(ProcessInfo.processInfo.environment)
+        let reader = screenReader || CommonOptions.screenReaderFromEnvironment(ProcessInfo.processInfo.environment)
         do {
             let terminal = try NcursesTerminal(colors: !noColor, showsCursor: reader)
             return (terminal, Settings(ascii: ascii || !terminal.isUTF8, preview: preview, screenReader: reader))
@@ -29,8 +29,14 @@ extension CommonOptions {
     }
 }
 
+/// `--mode` and `--task` as plain values (see `CommonSettings`).
+protocol ModeSettings {
+    var mode: String? { get }
+    var task: Int? { get }
+}
+
 /// `--mode` and `--task`, shared by `unroll LESSON` and `unroll preview LESSON`.
-struct ModeOptions: ParsableArguments {
+struct ModeOptions: ParsableArguments, ModeSettings {
     @ArgumentParser.Option(help: "Open this mode of the lesson directly (\(Mode.listed.map(\.rawValue).joined(separator: ", "))).")
     var mode: String?
 
@@ -43,7 +49,9 @@ struct ModeOptions: ParsableArguments {
         }
         if let task, task < 1 { throw ValidationError("--task counts from 1.") }
     }
+}
 
+extension ModeSettings {
     var chosen: Mode? { mode.flatMap(Mode.init(rawValue:)) }
 
     /// Checks the mode and task against the lesson: one line on stderr and exit 1 when it has no

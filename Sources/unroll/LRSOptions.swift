@@ -11,7 +11,7 @@ import Darwin
 
 /// `--lrs URL` and `--lrs-auth user:password` (else `$UNROLL_LRS`, `$UNROLL_LRS_AUTH`): the Learning
 /// Record Store the tutor sends xAPI statements to, and `unroll class --lrs` reads from.
-struct LRSOptions: ParsableArguments {
+struct LRSOptions: ParsableArguments, LRSSettings {
     @ArgumentParser.Option(name: .customLong("lrs"),
             help: "Send every answer, review grade, test result and completed mode as an xAPI statement to this Learning Record Store endpoint, e.g. http://127.0.0.1:8100/xAPI/ (default: $UNROLL_LRS).")
     var url: String?
@@ -32,23 +32,31 @@ struct LRSOptions: ParsableArguments {
         auth.contains(":") ? nil : "must be user:password."
     }
 
-    /// The endpoint the options name, else the environment's; nil when neither does. A bad
-    /// `$UNROLL_LRS` or `$UNROLL_LRS_AUTH` is one line on stderr and the exit status of a bad option (64).
-    func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LRSEndpoint? {
-        guard let text = url ?? environment["UNROLL_LRS"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
-        if url == nil, let problem = Self.urlProblem(text) { try Self.fail("UNROLL_LRS \(problem)") }
-        let auth = self.auth ?? environment["UNROLL_LRS_AUTH"].flatMap { $0.isEmpty ? nil : $0 }
-        if self.auth == nil, let auth, let problem = Self.authProblem(auth) { try Self.fail("UNROLL_LRS_AUTH \(problem)") }
-        return LRSEndpoint(text, auth: auth)
-    }
-
-    private static func fail(_ line: String) throws -> Never {
+    static func fail(_ line: String) throws -> Never {
         FileHandle.standardError.write(Data("unroll: \(line)\n".utf8))
         throw ExitCode.validationFailure
     }
 }
 
-extension CommonOptions {
+/// `--lrs` and `--lrs-auth` as plain values (see `CommonSettings`).
+protocol LRSSettings {
+    var url: String? { get }
+    var auth: String? { get }
+}
+
+extension LRSSettings {
+    /// The endpoint the options name, else the environment's; nil when neither does. A bad
+    /// `$UNROLL_LRS` or `$UNROLL_LRS_AUTH` is one line on stderr and the exit status of a bad option (64).
+    func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LRSEndpoint? {
+        guard let text = url ?? environment["UNROLL_LRS"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        if url == nil, let problem = LRSOptions.urlProblem(text) { try LRSOptions.fail("UNROLL_LRS \(problem)") }
+        let auth = self.auth ?? environment["UNROLL_LRS_AUTH"].flatMap { $0.isEmpty ? nil : $0 }
+        if self.auth == nil, let auth, let problem = LRSOptions.authProblem(auth) { try LRSOptions.fail("UNROLL_LRS_AUTH \(problem)") }
+        return LRSEndpoint(text, auth: auth)
+    }
+}
+
+extension CommonSettings {
     /// Who the statements are about: `--learner`/`$UNROLL_LEARNER`, else the login name.
     func xapiActor(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> XAPIAgent {
         if let name = try learnerName(environment: environment) { return .learner(name) }
@@ -57,7 +65,7 @@ extension CommonOptions {
     }
 
     /// The relay that sends the tutor's statements, started, when an LRS is named; nil otherwise.
-    func startRelay(lrs: LRSOptions, store: ProgressStore, lessons: [Lesson]) throws -> LRSRelay? {
+    func startRelay(lrs: some LRSSettings, store: ProgressStore, lessons: [Lesson]) throws -> LRSRelay? {
         guard let endpoint = try lrs.endpoint() else { return nil }
         let relay = LRSRelay(client: LRSClient(endpoint: endpoint), spool: StatementSpool(progressPath: store.path),
                              actor: try xapiActor(), course: XAPICourse(lessons))

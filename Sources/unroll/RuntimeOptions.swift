@@ -4,12 +4,19 @@ import SnippetRunner
 
 /// `--python PATH` (and `$UNROLL_PYTHON`), shared by `unroll [LESSON]` and `unroll preview`: which
 /// interpreter runs playground snippets. MiniPy (built in, instant) unless a Python with torch is named.
-struct RuntimeOptions: ParsableArguments {
+struct RuntimeOptions: ParsableArguments, RuntimeSettings {
     @ArgumentParser.Option(help: ArgumentHelp(
         "Run playground snippets with this Python and its torch instead of MiniPy (default: $UNROLL_PYTHON).",
         valueName: "path"))
     var python: String?
+}
 
+/// `--python` as a plain value (see `CommonSettings`).
+protocol RuntimeSettings {
+    var python: String? { get }
+}
+
+extension RuntimeSettings {
     /// The sandbox playground snippets run in. A named Python is checked once, before the terminal is
     /// taken: one that is missing, not executable or cannot import torch is one line on stderr and exit
     /// status 2, never a tutor whose every run fails.

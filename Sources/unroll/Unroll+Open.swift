@@ -32,6 +32,26 @@ extension Unroll {
         }
 
         func run() throws {
+            try Self.open(common: common, lesson: lesson, target: target, runtime: runtimeOptions, lrs: lrs)
+        }
+
+        /// No option given: what `unroll` alone opens, without asking ArgumentParser (see `Unroll.main`).
+        struct Defaults: CommonSettings, ModeSettings, RuntimeSettings, LRSSettings {
+            var lessons: String?
+            var progress: String?
+            var learner: String?
+            var noColor = false
+            var ascii = false
+            var screenReader = false
+            var mode: String?
+            var task: Int?
+            var python: String?
+            var url: String?
+            var auth: String?
+        }
+
+        static func open(common: some CommonSettings, lesson: String?, target: some ModeSettings, runtime: some RuntimeSettings,
+                         lrs: some LRSSettings) throws {
             let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
             // Decoded lessons kept between runs: most of the launch otherwise (LessonCache).
             let cache = LessonCache.standard()
@@ -54,7 +74,7 @@ extension Unroll {
 
             let clock = try CommonOptions.clock()
             let store = try common.progressStore()
-            let sandbox = try runtimeOptions.sandbox()
+            let sandbox = try runtime.sandbox()
             let relay = try common.startRelay(lrs: lrs, store: store, lessons: lessons)
             let (terminal, settings) = try common.startTerminal()
             var state = State(lessons: lessons, size: terminal.size, settings: settings)

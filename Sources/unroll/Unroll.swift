@@ -13,14 +13,38 @@ struct Unroll: ParsableCommand {
                       Run.self, SnippetWorkerCommand.self],
         defaultSubcommand: Open.self
     )
+
+    /// `unroll` alone, the launch a learner makes every day, opens the menu without ArgumentParser: its
+    /// reflection over every option group was 44 % of the launch's instructions once the lessons were
+    /// cached (issue 19). Anything on the command line, even `--help`, goes through ArgumentParser as before.
+    static func main() {
+        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        let none = Open.Defaults()
+        do {
+            try Open.open(common: none, lesson: nil, target: none, runtime: none, lrs: none)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 enum UnrollVersion {
     static let string = "0.1.0"
 }
 
+/// What the flags every subcommand that reads lessons or progress shares say, as plain values: the
+/// parsed `CommonOptions`, or `Unroll.Open.Defaults` when `unroll` runs without arguments.
+protocol CommonSettings {
+    var lessons: String? { get }
+    var progress: String? { get }
+    var learner: String? { get }
+    var noColor: Bool { get }
+    var ascii: Bool { get }
+    var screenReader: Bool { get }
+}
+
 /// Flags every subcommand that reads lessons or progress shares.
-struct CommonOptions: ParsableArguments {
+struct CommonOptions: ParsableArguments, CommonSettings {
     @Option(name: .long, help: "The lessons folder (default: $UNROLL_LESSONS, else ./Lessons, else the installed share folder).")
     var lessons: String?
 

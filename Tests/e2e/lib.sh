@@ -16,7 +16,7 @@ tm() { tmux -L "$E2E_SOCKET" "$@"; }
 e2e_start() {
   local name=$1 w=$2 h=$3; shift 3
   mkdir -p "$E2E_TMP/dumps"
-  local wrapped="TERM=${E2E_TERM:-xterm-256color} LANG=C.UTF-8 XDG_DATA_HOME=$E2E_TMP/xdg SWIFT_BACKTRACE=interactive=no UNROLL_TEST_PROGRESS_DUMP=$E2E_TMP/dumps/$name.json $*; echo \"exit=\$? \$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' ')\"; sleep 30"
+  local wrapped="TERM=${E2E_TERM:-xterm-256color} LANG=C.UTF-8 XDG_DATA_HOME=$E2E_TMP/xdg XDG_CACHE_HOME=${E2E_CACHE:-$E2E_TMP/cache} SWIFT_BACKTRACE=interactive=no UNROLL_TEST_PROGRESS_DUMP=$E2E_TMP/dumps/$name.json $*; echo \"exit=\$? \$(stty -a | tr ' ' '\n' | grep -E '^-?(icanon|echo)\$' | tr '\n' ' ')\"; sleep 30"
   tm new-session -d -s "$name" -x "$w" -y "$h" "sh -c '$(printf %s "$wrapped" | sed "s/'/'\\\\''/g")'" </dev/null
   tm set-option -t "$name" remain-on-exit on >/dev/null
   E2E_SESSIONS="$E2E_SESSIONS $name"
