@@ -2,7 +2,8 @@
 # Footprint of the tutor (a measurement, not a test): for each binary given, interleaved runs of
 #   - launch to first frame: CPU time (user+system, from /proc/PID/schedstat) the process has used
 #     when the menu is on the screen of a tmux pane (a real pty); the tutor then sits idle, so this
-#     is the CPU cost of starting up and drawing the first frame;
+#     is the CPU cost of starting up and drawing the first frame. The command is the learner's:
+#     `unroll` alone, here finding ./Lessons;
 #   - menu RSS: VmRSS from /proc/PID/status while on the menu;
 #   - `unroll check Lessons`: CPU time (user+system) from perf stat's task-clock;
 #   - each binary has its own lesson cache (XDG_CACHE_HOME), empty before its first run: that run's
@@ -33,7 +34,7 @@ for ((i = 1; i <= runs; i++)); do
     bin=$(readlink -f "$bin")
     s=f$i-$RANDOM
     tmux -L $sock new-session -d -s "$s" -x 80 -y 24 \
-      "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$tmp XDG_CACHE_HOME=${cachedir[$bin]} taskset -c $core $bin --lessons Lessons" </dev/null
+      "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$tmp XDG_CACHE_HOME=${cachedir[$bin]} taskset -c $core $bin" </dev/null
     pid=$(tmux -L $sock display -p -t "$s" '#{pane_pid}')
     for _ in $(seq 5000); do
       tmux -L $sock capture-pane -t "$s" -p | grep -q "Choose a lesson" && break
