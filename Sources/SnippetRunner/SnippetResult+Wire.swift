@@ -26,7 +26,7 @@ enum WireResult {
 
 extension SnippetResult {
     /// One line of JSON (no newline inside; the caller adds the terminating one), keys sorted.
-    func wireJSON() -> Data {
+    public func wireJSON() -> Data {
         var fields: [(String, JSONValue)] = []
         if let e = error {
             var err: [(String, JSONValue)] = []

@@ -15,11 +15,15 @@ extension SnippetSandbox {
     static let checkLimits = HardLimits(cpuSeconds: 60, wallClock: 90)
     static let checkWallTime = 60.0
 
-    /// One `run:` program of a lesson, judged as `MiniPy.run`'s outcome would be.
-    func outcome(of c: RunCase) -> MiniPy.Outcome {
-        let result = run(SnippetRequest(source: c.code, prelude: c.prelude.isEmpty ? nil : c.prelude,
-                                        then: c.then.isEmpty ? nil : c.then, wallTime: Self.checkWallTime,
-                                        recurrentCalls: false))
+    /// One `run:` program of a lesson, judged as `MiniPy.run`'s outcome would be; with a `cache`, an
+    /// answer it keeps for exactly this request is taken instead of running the program again.
+    func outcome(of c: RunCase, cache: RunCache? = nil) -> MiniPy.Outcome {
+        let request = SnippetRequest(source: c.code, prelude: c.prelude.isEmpty ? nil : c.prelude,
+                                     then: c.then.isEmpty ? nil : c.then, wallTime: Self.checkWallTime,
+                                     recurrentCalls: false)
+        if let kept = cache?.result(for: request) { return kept.outcome(source: c.code) }
+        let result = run(request)
+        cache?.remember(result, for: request)
         return result.outcome(source: c.code)
     }
 }

@@ -27,7 +27,10 @@ extension Unroll {
             // Each program runs in one long-lived worker process (started again if a program kills it).
             let sandbox = SnippetSandbox.ofThisProgram(mode: .reused, limits: SnippetSandbox.checkLimits)
             defer { sandbox.shutdown() }
-            let report = LessonLibrary.check(paths: urls, run: sandbox.outcome(of:), cache: .standard())
+            // Outcomes of unchanged programs are kept between checks (RunCache); a new binary runs them all.
+            let runs = RunCache.standard()
+            defer { runs?.saveIfChanged() }
+            let report = LessonLibrary.check(paths: urls, run: { sandbox.outcome(of: $0, cache: runs) }, cache: .standard())
             if let python = withTorch {
                 let (checked, differences) = try TorchComparison.compare(paths: urls, python: python, sandbox: sandbox)
                 for d in differences { print(d.description) }

@@ -158,14 +158,14 @@ import Testing
     @Test func theHashSeesEveryByte() {
         var seen: Set<UInt64> = []
         let base = [UInt8](repeating: 7, count: 37)
-        seen.insert(LessonCache.hash(base))
+        seen.insert(CacheFile.hash(base))
         for i in base.indices {
             var b = base
             b[i] ^= 1
-            seen.insert(LessonCache.hash(b))
+            seen.insert(CacheFile.hash(b))
         }
-        for n in 0 ..< 37 { seen.insert(LessonCache.hash(Array(base[..<n]))) }
+        for n in 0 ..< 37 { seen.insert(CacheFile.hash(Array(base[..<n]))) }
         #expect(seen.count == 1 + 37 + 37)
-        #expect(LessonCache.hash(base) == LessonCache.hash(base[...]))
+        #expect(CacheFile.hash(base) == CacheFile.hash(base[...]))
     }
 }

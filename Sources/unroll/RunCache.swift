@@ -1,0 +1,51 @@
+import Foundation
+import SnippetRunner
+import TutorStore
+
+/// `unroll check`'s program outcomes kept between runs (issue 19): running the lessons' ~500 `run:`
+/// programs and snippets is most of a check, and an instructor checks again after every edit, when all
+/// but a few are unchanged. `runs.cache` in Unroll's cache folder (`CacheFile`: keyed by the request's
+/// bytes, stamped with the binary, checksummed) maps the exact request the worker would get to its answer.
+///
+/// An outcome is kept only when running the same program with the same binary must give it again: MiniPy
+/// answered (not a Python worker, not a stopped or failed worker), it did not hit a limit that depends on
+/// the machine's load or memory (TimeoutError, MemoryError, RecursionError, KeyboardInterrupt), and the
+/// program does not mention `random` (Python's `random` is seeded from the clock unless a program seeds it).
+final class RunCache {
+    let file: CacheFile
+
+    static let magic = "UNROLL-RUNS\n"
+    /// Enough for several courses' programs (the ten lessons have about 500).
+    static let maxEntries = 8192
+    static let unsettled: Set<String> = ["TimeoutError", "MemoryError", "RecursionError", "KeyboardInterrupt", "SystemError"]
+
+    static func standard() -> RunCache? {
+        CacheFile.standard("runs.cache", magic: magic, maxEntries: maxEntries).map(RunCache.init(file:))
+    }
+
+    init(file: CacheFile) { self.file = file }
+
+    /// The kept answer to exactly this request, if there is one.
+    func result(for request: SnippetRequest) -> SnippetResult? {
+        var result: SnippetResult?
+        guard let payload = file.payload(for: CacheFile.Key([UInt8](request.wireJSON())), valid: { payload in
+            result = SnippetResult.fromWire(Data(payload))
+            return result != nil
+        }) else { return nil }
+        return result ?? SnippetResult.fromWire(Data(payload))
+    }
+
+    /// Keeps `result` for `request` when it is one a new run must give again (see the type).
+    func remember(_ result: SnippetResult, for request: SnippetRequest) {
+        guard Self.isSettled(result, for: request) else { return }
+        file.store([UInt8](result.wireJSON()), for: CacheFile.Key([UInt8](request.wireJSON())))
+    }
+
+    static func isSettled(_ result: SnippetResult, for request: SnippetRequest) -> Bool {
+        guard result.stop == nil, result.runtime == nil else { return false }
+        if let type = result.error?.type, unsettled.contains(type) { return false }
+        return ![request.prelude, request.source, request.then].contains { $0?.contains("random") == true }
+    }
+
+    func saveIfChanged() { file.saveIfChanged() }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SnippetRunner
+import Testing
+import TutorStore
+@testable import unroll
+
+/// `unroll check`'s kept outcomes: only answers a new run must give again, read back equal, never for
+/// another request.
+@Suite struct RunCacheTests {
+    static func scratch() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("unroll-runs-\(UUID().uuidString)/runs.cache").path
+    }
+
+    static func cache(_ path: String, stamp: String = "build") -> RunCache {
+        RunCache(file: CacheFile(path: path, magic: RunCache.magic, stamp: Array(stamp.utf8), maxEntries: RunCache.maxEntries))
+    }
+
+    let request = SnippetRequest(source: "print(1 / 0)", prelude: "import torch", wallTime: 60, recurrentCalls: false)
+    let answer = SnippetResult(stdout: "", warnings: "w\n",
+                               error: .init(type: "ZeroDivisionError", message: "division by zero", line: 1, column: 7, text: "print(1 / 0)",
+                                            traceback: "Traceback (most recent call last):\nZeroDivisionError: division by zero\n"))
+
+    @Test func aKeptAnswerComesBackEqualOnlyForTheSameRequestAndBuild() throws {
+        let path = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let first = Self.cache(path)
+        #expect(first.result(for: request) == nil)
+        first.remember(answer, for: request)
+        first.saveIfChanged()
+        #expect(Self.cache(path).result(for: request) == answer)
+        var other = request
+        other.source = "print(1 / 0) "
+        #expect(Self.cache(path).result(for: other) == nil)
+        other = request
+        other.wallTime = 5
+        #expect(Self.cache(path).result(for: other) == nil)
+        #expect(Self.cache(path, stamp: "another build").result(for: request) == nil)
+    }
+
+    @Test func onlyAnswersANewRunMustGiveAgainAreKept() {
+        #expect(RunCache.isSettled(answer, for: request))
+        #expect(RunCache.isSettled(SnippetResult(stdout: "1\n"), for: request))
+        for type in ["TimeoutError", "MemoryError", "RecursionError", "KeyboardInterrupt", "SystemError"] {
+            var r = answer
+            r.error?.type = type
+            #expect(!RunCache.isSettled(r, for: request), "\(type)")
+        }
+        for stop: SnippetResult.Stop in [.wallClock, .cpuTime, .memory, .crashed(signal: 11)] {
+            #expect(!RunCache.isSettled(SnippetResult(stopped: stop, limits: .standard), for: request))
+        }
+        var python = answer
+        python.runtime = "python3.11 + torch 2.15.0"
+        #expect(!RunCache.isSettled(python, for: request))
+        let unseeded = "import random\nprint(random.random())"
+        var r = request
+        r.source = unseeded
+        #expect(!RunCache.isSettled(answer, for: r))
+        r = request
+        r.prelude = unseeded
+        #expect(!RunCache.isSettled(answer, for: r))
+        r = request
+        r.then = unseeded
+        #expect(!RunCache.isSettled(answer, for: r))
+    }
+
+    @Test func aCorruptFileIsAMiss() throws {
+        let path = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let first = Self.cache(path)
+        first.remember(answer, for: request)
+        first.saveIfChanged()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count - 20] ^= 0x55
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(Self.cache(path).result(for: request) == nil)
+    }
+}
