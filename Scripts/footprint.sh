@@ -6,8 +6,9 @@
 #     `unroll` alone, here finding ./Lessons;
 #   - menu RSS: VmRSS from /proc/PID/status while on the menu;
 #   - `unroll check Lessons`: CPU time (user+system) from perf stat's task-clock;
-#   - each binary has its own lesson cache (XDG_CACHE_HOME), empty before its first run: that run's
-#     launch is also given as "first launch" (the cache is written then), the medians are with it warm;
+#   - each binary has its own cache folder (XDG_CACHE_HOME), empty before its first run: that run's
+#     launch and check are given apart as "first" (the lesson and run caches are written then), the
+#     medians are of the runs after, with them warm;
 #   - binary size on disk, and stripped (main's release build is not stripped, the tarball's is).
 # With several binaries, each figure is also given as a ratio to the first binary's.
 # Everything is pinned to one core (taskset -c ${CORE:-0}); medians of ${RUNS:-11} runs.
@@ -26,7 +27,7 @@ trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-declare -A launch rss check cold cachedir
+declare -A launch rss check cold coldcheck cachedir
 n=0
 for bin in "$@"; do n=$((n + 1)); cachedir[$(readlink -f "$bin")]=$tmp/cache-$n; done
 for ((i = 1; i <= runs; i++)); do
@@ -48,7 +49,7 @@ for ((i = 1; i <= runs; i++)); do
     rss[$bin]+="$kb "
     ms=$(XDG_CACHE_HOME=${cachedir[$bin]} taskset -c $core perf stat -x, -e task-clock "$bin" check Lessons 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}') ||
       { echo "footprint: $bin check Lessons failed (a binary older than the lessons?)" >&2; exit 1; }
-    check[$bin]+="$ms "
+    if [ "$i" = 1 ]; then coldcheck[$bin]=$ms; else check[$bin]+="$ms "; fi
   done
 done
 status=0
@@ -63,8 +64,8 @@ for bin in "$@"; do
   size=$(stat -c %s "$bin")
   stripped=$(strip -o "$tmp/stripped" "$bin" && stat -c %s "$tmp/stripped")
   if [ -z "$first" ]; then base=([l]=$l [r]=$r [c]=$c [size]=$size [stripped]=$stripped); fi
-  printf '%s\n  launch to first frame: %s µs CPU (median of %d)%s; first launch: %s µs\n  menu RSS: %s kB%s\n  check Lessons: %s ms CPU%s\n  binary: %s bytes%s, stripped %s bytes%s\n' \
-    "$bin" "$l" "$((runs - 1))" "$(ratio "$l" "${base[l]}")" "${cold[$bin]}" "$r" "$(ratio "$r" "${base[r]}")" "$c" "$(ratio "$c" "${base[c]}")" \
+  printf '%s\n  launch to first frame: %s µs CPU (median of %d)%s; first launch: %s µs\n  menu RSS: %s kB%s\n  check Lessons: %s ms CPU%s; first check: %s ms\n  binary: %s bytes%s, stripped %s bytes%s\n' \
+    "$bin" "$l" "$((runs - 1))" "$(ratio "$l" "${base[l]}")" "${cold[$bin]}" "$r" "$(ratio "$r" "${base[r]}")" "$c" "$(ratio "$c" "${base[c]}")" "${coldcheck[$bin]}" \
     "$size" "$(ratio "$size" "${base[size]}")" "$stripped" "$(ratio "$stripped" "${base[stripped]}")"
   first=$bin
   if [ -n "${FOOTPRINT_MAX_RSS_KB:-}" ] && [ "$r" -gt "$FOOTPRINT_MAX_RSS_KB" ]; then
