@@ -474,8 +474,9 @@ extension Builtins {
             guard a.count == 1 else { throw .typeError("ascii() takes exactly one argument (\(a.count) given)") }
             return .str(i.asciiRepr(try i.checkedRepr(a[0])))
         },
-        "id": fn("id") { a, _, _ throws(PyError) in
+        "id": fn("id") { a, _, i throws(PyError) in
             guard a.count == 1 else { throw .typeError("id() takes exactly one argument (\(a.count) given)") }
+            i.unsteady = true
             if case .object(let o) = a[0] { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)) & 0x7FFF_FFFF_FFFF) }
             return .int(0x7f00_0000_0000)
         },

@@ -54,6 +54,8 @@ public final class Interpreter {
     /// Every recurrent module called with zero (or no) initial state, so the playground can
     /// open the visualizer on that very module and input.
     public internal(set) var recurrentCalls: [MiniPy.RecurrentCall] = []
+    /// The run depended on something that differs from run to run (see `MiniPy.Outcome.unsteady`).
+    var unsteady = false
     /// Nesting of containers being repr'd, and whether it went past Python's recursion limit.
     var reprDepth = 0
     var reprOverflow = false

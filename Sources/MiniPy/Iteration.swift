@@ -247,6 +247,9 @@ final class SetObject: PyObject {
             if v < 0 { h = -h }
             return h == -1 ? -2 : h
         }
+        if case .custom(let h, _) = k { return h == -1 ? -2 : h }
+        // Swift seeds hashValue per process, as CPython seeds str's hash: the order now differs from run to run.
+        Interpreter.current?.unsteady = true
         let h = k.hashValue
         return h == -1 ? -2 : h
     }

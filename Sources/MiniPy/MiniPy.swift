@@ -21,6 +21,11 @@ public enum MiniPy {
         /// The recurrent modules the snippet ran (line, configuration, weights, input).
         public var recurrentCalls: [RecurrentCall] = []
 
+        /// True when the run depended on something that differs from run to run, as in CPython: the order
+        /// of a set of anything but ints (hashed with a per-process seed), or `id()`. `unroll check` keeps
+        /// the outcome of a run only when this is false (its RunCache).
+        public var unsteady = false
+
         /// Public so a run can be reported from outside the interpreter (the snippet worker's answer,
         /// judged by `unroll check`).
         public init(stdout: String, warnings: String, error: PyError? = nil, errorInPrelude: Bool = false, source: String,
@@ -77,6 +82,7 @@ public enum MiniPy {
                 outcome.file = "<prelude>"
                 outcome.stdout = interp.stdout
                 outcome.warnings = interp.stderr
+                outcome.unsteady = interp.unsteady
                 return outcome
             }
         }
@@ -93,6 +99,7 @@ public enum MiniPy {
         outcome.stdout = interp.stdout
         outcome.warnings = interp.stderr
         outcome.recurrentCalls = interp.recurrentCalls
+        outcome.unsteady = interp.unsteady
         return outcome
     }
 

@@ -52,6 +52,8 @@ extension SnippetResult {
         })))
         if let runtime { fields.append(("runtime", .string(runtime))) }
         fields.append(("stdout", .string(stdout)))
+        // Only when set: a Python worker never sends it, and older answers read the same.
+        if unsteady { fields.append(("unsteady", .bool(true))) }
         fields.append(("warnings", .string(warnings)))
         return Data(JSONValue.object(fields).serialized.utf8)
     }
@@ -65,6 +67,8 @@ extension SnippetResult {
               let callValues = json.required("recurrentCalls", JSONValue.array) else { return nil }
         let runtime = json.optional("runtime", JSONValue.string)
         if case .some(nil) = runtime { return nil }
+        let unsteady = json.optional("unsteady", JSONValue.bool)
+        if case .some(nil) = unsteady { return nil }
         var error: ErrorInfo?
         switch json.optional("error", { $0 }) {
         case .none: error = nil
@@ -90,8 +94,10 @@ extension SnippetResult {
             }
             calls.append(MiniPy.RecurrentCall(line: line, config: config, stateDict: stateDict, input: input))
         }
-        return SnippetResult(stdout: stdout, warnings: warnings, error: error, errorInPrelude: errorInPrelude,
-                             recurrentCalls: calls, runtime: runtime ?? nil)
+        var result = SnippetResult(stdout: stdout, warnings: warnings, error: error, errorInPrelude: errorInPrelude,
+                                   recurrentCalls: calls, runtime: runtime ?? nil)
+        result.unsteady = (unsteady ?? nil) ?? false
+        return result
     }
 
     static func wireValue(_ t: Tensor) -> JSONValue {

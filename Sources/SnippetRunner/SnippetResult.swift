@@ -15,6 +15,8 @@ public struct SnippetResult: Sendable, Equatable {
     public var stop: Stop?
     /// The interpreter that ran it, as the output pane names it ("python3.11 + torch 2.15.0"); nil for MiniPy.
     public var runtime: String?
+    /// The run depended on something that differs from run to run (`MiniPy.Outcome.unsteady`).
+    public var unsteady = false
 
     /// A Python exception as the worker reported it, with the traceback it printed.
     public struct ErrorInfo: Sendable, Equatable {
@@ -72,6 +74,7 @@ public struct SnippetResult: Sendable, Equatable {
                                 traceback: $0.traceback(file: outcome.file, source: outcome.source))
                   },
                   errorInPrelude: outcome.errorInPrelude, recurrentCalls: outcome.recurrentCalls)
+        unsteady = outcome.unsteady
     }
 
     /// A run the worker could not finish: no output, one error line that says why. `worker` names

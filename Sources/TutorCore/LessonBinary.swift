@@ -7,7 +7,7 @@
 /// zigzag LEB128, strings and arrays with their count first, optionals with a 0/1 tag, enums with a
 /// case number. The reader checks every bound and throws on anything a writer could not have produced.
 public enum LessonBinary {
-    public struct Malformed: Error, Equatable {}
+    public struct Malformed: Error, Equatable { public init() {} }
 
     public struct Writer {
         public private(set) var bytes: [UInt8] = []
@@ -125,7 +125,9 @@ public enum LessonBinary {
         public mutating func readArray<T: LessonBinaryCodable>(_: T.Type = T.self) throws -> [T] {
             let n = try readCount()
             var out: [T] = []
-            out.reserveCapacity(n)
+            // A count is at most the bytes left, but an element takes far more memory than its one byte on
+            // the wire (a ChallengeItem 312): reserving for a crafted count could ask for gigabytes.
+            out.reserveCapacity(min(n, 256))
             for _ in 0 ..< n { out.append(try T(from: &self)) }
             return out
         }

@@ -10,37 +10,40 @@ import Musl
 /// between runs under a key made from the bytes they were computed from. What `LessonCache` (decoded
 /// lessons) and `unroll check`'s run cache (program outcomes) are built on.
 ///
-/// Safe against stale and corrupt entries by construction:
-/// - the key is the content itself (its length and a 64-bit hash of every byte), never an mtime;
+/// Safe against stale, corrupt and forged entries by construction:
+/// - the key is the content itself, kept whole in the file and compared byte for byte on every lookup
+///   (its 64-bit hash only finds the entry), never an mtime: an edit is always seen, and no file can be
+///   crafted to borrow another file's entry;
 /// - the file is stamped with the binary that wrote it (size, mtime and inode of /proc/self/exe), so a
 ///   new build never reads an older build's entries, and no format needs migrating;
-/// - every entry carries a checksum, checked when it is used: one that fails is a miss and is dropped;
+/// - every entry carries a checksum, checked when it is used: one that fails is a miss and is dropped,
+///   and an entry never checked is copied with the checksum it came with, never vouched for afresh;
 /// - anything unreadable (truncated, garbled, another format) is an empty cache that the next save replaces;
 /// - it is written whole to a temporary file and renamed over the old one, and any error is ignored: a
 ///   cache that cannot be read or written only costs time.
 public final class CacheFile {
-    public struct Key: Hashable, Sendable {
-        var length: Int
-        var hash: UInt64
-        public init(_ bytes: [UInt8]) { length = bytes.count; hash = CacheFile.hash(bytes) }
-        init(length: Int, hash: UInt64) { self.length = length; self.hash = hash }
-    }
-
     public let path: String
     let magic: [UInt8]
     let stamp: [UInt8]
     let maxEntries: Int
-    /// Entries read from the file, by key: the byte range of their payload and its checksum.
-    private var stored: [Key: (range: Range<Int>, checksum: UInt64)] = [:]
-    private var storedOrder: [Key] = []
+    /// Entries read from the file, by the hash of their key: where their key and payload lie, and the
+    /// checksum written with them (over both).
+    private var stored: [UInt64: Stored] = [:]
+    private var storedOrder: [UInt64] = []
     private var file: [UInt8] = []
-    /// Entries this run used or made, written first.
-    private var current: [Key: [UInt8]] = [:]
-    private var currentOrder: [Key] = []
+    /// Entries this run used or made, written first (their checksums computed afresh).
+    private var current: [UInt64: (key: [UInt8], payload: [UInt8])] = [:]
+    private var currentOrder: [UInt64] = []
     private var dirty = false
 
+    struct Stored {
+        var key: Range<Int>
+        var payload: Range<Int>
+        var checksum: UInt64
+    }
+
     static let maxFileBytes = 32 << 20
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The file `name` in the cache folder for this user and this binary, or nil when there is no place
     /// for it (no absolute XDG_CACHE_HOME or HOME) or the running binary cannot be identified.
@@ -80,49 +83,59 @@ public final class CacheFile {
 
     // MARK: Use
 
-    /// The payload kept under `key`, when there is one and its checksum holds. `valid` judges it (a payload
+    /// The payload kept for exactly these key bytes (the whole key is compared, not only its hash, so no
+    /// crafted file can borrow another's entry), when its checksum holds and `valid` accepts it (a payload
     /// that does not read back is dropped like a corrupt one).
-    public func payload(for key: Key, valid: ([UInt8]) -> Bool = { _ in true }) -> [UInt8]? {
-        if let payload = current[key] { return payload }
-        guard let (range, checksum) = stored[key] else { return nil }
-        let payload = Array(file[range])
-        guard Self.hash(payload) == checksum, valid(payload) else {
-            stored[key] = nil
+    public func payload(for key: [UInt8], valid: ([UInt8]) -> Bool = { _ in true }) -> [UInt8]? {
+        let h = Self.hash(key)
+        if let entry = current[h] { return entry.key == key ? entry.payload : nil }
+        guard let entry = stored[h], file[entry.key].elementsEqual(key) else { return nil }
+        let payload = Array(file[entry.payload])
+        guard Self.checksum(key: file[entry.key], payload: payload[...]) == entry.checksum, valid(payload) else {
+            stored[h] = nil
             dirty = true
             return nil
         }
-        current[key] = payload
-        currentOrder.append(key)
+        current[h] = (key, payload)
+        currentOrder.append(h)
         return payload
     }
 
-    /// Keeps `payload` under `key` (written by `saveIfChanged`).
-    public func store(_ payload: [UInt8], for key: Key) {
-        guard current[key] == nil else { return }
-        current[key] = payload
-        currentOrder.append(key)
-        if stored[key] == nil { dirty = true }
+    /// Keeps `payload` for these key bytes (written by `saveIfChanged`).
+    public func store(_ payload: [UInt8], for key: [UInt8]) {
+        let h = Self.hash(key)
+        if let entry = current[h], entry.key == key, entry.payload == payload { return }
+        if current[h] == nil { currentOrder.append(h) }
+        current[h] = (key, payload)
+        stored[h] = nil
+        dirty = true
     }
 
     /// Writes the file when this run added or dropped an entry; errors are ignored (see the type).
     public func saveIfChanged() {
         guard dirty else { return }
-        var entries: [(Key, ArraySlice<UInt8>)] = currentOrder.map { ($0, current[$0]![...]) }
-        for key in storedOrder where current[key] == nil && entries.count < maxEntries {
-            if let (range, _) = stored[key] { entries.append((key, file[range])) }
-        }
         var body: [UInt8] = []
         var kept = 0
-        var total = 0
-        for (key, payload) in entries {
-            total += payload.count
-            if total > Self.maxFileBytes { break }
+        func append(_ h: UInt64, _ key: ArraySlice<UInt8>, _ payload: ArraySlice<UInt8>, _ checksum: UInt64) -> Bool {
             var e = LessonBinary.Writer()
-            e.write(key.length); e.write(Int(bitPattern: UInt(key.hash))); e.write(Int(bitPattern: UInt(Self.hash(payload))))
-            e.write(payload.count)
+            e.write(Int(bitPattern: UInt(h))); e.write(Int(bitPattern: UInt(checksum)))
+            e.write(key.count); e.write(payload.count)
+            guard body.count + e.bytes.count + key.count + payload.count <= Self.maxFileBytes - 4096 else { return false }
             body += e.bytes
+            body += key
             body += payload
             kept += 1
+            return true
+        }
+        for h in currentOrder {
+            guard let entry = current[h] else { continue }
+            guard append(h, entry.key[...], entry.payload[...], Self.checksum(key: entry.key[...], payload: entry.payload[...])) else { break }
+        }
+        // Older entries are copied as they are, with the checksum they came with: an entry this run never
+        // checked is not vouched for by writing it again.
+        for h in storedOrder where current[h] == nil && kept < maxEntries {
+            guard let entry = stored[h] else { continue }
+            guard append(h, file[entry.key], file[entry.payload], entry.checksum) else { break }
         }
         var header = LessonBinary.Writer()
         header.write(Self.formatVersion)
@@ -151,17 +164,20 @@ public final class CacheFile {
             guard Array(bytes[r.offset ..< r.offset + stampCount]) == stamp else { return }
             r = LessonBinary.Reader(bytes, offset: r.offset + stampCount)
             let count = try r.readCount()
-            var entries: [Key: (range: Range<Int>, checksum: UInt64)] = [:]
-            var order: [Key] = []
+            var entries: [UInt64: Stored] = [:]
+            var order: [UInt64] = []
             for _ in 0 ..< count {
-                let key = Key(length: try r.readInt(), hash: UInt64(UInt(bitPattern: try r.readInt())))
+                let h = UInt64(UInt(bitPattern: try r.readInt()))
                 let checksum = UInt64(UInt(bitPattern: try r.readInt()))
-                let n = try r.readCount()
-                let range = r.offset ..< r.offset + n
-                r = LessonBinary.Reader(bytes, offset: range.upperBound)
-                guard entries[key] == nil else { dirty = true; continue }
-                entries[key] = (range, checksum)
-                order.append(key)
+                let keyCount = try r.readCount()
+                let payloadCount = try r.readCount()
+                guard keyCount <= bytes.count - r.offset - payloadCount else { throw LessonBinary.Malformed() }
+                let key = r.offset ..< r.offset + keyCount
+                let payload = key.upperBound ..< key.upperBound + payloadCount
+                r = LessonBinary.Reader(bytes, offset: payload.upperBound)
+                guard entries[h] == nil else { dirty = true; continue }
+                entries[h] = Stored(key: key, payload: payload, checksum: checksum)
+                order.append(h)
             }
             file = bytes
             stored = entries
@@ -170,6 +186,10 @@ public final class CacheFile {
             // Truncated or garbled: as if there were no cache; the next save replaces it.
             dirty = true
         }
+    }
+
+    static func checksum(key: ArraySlice<UInt8>, payload: ArraySlice<UInt8>) -> UInt64 {
+        hash(key) &* 0x9E37_79B9_7F4A_7C15 ^ hash(payload)
     }
 
     /// A 64-bit hash of every byte, eight at a time (the ten lessons' 330 KB in well under a millisecond).

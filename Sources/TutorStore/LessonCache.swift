@@ -2,9 +2,9 @@ import Foundation
 import TutorCore
 
 /// Decoded lessons kept between runs (issue 19): decoding the YAML of the ten lessons was 60 % of the
-/// tutor's launch. `lessons.cache` in Unroll's cache folder (`CacheFile`, which says why a stale or
-/// corrupt entry can never be read as a lesson) maps a lesson file's bytes to the lesson in
-/// `LessonBinary`'s form. Only lessons that decoded without a problem are kept, so `unroll check`
+/// tutor's launch. `lessons.cache` in Unroll's cache folder (`CacheFile`, which says why a stale,
+/// corrupt or forged entry can never be read as a lesson) maps a lesson file's bytes (kept whole, so the
+/// cache holds the files too: ~570 KB for the ten lessons) to the lesson in `LessonBinary`'s form. Only lessons that decoded without a problem are kept, so `unroll check`
 /// reports the same problems with or without it.
 public final class LessonCache {
     let file: CacheFile
@@ -31,7 +31,7 @@ public final class LessonCache {
         // Read back once: while the file's entry is checked (a payload that does not read back is dropped),
         // or afterwards, when this run already holds it.
         var decoded: LessonDecoding?
-        guard let payload = file.payload(for: CacheFile.Key(bytes), valid: { payload in
+        guard let payload = file.payload(for: bytes, valid: { payload in
             decoded = Self.decoding(payload)
             return decoded != nil
         }) else { return nil }
@@ -42,7 +42,7 @@ public final class LessonCache {
     public func remember(_ decoded: LessonDecoding, for bytes: [UInt8]) {
         guard decoded.problems.isEmpty, let lesson = decoded.lesson else { return }
         file.store(Self.payload(lesson: lesson, idPosition: decoded.idPosition, stateDictPosition: decoded.stateDictPosition),
-                   for: CacheFile.Key(bytes))
+                   for: bytes)
     }
 
     /// Writes the cache when this run added or dropped an entry.

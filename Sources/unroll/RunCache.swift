@@ -5,12 +5,13 @@ import TutorStore
 /// `unroll check`'s program outcomes kept between runs (issue 19): running the lessons' ~500 `run:`
 /// programs and snippets is most of a check, and an instructor checks again after every edit, when all
 /// but a few are unchanged. `runs.cache` in Unroll's cache folder (`CacheFile`: keyed by the request's
-/// bytes, stamped with the binary, checksummed) maps the exact request the worker would get to its answer.
+/// whole bytes, stamped with the binary, checksummed) maps the exact request the worker would get to its answer.
 ///
 /// An outcome is kept only when running the same program with the same binary must give it again: MiniPy
 /// answered (not a Python worker, not a stopped or failed worker), it did not hit a limit that depends on
-/// the machine's load or memory (TimeoutError, MemoryError, RecursionError, KeyboardInterrupt), and the
-/// program does not mention `random` (Python's `random` is seeded from the clock unless a program seeds it).
+/// the machine's load or memory (TimeoutError, MemoryError, RecursionError, KeyboardInterrupt), the run did
+/// not depend on a set's order of non-int items or on `id()` (MiniPy says so: `unsteady`), and the program
+/// does not mention `random` (Python's `random` is seeded from the clock unless a program seeds it).
 final class RunCache {
     let file: CacheFile
 
@@ -28,7 +29,7 @@ final class RunCache {
     /// The kept answer to exactly this request, if there is one.
     func result(for request: SnippetRequest) -> SnippetResult? {
         var result: SnippetResult?
-        guard let payload = file.payload(for: CacheFile.Key([UInt8](request.wireJSON())), valid: { payload in
+        guard let payload = file.payload(for: [UInt8](request.wireJSON()), valid: { payload in
             result = SnippetResult.fromWire(Data(payload))
             return result != nil
         }) else { return nil }
@@ -38,11 +39,11 @@ final class RunCache {
     /// Keeps `result` for `request` when it is one a new run must give again (see the type).
     func remember(_ result: SnippetResult, for request: SnippetRequest) {
         guard Self.isSettled(result, for: request) else { return }
-        file.store([UInt8](result.wireJSON()), for: CacheFile.Key([UInt8](request.wireJSON())))
+        file.store([UInt8](result.wireJSON()), for: [UInt8](request.wireJSON()))
     }
 
     static func isSettled(_ result: SnippetResult, for request: SnippetRequest) -> Bool {
-        guard result.stop == nil, result.runtime == nil else { return false }
+        guard result.stop == nil, result.runtime == nil, !result.unsteady else { return false }
         if let type = result.error?.type, unsettled.contains(type) { return false }
         return ![request.prelude, request.source, request.then].contains { $0?.contains("random") == true }
     }

@@ -117,6 +117,58 @@ import Testing
         }
     }
 
+    @Test func anEntryNeverCheckedIsNotVouchedForByTheNextSave() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("lessons.cache").path
+        let plain = LessonLibrary.loadCourse(folder: LessonLibraryTests.repoLessons)
+        _ = LessonLibrary.loadCourse(folder: LessonLibraryTests.repoLessons, cache: LessonCache(path: path, stamp: Self.stamp))
+        // Damage lesson 1's title in its decoded form (the entry's last copy of it; the first is the key, the
+        // file's own text), where only the checksum can tell.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let title = Data("Why RNNs handle sequences in PyTorch".utf8)
+        let at = try #require(bytes.range(of: title, options: .backwards)?.lowerBound)
+        bytes[at] = UInt8(ascii: "W") == bytes[at] ? UInt8(ascii: "X") : UInt8(ascii: "W")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        // Another folder's lesson is added and the file saved, the damaged entry untouched by this run.
+        let other = try LessonLibraryTests.folder(["a.yaml": try LessonLibraryTests.lesson(id: "other")])
+        defer { try? FileManager.default.removeItem(at: other) }
+        _ = LessonLibrary.loadCourse(folder: other, cache: LessonCache(path: path, stamp: Self.stamp))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != bytes)
+        // The damage is still found, and the course still reads as its files say.
+        let again = LessonLibrary.loadCourse(folder: LessonLibraryTests.repoLessons, cache: LessonCache(path: path, stamp: Self.stamp))
+        #expect(again == plain)
+        #expect(again.lessons.first?.title == "Why RNNs handle sequences in PyTorch")
+    }
+
+    @Test func onlyTheExactKeyBytesFindAnEntry() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("c.cache").path
+        let a = Array("lesson A".utf8)
+        let first = CacheFile(path: path, magic: "T\n", stamp: [1], maxEntries: 8)
+        first.store([42], for: a)
+        first.saveIfChanged()
+        #expect(CacheFile(path: path, magic: "T\n", stamp: [1], maxEntries: 8).payload(for: a) == [42])
+        // A forged file: entry A's hash field rewritten to B's, so a lookup of B finds A's entry by hash.
+        var w = LessonBinary.Writer(), v = LessonBinary.Writer()
+        w.write(Int(bitPattern: UInt(CacheFile.hash(a))))
+        var b: [UInt8] = []
+        for n in 0 ..< 1000 {
+            b = Array("lesson B \(n)".utf8)
+            v = LessonBinary.Writer()
+            v.write(Int(bitPattern: UInt(CacheFile.hash(b))))
+            if v.bytes.count == w.bytes.count { break }
+        }
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: w.bytes) })
+        bytes.replaceSubrange(at ..< at + w.bytes.count, with: v.bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let forged = CacheFile(path: path, magic: "T\n", stamp: [1], maxEntries: 8)
+        #expect(forged.payload(for: b) == nil)
+        #expect(forged.payload(for: a) == nil)
+    }
+
     @Test func aCacheThatCannotBeWrittenOnlyCostsTime() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -48,6 +48,13 @@ import TutorStore
         for stop: SnippetResult.Stop in [.wallClock, .cpuTime, .memory, .crashed(signal: 11)] {
             #expect(!RunCache.isSettled(SnippetResult(stopped: stop, limits: .standard), for: request))
         }
+        var unsteady = answer
+        unsteady.unsteady = true
+        #expect(!RunCache.isSettled(unsteady, for: request))
+        // It survives the worker protocol, and only a MiniPy answer that says so carries it.
+        #expect(SnippetResult.fromWire(unsteady.wireJSON())?.unsteady == true)
+        #expect(SnippetResult.fromWire(answer.wireJSON())?.unsteady == false)
+        #expect(!String(decoding: answer.wireJSON(), as: UTF8.self).contains("unsteady"))
         var python = answer
         python.runtime = "python3.11 + torch 2.15.0"
         #expect(!RunCache.isSettled(python, for: request))

@@ -46,9 +46,11 @@ test_lesson_cache_corrupt_is_rebuilt_and_the_menu_is_the_same() {
 test_lesson_cache_check_says_the_same_cold_warm_corrupt_or_unwritable_cache() {
   local c=$E2E_TMP/cache-check want got how
   cache_lessons_copy
+  # The baseline's cache folder cannot be made (a file is in the way), even as root.
+  echo x > "$E2E_TMP/not-a-folder"
   # One problem, so the report is not only the summary line.
   sed -i 's/^  minutes: 4$/  minutes: four/' "$E2E_TMP/cached-lessons/02-shapes-in-shapes-out.yaml"
-  want=$(XDG_CACHE_HOME=/nonexistent/cache "$E2E_BIN" check "$E2E_TMP/cached-lessons" 2>&1; echo "exit=$?")
+  want=$(XDG_CACHE_HOME=$E2E_TMP/not-a-folder/cache "$E2E_BIN" check "$E2E_TMP/cached-lessons" 2>&1; echo "exit=$?")
   case "$want" in *"minutes"*"exit=1") ;; *) echo "    the edited lesson did not give a problem:"; echo "$want" | tail -3; return 1 ;; esac
   for how in cold warm corrupt unwritable; do
     case $how in
@@ -63,7 +65,7 @@ test_lesson_cache_check_says_the_same_cold_warm_corrupt_or_unwritable_cache() {
   # With every outcome kept, a changed claim is still judged, and a changed program is run again.
   sed -i 's/expect: {prints: "RNN(10, 20)"}/expect: {prints: "RNN(10, 21)"}/; s/print(tuple(hidden.shape), tuple(output.shape))/print(tuple(output.shape), tuple(hidden.shape))/' \
     "$E2E_TMP/cached-lessons/01-why-rnns-handle-sequences.yaml"
-  want=$(XDG_CACHE_HOME=/nonexistent/cache "$E2E_BIN" check "$E2E_TMP/cached-lessons" 2>&1; echo "exit=$?")
+  want=$(XDG_CACHE_HOME=$E2E_TMP/not-a-folder/cache "$E2E_BIN" check "$E2E_TMP/cached-lessons" 2>&1; echo "exit=$?")
   case "$want" in *"RNN(10, 21)"*"(3, 5, 20) (1, 5, 20)"*) ;; *) echo "    the changed claim and program gave no problems:"; echo "$want" | head -5; return 1 ;; esac
   got=$(XDG_CACHE_HOME=$c "$E2E_BIN" check "$E2E_TMP/cached-lessons" 2>&1; echo "exit=$?")
   [ "$got" = "$want" ] || { echo "    after an edit, warm cache:"; diff <(echo "$want") <(echo "$got") | sed 's/^/    /'; return 1; }
