@@ -27,7 +27,7 @@ public final class CacheFile {
     let stamp: [UInt8]
     let maxEntries: Int
     /// Entries read from the file, by the hash of their key: where their key and payload lie, and the
-    /// checksum written with them (over both).
+    /// checksum of the payload written with them (the key needs none: it is compared whole).
     private var stored: [UInt64: Stored] = [:]
     private var storedOrder: [UInt64] = []
     private var file: [UInt8] = []
@@ -89,9 +89,9 @@ public final class CacheFile {
     public func payload(for key: [UInt8], valid: ([UInt8]) -> Bool = { _ in true }) -> [UInt8]? {
         let h = Self.hash(key)
         if let entry = current[h] { return entry.key == key ? entry.payload : nil }
-        guard let entry = stored[h], file[entry.key].elementsEqual(key) else { return nil }
+        guard let entry = stored[h], Self.same(file[entry.key], key) else { return nil }
         let payload = Array(file[entry.payload])
-        guard Self.checksum(key: file[entry.key], payload: payload[...]) == entry.checksum, valid(payload) else {
+        guard Self.hash(payload) == entry.checksum, valid(payload) else {
             stored[h] = nil
             dirty = true
             return nil
@@ -129,7 +129,7 @@ public final class CacheFile {
         }
         for h in currentOrder {
             guard let entry = current[h] else { continue }
-            guard append(h, entry.key[...], entry.payload[...], Self.checksum(key: entry.key[...], payload: entry.payload[...])) else { break }
+            guard append(h, entry.key[...], entry.payload[...], Self.hash(entry.payload)) else { break }
         }
         // Older entries are copied as they are, with the checksum they came with: an entry this run never
         // checked is not vouched for by writing it again.
@@ -188,8 +188,9 @@ public final class CacheFile {
         }
     }
 
-    static func checksum(key: ArraySlice<UInt8>, payload: ArraySlice<UInt8>) -> UInt64 {
-        hash(key) &* 0x9E37_79B9_7F4A_7C15 ^ hash(payload)
+    /// The same bytes (memcmp: a lesson file's key is tens of kilobytes).
+    static func same(_ a: ArraySlice<UInt8>, _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// A 64-bit hash of every byte, eight at a time (the ten lessons' 330 KB in well under a millisecond).
