@@ -60,21 +60,29 @@ public enum LessonBinary {
     }
 
     public struct Reader {
-        let bytes: [UInt8]
+        let bytes: ArraySlice<UInt8>
+        /// Where the next value starts: an index of `bytes` (a slice keeps its base's indices).
         public private(set) var offset: Int
+        let end: Int
 
         public init(_ bytes: [UInt8], offset: Int = 0) {
-            self.bytes = bytes
-            self.offset = offset
+            self.init(bytes[...], offset: offset)
         }
 
-        public var isAtEnd: Bool { offset == bytes.count }
+        /// Reads a part of a larger buffer in place (the cache's payloads, without a copy).
+        public init(_ bytes: ArraySlice<UInt8>, offset: Int? = nil) {
+            self.bytes = bytes
+            self.offset = offset ?? bytes.startIndex
+            end = bytes.endIndex
+        }
+
+        public var isAtEnd: Bool { offset == end }
 
         public mutating func readUInt64() throws -> UInt64 {
             var v: UInt64 = 0
             var shift: UInt64 = 0
             while true {
-                guard offset < bytes.count, shift < 64 else { throw Malformed() }
+                guard offset < end, shift < 64 else { throw Malformed() }
                 let b = bytes[offset]
                 offset += 1
                 v |= UInt64(b & 0x7F) << shift
@@ -92,18 +100,18 @@ public enum LessonBinary {
         /// make the reader reserve gigabytes.
         public mutating func readCount() throws -> Int {
             let n = try readInt()
-            guard n >= 0, n <= bytes.count - offset else { throw Malformed() }
+            guard n >= 0, n <= end - offset else { throw Malformed() }
             return n
         }
 
         public mutating func readBool() throws -> Bool {
-            guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+            guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
             defer { offset += 1 }
             return bytes[offset] == 1
         }
 
         public mutating func readDouble() throws -> Double {
-            guard bytes.count - offset >= 8 else { throw Malformed() }
+            guard end - offset >= 8 else { throw Malformed() }
             var bits: UInt64 = 0
             for i in (0 ..< 8).reversed() { bits = bits << 8 | UInt64(bytes[offset + i]) }
             offset += 8
@@ -178,6 +186,10 @@ extension Lesson {
     /// A lesson read back from `binaryEncoded`; throws `LessonBinary.Malformed` when the bytes are not
     /// exactly one lesson.
     public init(binary bytes: [UInt8]) throws {
+        try self.init(binary: bytes[...])
+    }
+
+    public init(binary bytes: ArraySlice<UInt8>) throws {
         var r = LessonBinary.Reader(bytes)
         self = try Lesson(from: &r)
         guard r.isAtEnd else { throw LessonBinary.Malformed() }

@@ -32,7 +32,7 @@ public final class CacheFile {
     private var storedOrder: [UInt64] = []
     private var file: [UInt8] = []
     /// Entries this run used or made, written first (their checksums computed afresh).
-    private var current: [UInt64: (key: [UInt8], payload: [UInt8])] = [:]
+    private var current: [UInt64: (key: ArraySlice<UInt8>, payload: ArraySlice<UInt8>)] = [:]
     private var currentOrder: [UInt64] = []
     private var dirty = false
 
@@ -86,17 +86,18 @@ public final class CacheFile {
     /// The payload kept for exactly these key bytes (the whole key is compared, not only its hash, so no
     /// crafted file can borrow another's entry), when its checksum holds and `valid` accepts it (a payload
     /// that does not read back is dropped like a corrupt one).
-    public func payload(for key: [UInt8], valid: ([UInt8]) -> Bool = { _ in true }) -> [UInt8]? {
+    public func payload(for key: [UInt8], valid: (ArraySlice<UInt8>) -> Bool = { _ in true }) -> ArraySlice<UInt8>? {
         let h = Self.hash(key)
-        if let entry = current[h] { return entry.key == key ? entry.payload : nil }
+        if let entry = current[h] { return Self.same(entry.key, key) ? entry.payload : nil }
         guard let entry = stored[h], Self.same(file[entry.key], key) else { return nil }
-        let payload = Array(file[entry.payload])
+        // Read where it lies in the file: no copy of a payload of hundreds of kilobytes.
+        let payload = file[entry.payload]
         guard Self.hash(payload) == entry.checksum, valid(payload) else {
             stored[h] = nil
             dirty = true
             return nil
         }
-        current[h] = (key, payload)
+        current[h] = (file[entry.key], payload)
         currentOrder.append(h)
         return payload
     }
@@ -104,9 +105,9 @@ public final class CacheFile {
     /// Keeps `payload` for these key bytes (written by `saveIfChanged`).
     public func store(_ payload: [UInt8], for key: [UInt8]) {
         let h = Self.hash(key)
-        if let entry = current[h], entry.key == key, entry.payload == payload { return }
+        if let entry = current[h], Self.same(entry.key, key), entry.payload.elementsEqual(payload) { return }
         if current[h] == nil { currentOrder.append(h) }
-        current[h] = (key, payload)
+        current[h] = (key[...], payload[...])
         stored[h] = nil
         dirty = true
     }
@@ -129,7 +130,7 @@ public final class CacheFile {
         }
         for h in currentOrder {
             guard let entry = current[h] else { continue }
-            guard append(h, entry.key[...], entry.payload[...], Self.hash(entry.payload)) else { break }
+            guard append(h, entry.key, entry.payload, Self.hash(entry.payload)) else { break }
         }
         // Older entries are copied as they are, with the checksum they came with: an entry this run never
         // checked is not vouched for by writing it again.

@@ -56,7 +56,7 @@ public final class LessonCache {
         return w.bytes
     }
 
-    static func decoding(_ payload: [UInt8]) -> LessonDecoding? {
+    static func decoding(_ payload: ArraySlice<UInt8>) -> LessonDecoding? {
         var r = LessonBinary.Reader(payload)
         do {
             let idPosition = try r.readOptional(SourcePosition.self)
