@@ -26,7 +26,7 @@ public final class NcursesTerminal: Terminal {
         self.showsCursor = showsCursor
         guard isatty(0) == 1 else { throw TerminalError.stdinNotATerminal }
         guard isatty(1) == 1 else { throw TerminalError.stdoutNotATerminal }
-        guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else {
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalError.termUnset
         }
         var why: Int32 = 0

@@ -7,9 +7,10 @@ extension CommonSettings {
     /// Starts the terminal the way every screen-showing command does: colours unless `--no-color`
     /// or NO_COLOR, ASCII when asked or when the locale cannot show UTF-8. A terminal that cannot
     /// be used is one sentence on stderr and exit status 2.
-    func startTerminal(preview: Bool = false) throws -> (terminal: NcursesTerminal, settings: Settings) {
-        let noColor = noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let reader = screenReader || CommonOptions.screenReaderFromEnvironment(ProcessInfo.processInfo.environment)
+    func startTerminal(preview: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> (terminal: NcursesTerminal, settings: Settings) {
+        let noColor = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+        let reader = screenReader || CommonOptions.screenReaderFromEnvironment(environment)
         do {
             let terminal = try NcursesTerminal(colors: !noColor, showsCursor: reader)
             return (terminal, Settings(ascii: ascii || !terminal.isUTF8, preview: preview, screenReader: reader))

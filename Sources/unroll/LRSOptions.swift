@@ -65,10 +65,11 @@ extension CommonSettings {
     }
 
     /// The relay that sends the tutor's statements, started, when an LRS is named; nil otherwise.
-    func startRelay(lrs: some LRSSettings, store: ProgressStore, lessons: [Lesson]) throws -> LRSRelay? {
-        guard let endpoint = try lrs.endpoint() else { return nil }
+    func startRelay(lrs: some LRSSettings, store: ProgressStore, lessons: [Lesson],
+                    environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LRSRelay? {
+        guard let endpoint = try lrs.endpoint(environment: environment) else { return nil }
         let relay = LRSRelay(client: LRSClient(endpoint: endpoint), spool: StatementSpool(progressPath: store.path),
-                             actor: try xapiActor(), course: XAPICourse(lessons))
+                             actor: try xapiActor(environment: environment), course: XAPICourse(lessons))
         relay.start()
         return relay
     }

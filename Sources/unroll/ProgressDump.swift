@@ -21,7 +21,7 @@ final class ProgressDump: @unchecked Sendable {
 
     /// Installs the hook when the variable is set; `progressFile` is nil when nothing is saved (preview).
     static func install(on runtime: inout Runtime, progressFile: URL?) -> ProgressDump? {
-        guard let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty else { return nil }
+        guard let path = getenv(variable).map({ String(cString: $0) }), !path.isEmpty else { return nil }
         let dump = ProgressDump(target: URL(fileURLWithPath: path), progressFile: progressFile)
         runtime.afterUpdate = { state in
             dump.memory = state.progress.encoded()

@@ -52,9 +52,12 @@ extension Unroll {
 
         static func open(common: some CommonSettings, lesson: String?, target: some ModeSettings, runtime: some RuntimeSettings,
                          lrs: some LRSSettings) throws {
-            let folder = LessonLibrary.defaultFolder(explicit: common.lessons)
+            // Read once: each ProcessInfo.environment builds the whole dictionary again (a fifth of a cached launch
+            // when every step asked for it).
+            let environment = ProcessInfo.processInfo.environment
+            let folder = LessonLibrary.defaultFolder(explicit: common.lessons, environment: environment)
             // Decoded lessons kept between runs: most of the launch otherwise (LessonCache).
-            let cache = LessonCache.standard()
+            let cache = LessonCache.standard(environment: environment)
             let course = LessonLibrary.loadCourse(folder: folder, cache: cache)
             var lessons = course.lessons
             var start: (lessonIndex: Int, mode: Mode?, task: Int)?
@@ -72,11 +75,11 @@ extension Unroll {
                 start = (index, target.chosen, (target.task ?? 1) - 1)
             }
 
-            let clock = try CommonOptions.clock()
-            let store = try common.progressStore()
-            let sandbox = try runtime.sandbox()
-            let relay = try common.startRelay(lrs: lrs, store: store, lessons: lessons)
-            let (terminal, settings) = try common.startTerminal()
+            let clock = try CommonOptions.clock(environment: environment)
+            let store = try common.progressStore(environment: environment)
+            let sandbox = try runtime.sandbox(environment: environment)
+            let relay = try common.startRelay(lrs: lrs, store: store, lessons: lessons, environment: environment)
+            let (terminal, settings) = try common.startTerminal(environment: environment)
             var state = State(lessons: lessons, size: terminal.size, settings: settings)
             let (progress, notice) = store.load()
             state.progress = progress
