@@ -174,39 +174,20 @@ static VT void SFX(step)(int mode, long nrows, long H, const float *gi, const fl
             }
             continue;
         }
+        // GRU (the LSTM's two passes are above).
         for (long j = 0; j < H; j += VW) {
             long m = H - j < VW ? H - j : VW;
-            if (mode == 2) {
-                V vi = V_ADD(VLOAD(ghb + j, m), VLOAD(gib + j, m));
-                V vf = V_ADD(VLOAD(ghb + H + j, m), VLOAD(gib + H + j, m));
-                V vg = V_ADD(VLOAD(ghb + 2 * H + j, m), VLOAD(gib + 2 * H + j, m));
-                V vo = V_ADD(VLOAD(ghb + 3 * H + j, m), VLOAD(gib + 3 * H + j, m));
-                if (preb) {
-                    VSTORE(preb + j, vi, m); VSTORE(preb + H + j, vf, m);
-                    VSTORE(preb + 2 * H + j, vg, m); VSTORE(preb + 3 * H + j, vo, m);
-                }
-                V i = SFX(v_sigmoid)(vi), f = SFX(v_sigmoid)(vf), g = SFX(v_tanh)(vg), o = SFX(v_sigmoid)(vo);
-                if (gb) {
-                    VSTORE(gb + j, i, m); VSTORE(gb + H + j, f, m);
-                    VSTORE(gb + 2 * H + j, g, m); VSTORE(gb + 3 * H + j, o, m);
-                }
-                float *cb = c + b * H + j;
-                V cn = V_ADD(V_MUL(f, VLOAD(cb, m)), V_MUL(i, g));
-                VSTORE(cb, cn, m);
-                VSTORE(out + b * H + j, V_MUL(o, SFX(v_tanh)(cn)), m);
-            } else {
-                V vr = V_ADD(VLOAD(ghb + j, m), VLOAD(gib + j, m));
-                V vz = V_ADD(VLOAD(ghb + H + j, m), VLOAD(gib + H + j, m));
-                V r = SFX(v_sigmoid)(vr), z = SFX(v_sigmoid)(vz);
-                V hn = VLOAD(ghb + 2 * H + j, m);
-                V vn = V_ADD(VLOAD(gib + 2 * H + j, m), V_MUL(r, hn));
-                V nv = SFX(v_tanh)(vn);
-                if (preb) { VSTORE(preb + j, vr, m); VSTORE(preb + H + j, vz, m); VSTORE(preb + 2 * H + j, vn, m); }
-                if (gb) { VSTORE(gb + j, r, m); VSTORE(gb + H + j, z, m); VSTORE(gb + 2 * H + j, nv, m); }
-                if (hwn) VSTORE(hwn + b * H + j, hn, m);
-                float *hb = h + b * H + j;
-                VSTORE(hb, V_ADD(V_MUL(V_SUB(VLOAD(hb, m), nv), z), nv), m);
-            }
+            V vr = V_ADD(VLOAD(ghb + j, m), VLOAD(gib + j, m));
+            V vz = V_ADD(VLOAD(ghb + H + j, m), VLOAD(gib + H + j, m));
+            V r = SFX(v_sigmoid)(vr), z = SFX(v_sigmoid)(vz);
+            V hn = VLOAD(ghb + 2 * H + j, m);
+            V vn = V_ADD(VLOAD(gib + 2 * H + j, m), V_MUL(r, hn));
+            V nv = SFX(v_tanh)(vn);
+            if (preb) { VSTORE(preb + j, vr, m); VSTORE(preb + H + j, vz, m); VSTORE(preb + 2 * H + j, vn, m); }
+            if (gb) { VSTORE(gb + j, r, m); VSTORE(gb + H + j, z, m); VSTORE(gb + 2 * H + j, nv, m); }
+            if (hwn) VSTORE(hwn + b * H + j, hn, m);
+            float *hb = h + b * H + j;
+            VSTORE(hb, V_ADD(V_MUL(V_SUB(VLOAD(hb, m), nv), z), nv), m);
         }
     }
 }
