@@ -102,6 +102,18 @@ public final class CacheFile {
         return payload
     }
 
+    /// The value `decode` reads from the payload kept for these key bytes, read once: while the file's entry
+    /// is checked (a payload that does not read back is dropped like a corrupt one), or after, when this run
+    /// already holds it.
+    public func value<T>(for key: [UInt8], decode: (ArraySlice<UInt8>) -> T?) -> T? {
+        var value: T?
+        guard let payload = payload(for: key, valid: { payload in
+            value = decode(payload)
+            return value != nil
+        }) else { return nil }
+        return value ?? decode(payload)
+    }
+
     /// Keeps `payload` for these key bytes (written by `saveIfChanged`).
     public func store(_ payload: [UInt8], for key: [UInt8]) {
         let h = Self.hash(key)

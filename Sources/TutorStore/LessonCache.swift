@@ -28,14 +28,7 @@ public final class LessonCache {
 
     /// The decoding of a lesson file with exactly these bytes, when one is kept and reads back intact.
     public func decoding(for bytes: [UInt8]) -> LessonDecoding? {
-        // Read back once: while the file's entry is checked (a payload that does not read back is dropped),
-        // or afterwards, when this run already holds it.
-        var decoded: LessonDecoding?
-        guard let payload = file.payload(for: bytes, valid: { payload in
-            decoded = Self.decoding(payload)
-            return decoded != nil
-        }) else { return nil }
-        return decoded ?? Self.decoding(payload)
+        file.value(for: bytes, decode: Self.decoding)
     }
 
     /// Keeps `decoded` for files with these bytes, when it decoded without a problem.

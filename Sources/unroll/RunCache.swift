@@ -26,20 +26,18 @@ final class RunCache {
 
     init(file: CacheFile) { self.file = file }
 
-    /// The kept answer to exactly this request, if there is one.
-    func result(for request: SnippetRequest) -> SnippetResult? {
-        var result: SnippetResult?
-        guard let payload = file.payload(for: [UInt8](request.wireJSON()), valid: { payload in
-            result = SnippetResult.fromWire(Data(payload))
-            return result != nil
-        }) else { return nil }
-        return result ?? SnippetResult.fromWire(Data(payload))
+    /// The key of a request: its bytes on the wire.
+    static func key(_ request: SnippetRequest) -> [UInt8] { [UInt8](request.wireJSON()) }
+
+    /// The kept answer to exactly this request (`key` is `RunCache.key(request)`), if there is one.
+    func result(forKey key: [UInt8]) -> SnippetResult? {
+        file.value(for: key) { SnippetResult.fromWire(Data($0)) }
     }
 
     /// Keeps `result` for `request` when it is one a new run must give again (see the type).
-    func remember(_ result: SnippetResult, for request: SnippetRequest) {
+    func remember(_ result: SnippetResult, for request: SnippetRequest, key: [UInt8]) {
         guard Self.isSettled(result, for: request) else { return }
-        file.store([UInt8](result.wireJSON()), for: [UInt8](request.wireJSON()))
+        file.store([UInt8](result.wireJSON()), for: key)
     }
 
     static func isSettled(_ result: SnippetResult, for request: SnippetRequest) -> Bool {

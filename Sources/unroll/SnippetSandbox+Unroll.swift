@@ -21,9 +21,12 @@ extension SnippetSandbox {
         let request = SnippetRequest(source: c.code, prelude: c.prelude.isEmpty ? nil : c.prelude,
                                      then: c.then.isEmpty ? nil : c.then, wallTime: Self.checkWallTime,
                                      recurrentCalls: false)
-        if let kept = cache?.result(for: request) { return kept.outcome(source: c.code) }
+        guard let cache else { return run(request).outcome(source: c.code) }
+        // Encoded once for the cache's lookup and its entry.
+        let key = RunCache.key(request)
+        if let kept = cache.result(forKey: key) { return kept.outcome(source: c.code) }
         let result = run(request)
-        cache?.remember(result, for: request)
+        cache.remember(result, for: request, key: key)
         return result.outcome(source: c.code)
     }
 }

@@ -24,17 +24,17 @@ import TutorStore
         let path = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let first = Self.cache(path)
-        #expect(first.result(for: request) == nil)
-        first.remember(answer, for: request)
+        #expect(first.result(forKey: RunCache.key(request)) == nil)
+        first.remember(answer, for: request, key: RunCache.key(request))
         first.saveIfChanged()
-        #expect(Self.cache(path).result(for: request) == answer)
+        #expect(Self.cache(path).result(forKey: RunCache.key(request)) == answer)
         var other = request
         other.source = "print(1 / 0) "
-        #expect(Self.cache(path).result(for: other) == nil)
+        #expect(Self.cache(path).result(forKey: RunCache.key(other)) == nil)
         other = request
         other.wallTime = 5
-        #expect(Self.cache(path).result(for: other) == nil)
-        #expect(Self.cache(path, stamp: "another build").result(for: request) == nil)
+        #expect(Self.cache(path).result(forKey: RunCache.key(other)) == nil)
+        #expect(Self.cache(path, stamp: "another build").result(forKey: RunCache.key(request)) == nil)
     }
 
     @Test func onlyAnswersANewRunMustGiveAgainAreKept() {
@@ -74,11 +74,11 @@ import TutorStore
         let path = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let first = Self.cache(path)
-        first.remember(answer, for: request)
+        first.remember(answer, for: request, key: RunCache.key(request))
         first.saveIfChanged()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes[bytes.count - 20] ^= 0x55
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(Self.cache(path).result(for: request) == nil)
+        #expect(Self.cache(path).result(forKey: RunCache.key(request)) == nil)
     }
 }
