@@ -257,6 +257,7 @@ static inline __attribute__((always_inline)) CK_T5 __m512 ck_div5(__m512 a, __m5
 #define V_ALL(m) ((m) == (__mmask16)0xFFFF)
 #define VLOAD(p, m) _mm512_maskz_loadu_ps((__mmask16)((1u << (m)) - 1), (p))
 #define VSTORE(p, v, m) _mm512_mask_storeu_ps((p), (__mmask16)((1u << (m)) - 1), (v))
+#define V_SCALEF _mm512_scalef_ps
 #define VDIV2 ck_div5
 #include "ck_vec.h"
 #include "ck_vec_undef.h"

@@ -7,6 +7,7 @@
 //   VLOAD(p, m)   load m (1…VW) floats from p, the other lanes 0 (never stored)
 //   VSTORE(p, v, m)
 //   V_ALL(m)      every lane of the comparison m is true
+//   V_SCALEF(a, k) (optional) a·2^k for an integral float k, one rounding
 //   VDIV2(a, d, dl) a / (d + dl) for d in [1, 2], |dl| ≤ ulp(d)/2: a reciprocal estimate of d refined by
 //                 Newton's step on the quotient, the residual taken against both parts (no division)
 // Every function computes each element by the same sequence of operations wherever it sits (a lane of a
@@ -24,8 +25,8 @@
 
 CK_AI V SFX(v_set)(float x) { return V_SET(x); }
 
-/// e^x = 2^n·(1 + p) for x already clamped to [−104, 89]: returns p, and n through *n_out.
-CK_AI V SFX(exp_core)(V x, VI *n_out) {
+/// e^x = 2^k·(1 + p) for x already clamped to [−104, 89]: returns p, and k (an integral float) through *k_out.
+CK_AI V SFX(exp_poly)(V x, V *k_out) {
     V k = V_ROUND(V_MUL(x, SFX(v_set)(CK_LOG2E)));
     V r = V_FNMA(k, SFX(v_set)(CK_LN2_HI), x);
     r = V_FNMA(k, SFX(v_set)(CK_LN2_LO), r);
@@ -35,14 +36,57 @@ CK_AI V SFX(exp_core)(V x, VI *n_out) {
     q = V_FMA(q, r, SFX(v_set)(CK_Q2));
     q = V_FMA(q, r, SFX(v_set)(CK_Q1));
     q = V_FMA(q, r, SFX(v_set)(CK_Q0));
-    *n_out = V_CVT(k);
+    *k_out = k;
     return V_FMA(V_MUL(r, r), q, r);
+}
+
+#ifndef V_SCALEF
+/// exp_poly with the exponent as an integer vector.
+CK_AI V SFX(exp_core)(V x, VI *n_out) {
+    V k;
+    V p = SFX(exp_poly)(x, &k);
+    *n_out = V_CVT(k);
+    return p;
 }
 
 CK_AI V SFX(pow2i)(VI n) {
     return V_FROMI(VI_SLLI(VI_ADD(n, VI_SET(127)), 23));
 }
+#endif
 
+#ifdef V_SCALEF
+// With a scaling instruction (AVX-512's vscalefps: a·2^k, one rounding, subnormal and overflowing results
+// included) 2^k·(1 + p) is formed directly. Bit for bit what the two-halves way below gives: while 2^k·(1 + p)
+// is normal both are 2^k·round(1 + p) exactly; below, both round round(1 + p)·2^k once more. Four or five
+// operations fewer per call, and no branch.
+
+/// e^x over the whole float range (NaN kept: max/min return their second operand for a NaN).
+CK_AI V SFX(v_exp)(V x) {
+    x = V_MIN(SFX(v_set)(89.0f), V_MAX(SFX(v_set)(-104.0f), x));
+    V k;
+    V p = SFX(exp_poly)(x, &k);
+    return V_SCALEF(V_ADD(p, SFX(v_set)(1.0f)), k);
+}
+
+/// e^x for x ≤ 0 or NaN (sigmoid's e^(−|x|)): v_exp without the clamp at 89.
+CK_AI V SFX(v_exp_neg)(V x) {
+    x = V_MAX(SFX(v_set)(-104.0f), x);
+    V k;
+    V p = SFX(exp_poly)(x, &k);
+    return V_SCALEF(V_ADD(p, SFX(v_set)(1.0f)), k);
+}
+
+/// For x ≤ 0 (what tanh needs): e^x − 1 through *um1 and e^x through *t, each in one rounding from the
+/// same 2^k·(1 + p). x is clamped at −87 (2^k stays normal; tanh is exactly 1 long before).
+CK_AI void SFX(v_expm1_neg)(V x, V *um1, V *t) {
+    x = V_MAX(SFX(v_set)(-87.0f), x);   // x ≤ 0 or NaN already (tanh's −2|x|): no upper clamp
+    V k;
+    V p = SFX(exp_poly)(x, &k);
+    V s = V_SCALEF(SFX(v_set)(1.0f), k);
+    *um1 = V_FMA(s, p, V_SUB(s, SFX(v_set)(1.0f)));
+    *t = V_FMA(s, p, s);
+}
+#else
 /// e^x over the whole float range (NaN kept: max/min return their second operand for a NaN).
 CK_AI V SFX(v_exp)(V x) {
     x = V_MIN(SFX(v_set)(89.0f), V_MAX(SFX(v_set)(-104.0f), x));
@@ -81,6 +125,7 @@ CK_AI void SFX(v_expm1_neg)(V x, V *um1, V *t) {
     *um1 = V_FMA(s, p, V_SUB(s, SFX(v_set)(1.0f)));
     *t = V_FMA(s, p, s);
 }
+#endif
 
 /// tanh(|x|) = −u / (2 + u) with u = e^{−2|x|} − 1 near 0 (no cancellation), and 1 − 2t / (1 + t) with
 /// t = e^{−2|x|} from |x| ≥ CK_TANH_SPLIT (where u's absolute error would be doubled); each denominator is

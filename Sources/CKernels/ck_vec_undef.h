@@ -35,3 +35,4 @@
 #undef VLOAD
 #undef VSTORE
 #undef VDIV2
+#undef V_SCALEF
