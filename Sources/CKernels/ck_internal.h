@@ -15,7 +15,7 @@
 #define CK_LOG2E 1.44269504088896341f
 #define CK_LN2_HI 6.93145751953125e-1f
 #define CK_LN2_LO 1.42860682030941723212e-6f
-/// Above this |x| tanh is formed as 1 − 2t/(1 + t) (see ck_vec.h).
+/// Above this |x| the scalar tanh is formed as 1 − 2t/(1 + t) (Activations.c; the vector paths keep one form).
 #ifndef CK_TANH_SPLIT
 #define CK_TANH_SPLIT 0.4f
 #endif
