@@ -40,40 +40,53 @@ CK_AI V SFX(exp_poly)(V x, V *k_out) {
     return V_FMA(V_MUL(r, r), q, r);
 }
 
-#ifndef V_SCALEF
-/// exp_poly with the exponent as an integer vector.
-CK_AI V SFX(exp_core)(V x, VI *n_out) {
-    V k;
-    V p = SFX(exp_poly)(x, &k);
-    *n_out = V_CVT(k);
-    return p;
-}
+// Applying 2^k: with a scaling instruction (AVX-512's vscalefps: a·2^k in one rounding, subnormal and overflowing
+// results included) directly; else through the exponent bits, in two halves so that every half is a normal
+// power of two. The same bits either way: while 2^k·(1 + p) is normal both are 2^k·round(1 + p) exactly; below,
+// both round round(1 + p)·2^k once more.
+#ifdef V_SCALEF
+/// 2^k for an integral k whose power is normal.
+CK_AI V SFX(pow2)(V k) { return V_SCALEF(SFX(v_set)(1.0f), k); }
 
-CK_AI V SFX(pow2i)(VI n) {
-    return V_FROMI(VI_SLLI(VI_ADD(n, VI_SET(127)), 23));
+/// 2^k·(1 + p) over the whole range (k in [−151, 128]).
+CK_AI V SFX(scale2)(V p, V k) { return V_SCALEF(V_ADD(p, SFX(v_set)(1.0f)), k); }
+#else
+CK_AI V SFX(pow2i)(VI n) { return V_FROMI(VI_SLLI(VI_ADD(n, VI_SET(127)), 23)); }
+
+/// 2^k for an integral k whose power is normal.
+CK_AI V SFX(pow2)(V k) { return SFX(pow2i)(V_CVT(k)); }
+
+/// 2^k·(1 + p) over the whole range (k in [−151, 128]).
+CK_AI V SFX(scale2)(V p, V k) {
+    VI n = V_CVT(k);
+    VI n1 = VI_SRAI(n, 1), n2 = VI_SUB(n, n1);
+    V s2 = SFX(pow2i)(n2);
+    return V_MUL(V_FMA(s2, p, s2), SFX(pow2i)(n1));
 }
 #endif
-
-#ifdef V_SCALEF
-// With a scaling instruction (AVX-512's vscalefps: a·2^k, one rounding, subnormal and overflowing results
-// included) 2^k·(1 + p) is formed directly. Bit for bit what the two-halves way below gives: while 2^k·(1 + p)
-// is normal both are 2^k·round(1 + p) exactly; below, both round round(1 + p)·2^k once more. Four or five
-// operations fewer per call, and no branch.
 
 /// e^x over the whole float range (NaN kept: max/min return their second operand for a NaN).
 CK_AI V SFX(v_exp)(V x) {
     x = V_MIN(SFX(v_set)(89.0f), V_MAX(SFX(v_set)(-104.0f), x));
     V k;
     V p = SFX(exp_poly)(x, &k);
-    return V_SCALEF(V_ADD(p, SFX(v_set)(1.0f)), k);
+    return SFX(scale2)(p, k);
 }
 
-/// e^x for x ≤ 0 or NaN (sigmoid's e^(−|x|)): v_exp without the clamp at 89.
+/// e^x for x ≤ 0 or NaN (sigmoid's e^(−|x|)): v_exp's value bit for bit, without the clamp at 89.
 CK_AI V SFX(v_exp_neg)(V x) {
     x = V_MAX(SFX(v_set)(-104.0f), x);
     V k;
     V p = SFX(exp_poly)(x, &k);
-    return V_SCALEF(V_ADD(p, SFX(v_set)(1.0f)), k);
+#ifndef V_SCALEF
+    // Without a scaling instruction, while every lane is at least −86 the result is normal and one power of two
+    // does (scaling by a power of two commutes with rounding there): one instead of two and a multiply.
+    if (__builtin_expect(V_ALL(V_GE(x, SFX(v_set)(-86.0f))), 1)) {
+        V s = SFX(pow2)(k);
+        return V_FMA(s, p, s);
+    }
+#endif
+    return SFX(scale2)(p, k);
 }
 
 /// e^x − 1 for x ≤ 0 (what tanh needs), in one rounding from 2^k·(1 + p): 2^k·p + (2^k − 1). x is clamped at
@@ -82,47 +95,9 @@ CK_AI V SFX(v_expm1_neg)(V x) {
     x = V_MAX(SFX(v_set)(-87.0f), x);   // x ≤ 0 or NaN already (tanh's −2|x|): no upper clamp
     V k;
     V p = SFX(exp_poly)(x, &k);
-    V s = V_SCALEF(SFX(v_set)(1.0f), k);
+    V s = SFX(pow2)(k);
     return V_FMA(s, p, V_SUB(s, SFX(v_set)(1.0f)));
 }
-#else
-/// e^x over the whole float range (NaN kept: max/min return their second operand for a NaN).
-CK_AI V SFX(v_exp)(V x) {
-    x = V_MIN(SFX(v_set)(89.0f), V_MAX(SFX(v_set)(-104.0f), x));
-    VI n;
-    V p = SFX(exp_core)(x, &n);
-    VI n1 = VI_SRAI(n, 1), n2 = VI_SUB(n, n1);
-    V s2 = SFX(pow2i)(n2);
-    return V_MUL(V_FMA(s2, p, s2), SFX(pow2i)(n1));
-}
-
-/// e^x for x ≤ 0 or NaN (sigmoid's e^(−|x|)): v_exp's value bit for bit, with fewer operations. No clamp at 89
-/// (nothing above 0 comes in). While every lane is at least −86, 2^n is normal and so is the result, and
-/// 2^n·(1 + p) rounded once is what the two halves give (scaling by a power of two commutes with rounding there):
-/// one power of two instead of two and a multiply. Below, or with a NaN, v_exp's way.
-CK_AI V SFX(v_exp_neg)(V x) {
-    x = V_MAX(SFX(v_set)(-104.0f), x);
-    VI n;
-    V p = SFX(exp_core)(x, &n);
-    if (__builtin_expect(V_ALL(V_GE(x, SFX(v_set)(-86.0f))), 1)) {
-        V s = SFX(pow2i)(n);
-        return V_FMA(s, p, s);
-    }
-    VI n1 = VI_SRAI(n, 1), n2 = VI_SUB(n, n1);
-    V s2 = SFX(pow2i)(n2);
-    return V_MUL(V_FMA(s2, p, s2), SFX(pow2i)(n1));
-}
-
-/// e^x − 1 for x ≤ 0 (what tanh needs), in one rounding from 2^n·(1 + p): 2^n·p + (2^n − 1). x is clamped at
-/// −87 (2^n stays normal; tanh is exactly 1 long before).
-CK_AI V SFX(v_expm1_neg)(V x) {
-    x = V_MAX(SFX(v_set)(-87.0f), x);   // x ≤ 0 or NaN already (tanh's −2|x|): no upper clamp
-    VI n;
-    V p = SFX(exp_core)(x, &n);
-    V s = SFX(pow2i)(n);
-    return V_FMA(s, p, V_SUB(s, SFX(v_set)(1.0f)));
-}
-#endif
 
 /// tanh(|x|) = −u / (2 + u) with u = e^{−2|x|} − 1 (one rounding, no cancellation near 0) over the whole range;
 /// the denominator carried in two parts (d + dl, exact by Fast2Sum) into the division. Sign restored; NaN kept.
