@@ -17,7 +17,6 @@ extension CommonOptions {
         if trimmed.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { return "must not contain control or direction characters." }
         return nil
     }
-
 }
 
 extension CommonSettings {
@@ -38,7 +37,6 @@ extension CommonSettings {
         ProgressStore(path: ProgressStore.defaultPath(explicit: progress, environment: environment),
                       learner: try learnerName(environment: environment))
     }
-
 }
 
 extension CommonOptions {

@@ -9,7 +9,7 @@ import TutorStore
 ///
 /// An outcome is kept only when running the same program with the same binary must give it again: MiniPy
 /// answered (not a Python worker, not a stopped or failed worker), it did not hit a limit that depends on
-/// the machine's load or memory (TimeoutError, MemoryError, RecursionError, KeyboardInterrupt), the run did
+/// the machine's load or memory (TimeoutError, MemoryError, RecursionError, KeyboardInterrupt, SystemError), the run did
 /// not depend on a set's order of non-int items or on `id()` (MiniPy says so: `unsteady`), and the program
 /// does not mention `random` (Python's `random` is seeded from the clock unless a program seeds it).
 final class RunCache {
