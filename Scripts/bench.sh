@@ -5,6 +5,8 @@
 #     a busy spell on the shared machine hits both; each process reports the median of its calls per shape;
 #   - the figure per shape is the median over the rounds, of this thread's CPU time (less disturbed by other
 #     processes than wall time, which is printed too); ratio = torch / engine (above 1: the engine is faster);
+#     paired = the median over the rounds of each round's own torch / engine, the two processes of a round run back
+#     to back: the machine's speed drifts by up to 17 % between runs of a few minutes, and a round's pair shares it;
 #   - the core's peak GFLOP/s is measured with an FMA loop (engine-bench --peak), and each GFLOP/s is given as a
 #     share of it.
 # torch: TORCH_PYTHON, else ~/torchenv/bin/python when it imports torch; without it the engine is timed alone
@@ -40,17 +42,20 @@ peak_line = open(sys.argv[1]).read()
 peak = float(re.search(r"peak ([0-9.]+)", peak_line).group(1))
 torch_python, rounds = sys.argv[3], sys.argv[4]
 runs = {}
+by_round = {}
 for line in open(sys.argv[2]):
-    who, _round, name, mode, med_cpu, min_cpu, med_wall, calls, gflop = line.rstrip("\n").split("\t")
+    who, rnd, name, mode, med_cpu, min_cpu, med_wall, calls, gflop = line.rstrip("\n").split("\t")
     runs.setdefault((name, mode), {}).setdefault(who, []).append((float(med_cpu), float(med_wall), float(gflop)))
+    by_round.setdefault((name, mode), {}).setdefault(rnd, {})[who] = float(med_cpu)
 print(peak_line.strip())
 print(f"# {rounds} interleaved rounds, pinned to one core; per shape the median over rounds of each process's median call;")
-print("# cpu = this thread's CPU time; ratio = torch / engine (above 1: the engine is faster); fwdbwd = forward + backward")
+print("# cpu = this thread's CPU time; ratio = torch / engine (above 1: the engine is faster); paired = median over the")
+print("# rounds of each round's torch / engine; fwdbwd = forward + backward")
 if not torch_python:
     print("# torch: NOT FOUND (set TORCH_PYTHON to a Python with torch, or install ~/torchenv): engine only, no ratios")
 else:
     print(f"# torch: {torch_python}, torch.set_num_threads(1)")
-print(f"{'shape':34} {'mode':6} {'engine ms':>10} {'(wall)':>9} {'GFLOP/s':>8} {'peak':>5} {'torch ms':>10} {'(wall)':>9} {'ratio':>8}")
+print(f"{'shape':34} {'mode':6} {'engine ms':>10} {'(wall)':>9} {'GFLOP/s':>8} {'peak':>5} {'torch ms':>10} {'(wall)':>9} {'ratio':>8} {'paired':>8}")
 for (name, mode), who in runs.items():
     e = who["engine"]
     ecpu = statistics.median(x[0] for x in e) / 1e3
@@ -61,6 +66,7 @@ for (name, mode), who in runs.items():
         t = who["torch"]
         tcpu = statistics.median(x[0] for x in t) / 1e3
         twall = statistics.median(x[1] for x in t) / 1e3
-        row += f" {tcpu:10.4f} {twall:9.4f} {tcpu / ecpu:7.2f}x"
+        pairs = [r["torch"] / r["engine"] for r in by_round[(name, mode)].values() if "torch" in r and r.get("engine", 0) > 0]
+        row += f" {tcpu:10.4f} {twall:9.4f} {tcpu / ecpu:7.2f}x {statistics.median(pairs):7.2f}x"
     print(row)
 PYEOF
