@@ -33,7 +33,8 @@ files="bin/unroll|bin/unroll
 share/man/man1/unroll.1|share/man/man1/unroll.1
 share/bash-completion/completions/unroll|share/bash-completion/completions/unroll
 share/zsh/site-functions/_unroll|share/zsh/site-functions/_unroll
-share/fish/vendor_completions.d/unroll.fish|share/fish/vendor_completions.d/unroll.fish"
+share/fish/vendor_completions.d/unroll.fish|share/fish/vendor_completions.d/unroll.fish
+share/unroll/lessons.cache|share/unroll/lessons.cache"
 lessons=share/unroll/Lessons
 
 if [ "$action" = uninstall ]; then

@@ -14,8 +14,12 @@ import Musl
 /// - the key is the content itself, kept whole in the file and compared byte for byte on every lookup
 ///   (its 64-bit hash only finds the entry), never an mtime: an edit is always seen, and no file can be
 ///   crafted to borrow another file's entry;
-/// - the file is stamped with the binary that wrote it (size, mtime and inode of /proc/self/exe), so a
-///   new build never reads an older build's entries, and no format needs migrating;
+/// - the file is stamped with the binary that wrote it (its ELF build ID, a hash the linker makes of the whole
+///   program; else size, mtime and inode of /proc/self/exe), so a new build never reads an older build's entries,
+///   and no format needs migrating;
+/// - a read-only `seed` (the cache `make dist` ships beside the lessons, made by the very binary it ships) is read
+///   when the user's own file holds nothing for this build: a learner's first launch reads the lessons instead of
+///   decoding them. It is never written; the user's file is, as soon as a run has something new to keep;
 /// - every entry carries a checksum, checked when it is used: one that fails is a miss and is dropped,
 ///   and an entry never checked is copied with the checksum it came with, never vouched for afresh;
 /// - anything unreadable (truncated, garbled, another format) is an empty cache that the next save replaces;
@@ -47,7 +51,7 @@ public final class CacheFile {
 
     /// The file `name` in the cache folder for this user and this binary, or nil when there is no place
     /// for it (no absolute XDG_CACHE_HOME or HOME) or the running binary cannot be identified.
-    public static func standard(_ name: String, magic: String, maxEntries: Int,
+    public static func standard(_ name: String, magic: String, maxEntries: Int, seed: String? = nil,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheFile? {
         let folder: String
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
@@ -58,25 +62,35 @@ public final class CacheFile {
             return nil
         }
         guard let stamp = executableStamp() else { return nil }
-        return CacheFile(path: folder + "/" + name, magic: magic, stamp: stamp, maxEntries: maxEntries)
+        return CacheFile(path: folder + "/" + name, magic: magic, stamp: stamp, maxEntries: maxEntries, seed: seed)
     }
 
-    /// A cache at `path` for the build `stamp` names; reads what is there now. `magic` names what it holds
-    /// (a file of another kind is not read), `maxEntries` how many are kept.
-    public init(path: String, magic: String, stamp: [UInt8], maxEntries: Int) {
+    /// A cache at `path` for the build `stamp` names; reads what is there now, else (nothing for this build
+    /// there: no file, another build's, unreadable) what `seed` holds for it. `magic` names what it holds (a file
+    /// of another kind is not read), `maxEntries` how many are kept.
+    public init(path: String, magic: String, stamp: [UInt8], maxEntries: Int, seed: String? = nil) {
         self.path = path
         self.magic = Array(magic.utf8)
         self.stamp = stamp
         self.maxEntries = maxEntries
-        load()
+        load(path)
+        if file.isEmpty, let seed { load(seed) }
     }
 
-    /// The running binary's identity: what invalidates every entry when Unroll is rebuilt or upgraded.
+    /// The running binary's identity: what invalidates every entry when Unroll is rebuilt or upgraded. Its build
+    /// ID when it has one, so a copy of the same program (the one `make dist` made the shipped cache with,
+    /// installed elsewhere) reads the same entries; else its file's size, mtime and inode.
     static func executableStamp() -> [UInt8]? {
-        var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return nil }
         var w = LessonBinary.Writer()
         w.write(formatVersion)
+        if let id = ExecutableIdentity.buildID(ofFile: "/proc/self/exe") {
+            w.write(0)
+            w.write(id.count)
+            return w.bytes + id
+        }
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return nil }
+        w.write(1)
         w.write(Int(st.st_size)); w.write(Int(st.st_mtim.tv_sec)); w.write(Int(st.st_mtim.tv_nsec)); w.write(Int(bitPattern: UInt(st.st_ino)))
         return w.bytes
     }
@@ -167,7 +181,7 @@ public final class CacheFile {
 
     // MARK: The file
 
-    private func load() {
+    private func load(_ path: String) {
         guard case .success(let bytes) = LessonLibrary.readFile(path, limit: Self.maxFileBytes),
               bytes.starts(with: magic) else { return }
         var r = LessonBinary.Reader(bytes, offset: magic.count)

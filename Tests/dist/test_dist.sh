@@ -27,7 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/unpacked" "$tmp/empty" "$tmp/home"
 tar -xzf "$tarball" -C "$tmp/unpacked"
 root="$tmp/unpacked/$name"
-for f in bin/unroll install.sh share/man/man1/unroll.1 share/unroll/Lessons/course.yaml \
+for f in bin/unroll install.sh share/man/man1/unroll.1 share/unroll/Lessons/course.yaml share/unroll/lessons.cache \
          share/bash-completion/completions/unroll share/zsh/site-functions/_unroll \
          share/fish/vendor_completions.d/unroll.fish; do
     [ -e "$root/$f" ] || fail "the tarball has no $f"
@@ -66,6 +66,9 @@ rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$(tmux -L $sock display -p -t rss '#{p
 tmux -L $sock kill-server
 [ "$rss_kb" -le "$max_rss_kb" ] || fail "the menu's resident set is $rss_kb kB, above $max_rss_kb kB"
 echo "test_dist: menu RSS $rss_kb kB (at most $max_rss_kb)"
+# That was the learner's first launch: it read every lesson from the cache shipped beside them (made by this very
+# binary), decoded none, so it kept nothing in the learner's own cache.
+[ ! -e "$tmp/home/.cache/unroll/lessons.cache" ] || fail "the first launch decoded lessons: the shipped lessons.cache was not used"
 
 # `unroll check` with no arguments finds ../share/unroll/Lessons next to the binary.
 # Its output must be the development build's on the repository's lessons, when there is one.
@@ -81,7 +84,7 @@ same_as_repo "$got" || fail "unroll check from the tarball printed\n$got"
 
 # install.sh puts the same set under a prefix; the installed binary finds the installed lessons.
 run sh "$root/install.sh" --prefix "$tmp/prefix" > "$tmp/install.out" || fail "install.sh failed: $(cat "$tmp/install.out")"
-for f in bin/unroll share/unroll/Lessons/course.yaml share/man/man1/unroll.1 \
+for f in bin/unroll share/unroll/Lessons/course.yaml share/unroll/lessons.cache share/man/man1/unroll.1 \
          share/bash-completion/completions/unroll share/zsh/site-functions/_unroll \
          share/fish/vendor_completions.d/unroll.fish; do
     [ -e "$tmp/prefix/$f" ] || fail "install.sh did not install $f"
