@@ -3,6 +3,7 @@
 #   bin/unroll                      stripped, the Swift runtime and Foundation linked in statically
 #   share/unroll/Lessons/           the lessons (found by bin/unroll as ../share/unroll/Lessons)
 #   share/unroll/lessons.cache      those lessons decoded by bin/unroll, read (never written) by its first launch
+#   share/unroll/runs.cache         the outcomes of their programs, read (never written) by the first `unroll check`
 #   share/man/man1/unroll.1         from the command model (swift-argument-parser's generate-manual)
 #   share/{bash-completion,zsh,fish}/...   the shell completions (unroll --generate-completion-script)
 #   install.sh                      copies all that under a prefix
@@ -67,12 +68,15 @@ find Lessons -maxdepth 1 -type f \( -name '*.yaml' -o -name 'README.md' \) -exec
 for d in Lessons/*/; do
   case "$(basename "$d")" in drafts|pending) ;; *) cp -R "$d" "$stage/share/unroll/Lessons/" ;; esac
 done
-# The lessons decoded once, by the very binary shipped (the file is stamped with its build ID, which strip keeps),
-# so a learner's first launch reads them instead of decoding them (LessonCache.shippedPath; issue 19).
+# The lessons decoded and their programs' outcomes, once, by the very binary shipped (the files are stamped with its
+# build ID, which strip keeps): a learner's first launch reads the lessons instead of decoding them, an instructor's
+# first check reads the outcomes instead of running the programs (CacheFile.shippedPath; issue 19).
 cachegen=$(mktemp -d)
 XDG_CACHE_HOME="$cachegen" "$stage/bin/unroll" check "$stage/share/unroll/Lessons" >/dev/null 2>&1 || true
-[ -s "$cachegen/unroll/lessons.cache" ] || { echo "dist.sh: unroll check wrote no lessons cache" >&2; rm -rf "$cachegen"; exit 1; }
-cp "$cachegen/unroll/lessons.cache" "$stage/share/unroll/lessons.cache"
+for c in lessons.cache runs.cache; do
+  [ -s "$cachegen/unroll/$c" ] || { echo "dist.sh: unroll check wrote no $c" >&2; rm -rf "$cachegen"; exit 1; }
+  cp "$cachegen/unroll/$c" "$stage/share/unroll/$c"
+done
 rm -rf "$cachegen"
 "$bin" --generate-completion-script bash > "$stage/share/bash-completion/completions/unroll"
 "$bin" --generate-completion-script zsh > "$stage/share/zsh/site-functions/_unroll"

@@ -34,7 +34,8 @@ share/man/man1/unroll.1|share/man/man1/unroll.1
 share/bash-completion/completions/unroll|share/bash-completion/completions/unroll
 share/zsh/site-functions/_unroll|share/zsh/site-functions/_unroll
 share/fish/vendor_completions.d/unroll.fish|share/fish/vendor_completions.d/unroll.fish
-share/unroll/lessons.cache|share/unroll/lessons.cache"
+share/unroll/lessons.cache|share/unroll/lessons.cache
+share/unroll/runs.cache|share/unroll/runs.cache"
 lessons=share/unroll/Lessons
 
 if [ "$action" = uninstall ]; then

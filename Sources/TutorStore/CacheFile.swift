@@ -17,9 +17,10 @@ import Musl
 /// - the file is stamped with the binary that wrote it (its ELF build ID, a hash the linker makes of the whole
 ///   program; else size, mtime and inode of /proc/self/exe), so a new build never reads an older build's entries,
 ///   and no format needs migrating;
-/// - a read-only `seed` (the cache `make dist` ships beside the lessons, made by the very binary it ships) is read
+/// - a read-only `seed` (a cache `make dist` ships beside the lessons, made by the very binary it ships) is read
 ///   when the user's own file holds nothing for this build: a learner's first launch reads the lessons instead of
-///   decoding them. It is never written; the user's file is, as soon as a run has something new to keep;
+///   decoding them, an instructor's first check reads the programs' outcomes instead of running them. It is never
+///   written; the user's file is, as soon as a run has something new to keep;
 /// - every entry carries a checksum, checked when it is used: one that fails is a miss and is dropped,
 ///   and an entry never checked is copied with the checksum it came with, never vouched for afresh;
 /// - anything unreadable (truncated, garbled, another format) is an empty cache that the next save replaces;
@@ -50,8 +51,9 @@ public final class CacheFile {
     static let formatVersion = 2
 
     /// The file `name` in the cache folder for this user and this binary, or nil when there is no place
-    /// for it (no absolute XDG_CACHE_HOME or HOME) or the running binary cannot be identified.
-    public static func standard(_ name: String, magic: String, maxEntries: Int, seed: String? = nil,
+    /// for it (no absolute XDG_CACHE_HOME or HOME) or the running binary cannot be identified. Seeded from the
+    /// file of that name an installed copy ships (`shippedPath`).
+    public static func standard(_ name: String, magic: String, maxEntries: Int,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheFile? {
         let folder: String
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
@@ -62,7 +64,14 @@ public final class CacheFile {
             return nil
         }
         guard let stamp = executableStamp() else { return nil }
-        return CacheFile(path: folder + "/" + name, magic: magic, stamp: stamp, maxEntries: maxEntries, seed: seed)
+        return CacheFile(path: folder + "/" + name, magic: magic, stamp: stamp, maxEntries: maxEntries, seed: shippedPath(name))
+    }
+
+    /// `<dir of executable>/../share/unroll/NAME`: beside the installed lessons, where `make dist` puts the caches
+    /// the shipped binary wrote over the shipped lessons (Scripts/dist.sh); read only.
+    static func shippedPath(_ name: String, executablePath: String? = LessonLibrary.currentExecutablePath()) -> String? {
+        executablePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent()
+            .appendingPathComponent("../share/unroll/" + name).standardizedFileURL.path }
     }
 
     /// A cache at `path` for the build `stamp` names; reads what is there now, else (nothing for this build

@@ -14,18 +14,10 @@ public final class LessonCache {
     /// Older entries kept besides this run's (another lessons folder, an earlier edit being undone).
     static let maxEntries = 64
 
-    /// The cache for this user and this binary, or nil when there is no place for it. Seeded from the cache an
-    /// installed copy ships (`shippedPath`), so a learner's first launch does not decode the lessons.
+    /// The cache for this user and this binary, or nil when there is no place for it; seeded from the one an
+    /// installed copy ships, so a learner's first launch does not decode the lessons.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> LessonCache? {
-        CacheFile.standard("lessons.cache", magic: magic, maxEntries: maxEntries, seed: shippedPath(),
-                           environment: environment).map(LessonCache.init(file:))
-    }
-
-    /// `<dir of executable>/../share/unroll/lessons.cache`: beside the installed lessons, made by `make dist`
-    /// with the binary it ships (Scripts/dist.sh), read only.
-    static func shippedPath(executablePath: String? = LessonLibrary.currentExecutablePath()) -> String? {
-        executablePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent()
-            .appendingPathComponent("../share/unroll/lessons.cache").standardizedFileURL.path }
+        CacheFile.standard("lessons.cache", magic: magic, maxEntries: maxEntries, environment: environment).map(LessonCache.init(file:))
     }
 
     /// A cache at `path` for the build `stamp` names, seeded from the read-only file `seed`.

@@ -75,8 +75,9 @@ import Testing
     }
 
     @Test func theShippedPathIsBesideTheInstalledLessons() {
-        #expect(LessonCache.shippedPath(executablePath: "/opt/unroll/bin/unroll") == "/opt/unroll/share/unroll/lessons.cache")
-        #expect(LessonCache.shippedPath(executablePath: nil) == nil)
+        #expect(CacheFile.shippedPath("lessons.cache", executablePath: "/opt/unroll/bin/unroll") == "/opt/unroll/share/unroll/lessons.cache")
+        #expect(CacheFile.shippedPath("runs.cache", executablePath: "/opt/unroll/bin/../bin/unroll") == "/opt/unroll/share/unroll/runs.cache")
+        #expect(CacheFile.shippedPath("lessons.cache", executablePath: nil) == nil)
     }
 
     #if os(Linux)

@@ -27,7 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/unpacked" "$tmp/empty" "$tmp/home"
 tar -xzf "$tarball" -C "$tmp/unpacked"
 root="$tmp/unpacked/$name"
-for f in bin/unroll install.sh share/man/man1/unroll.1 share/unroll/Lessons/course.yaml share/unroll/lessons.cache \
+for f in bin/unroll install.sh share/man/man1/unroll.1 share/unroll/Lessons/course.yaml share/unroll/lessons.cache share/unroll/runs.cache \
          share/bash-completion/completions/unroll share/zsh/site-functions/_unroll \
          share/fish/vendor_completions.d/unroll.fish; do
     [ -e "$root/$f" ] || fail "the tarball has no $f"
@@ -81,10 +81,12 @@ same_as_repo() {
 }
 got=$(run "$root/bin/unroll" check 2>&1) || fail "unroll check from the tarball failed:\n$got"
 same_as_repo "$got" || fail "unroll check from the tarball printed\n$got"
+# The instructor's first check: every program's outcome came from the shipped runs.cache, none was new to keep.
+[ ! -e "$tmp/home/.cache/unroll/runs.cache" ] || fail "the first check ran programs: the shipped runs.cache was not used"
 
 # install.sh puts the same set under a prefix; the installed binary finds the installed lessons.
 run sh "$root/install.sh" --prefix "$tmp/prefix" > "$tmp/install.out" || fail "install.sh failed: $(cat "$tmp/install.out")"
-for f in bin/unroll share/unroll/Lessons/course.yaml share/unroll/lessons.cache share/man/man1/unroll.1 \
+for f in bin/unroll share/unroll/Lessons/course.yaml share/unroll/lessons.cache share/unroll/runs.cache share/man/man1/unroll.1 \
          share/bash-completion/completions/unroll share/zsh/site-functions/_unroll \
          share/fish/vendor_completions.d/unroll.fish; do
     [ -e "$tmp/prefix/$f" ] || fail "install.sh did not install $f"
