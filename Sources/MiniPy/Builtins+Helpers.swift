@@ -18,7 +18,7 @@ extension Interpreter {
             return .int(0)
         }
         if let baseValue = b[1] {
-            guard let base = baseValue.asIndex else { throw .typeError("'\(baseValue.typeName)' object cannot be interpreted as an integer") }
+            guard let base = baseValue.asIndex else { throw baseValue.notAnIndex("'\(baseValue.typeName)' object cannot be interpreted as an integer") }
             guard base == 0 || (2...36).contains(base) else { throw .valueError("int() base must be >= 2 and <= 36, or 0") }
             guard case .str(let s) = x else { throw .typeError("int() can't convert non-string with explicit base") }
             return .int(try parseInt(s, base: base))
@@ -27,9 +27,7 @@ extension Interpreter {
         case .int, .bool: return .int(x.asIndex!)
         case .float(let f): return .int(try floatToInt(f))
         case .str(let s): return .int(try parseInt(s, base: 10))
-        case .tensor(let t):
-            guard t.t.count == 1 else { throw .runtime("a Tensor with \(t.t.count) elements cannot be converted to Scalar") }
-            return .int(try floatToInt(Double(t.t.storage[0])))
+        case .tensor(let t): return try t.pythonInt()
         case .object(let b as BytesObject):
             guard let s = String(bytes: b.bytes, encoding: .ascii) else { throw .valueError("invalid literal for int() with base 10: \(b.repr(self))") }
             return .int(try parseInt(s, base: 10))
@@ -81,7 +79,7 @@ extension Interpreter {
         guard args.count == 1 else { throw .typeError("\(name)() takes exactly one argument (\(args.count) given)") }
         var v = args[0]
         if case .object = v, let m = try special(v, "__index__") { v = try call(m, [], []) }
-        guard let n = v.asIndex else { throw .typeError("'\(args[0].typeName)' object cannot be interpreted as an integer") }
+        guard let n = v.asIndex else { throw args[0].notAnIndex("'\(args[0].typeName)' object cannot be interpreted as an integer") }
         let magnitude = String(n.magnitude, radix: radix)
         return (n < 0 ? "-" : "") + prefix + magnitude
     }
@@ -93,7 +91,7 @@ extension Interpreter {
         let x = b[0]!
         var nd: Int?
         if let n = b[1], !n.isNone {
-            guard let v = n.asIndex else { throw .typeError("'\(n.typeName)' object cannot be interpreted as an integer") }
+            guard let v = n.asIndex else { throw n.notAnIndex("'\(n.typeName)' object cannot be interpreted as an integer") }
             nd = v
         }
         switch x {
@@ -120,7 +118,7 @@ extension Interpreter {
             let r = (f / p).rounded(.toNearestOrEven) * p
             return .float(r.isFinite ? r : f)
         case .tensor:
-            throw PyError(type: "NotImplementedError", message: "MiniPy does not support round() of a tensor yet (use torch.round)")
+            throw .typeError("type Tensor doesn't define __round__ method")   // torch.Tensor has no __round__
         default:
             if let m = try special(x, "__round__") { return try call(m, nd.map { [.int($0)] } ?? [], []) }
             throw .typeError("type \(x.typeName) doesn't define __round__ method")

@@ -153,7 +153,7 @@ extension Builtins {
             default:
                 var out: [UInt8] = []
                 for x in try i.iterate(v) {
-                    guard let n = x.asIndex else { throw .typeError("'\(x.typeName)' object cannot be interpreted as an integer") }
+                    guard let n = x.asIndex else { throw x.notAnIndex("'\(x.typeName)' object cannot be interpreted as an integer") }
                     guard n >= 0, n < 256 else { throw .valueError("bytes must be in range(0, 256)") }
                     out.append(UInt8(n))
                 }
@@ -216,6 +216,14 @@ extension Builtins {
         "setattr": fn("setattr") { a, _, i throws(PyError) in
             guard a.count == 3 else { throw .typeError("setattr expected 3 arguments, got \(a.count)") }
             guard case .str(let n) = a[1] else { throw .typeError("attribute name must be string, not '\(a[1].typeName)'") }
+            if case .tensor(let t) = a[0] {
+                guard ["grad", "requires_grad", "data"].contains(n) else { throw i.tensorAttributeNotSettable(n) }
+                // A leaf changes where it lives; any other tensor is a value that only `x.NAME = v` can rebind.
+                if try i.setGradAttribute(t, n, a[2]) != nil {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support setattr() on a tensor that is not a leaf yet (write x.\(n) = ...)")
+                }
+                return .none
+            }
             try i.setAttribute(a[0], n, a[2])
             return .none
         },
@@ -362,7 +370,7 @@ extension Builtins {
             let b = try bind("enumerate", ["iterable", "start"], required: 1, a, k)
             var n = 0
             if let s = b[1] {
-                guard let v = s.asIndex else { throw .typeError("'\(s.typeName)' object cannot be interpreted as an integer") }
+                guard let v = s.asIndex else { throw s.notAnIndex("'\(s.typeName)' object cannot be interpreted as an integer") }
                 n = v
             }
             let it = try i.makeIterator(b[0]!)
@@ -445,7 +453,7 @@ extension Builtins {
         "bin": fn("bin") { a, _, i throws(PyError) in .str(try i.intToBase(a, "bin", 2, "0b")) },
         "chr": fn("chr") { a, _, _ throws(PyError) in
             guard a.count == 1 else { throw .typeError("chr() takes exactly one argument (\(a.count) given)") }
-            guard let n = a[0].asIndex else { throw .typeError("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+            guard let n = a[0].asIndex else { throw a[0].notAnIndex("'\(a[0].typeName)' object cannot be interpreted as an integer") }
             guard n >= 0, n <= 0x10FFFF else { throw .valueError("chr() arg not in range(0x110000)") }
             guard let u = Unicode.Scalar(UInt32(n)) else { throw .valueError("MiniPy cannot represent a lone surrogate") }
             return .str(String(Character(u)))

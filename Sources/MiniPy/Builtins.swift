@@ -77,7 +77,7 @@ enum Builtins {
             try noKwargs("range", kwargs)
             var ints: [Int] = []
             for a in args {
-                guard let n = a.asIndex else { throw .typeError("'\(a.typeName)' object cannot be interpreted as an integer") }
+                guard let n = a.asIndex else { throw a.notAnIndex("'\(a.typeName)' object cannot be interpreted as an integer") }
                 ints.append(n)
             }
             switch ints.count {
@@ -492,20 +492,20 @@ extension Interpreter {
         switch v {
         case .list(let l):
             if case .object(let s as SliceObject) = index { return .list(PyList(try sliceItems(l.items, s))) }
-            guard let i = index.asIndex else { throw .typeError("list indices must be integers or slices, not \(index.typeName)") }
+            guard let i = index.asIndex else { throw index.notAnIndex("list indices must be integers or slices, not \(index.typeName)") }
             return l.items[try normalize(i, l.items.count, "list")]
         case .tuple(let t):
             if case .object(let s as SliceObject) = index { return .tuple(try sliceItems(t, s)) }
-            guard let i = index.asIndex else { throw .typeError("tuple indices must be integers or slices, not \(index.typeName)") }
+            guard let i = index.asIndex else { throw index.notAnIndex("tuple indices must be integers or slices, not \(index.typeName)") }
             return t[try normalize(i, t.count, "tuple")]
         case .size(let t):
             if case .object(let s as SliceObject) = index { return .size(try sliceItems(t, s)) }
-            guard let i = index.asIndex else { throw .typeError("tuple indices must be integers or slices, not \(index.typeName)") }
+            guard let i = index.asIndex else { throw index.notAnIndex("tuple indices must be integers or slices, not \(index.typeName)") }
             return .int(t[try normalize(i, t.count, "tuple")])
         case .str(let s):
             let chars = Array(s.unicodeScalars)
             if case .object(let sl as SliceObject) = index { return .str(String(String.UnicodeScalarView(try sliceItems(chars, sl)))) }
-            guard let i = index.asIndex else { throw .typeError("string indices must be integers, not '\(index.typeName)'") }
+            guard let i = index.asIndex else { throw index.notAnIndex("string indices must be integers, not '\(index.typeName)'") }
             return .str(String(Character(chars[try normalize(i, chars.count, "string")])))
         case .range(let a, let b, let st):
             let n = rangeCount(a, b, st)

@@ -46,12 +46,17 @@ extension Interpreter {
     }
 
     func formatValue(_ v: PyValue, _ spec: String) throws(PyError) -> String {
-        if spec.isEmpty { return try str(v) }
         var value = v
         if case .tensor(let t) = v {
-            guard t.t.count == 1 else { throw .typeError("unsupported format string passed to Tensor.__format__") }
-            value = t.dtype == .float32 ? .float(Double(t.t.storage[0])) : t.dtype == .bool ? .bool(t.t.storage[0] != 0) : .int(Int(t.t.storage[0]))
+            // Tensor.__format__: a 0-d tensor formats its item() (so f"{loss}" prints 0.6896895170211792, not
+            // tensor(0.6897)); any other tensor only with an empty spec, as str().
+            guard t.shape.isEmpty else {
+                if spec.isEmpty { return try str(v) }
+                throw .typeError("unsupported format string passed to Tensor.__format__")
+            }
+            value = try t.item()
         }
+        if spec.isEmpty { return try str(value) }
         var s = try parseSpec(spec, value)
         // The text can be as long as the width or the precision: charged before C formats it.
         try charge(bytes: s.width + (s.precision ?? 0))
@@ -241,7 +246,7 @@ extension Interpreter {
                 switch a {
                 case .int, .bool: n = a.asIndex!
                 case .float(let f): n = try floatToInt(f)
-                case .tensor(let t) where t.t.count == 1: n = try floatToInt(Double(t.t.storage[0]))
+                case .tensor(let t): n = try t.pythonInt().asIndex ?? 0   // __int__: one element, else ValueError
                 default: throw .typeError("%\(conv) format: a real number is required, not \(a.typeName)")
                 }
                 var text = try fmt(.int(n), "d")
@@ -256,7 +261,9 @@ extension Interpreter {
                 guard let n = a.asIndex else { throw .typeError("%\(conv) format: an integer is required, not \(a.typeName)") }
                 out += try fmt(.int(n), String(conv))
             case "e", "E", "f", "F", "g", "G":
-                guard let d = a.asDouble ?? (try? scalarOf(a)) else { throw .typeError("must be real number, not \(a.typeName)") }
+                let tensorValue: Double?
+                if case .tensor(let t) = a { tensorValue = try t.pythonFloat().asDouble } else { tensorValue = nil }   // __float__
+                guard let d = a.asDouble ?? tensorValue else { throw .typeError("must be real number, not \(a.typeName)") }
                 let text = try fmt(.float(d), String(conv) == "f" && precision == nil ? "f" : String(conv))
                 out += precision == nil && "eEfFgG".contains(conv) ? text : text
             case "c":

@@ -59,7 +59,7 @@ extension Interpreter {
     /// What a user `__len__` returns, checked as Python checks it.
     func lengthOf(_ method: PyValue, _ v: PyValue) throws(PyError) -> Int {
         let r = try call(method, [], [])
-        guard let n = r.asIndex else { throw .typeError("'\(r.typeName)' object cannot be interpreted as an integer") }
+        guard let n = r.asIndex else { throw r.notAnIndex("'\(r.typeName)' object cannot be interpreted as an integer") }
         if n < 0 { throw .valueError("__len__() should return >= 0") }
         return n
     }
@@ -94,7 +94,7 @@ extension Interpreter {
                     l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
                     return
                 }
-                guard let i = index.asIndex else { throw .typeError("list indices must be integers or slices, not \(index.typeName)") }
+                guard let i = index.asIndex else { throw index.notAnIndex("list indices must be integers or slices, not \(index.typeName)") }
                 let j = i < 0 ? i + l.items.count : i
                 guard j >= 0, j < l.items.count else { throw .indexError("list assignment index out of range") }
                 l.items.remove(at: j)

@@ -310,7 +310,7 @@ public final class Interpreter {
             case .list(let l):
                 if case .object(let s as SliceObject) = index { try setListSlice(l, s, value); return }
                 guard let i = index.asIndex else {
-                    throw .typeError("list indices must be integers or slices, not \(index.typeName)")
+                    throw index.notAnIndex("list indices must be integers or slices, not \(index.typeName)")
                 }
                 let j = i < 0 ? i + l.items.count : i
                 guard j >= 0, j < l.items.count else { throw .indexError("list assignment index out of range") }
@@ -342,6 +342,7 @@ public final class Interpreter {
                 return
             }
             if case .object = obj { try setAttribute(obj, name, value); return }
+            if case .tensor = obj { throw tensorAttributeNotSettable(name) }
             throw .attributeError("'\(obj.typeName)' object attribute '\(name)' is read-only")
         case .starred(let inner, _):
             try assign(inner, .list(PyList(try iterate(value))))

@@ -69,6 +69,8 @@ extension Interpreter {
     func binary(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
         if isUserInstance(l) || isUserInstance(r), let v = try userBinary(op, l, r) { return v }
         if case .tensor = l { return try tensorBinary(op, l, r) }
+        // `"%.4f" % loss`: str.__mod__ goes first and formats the tensor as a number.
+        if case .str(let s) = l, op == "%", case .tensor = r { return .str(try percentFormat(s, r)) }
         if case .tensor = r { return try tensorBinary(op, l, r) }
         switch (l, r) {
         case (.bool(let a), .bool(let b)) where op == "&" || op == "|" || op == "^":

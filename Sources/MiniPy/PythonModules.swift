@@ -29,7 +29,7 @@ enum PythonModules {
     static func real(_ v: PyValue?, _ i: Interpreter) throws(PyError) -> Double {
         guard let v else { throw .typeError("function missing required argument 'x' (pos 1)") }
         if let d = v.asDouble { return d }
-        if case .tensor(let t) = v, t.t.count == 1 { return Double(t.t.storage[0]) }
+        if case .tensor(let t) = v, let d = try t.pythonFloat().asDouble { return d }
         if let m = try i.special(v, "__float__") { if case .float(let f) = try i.call(m, [], []) { return f } }
         throw .typeError("must be real number, not \(v.typeName)")
     }
@@ -136,7 +136,7 @@ enum PythonModules {
         a["gcd"] = fn("gcd") { args, _, _ throws(PyError) in
             var g = 0
             for x in args {
-                guard var b = x.asIndex else { throw .typeError("'\(x.typeName)' object cannot be interpreted as an integer") }
+                guard var b = x.asIndex else { throw x.notAnIndex("'\(x.typeName)' object cannot be interpreted as an integer") }
                 b = Swift.abs(b)
                 var aa = g
                 while b != 0 { (aa, b) = (b, aa % b) }
@@ -147,7 +147,7 @@ enum PythonModules {
         a["lcm"] = fn("lcm") { args, _, _ throws(PyError) in
             var l = 1
             for x in args {
-                guard let b = x.asIndex else { throw .typeError("'\(x.typeName)' object cannot be interpreted as an integer") }
+                guard let b = x.asIndex else { throw x.notAnIndex("'\(x.typeName)' object cannot be interpreted as an integer") }
                 if b == 0 { return .int(0) }
                 var (p, q) = (Swift.abs(l), Swift.abs(b))
                 while q != 0 { (p, q) = (q, p % q) }

@@ -89,7 +89,7 @@ extension PythonModules {
         func int(_ v: PyValue) throws(PyError) -> Int {
             if let n = v.asIndex { return n }
             if case .float(let f) = v, f == f.rounded() { return Int(f) }
-            throw .typeError("'\(v.typeName)' object cannot be interpreted as an integer")
+            throw v.notAnIndex("'\(v.typeName)' object cannot be interpreted as an integer")
         }
         func randrange(_ a: [PyValue], _ i: Interpreter) throws(PyError) -> Int {
             guard !a.isEmpty, a.count <= 3 else { throw .typeError("randrange expected at most 3 arguments, got \(a.count)") }

@@ -47,7 +47,7 @@ extension Interpreter {
             return m { a, k, i throws(PyError) in
                 let b = try bind(name, ["sep", "maxsplit"], required: 0, a, k, isMethod: true)
                 let maxsplit = try b[1].map { v throws(PyError) -> Int in
-                    guard let n = v.asIndex else { throw .typeError("'\(v.typeName)' object cannot be interpreted as an integer") }
+                    guard let n = v.asIndex else { throw v.notAnIndex("'\(v.typeName)' object cannot be interpreted as an integer") }
                     return n
                 } ?? -1
                 if let sepValue = b[0], !sepValue.isNone {
@@ -143,7 +143,7 @@ extension Interpreter {
                 guard case .str(let old) = a[0] else { throw .typeError("replace() argument 1 must be str, not \(a[0].typeName)") }
                 guard case .str(let new) = a[1] else { throw .typeError("replace() argument 2 must be str, not \(a[1].typeName)") }
                 var count = -1
-                if a.count > 2 { guard let c = a[2].asIndex else { throw .typeError("'\(a[2].typeName)' object cannot be interpreted as an integer") }; count = c }
+                if a.count > 2 { guard let c = a[2].asIndex else { throw a[2].notAnIndex("'\(a[2].typeName)' object cannot be interpreted as an integer") }; count = c }
                 return .str(try i.replaceBytes(s, old, new, count: count))
             }
         case "startswith", "endswith":
@@ -177,7 +177,7 @@ extension Interpreter {
         case "center", "ljust", "rjust":
             return m { a, _, _ throws(PyError) in
                 guard a.count == 1 || a.count == 2 else { throw .typeError("\(name) expected 1 argument, got \(a.count)") }
-                guard let width = a[0].asIndex else { throw .typeError("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+                guard let width = a[0].asIndex else { throw a[0].notAnIndex("'\(a[0].typeName)' object cannot be interpreted as an integer") }
                 var fill: Character = " "
                 if a.count == 2 {
                     guard case .str(let f) = a[1], f.unicodeScalars.count == 1 else {

@@ -114,6 +114,13 @@ extension PyTensor {
         }
     }
 
+    /// The one element for Python's `int()`, `float()` and `math`: torch's `__int__`/`__float__` say it in other
+    /// words than `item()`.
+    func scalar() throws(PyError) -> PyValue {
+        guard count == 1 else { throw .valueError("only one element tensors can be converted to Python scalars") }
+        return pythonValues()[0]
+    }
+
     /// `item()`: the one element as a Python number.
     func item() throws(PyError) -> PyValue {
         guard count == 1 else { throw .runtime("a Tensor with \(count) elements cannot be converted to Scalar") }
@@ -122,7 +129,7 @@ extension PyTensor {
 
     /// `int(t)`: Python's int of the one element (a float's NaN or infinity is Python's error).
     func pythonInt() throws(PyError) -> PyValue {
-        let v = try item()
+        let v = try scalar()
         guard case .float(let f) = v else { return .int(v.asIndex!) }
         guard f.isFinite else {
             throw PyError(type: f.isNaN ? "ValueError" : "OverflowError", message: f.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer")
@@ -133,7 +140,7 @@ extension PyTensor {
 
     /// `float(t)`: Python's float of the one element.
     func pythonFloat() throws(PyError) -> PyValue {
-        let v = try item()
+        let v = try scalar()
         return .float(v.asDouble ?? 0)
     }
 }

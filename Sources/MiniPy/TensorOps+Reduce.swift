@@ -330,6 +330,7 @@ extension Interpreter {
     func argExtreme(_ t: PyTensor, _ name: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
         let b = try bind(name, ["dim", "keepdim"], required: 0, args, kwargs)
         let isMax = name == "argmax"
+        if t.dtype == .bool { throw PyError(type: "NotImplementedError", message: "\(name)(): does not support bool input") }
         let exact = !t.dtype.isFloatingPoint
         let ints = exact ? t.exactInts : [], floats = exact ? [] : t.floats
         func better(_ a: Int, _ b: Int) -> Bool {
@@ -338,7 +339,7 @@ extension Interpreter {
             return p.isNaN ? !q.isNaN : (isMax ? p > q : p < q)
         }
         guard let dv = b[0], !dv.isNone else {
-            guard t.count > 0 else { throw .runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0.") }
+            guard t.count > 0 else { throw .indexError("\(name)(): Expected reduction dim to be specified for input.numel() == 0.") }
             var k = 0
             for j in 0..<t.count where better(j, k) { k = j }
             return .tensor(PyTensor(ints: [k], shape: try b[1]?.truthy() ?? false ? Array(repeating: 1, count: t.shape.count) : [], dtype: .int64))

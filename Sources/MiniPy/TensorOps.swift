@@ -38,7 +38,14 @@ struct TensorCall {
 
     /// The arguments after the input bound to `params` with Python's messages (`isMethod`: count `self` in them).
     func bind(_ params: [String], required: Int = 0, isMethod: Bool = false) throws(PyError) -> [PyValue?] {
-        try bindArguments(name, params, required: required, args, kwargs, isMethod: isMethod)
+        // torch's argument parser words one missing argument its own way ("arguments", double quotes).
+        if args.count < required {
+            let missing = params[args.count..<required].filter { p in !kwargs.contains { $0.0 == p } }
+            if missing.count == 1, kwargs.allSatisfy({ params.contains($0.0) }) {
+                throw .typeError("\(name)() missing 1 required positional arguments: \"\(missing[0])\"")
+            }
+        }
+        return try bindArguments(name, params, required: required, args, kwargs, isMethod: isMethod)
     }
 
     /// An int argument, with torch's message for another type.
@@ -128,6 +135,13 @@ extension Interpreter {
             let ts = t.torchStrides
             let perm = Array(t.shape.indices.reversed())
             return TensorOps.permutedView(t, perm, "PermuteBackward0", strides: perm.map { ts[$0] })
+        case "mT":
+            // The last two dimensions swapped (a 0-d tensor is returned as it is, with a deprecation warning).
+            if t.shape.count == 1 { throw .runtime("tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.") }
+            var perm = Array(t.shape.indices)
+            if perm.count >= 2 { perm.swapAt(perm.count - 2, perm.count - 1) }
+            let ts = t.torchStrides
+            return TensorOps.permutedView(t, perm, "TransposeBackward0", strides: perm.map { ts[$0] })
         case "data": return .tensor(t.detached)
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
@@ -150,9 +164,13 @@ extension Interpreter {
     func dims(_ fname: String, _ args: [PyValue]) throws(PyError) -> [Int] {
         let items = args.count == 1 ? sequenceItems(args[0]) ?? args : args
         var out: [Int] = []
+        // The argument's name in torch's signature, which its parser puts in the message.
+        let argument = ["reshape": "shape", "repeat": "repeats", "permute": "dims", "flip": "dims"][fname] ?? "size"
         for (k, x) in items.enumerated() {
             guard let n = x.asIndex else {
-                throw .typeError("\(fname)(): argument 'size' (position \(k + 1)) must be tuple of ints, but found element of type \(x.typeName) at pos \(k)")
+                // torch's parser tells a bad first element from a bad later one in different words.
+                if k > 0 { throw .typeError("\(fname)(): argument '\(argument)' failed to unpack the object at pos \(k + 1) with error \"type must be tuple of ints,but got \(x.typeName)\"") }
+                throw .typeError("\(fname)(): argument '\(argument)' (position 1) must be tuple of ints, but found element of type \(x.typeName) at pos 0")
             }
             out.append(n)
         }
@@ -171,8 +189,11 @@ extension Interpreter {
         let shapeText = pyShape(newShape)
         var s = newShape
         let inferred = s.indices.filter { s[$0] == -1 }
-        if inferred.count > 1 { throw .runtime("only one dimension can be inferred") }
-        if let bad = s.first(where: { $0 < -1 }) { throw .runtime("invalid shape dimension \(bad)") }
+        // ATen's infer_size: one pass over the sizes, so whichever problem comes first is the one reported.
+        for (k, d) in s.enumerated() where d < 0 {
+            if d == -1 { if k != inferred[0] { throw .runtime("only one dimension can be inferred") } }
+            else { throw .runtime("invalid shape dimension \(d) at index \(k) of shape \(shapeText)") }
+        }
         var known = 1, overflow = false
         for d in s where d != -1 {
             let r = known.multipliedReportingOverflow(by: d)

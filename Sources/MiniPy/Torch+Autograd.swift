@@ -90,6 +90,16 @@ extension Interpreter {
     /// `t.grad = g` (a leaf's gradient, e.g. None to clear it), `t.requires_grad = flag` and `t.data = v`. A leaf
     /// changes where it lives (every reference sees it: a module's parameter, too) and nil is returned; a tensor that
     /// changes otherwise is returned for the target to be bound to.
+    /// `tensor.NAME = value` for a name other than grad, requires_grad and data: torch's read-only properties
+    /// refuse in their words; any other name torch keeps on the tensor object, which MiniPy's tensors (values)
+    /// cannot hold.
+    func tensorAttributeNotSettable(_ name: String) -> PyError {
+        let properties: Set = ["shape", "dtype", "grad_fn", "is_leaf", "device", "ndim", "T", "mT", "H", "mH", "layout", "is_cuda",
+                               "retains_grad", "itemsize", "nbytes", "name", "output_nr", "is_sparse", "is_quantized", "is_meta"]
+        if properties.contains(name) { return .attributeError("attribute '\(name)' of 'torch._C.TensorBase' objects is not writable") }
+        return PyError(type: "NotImplementedError", message: "MiniPy does not support setting attributes of a tensor yet ('\(name)')")
+    }
+
     func setGradAttribute(_ t: PyTensor, _ name: String, _ value: PyValue) throws(PyError) -> PyTensor? {
         if name == "requires_grad" { return try setRequiresGrad(t, try value.truthy(), method: false) }
         if name == "data" {
@@ -116,6 +126,12 @@ extension Interpreter {
             guard g.shape == t.shape else {
                 throw .runtime("attempting to assign a gradient of size '\(pyShape(g.shape))' to a tensor of size '\(pyShape(t.shape))'. Please ensure that the gradient and the tensor are the same size")
             }
+            guard g.dtype == t.dtype else {
+                // torch names the gradient's dtype in C++ ("long int") and the tensor's as ATen does ("Float").
+                let cName: String
+                switch g.dtype { case .float32: cName = "float"; case .int64: cName = "long int"; case .int32: cName = "int"; case .bool: cName = "bool" }
+                throw .runtime("attempting to assign a gradient with dtype '\(cName)' to a tensor with grad_dtype '\(t.dtype.scalarName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
+            }
             leaf?.setGrad(g)
         default:
             throw .typeError("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
@@ -135,7 +151,7 @@ extension Interpreter {
         case nil:
             guard flag else { return t }
             guard t.dtype == .float32 else {
-                throw .runtime(method ? "Only Tensors of floating point dtype can require gradients"
+                throw .runtime(method ? "only Tensors of floating point dtype can require gradients"
                                       : "only Tensors of floating point and complex dtype can require gradients")
             }
             return PyTensor(leaf: GradLeaf(t.t))

@@ -123,6 +123,8 @@ extension Interpreter {
                 dim += 1
             default:
                 guard let i = item.asIndex else {
+                    // torch first tries to read a str as a sequence of indices (torch.tensor('a')).
+                    if case .str = item { throw .typeError("new(): invalid data type 'str'") }
                     throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(item.typeName))")
                 }
                 let n = shape[dim]

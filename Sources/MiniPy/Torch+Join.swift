@@ -4,6 +4,8 @@ import RNNEngine
 extension Interpreter {
     func concatenate(_ args: [PyValue], _ kwargs: [(String, PyValue)], stack: Bool) throws(PyError) -> PyValue {
         let fname = stack ? "stack" : "cat"
+        // torch takes numpy's `axis` as another name for `dim`.
+        let kwargs = kwargs.map { $0.0 == "axis" && !kwargs.contains { $0.0 == "dim" } ? ("dim", $0.1) : $0 }
         let b = try bind(fname, ["tensors", "dim", "out"], required: 1, args, kwargs)
         var ts: [PyTensor] = []
         switch b[0]! {
@@ -82,5 +84,29 @@ extension Interpreter {
             }
             return zip(grads, partShapes).map { Tensor(shape: $1, storage: $0) }
         })
+    }
+}
+
+extension Interpreter {
+    /// `torch.hstack` / `torch.vstack`: `cat` after torch's atleast_1d / atleast_2d (1-D tensors join end to end in
+    /// hstack, and stand as rows in vstack).
+    func stackAlong(_ args: [PyValue], _ kwargs: [(String, PyValue)], vertical: Bool) throws(PyError) -> PyValue {
+        let fname = vertical ? "vstack" : "hstack"
+        let b = try bind(fname, ["tensors", "out"], required: 1, args, kwargs)
+        switch b[0]! {
+        case .list, .tuple: break
+        default: throw .typeError("\(fname)(): argument 'tensors' (position 1) must be tuple of Tensors, not \(b[0]!.typeName)")
+        }
+        var parts: [PyValue] = []
+        for (k, x) in try iterate(b[0]!).enumerated() {
+            guard case .tensor(let t) = x else { throw .typeError("expected Tensor as element \(k) in argument 0, but got \(x.typeName)") }
+            let rank = vertical ? 2 : 1
+            if t.shape.count >= rank { parts.append(x); continue }
+            let shape = Array(repeating: 1, count: rank - t.shape.count) + t.shape
+            parts.append(try call(try attribute(x, "reshape"), [.tuple(shape.map { .int($0) })], []))
+        }
+        if parts.isEmpty { throw .runtime("\(fname) expects a non-empty TensorList") }
+        let allOneD = parts.allSatisfy { if case .tensor(let t) = $0 { return t.shape.count == 1 }; return false }
+        return try concatenate([.list(PyList(parts)), .int(vertical || allOneD ? 0 : 1)], [], stack: false)
     }
 }

@@ -162,6 +162,11 @@ enum Modules {
         a["__version__"] = .str("2.15.0 (MiniPy)")
         a["cat"] = Builtins.fn("cat") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: false) }
         a["stack"] = Builtins.fn("stack") { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: true) }
+        for alias in ["concat", "concatenate"] {
+            a[alias] = Builtins.fn(alias) { args, kwargs, i throws(PyError) in try i.concatenate(args, kwargs, stack: false) }
+        }
+        a["hstack"] = Builtins.fn("hstack") { args, kwargs, i throws(PyError) in try i.stackAlong(args, kwargs, vertical: false) }
+        a["vstack"] = Builtins.fn("vstack") { args, kwargs, i throws(PyError) in try i.stackAlong(args, kwargs, vertical: true) }
         a["manual_seed"] = Builtins.fn("manual_seed") { args, kwargs, i throws(PyError) in
             let b = try bind("manual_seed", ["seed"], required: 1, args, kwargs)
             let v = b[0]!

@@ -145,7 +145,7 @@ final class ContainerModule: ModuleBase, NativeSpecialMethods {
             return method { a, i throws(PyError) in
                 let m = try Self.module(a[1])
                 if self.kind == .dict { self.registerModule(try i.str(a[0]), m); return .none }
-                guard let k = a[0].asIndex else { throw .typeError("list indices must be integers or slices, not \(a[0].typeName)") }
+                guard let k = a[0].asIndex else { throw a[0].notAnIndex("list indices must be integers or slices, not \(a[0].typeName)") }
                 let at = try self.position(k, self.childSlots.count)
                 self.childSlots[at].module = m
                 return .none
@@ -158,7 +158,7 @@ final class ContainerModule: ModuleBase, NativeSpecialMethods {
                     self.childSlots.removeAll { $0.name == key }
                     return .none
                 }
-                guard let k = a[0].asIndex else { throw .typeError("list indices must be integers or slices, not \(a[0].typeName)") }
+                guard let k = a[0].asIndex else { throw a[0].notAnIndex("list indices must be integers or slices, not \(a[0].typeName)") }
                 var list = self.modules
                 list.remove(at: try self.position(k, list.count))
                 self.renumber(list)

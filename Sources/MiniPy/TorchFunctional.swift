@@ -36,6 +36,10 @@ enum Functional {
                 default: params = ["input"]
                 }
                 let b = try bind(name, params, required: 1, a, k)
+                // F.tanh and F.sigmoid are Python functions returning input.tanh() / input.sigmoid().
+                if name == "tanh" || name == "sigmoid", let v = b[0] {
+                    if case .tensor = v {} else { throw .attributeError("'\(v.typeName)' object has no attribute '\(name)'") }
+                }
                 let t = try tensor(name, b[0])
                 let def: TensorOps.Unary
                 switch name {

@@ -136,8 +136,14 @@ final class LossModule: PyObject {
             }
         }
         // Class indices: nll_loss_nd's checks, then the dtype.
-        if x.dim != 1 && x.shape[0] != (y.dim == 0 ? 1 : y.shape[0]) {
-            throw .valueError("Expected input batch_size (\(x.shape[0])) to match target batch_size (\(y.dim == 0 ? 1 : y.shape[0])).")
+        if x.dim != 1 && y.dim == 0 {
+            // A single class index for a batch: torch counts the 0-D target's batch as 0 (reading its size(0)
+            // only when the input's batch is empty too, which fails).
+            if x.shape[0] == 0 { throw .indexError("Dimension specified as 0 but tensor has no dimensions") }
+            throw .valueError("Expected input batch_size (\(x.shape[0])) to match target batch_size (0).")
+        }
+        if x.dim != 1 && x.shape[0] != y.shape[0] {
+            throw .valueError("Expected input batch_size (\(x.shape[0])) to match target batch_size (\(y.shape[0])).")
         }
         var targetShape = classDim == 0 ? [Int]() : [outer]
         if x.dim >= 3 {
@@ -219,6 +225,41 @@ final class LossModule: PyObject {
         return partial.reduce(Float(0), +)
     }
 
+    /// What torch's kernels say of integer or bool operands. mse promotes them (one float is enough), l1 subtracts
+    /// first (promoting, but refusing bool), binary_cross_entropy wants the target in the input's dtype, and
+    /// the logits version takes log_sigmoid of the input and then writes into the target's dtype.
+    private func checkDTypes(_ x: PyTensor.DType, _ y: PyTensor.DType) throws(PyError) {
+        func notImplemented(_ kernel: String, _ d: PyTensor.DType) -> PyError {
+            PyError(type: "NotImplementedError", message: "\"\(kernel)\" not implemented for '\(d.scalarName)'")
+        }
+        let twoBools = "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead."
+        let boolSubtraction = x == .bool && y == .bool ? twoBools
+            : "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
+        switch kind {
+        case .mse:
+            if !x.isFloatingPoint && !y.isFloatingPoint { throw notImplemented("mse_cpu", x) }
+        case .l1:
+            if x == .bool || y == .bool { throw PyError(type: "NotImplementedError", message: boolSubtraction) }
+            if !x.isFloatingPoint && !y.isFloatingPoint {
+                let promoted = x.rank >= y.rank ? x : y
+                if reduction == "mean" {
+                    throw PyError(type: "NotImplementedError", message: "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(promoted.scalarName)")
+                }
+                // torch gives an integer tensor here; MiniPy computes these losses in float only.
+                throw PyError(type: "NotImplementedError", message: "MiniPy does not support L1Loss between integer tensors yet")
+            }
+        case .bce:
+            if x != y { throw .runtime("Found dtype \(y.scalarName) but expected \(x.scalarName)") }
+            if !x.isFloatingPoint { throw notImplemented("binary_cross_entropy", x) }
+        case .bceWithLogits:
+            if !x.isFloatingPoint { throw notImplemented("log_sigmoid_cpu", x) }
+            // (1 - target) on a bool target is computed as bool - bool.
+            if y == .bool { throw PyError(type: "NotImplementedError", message: twoBools) }
+            if !y.isFloatingPoint { throw .runtime("result type Float can't be cast to the desired output type \(y.scalarName)") }
+        case .crossEntropy, .nll: break
+        }
+    }
+
     /// MSELoss, L1Loss, BCELoss and BCEWithLogitsLoss: a loss per element, then the reduction (torch's sum order).
     private func elementwiseLoss(_ input: PyTensor, _ target: PyTensor, _ interp: Interpreter) throws(PyError) -> PyTensor {
         let x = input.t, y = target.t
@@ -233,9 +274,7 @@ final class LossModule: PyObject {
             }
         }
         guard ["mean", "sum", "none"].contains(reduction) else { throw .valueError("\(reduction) is not a valid value for reduction") }
-        if input.dtype != .float32 || (target.dtype != .float32 && kind != .mse && kind != .l1) {
-            throw .runtime("Found dtype \(target.dtype == .float32 ? input.dtype.scalarName : target.dtype.scalarName) but expected Float")
-        }
+        try checkDTypes(input.dtype, target.dtype)
         if kind == .bce, x.storage.contains(where: { !($0 >= 0 && $0 <= 1) }) {
             throw .runtime("all elements of input should be between 0 and 1")
         }

@@ -124,11 +124,16 @@ extension TorchModule {
         var hx: [PyTensor]?
         if let h = b[1], !h.isNone {
             if c.mode == .lstm {
+                // Unbatched, torch's LSTMCell.forward reads hx[0] and hx[1] itself (any sequence of two or more);
+                // batched, hx goes to lstm_cell as it is, which takes only a tuple of exactly two.
+                let batched = input.t.dim == 2
+                if batched, case .tensor = h { throw .typeError("lstm_cell(): argument 'hx' (position 2) must be tuple of Tensors, not Tensor") }
                 let items = try interp.iterate(h)
                 var ts: [PyTensor] = []
                 for x in items { ts.append(try Self.tensorArg(x)) }
+                if batched && ts.count != 2 { throw .runtime("lstm_cell expects two hidden states") }
                 if ts.count < 2 { throw .indexError("tuple index out of range") }
-                hx = ts
+                hx = Array(ts.prefix(2))
             } else {
                 hx = [try Self.tensorArg(h)]
             }
@@ -138,6 +143,8 @@ extension TorchModule {
         let r = try tc { try c.forward(input.t, hx: hxValues) }
         // The rank and size checks come first in torch; then its matmul refuses integers.
         if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
+        // Then W_hh·h: an integer h (LSTM's c is only added, and torch promotes it).
+        if let h = hx?.first, h.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(h.dtype.scalarName) and Float") }
         let hxCount = c.mode == .lstm ? 2 : 1
         let names: [String]
         if input.t.dim == 1 { names = Array(repeating: "SqueezeBackward1", count: r.count) }
@@ -156,7 +163,8 @@ extension TorchModule {
 
     private func linearForward(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
-        let input = try Self.tensorArg(b[0]!)
+        // Linear.forward hands its input straight to F.linear, whose argument parser names the type.
+        guard case .tensor(let input) = b[0]! else { throw .typeError("linear(): argument 'input' (position 1) must be Tensor, not \(b[0]!.typeName)") }
         // The slots as registered now: a learner may replace either (`lin.bias = None`, `lin.weight = nn.Parameter(...)`).
         guard let wLeaf = parameterSlots.first(where: { $0.name == "weight" })?.leaf else {
             throw .typeError("linear(): argument 'weight' (position 2) must be Tensor, not NoneType")
@@ -164,8 +172,9 @@ extension TorchModule {
         let bLeaf = parameterSlots.first(where: { $0.name == "bias" })?.leaf
         let x = input.t, w = wLeaf.value
         let inF = w.shape[1], out = w.shape[0]
+        if x.dim == 0 { throw .runtime("both arguments to linear need to be at least 1D, but they are 0D and 2D") }
         if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
-        guard x.dim >= 1, x.shape[x.dim - 1] == inF else {
+        guard x.shape[x.dim - 1] == inF else {
             let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
             let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
             // Linear flattens any input to 2-D and calls addmm, whose name torch puts in front.
@@ -194,17 +203,20 @@ extension TorchModule {
 
     private func embeddingForward(_ pad: Int?, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("\(name).forward", ["input"], required: 1, args, kwargs, isMethod: true)
-        let idx = try Self.tensorArg(b[0]!)
         guard let w = parameterSlots.first(where: { $0.name == "weight" })?.leaf else {
             throw .typeError("embedding(): argument 'weight' (position 1) must be Tensor, not NoneType")
         }
+        // torch.embedding(weight, indices): the parser names the indices' type.
+        guard case .tensor(let idx) = b[0]! else { throw .typeError("embedding(): argument 'indices' (position 2) must be Tensor, not \(b[0]!.typeName)") }
         return .tensor(try Self.lookup(idx, PyTensor(leaf: w), padding: pad, interp: interp))
     }
 
     /// The rows of `weight` at `idx` (an embedding lookup): torch's checks; `padding` never gets a gradient.
     static func lookup(_ idx: PyTensor, _ weight: PyTensor, padding pad: Int?, interp: Interpreter) throws(PyError) -> PyTensor {
         guard idx.dtype.isInteger else {
-            throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(idx.dtype.legacyTypeName) instead (while checking arguments for embedding)")
+            // torch names a bool tensor by its dispatch type here ("CPUBoolType"), a float one as torch.FloatTensor.
+            let name = idx.dtype == .bool ? "CPUBoolType" : idx.dtype.legacyTypeName
+            throw .runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(name) instead (while checking arguments for embedding)")
         }
         let w = weight.t
         guard w.dim == 2 else { throw .runtime("'weight' must be 2-D") }
@@ -234,26 +246,52 @@ extension TorchModule {
         let isLSTM = c.mode == .lstm
         let lengths = p.sortedLengths, b = p.batchSize
         let features = p.data.shape.dropFirst().reduce(1, *)
-        guard p.data.shape.count == 2, features == c.inputSize else {
-            let rows = p.data.shape.first ?? 0
-            throw .runtime("input.size(-1) must be equal to input_size. Expected \(c.inputSize), got \(p.data.shape.last ?? 0)" + (p.data.shape.count == 2 ? "" : " (rows \(rows))"))
+        /// RNN and GRU check the input before the states (check_forward_args); LSTM checks neither, and its
+        /// matmul fails after the C++ code has counted the states.
+        func checkInput() throws(PyError) {
+            guard p.data.shape.count == 2, features == c.inputSize else {
+                let rows = p.data.shape.first ?? 0
+                if isLSTM, p.data.shape.count == 2 {
+                    // torch's LSTM.forward skips check_forward_args for a PackedSequence: the first layer's matmul fails.
+                    let op = c.bias ? "addmm" : "mm"
+                    throw .runtime("\(op): mat1 and mat2 shapes cannot be multiplied (\(rows)x\(features) and \(c.inputSize)x\(4 * c.hiddenSize))")
+                }
+                throw .runtime("input.size(-1) must be equal to input_size. Expected \(c.inputSize), got \(p.data.shape.last ?? 0)" + (p.data.shape.count == 2 ? "" : " (rows \(rows))"))
+            }
         }
-        var offsets = [0]
-        for bs in p.batchSizes { offsets.append(offsets.last! + bs) }
+        if !isLSTM { try checkInput() }
         // The initial states, given in the batch's original order.
         var states: [PyTensor]?
         if let h = hxValue, !h.isNone {
             if isLSTM {
+                if case .tensor(let t) = h {
+                    if p.sorted == nil { throw Self.packedLSTMTensorState(c) }
+                    if t.shape.first ?? 0 < 2 { throw .indexError("index 1 is out of bounds for dimension 0 with size \(t.shape.first ?? 0)") }
+                }
                 let items = try interp.iterate(h)
-                guard items.count == 2, case .tensor(let h0) = items[0], case .tensor(let c0) = items[1] else { throw .indexError("tuple index out of range") }
+                // torch's permute_hidden reads hx[1] only when the batch was sorted here; otherwise the C++ lstm counts.
+                if items.count < 2 && p.sorted != nil { throw .indexError("tuple index out of range") }
+                guard items.count == 2 || (items.count > 2 && p.sorted != nil) else { throw .runtime("lstm expects two hidden states") }
+                guard case .tensor(let h0) = items[0], case .tensor(let c0) = items[1] else { throw .indexError("tuple index out of range") }
                 states = [h0, c0]
             } else {
                 states = [try Self.tensorArg(h)]
             }
-            for s in states! where s.shape.count != 3 || s.shape[1] != b {
-                throw .runtime("Expected hidden size (\(c.numLayers * c.numDirections), \(b), \(c.outputSize)), got \(pyShape(s.shape))")
+            // The whole shape, against the packed batch (batch_sizes[0]): checking only the batch let a wrong layer
+            // count or hidden size through to the per-sequence runs below, whose message then said batch 1. (torch's
+            // packed LSTM checks no shape: a wrong one is a C++ error, a wrong result or a crash; MiniPy says which.)
+            let layers = c.numLayers * c.numDirections
+            for (k, s) in states!.enumerated() {
+                let expected = [layers, b, k == 0 ? c.outputSize : c.hiddenSize]
+                if s.shape != expected {
+                    let what = isLSTM ? "hidden[\(k)]" : "hidden"
+                    throw .runtime("Expected \(what) size (\(expected.map(String.init).joined(separator: ", "))), got \(pyShape(s.shape))")
+                }
             }
         }
+        if isLSTM { try checkInput() }
+        var offsets = [0]
+        for bs in p.batchSizes { offsets.append(offsets.last! + bs) }
         var outs: [PyTensor] = [], finals: [[PyTensor]] = []
         for j in 0..<b {
             let rows = (0..<lengths[j]).map { offsets[$0] + j }
@@ -293,6 +331,20 @@ extension TorchModule {
         }
         let packed = PyValue.object(PackedSequenceObject(data: data, batchSizes: p.batchSizes, sorted: p.sorted, unsorted: p.unsorted))
         return isLSTM ? .tuple([packed, .tuple(stateValues)]) : .tuple([packed, stateValues[0]])
+    }
+
+    /// A PackedSequence and one tensor as hx: torch's LSTM passes hx on unchecked (the batch was already sorted)
+    /// and `_VF.lstm`'s parser matches neither overload. Its message lists the flat weights by kind.
+    static func packedLSTMTensorState(_ c: RNNConfig) -> PyError {
+        let perDirection = (c.bias ? 4 : 2) + (c.projSize > 0 ? 1 : 0)
+        let params = "list of [" + Array(repeating: "Parameter", count: perDirection * c.numLayers * c.numDirections).joined(separator: ", ") + "]"
+        return .typeError("""
+            lstm() received an invalid combination of arguments - got (Tensor, Tensor, Tensor, list, bool, int, float, bool, bool), but expected one of:
+             * (Tensor data, Tensor batch_sizes, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional)
+                  didn't match because some of the arguments have invalid types: (Tensor, Tensor, !Tensor!, !\(params)!, bool, int, float, bool, bool)
+             * (Tensor input, tuple of Tensors hx, tuple of Tensors params, bool has_biases, int num_layers, float dropout, bool train, bool bidirectional, bool batch_first)
+                  didn't match because some of the arguments have invalid types: (Tensor, !Tensor!, !Tensor!, !\(params)!, !bool!, int, !float!, bool, bool)
+            """)
     }
 
     /// Training with `dropout` between layers (torch drops each layer's output but the last's): the layers run one

@@ -201,6 +201,8 @@ final class TorchModule: ModuleBase {
         var dims: [Int] = []
         for (k, v) in values.enumerated() {
             guard let n = v.asIndex else {
+                // torch's parser tells a bad first element from a bad later one in different words.
+                if k == 0 { throw .typeError("empty(): argument 'size' (position 1) must be tuple of ints, but found element of type \(v.typeName) at pos 0") }
                 throw .typeError("empty(): argument 'size' failed to unpack the object at pos \(k + 1) with error \"type must be tuple of ints,but got \(v.typeName)\"")
             }
             dims.append(n)

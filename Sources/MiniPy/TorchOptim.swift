@@ -143,8 +143,12 @@ final class Optimizer: PyObject {
         var values = defaults
         for (k, (name, _)) in defaults.enumerated() where k + 1 < b.count { if let v = b[k + 1] { values[k] = (name, v) } }
         func value(_ name: String) -> PyValue { values.first { $0.0 == name }!.1 }
+        // SGD asks `value < 0.0`, Adam and AdamW `not 0.0 <= value`: Python's comparison, so a str or None is
+        // its TypeError and Adam refuses NaN.
         func check(_ name: String, _ message: String) throws(PyError) {
-            if let d = value(name).asDouble, d < 0 { throw .valueError("\(message): \(interp.repr(value(name)))") }
+            let v = value(name)
+            let bad = kind == .sgd ? try interp.compare("<", v, .float(0)).truthy() : !(try interp.compare("<=", .float(0), v).truthy())
+            if bad { throw .valueError("\(message): \(interp.repr(v))") }
         }
         try check("lr", "Invalid learning rate")
         if kind != .sgd { try check("eps", "Invalid epsilon value") }

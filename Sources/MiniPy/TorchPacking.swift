@@ -83,9 +83,14 @@ enum Packing {
         },
         "pack_padded_sequence": Builtins.fn("pack_padded_sequence") { a, k, i throws(PyError) in
             let b = try bind("pack_padded_sequence", ["input", "lengths", "batch_first", "enforce_sorted"], required: 2, a, k)
-            guard case .tensor(let input) = b[0]! else { throw .attributeError("'\(b[0]!.typeName)' object has no attribute 'size'") }
-            return .object(try packPadded(input, try lengths(b[1]!, i), batchFirst: try b[2]?.truthy() ?? false,
-                                          enforceSorted: try b[3]?.truthy() ?? true, interp: i))
+            let given = try lengths(b[1]!, i)
+            let enforceSorted = try b[3]?.truthy() ?? true
+            guard case .tensor(let input) = b[0]! else {
+                // Sorting first moves the order to input.device; otherwise the C++ packer's parser names the type.
+                if !enforceSorted { throw .attributeError("'\(b[0]!.typeName)' object has no attribute 'device'") }
+                throw .typeError("_pack_padded_sequence(): argument 'input' (position 1) must be Tensor, not \(b[0]!.typeName)")
+            }
+            return .object(try packPadded(input, given, batchFirst: try b[2]?.truthy() ?? false, enforceSorted: enforceSorted, interp: i))
         },
         "pad_packed_sequence": Builtins.fn("pad_packed_sequence") { a, k, i throws(PyError) in
             let b = try bind("pad_packed_sequence", ["sequence", "batch_first", "padding_value", "total_length"], required: 1, a, k)
@@ -197,6 +202,7 @@ enum Packing {
     /// `pack_padded_sequence`: checks as torch's, then the rows of each step for the sequences still running.
     static func packPadded(_ input: PyTensor, _ lengths: [Int], batchFirst: Bool, enforceSorted: Bool, interp: Interpreter) throws(PyError) -> PackedSequenceObject {
         let shape = input.shape
+        if shape.count == 1 { throw .indexError("Dimension out of range (expected to be in range of [-1, 0], but got 1)") }
         guard shape.count >= 2 else { throw .runtime("Expected `len(lengths)` to be equal to batch_size, but got \(lengths.count) (batch_size=\(shape.first ?? 0))") }
         let (t, b) = batchFirst ? (shape[1], shape[0]) : (shape[0], shape[1])
         var sorted: [Int]?, unsorted: [Int]?

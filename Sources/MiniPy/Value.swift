@@ -49,20 +49,29 @@ public enum PyValue {
         case .size(let s): return !s.isEmpty
         case .tensor(let t):
             guard t.t.count == 1 else {
-                throw .runtime("Boolean value of Tensor with more than one value is ambiguous")
+                throw .runtime("Boolean value of Tensor with \(t.t.count == 0 ? "no values" : "more than one value") is ambiguous")
             }
             return t.t.storage[0] != 0
         case .object: return true
         }
     }
 
-    /// An int (or bool) as Python's `__index__`.
+    /// An int (or bool) as Python's `__index__`; also a one-element integer or bool tensor, which torch's
+    /// `__index__` and its argument parser both take (`chars[logits.argmax()]`, `range(n_tensor)`).
     var asIndex: Int? {
         switch self {
         case .int(let i): i
         case .bool(let b): b ? 1 : 0
+        case .tensor(let t) where t.count == 1 && !t.dtype.isFloatingPoint: t.exactInts[0]
         default: nil
         }
+    }
+
+    /// The TypeError for a value that is not an index where Python asks for one: a tensor's `__index__` says why
+    /// in its own words, anything else in CPython's (`message`).
+    func notAnIndex(_ message: String) -> PyError {
+        if case .tensor = self { return .typeError("only integer tensors of a single element can be converted to an index") }
+        return .typeError(message)
     }
 
     var asDouble: Double? {
