@@ -214,7 +214,17 @@ class ModuleBase: PyObject {
                 return .object(self)
             }
         case "cpu", "to":
-            return method { _, _, _ throws(PyError) in .object(self) }
+            return method { a, k, _ throws(PyError) in
+                // A device other than the CPU fails as it does for a tensor (torch's own error on a machine
+                // without a GPU, like the tutor's).
+                for v in a + k.map(\.1) {
+                    if case .str(let s) = v { try DeviceObject.parse(s).check() }
+                    if case .object(let d as DeviceObject) = v { try d.check() }
+                }
+                return .object(self)
+            }
+        case "cuda":
+            return method { _, _, _ throws(PyError) in throw DeviceObject.noCUDA }
         default:
             return nil
         }
@@ -224,7 +234,7 @@ class ModuleBase: PyObject {
     var moduleAttributeNames: [String] {
         parameterSlots.map(\.name) + childSlots.map(\.name)
             + ["training", "forward", "parameters", "named_parameters", "children", "named_children", "modules", "named_modules",
-               "state_dict", "load_state_dict", "train", "eval", "zero_grad", "requires_grad_", "apply", "cpu", "to"]
+               "state_dict", "load_state_dict", "train", "eval", "zero_grad", "requires_grad_", "apply", "cpu", "to", "cuda"]
     }
 
     /// `children()`: direct submodules that are not None, each once.

@@ -353,6 +353,15 @@ extension Interpreter {
                         k + sub.bytes.count <= b.bytes.count && Array(b.bytes[k..<(k + sub.bytes.count)]) == sub.bytes }
                 } else { throw .typeError("a bytes-like object is required, not '\(l.typeName)'") }
             case .object(let dv as DictView): found = dv.items.contains { equal(l, $0) }
+            case .tensor:
+                // Tensor.__contains__: (element == self).any() for a tensor or a number.
+                switch l {
+                case .tensor, .int, .float, .bool:
+                    guard case .tensor(let eq) = try compare("==", l, r) else { found = false; break }
+                    found = eq.t.storage.contains { $0 != 0 }
+                default:
+                    throw .runtime("Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '\(l.typeName)'>.")
+                }
             case .object(let o) where o is PyIterator || isUserInstance(r):
                 let it = try makeIterator(r)
                 var hit = false

@@ -34,6 +34,7 @@ extension Interpreter {
             case .bool(true): items.append(.none)
             case .bool(false): throw PyError(type: "NotImplementedError", message: "MiniPy does not support indexing with False yet")
             case .list, .tuple: items.append(.tensor(try indexTensor(item)))
+            case .range: items.append(.tensor(try indexTensor(.list(PyList(try iterate(item))))))   // out[range(B), lengths - 1]
             default: items.append(item)
             }
         }

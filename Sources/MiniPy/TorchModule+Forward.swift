@@ -249,6 +249,11 @@ extension TorchModule {
         /// RNN and GRU check the input before the states (check_forward_args); LSTM checks neither, and its
         /// matmul fails after the C++ code has counted the states.
         func checkInput() throws(PyError) {
+            // check_input: packed data is (rows, input_size), as when the padded batch lacked its feature dimension.
+            if !isLSTM && p.data.shape.count != 2 { throw .runtime("input must have 2 dimensions, got \(p.data.shape.count)") }
+            if isLSTM && p.data.shape.count == 1 {
+                throw .runtime("\(c.bias ? "addmm" : "mm"): mat1 and mat2 shapes cannot be multiplied (1x\(p.data.shape[0]) and \(c.inputSize)x\(4 * c.hiddenSize))")
+            }
             guard p.data.shape.count == 2, features == c.inputSize else {
                 let rows = p.data.shape.first ?? 0
                 if isLSTM, p.data.shape.count == 2 {

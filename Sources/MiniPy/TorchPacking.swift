@@ -160,11 +160,23 @@ enum Packing {
     static func padSequence(_ seqs: [PyTensor], batchFirst: Bool, value: Double, left: Bool, interp: Interpreter) throws(PyError) -> PyTensor {
         guard let first = seqs.first else { throw .runtime("received an empty list of sequences") }
         let trailing = Array(first.shape.dropFirst())
-        for s in seqs where Array(s.shape.dropFirst()) != trailing {
-            // torch copies each sequence into out[:len, i] and names that slice's shape.
+        var seqs = seqs
+        for (k, s) in seqs.enumerated() where Array(s.shape.dropFirst()) != trailing {
+            // torch copies each sequence into out[:len, i] (copy_ broadcasts the sequence, never the slice).
             let target = [s.shape.first ?? 1] + trailing
+            let rank = max(target.count, s.shape.count)
+            for i in 1...rank {   // infer_size: from the last dimension
+                let a = i <= target.count ? target[target.count - i] : 1, b = i <= s.shape.count ? s.shape[s.shape.count - i] : 1
+                if a != b && a != 1 && b != 1 {
+                    throw .runtime("The size of tensor a (\(a)) must match the size of tensor b (\(b)) at non-singleton dimension \(rank - i)")
+                }
+            }
             let broadcast = (try? Tensor.broadcastShape(target, s.shape)) ?? s.shape
-            throw .runtime("output with shape \(pyShape(target)) doesn't match the broadcast shape \(pyShape(broadcast))")
+            if broadcast != target {
+                throw .runtime("output with shape \(pyShape(target)) doesn't match the broadcast shape \(pyShape(broadcast))")
+            }
+            guard case .tensor(let expanded) = try interp.call(try interp.attribute(.tensor(s), "expand"), target.map { .int($0) }, []) else { continue }
+            seqs[k] = expanded
         }
         let t = seqs.map { $0.shape.first ?? 1 }.max() ?? 0, b = seqs.count
         let inner = trailing.reduce(1, *)
@@ -260,7 +272,17 @@ enum Packing {
                 row += 1
             }
         }
-        let padded = gatherFrom([p.data], picks, shape: shape, fill: value, gradName: p.unsorted == nil ? "CopySlices" : "IndexSelectBackward0")
+        // torch pads time-major and transposes for batch_first (a view: TransposeBackward0, batch-major strides);
+        // unsorted, the index_select that restores the order comes last and is contiguous.
+        let transposed = batchFirst && p.unsorted == nil
+        var padded = gatherFrom([p.data], picks, shape: shape, fill: value,
+                                gradName: p.unsorted != nil ? "IndexSelectBackward0" : transposed ? "TransposeBackward0" : "CopySlices")
+        if transposed {
+            var trailingStrides: [Int] = []
+            var stride = 1
+            for d in trailing.reversed() { trailingStrides.insert(stride, at: 0); stride *= d }
+            padded = padded.withStrides([inner, b * inner] + trailingStrides)
+        }
         let sortedLengths = p.sortedLengths
         var lengths = sortedLengths
         if let sorted = p.sorted { for (j, k) in sorted.enumerated() { lengths[k] = sortedLengths[j] } }
