@@ -170,6 +170,19 @@ enum Functional {
         add("linear") { a, k, i throws(PyError) in
             let b = try bind("linear", ["input", "weight", "bias"], required: 2, a, k)
             let x = try tensor("linear", b[0]), w = try tensor("linear", b[1], "weight", 2)
+            let hasBias = b[2].map { !$0.isNone } ?? false
+            if x.shape.count >= 1, w.shape.count == 2, x.shape.last != w.shape[1] {
+                // ATen's linear: addmm for 2-D or contiguous input with a bias; otherwise matmul, which folds the
+                // batch into mm, unless the input is not contiguous and the weight needs no gradient (then bmm).
+                let lead = x.shape.dropLast().reduce(1, *), k = x.shape.last!
+                if hasBias && (x.shape.count == 2 || x.isContiguous) {
+                    throw .runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(lead)x\(k) and \(w.shape[1])x\(w.shape[0]))")
+                }
+                if x.shape.count >= 3 && !x.isContiguous && !w.requiresGrad {
+                    throw .runtime("Expected size for first two dimensions of batch2 tensor to be: [\(lead / x.shape[x.shape.count - 2]), \(k)] but got: [\(lead / x.shape[x.shape.count - 2]), \(w.shape[1])].")
+                }
+                throw .runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(lead)x\(k) and \(w.shape[1])x\(w.shape[0]))")
+            }
             var y = try i.tensorBinary("@", .tensor(x), try i.call(try i.attribute(.tensor(w), "t"), [], []))
             if let bias = b[2], !bias.isNone { y = try i.tensorBinary("+", y, bias) }
             return y

@@ -177,8 +177,10 @@ extension TorchModule {
         guard x.shape[x.dim - 1] == inF else {
             let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)
             let k = x.dim == 0 ? 1 : x.shape[x.dim - 1]
-            // Linear flattens any input to 2-D and calls addmm, whose name torch puts in front.
-            throw .runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
+            // ATen's linear: addmm for 2-D input or a contiguous one it can flatten (with a bias); otherwise
+            // matmul, whose mm names itself (a batch_first RNN's output is not contiguous).
+            let op = bLeaf != nil && (x.dim == 2 || input.isContiguous) ? "addmm" : "mm"
+            throw .runtime("\(op): mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(inF)x\(out))")
         }
         try interp.checkOperations(Double(x.count) * Double(out))
         var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
