@@ -28,6 +28,19 @@ final class NoGradObject: PyObject {
     override func withBlock(_ interp: Interpreter, _ body: (PyValue) throws(PyError) -> Void) throws(PyError) {
         try GradMode.with(enables) { () throws(PyError) in try body(.none) }
     }
+    /// `@torch.no_grad()` over a function (a learner's `generate` or `evaluate`): each call runs in the mode.
+    override var isCallable: Bool { true }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("__call__", ["orig_func"], required: 1, args, kwargs, isMethod: true)
+        let f = b[0]!, enables = enables
+        let name: String
+        if case .object(let fn as FunctionObject) = f { name = fn.name } else { name = "decorated" }
+        return Builtins.fn(name) { a, k, i throws(PyError) in
+            var result = PyValue.none
+            try GradMode.with(enables) { () throws(PyError) in result = try i.call(f, a, k) }
+            return result
+        }
+    }
 }
 
 /// Whether autograd records (off inside `torch.no_grad()`). Task-local, so concurrent runs do not share it.

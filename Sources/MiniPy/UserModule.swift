@@ -134,7 +134,7 @@ extension Interpreter {
         switch b[0] {
         case .tensor(let t)?: data = t
         case nil, .none?: data = PyTensor(Tensor(shape: [0], storage: []))
-        case let v?: throw .typeError("Parameter.__new__() argument 'data' must be Tensor, not \(v.typeName)")
+        case let v?: throw .attributeError("'\(v.typeName)' object has no attribute 'detach'")   // torch 2.15's Parameter.__new__ calls data.detach()
         }
         let requiresGrad = try b[1]?.truthy() ?? true
         if requiresGrad && data.dtype != .float32 {
