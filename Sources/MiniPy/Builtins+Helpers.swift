@@ -246,7 +246,7 @@ extension Interpreter {
             return false
         case .object(let c as PyClass):
             switch v {
-            case .tensor(let t): return c.name == "Tensor" || (c.name == "Parameter" && t.isParameter)
+            case .tensor(let t): return c.name == "Tensor" || (c.name == "Parameter" && t.isParameter) || c.qualified == t.dtype.legacyTypeName
             case .size: return c.name == "Size"
             case .object(let m as ModuleBase): return m.moduleName == c.name
             default: return v.typeName == c.name

@@ -40,6 +40,8 @@ extension TensorOps {
             guard let d = b[0], !d.isNone else { return .str(c.input.dtype.legacyTypeName) }
             switch d {
             case .object(let o as DTypeObject): return .tensor(c.input.converted(to: try o.supported()))
+            case .object(let cls as PyClass) where Interpreter.legacyTensorTypes.contains { "torch.\($0.name)" == cls.qualified }:
+                return .tensor(c.input.converted(to: Interpreter.legacyTensorTypes.first { "torch.\($0.name)" == cls.qualified }!.dtype))   // x.type(torch.LongTensor)
             case .str(let s):
                 guard let dtype = PyTensor.DType.allCases.first(where: { $0.legacyTypeName == s }) else {
                     throw PyError(type: "NotImplementedError", message: "MiniPy does not support the tensor type \(s) yet")

@@ -337,7 +337,9 @@ extension Interpreter {
                 if items.isEmpty { kind = max(kind, 2) }
                 return [items.count] + (shape ?? [])
             default:
-                throw .typeError("new(): invalid data type '\(v.typeName)'")
+                // Only a str is an invalid data type to torch; anything else has no dtype it can infer.
+                if case .str = v { throw .typeError("new(): invalid data type 'str'") }
+                throw .runtime("Could not infer dtype of \(v.typeName)")
             }
         }
         let shape = try walk(b[0]!, 0)

@@ -193,9 +193,14 @@ enum Modules {
             }
             return .size(dims)
         })
-        a["Tensor"] = .object(PyClass("Tensor", qualified: "torch.Tensor") { _, _, _ throws(PyError) in
-            throw PyError(type: "NotImplementedError", message: "MiniPy does not support constructing torch.Tensor directly yet; use torch.tensor")
+        a["Tensor"] = .object(PyClass("Tensor", qualified: "torch.Tensor") { args, kwargs, i throws(PyError) in
+            try i.legacyTensor(.float32, args, kwargs)
         })
+        for (name, dtype) in Interpreter.legacyTensorTypes {
+            a[name] = .object(PyClass(name, qualified: "torch.\(name)") { args, kwargs, i throws(PyError) in
+                try i.legacyTensor(dtype, args, kwargs)
+            })
+        }
         a["no_grad"] = .object(PyClass("no_grad", qualified: "torch.autograd.grad_mode.no_grad") { _, _, _ throws(PyError) in .object(NoGradObject()) })
         a["enable_grad"] = .object(PyClass("enable_grad", qualified: "torch.autograd.grad_mode.enable_grad") { _, _, _ throws(PyError) in
             .object(NoGradObject(enables: true))
