@@ -78,7 +78,12 @@ final class LayerModule: ModuleBase {
         let b = try bind("\(moduleName).forward", ["input"], required: 1, args, kwargs, isMethod: true)
         let input = b[0]!
         switch kind {
-        case .activation(let f): return try Functional.call(f, [input], [], interp)
+        case .activation(let f):
+            // nn.Tanh and nn.Sigmoid call torch.tanh / torch.sigmoid (F.tanh would ask the input for .tanh()).
+            if f == "tanh" || f == "sigmoid", !interp.isTensor(input) {
+                throw .typeError("\(f)(): argument 'input' (position 1) must be Tensor, not \(input.typeName)")
+            }
+            return try Functional.call(f, [input], [], interp)
         case .leakyReLU(let s): return try Functional.call("leaky_relu", [input, .float(s)], [], interp)
         case .elu(let a): return try Functional.call("elu", [input, .float(a)], [], interp)
         case .gelu(let t): return try Functional.call("gelu", [input], [("approximate", .str(t ? "tanh" : "none"))], interp)
@@ -140,10 +145,16 @@ final class LayerModule: ModuleBase {
             return .object(LayerModule(.flatten(start: try b[0].map { v throws(PyError) in try i.intArg("Flatten", "start_dim", v) } ?? 1,
                                                 end: try b[1].map { v throws(PyError) in try i.intArg("Flatten", "end_dim", v) } ?? -1), name: "Flatten"))
         }
-        add("Dropout", "dropout") { a, k, _ throws(PyError) in
+        add("Dropout", "dropout") { a, k, i throws(PyError) in
             let b = try bind("Dropout.__init__", ["p", "inplace"], required: 0, a, k, isMethod: true)
-            let p = b[0]?.asDouble ?? 0.5
-            guard p >= 0, p <= 1 else { throw .valueError("dropout probability has to be between 0 and 1, but got \(pyFloatRepr(p))") }
+            // `if p < 0 or p > 1`: Python's comparison (a str is its TypeError) and p printed as given.
+            let given = b[0] ?? .float(0.5)
+            let below = try i.compare("<", given, .int(0)).truthy()
+            let above = try below ? false : i.compare(">", given, .int(1)).truthy()
+            if below || above {
+                throw .valueError("dropout probability has to be between 0 and 1, but got \(try i.str(given))")
+            }
+            let p = given.asDouble ?? 0.5
             return .object(LayerModule(.dropout(p: p), name: "Dropout", inplace: try b[1]?.truthy() ?? false))
         }
         add("LayerNorm", "normalization") { a, k, i throws(PyError) in
