@@ -353,7 +353,19 @@ public final class Interpreter {
 
     // MARK: Expressions
 
+    /// An error raised while evaluating `e` is placed on the line of the innermost expression that raised it, as
+    /// CPython 3.11's instruction locations place it: in a statement over several lines (`total = (d['a'] +`
+    /// newline `d['c'])`, a print of f-strings) the traceback names the line of the failing part.
     func eval(_ e: Expr) throws(PyError) -> PyValue {
+        do {
+            return try evalInner(e)
+        } catch var err {
+            if err.line == 0 && !err.isLimit { err.line = e.pos.line }
+            throw err
+        }
+    }
+
+    private func evalInner(_ e: Expr) throws(PyError) -> PyValue {
         try checkStack()
         switch e {
         case .name(let n, _):

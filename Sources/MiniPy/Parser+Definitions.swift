@@ -288,7 +288,9 @@ extension Parser {
                 guard j < s.count, s[j] == "}" else { throw fail("f-string: expecting '}'") }
                 let expr: Expr
                 do throws(PyError) {
-                    var sub = try Parser(source: "(" + exprText + ")")
+                    // Blank lines inside the parentheses put the field's expressions on the f-string's own line, so a
+                    // runtime error in `{losses[5]}` is reported there (as CPython does), not on line 1.
+                    var sub = try Parser(source: "(" + String(repeating: "\n", count: max(0, line - 1)) + exprText + ")")
                     sub.enclosing = enclosing
                     expr = try sub.expression()
                     guard sub.peek.kind == .newline || sub.peek.kind == .eof else { throw sub.invalid() }

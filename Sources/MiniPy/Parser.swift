@@ -644,12 +644,17 @@ struct Parser {
 
     mutating func primary() throws(PyError) -> Expr {
         var e = try atom()
+        // CPython 3.11 places an attribute (and a method call) on the line of the attribute's name, anything else
+        // in the chain (a subscript, a plain call) where the chain starts: `(x` newline `.view(4, 4))` fails on
+        // the second line. The column stays the chain's.
+        let chainStart = e.pos
         while true {
             if isOp(".") {
                 i += 1
                 guard case .name(let n) = peek.kind else { throw invalid() }
+                let nameLine = peek.line
                 i += 1
-                e = .attribute(e, n, e.pos)
+                e = .attribute(e, n, Pos(line: nameLine, column: chainStart.column))
             } else if isOp("(") {
                 let open = next()
                 bracketDepth += 1
@@ -689,7 +694,7 @@ struct Parser {
                 }
                 i += 1
                 bracketDepth -= 1
-                e = .call(e, args, kwargs, e.pos)
+                e = .call(e, args, kwargs, { if case .attribute = e { return e.pos }; return chainStart }())
             } else if isOp("[") {
                 let open = next()
                 bracketDepth += 1
@@ -704,7 +709,7 @@ struct Parser {
                 i += 1
                 bracketDepth -= 1
                 let index = items.count == 1 && !tuple ? items[0] : .tuple(items, Pos(line: start.line, column: start.column))
-                e = .index(e, index, e.pos)
+                e = .index(e, index, chainStart)
             } else {
                 return e
             }
