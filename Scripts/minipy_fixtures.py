@@ -277,6 +277,8 @@ SNIPPETS = [
     ("line-multiline-fstring-field", "import torch\nlosses = []\nfor epoch in range(3):\n    loss = torch.tensor(1.0 / (epoch + 1), requires_grad=True)\n    losses.append(loss)\nprint(f\"final: {losses[-1].item():.3f} \"\n      f\"{losses[5]}\")"),
     ("line-multiline-attribute", "x = [1]\ny = (x\n     .foo)"),
     ("line-multiline-call-args", "import torch\nimport torch.nn as nn\nrnn = nn.LSTM(\n    input_size=3,\n    hidden_size=4,\n)\nh0 = torch.zeros(1, 1, 4)\nout, (h, c) = rnn(\n    torch.zeros(2, 1, 3),\n    (h0,\n     undefined_c0),\n)"),
+    ("embedding-padding-idx-types", "import torch\nfrom torch import nn\ndef t(f):\n    try:\n        print(repr(f()))\n    except Exception as e:\n        print(type(e).__name__ + ':', e)\nfor p in [3.0, 12.0, -2.5, '1', 9, -1]:\n    t(lambda: nn.Embedding(10, 3, padding_idx=p).padding_idx)"),
+    ("squeeze-several-dims", "import torch\ndef t(f):\n    try:\n        print(repr(f()))\n    except Exception as e:\n        print(type(e).__name__ + ':', e)\nx = torch.zeros(1, 3, 1, requires_grad=True)\nfor d in [(0, 2), (0,), (1,), (), [0, -1], (0, 0), (0, 5), (0, 1.0)]:\n    t(lambda: (x.squeeze(d).shape, x.squeeze(d).grad_fn.name(), x.squeeze(d).stride()))\nt(lambda: torch.squeeze(x, (0, 2)).shape)\nt(lambda: x.squeeze(dim=(2,)).shape)"),
 ]
 
 

@@ -77,6 +77,20 @@ extension TensorOps {
         "squeeze": TensorOp { c throws(PyError) in
             let b = try c.bind(["dim"])
             let x = c.x, ts = c.input.torchStrides
+            if let dv = b[0], c.interp.sequenceItems(dv) != nil {
+                // squeeze(dims): each listed dimension of size 1 goes (torch 2's SqueezeBackward2).
+                var dims: [Int] = []
+                for (k, v) in c.interp.sequenceItems(dv)!.enumerated() {
+                    guard let d = v.asIndex else {
+                        throw .typeError("squeeze(): argument 'dim' failed to unpack the object at pos \(k + 1) with error \"type must be tuple of ints,but got \(v.typeName)\"")
+                    }
+                    let w = try tc { try x.wrapDim(d) }
+                    if dims.contains(w) { throw .runtime("dim \(w) appears multiple times in the list of dims") }
+                    dims.append(w)
+                }
+                let kept = (0..<x.dim).filter { x.shape[$0] != 1 || !dims.contains($0) }
+                return viewResult(c.input, kept.map { x.shape[$0] }, map: nil, "SqueezeBackward2", strides: kept.map { ts[$0] }) { g in g.reshaped(x.shape) }
+            }
             let dim = try b[0].map { v throws(PyError) in try c.int(v, "dim") }
             let y = try tc { try x.squeezing(dim) }
             let wrapped = try dim.map { v throws(PyError) in try tc { try x.wrapDim(v) } }

@@ -260,6 +260,13 @@ final class TorchModule: ModuleBase {
         let dims = try emptyShape([b[0]!, b[1]!])
         var pad: Int?
         if let p = b[2], !p.isNone {
+            // torch asserts the range with Python comparisons, then zeroes weight[padding_idx]: a float passes the
+            // first and fails as an index, a str fails the comparison.
+            if case .float(let f) = p {
+                guard f < Double(dims[0]), f >= -Double(dims[0]) else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") }
+                throw .indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got float)")
+            }
+            if case .str = p { throw .typeError("'>' not supported between instances of 'str' and 'int'") }
             let idx = try interp.intArg("Embedding", "padding_idx", p)
             if idx >= 0 { guard idx < dims[0] else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") } }
             else { guard idx >= -dims[0] else { throw PyError(type: "AssertionError", message: "Padding_idx must be within num_embeddings") } }
