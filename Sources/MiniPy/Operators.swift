@@ -68,6 +68,25 @@ extension Interpreter {
 
     func binary(_ op: String, _ l: PyValue, _ r: PyValue) throws(PyError) -> PyValue {
         if isUserInstance(l) || isUserInstance(r), let v = try userBinary(op, l, r) { return v }
+        // A list, tuple or str beside a tensor: Python's sequence operations answer before torch's (`+` refuses,
+        // `*` repeats by the tensor's __index__, as `[0] * n_tensor` does).
+        if op == "+", case .tensor = r {
+            switch l {
+            case .list, .tuple, .str: throw .typeError("can only concatenate \(l.typeName) (not \"Tensor\") to \(l.typeName)")
+            default: break
+            }
+        }
+        if op == "*" {
+            func isSequence(_ v: PyValue) -> Bool { switch v { case .list, .tuple, .str: return true; default: return false } }
+            if case .tensor = r, isSequence(l) {
+                guard let n = r.asIndex else { throw r.notAnIndex("") }
+                return try binary(op, l, .int(n))
+            }
+            if case .tensor = l, isSequence(r) {
+                guard let n = l.asIndex else { throw l.notAnIndex("") }
+                return try binary(op, r, .int(n))
+            }
+        }
         if case .tensor = l { return try tensorBinary(op, l, r) }
         // `"%.4f" % loss`: str.__mod__ goes first and formats the tensor as a number.
         if case .str(let s) = l, op == "%", case .tensor = r { return .str(try percentFormat(s, r)) }
