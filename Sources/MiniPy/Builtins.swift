@@ -417,7 +417,7 @@ extension Interpreter {
             guard let k = args.first else { throw .typeError("pop expected at least 1 argument, got 0") }
             guard let idx = d.index[try HashKey(k)] else {
                 if args.count > 1 { return args[1] }
-                throw PyError(type: "KeyError", message: i.repr(k))
+                throw i.keyError(k)
             }
             let v = d.values[idx]
             let keys = d.keys, values = d.values
@@ -519,7 +519,7 @@ extension Interpreter {
                     try d.set(index, v)
                     return v
                 }
-                throw PyError(type: "KeyError", message: repr(index))
+                throw keyError(index)
             }
             return r
         case .tensor(let t):

@@ -142,7 +142,8 @@ final class ExceptionObject: PyObject {
         return "\(cls.name)(" + args.map { interp.repr($0) }.joined(separator: ", ") + ")"
     }
 
-    /// The object for an error MiniPy raised (its message is the one argument; a KeyError's is the key's repr).
+    /// The object for an error MiniPy raised (its message is the one argument; a KeyError's is the key's repr,
+    /// read back as the key when it is a literal; see `Interpreter.keyError` for any other key).
     static func from(_ e: PyError) -> ExceptionObject {
         let cls = ExceptionClass.named(e.type)
         if e.message.isEmpty { return ExceptionObject(cls, []) }

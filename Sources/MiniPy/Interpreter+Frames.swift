@@ -99,7 +99,7 @@ extension Interpreter {
                 guard j >= 0, j < l.items.count else { throw .indexError("list assignment index out of range") }
                 l.items.remove(at: j)
             case .dict(let d):
-                guard let k = d.index[try HashKey(index)] else { throw PyError(type: "KeyError", message: repr(index)) }
+                guard let k = d.index[try HashKey(index)] else { throw keyError(index) }
                 d.remove(at: k)
             default:
                 if let m = try special(obj, "__delitem__") { _ = try call(m, [index], []); return }

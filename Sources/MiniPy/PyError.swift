@@ -133,3 +133,13 @@ func trimmingWhitespace(_ line: Substring) -> String {
     if lo < hi, !u[lo].isASCII || !u[u.index(before: hi)].isASCII { return line.trimmingCharacters(in: .whitespaces) }
     return String(u[lo..<hi])
 }
+
+extension Interpreter {
+    /// `d[key]` for a missing key: the KeyError carries the key itself, so `except KeyError as e` sees
+    /// `e.args == (key,)` and `str(e)` is its repr even for a key that is no literal (a tensor: `tensor(1)`).
+    func keyError(_ key: PyValue) -> PyError {
+        var e = PyError(type: "KeyError", message: repr(key))
+        e.object = ExceptionBox(ExceptionObject(ExceptionClass.named("KeyError"), [key]))
+        return e
+    }
+}
