@@ -68,7 +68,6 @@ enum Builtins {
             case .tensor(let t):
                 guard t.t.dim > 0 else { throw .typeError("len() of a 0-d tensor") }
                 return .int(t.t.shape[0])
-            case .object(let o as IterableObject): return .int(o.items.count)
             case .object(let r as ReturnTypesObject): return .int(r.items.count)
             default: throw .typeError("object of type '\(args[0].typeName)' has no len()")
             }

@@ -139,7 +139,7 @@ class ModuleBase: PyObject {
     /// The methods every `nn.Module` has, bound to this module; nil for any other name.
     func moduleMethod(_ n: String) -> PyValue? {
         func method(_ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) -> PyValue {
-            .object(Builtin(n, method: true, body))
+            .object(Builtin(n, pythonMethod: true, body))
         }
         switch n {
         case "parameters":

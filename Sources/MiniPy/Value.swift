@@ -232,12 +232,16 @@ public class PyObject {
 final class Builtin: PyObject {
     let name: String
     let isMethod: Bool
+    /// A method torch writes in Python (nn.Module's `parameters`, `eval`, …): its type is `method`, which a
+    /// learner meets in "'method' object is not iterable" after `SGD(model.parameters, ...)`.
+    let isBoundPythonMethod: Bool
     let body: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
 
-    init(_ name: String, method: Bool = false, _ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
-        self.name = name; self.isMethod = method; self.body = body
+    init(_ name: String, method: Bool = false, pythonMethod: Bool = false,
+         _ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
+        self.name = name; self.isMethod = method || pythonMethod; self.isBoundPythonMethod = pythonMethod; self.body = body
     }
-    override var typeName: String { isMethod ? "builtin_function_or_method" : "builtin_function_or_method" }
+    override var typeName: String { isBoundPythonMethod ? "method" : "builtin_function_or_method" }
     override var isCallable: Bool { true }
     override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         try body(args, kwargs, interp)
