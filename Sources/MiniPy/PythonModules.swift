@@ -1,7 +1,8 @@
 import Foundation
 
 /// The parts of Python's standard library learners' programs import: `math`, `string`, `collections`
-/// (`defaultdict`, `Counter`, `OrderedDict`, `namedtuple`-free), `itertools`, `functools`. Anything else from them is
+/// (`defaultdict`, `Counter`, `OrderedDict`, `namedtuple`-free), `itertools`, `functools`, `typing` (names only:
+/// PythonTyping.swift). Anything else from them is
 /// a NotImplementedError naming it.
 enum PythonModules {
     /// `sys.stdlib_module_names` of CPython 3.11 (without the private ones): importing one MiniPy lacks is a
@@ -18,6 +19,7 @@ enum PythonModules {
         case "itertools": return .object(itertools)
         case "functools": return .object(functools)
         case "random": return .object(random)
+        case "typing": return .object(typing)
         default: return nil
         }
     }
