@@ -131,7 +131,17 @@ extension TensorOps {
         for name in ["amax", "amin"] {
             ops[name] = TensorOp { c throws(PyError) in
                 let b = try c.bind(["dim", "keepdim"])
-                guard let d = b[0] else { return try c.interp.extremum(c.input, String(name.dropFirst()), [], []) }
+                guard let d = b[0] else {
+                    if c.input.count == 0 {
+                        throw .runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+                    }
+                    return try c.interp.extremum(c.input, String(name.dropFirst()), [], [])
+                }
+                // torch's amax/amin name themselves and the dim as it was given (max/min name the dim wrapped).
+                let shape = c.input.shape
+                if let dim = d.asIndex, !shape.isEmpty, case let w = dim < 0 ? dim + shape.count : dim, w >= 0, w < shape.count, shape[w] == 0 {
+                    throw .indexError("\(name)(): Expected reduction dim \(dim) to have non-zero size.")
+                }
                 guard case .object(let r as ReturnTypesObject) = try c.interp.extremum(c.input, String(name.dropFirst()), [d] + (b[1].map { [$0] } ?? []), []),
                       case .tensor(let v) = r.values else { return .none }
                 return .tensor(renamedTensor(v, name == "amax" ? "AmaxBackward0" : "AminBackward0"))

@@ -101,7 +101,9 @@ extension TensorOps {
                 return .tensor(gathered(t, [map.count], map, "DiagonalBackward0_copy"))
             }
             guard shape.count == 1 else { throw .runtime("diag(): Supports 1D or 2D tensors. Got \(shape.count)D") }
-            let n = shape[0] + abs(k)
+            let wide = shape[0].addingReportingOverflow(Int(clamping: k.magnitude))
+            let n = wide.overflow ? Int.max : wide.partialValue
+            _ = try c.interp.checkedShape("diag", [n, n])
             let positions = (0..<shape[0]).map { i in k >= 0 ? i * n + i + k : (i - k) * n + i }
             if !t.dtype.isFloatingPoint {
                 var out = [Int](repeating: 0, count: n * n)
@@ -292,6 +294,8 @@ extension Interpreter {
         let batch = try tc { try Tensor.broadcastShape(Array(A.dropLast(2)), Array(B.dropLast(2))) }
         let nb = batch.reduce(1, *)
         try checkOperations(Double(nb) * Double(n) * Double(k) * Double(m))
+        // With k = 0 there is no work, but the result (all zeros) can still be huge.
+        _ = try checkedShape("matmul", batch + [n, m])
         let ma = Layout.broadcast(Array(A.dropLast(2)), to: batch), mb = Layout.broadcast(Array(B.dropLast(2)), to: batch)
         let x = a.floats, y = b.floats
         var out = [Float](repeating: 0, count: nb * n * m)

@@ -301,6 +301,7 @@ extension TensorOps {
             n = r.partialValue
         }
         try interp.checkElements(n, size: 8)
+        try interp.checkEmptySpan(out)
         let map = Layout.broadcast(shape, to: out)
         let ts = input.torchStrides
         let strides = out.indices.map { k -> Int in

@@ -201,11 +201,15 @@ extension Interpreter {
             known = r.partialValue
         }
         if let i = inferred.first {
+            if !overflow, known == 0, count == 0 {
+                throw .runtime("cannot reshape tensor of 0 elements into shape \(shapeText) because the unspecified dimension size -1 can be any value and is ambiguous")
+            }
             guard !overflow, known != 0, count % known == 0 else { throw .runtime("shape '\(shapeText)' is invalid for input of size \(count)") }
             s[i] = count / known
         } else if overflow || known != count {
             throw .runtime("shape '\(shapeText)' is invalid for input of size \(count)")
         }
+        try checkEmptySpan(s)
         return s
     }
 }

@@ -230,6 +230,10 @@ extension Interpreter {
             throw .typeError("unsupported operand type(s) for @: '\(l.typeName)' and '\(r.typeName)'")
         }
         try checkOperations(Double(a.count) * Double(b.shape.count == 2 ? b.shape[1] : 1))
+        if a.shape.count >= 2, b.shape.count == 2, a.shape.last == b.shape[0] {
+            // With an inner size of 0 there is no work, but the result (all zeros) can still be huge.
+            _ = try checkedShape("matmul", a.shape.dropLast() + [b.shape[1]])
+        }
         let x = a.t, y = b.t
         if b.shape.count > 2 && a.shape.count >= 1 {
             guard a.dtype.isFloatingPoint && b.dtype.isFloatingPoint else {

@@ -154,7 +154,24 @@ extension Interpreter {
             bytes = rb.partialValue
         }
         try checkElements(n, size: 4)
+        try checkEmptySpan(dims)
         return n
+    }
+
+    /// A tensor with a zero dimension holds nothing, but operations on it still walk its other dimensions (a
+    /// reduction over the empty one makes them its result, a transpose or a pad indexes them): their product is held
+    /// to MiniPy's element limit too, so `torch.ones(2**31, 0).sum(1)` is a MemoryError at once, not minutes of work
+    /// or an allocation that kills the worker.
+    func checkEmptySpan(_ dims: [Int]) throws(PyError) {
+        guard dims.contains(0) else { return }
+        var span = 1
+        for d in dims where d > 0 {
+            let r = span.multipliedReportingOverflow(by: d)
+            if r.overflow || r.partialValue > limits.maxElements {
+                throw .limit("MemoryError", "a tensor of size \(pyShape(dims)) is empty, but its other dimensions span more than MiniPy's limit of \(limits.maxElements) elements")
+            }
+            span = r.partialValue
+        }
     }
 
     /// A tensor of `dtype` from Python numbers (row-major), cast as torch casts them.

@@ -241,6 +241,16 @@ enum Functional {
         let shape = t.shape
         guard pads.count % 2 == 0 else { throw .runtime("Padding length must be divisible by 2") }
         guard pads.count / 2 <= shape.count else { throw .runtime("Padding length should be less than or equal to two times the input dimension but got padding length \(pads.count) and input of dimension \(shape.count)") }
+        // The output's size as torch computes it (input + both pads), held to MiniPy's limits before any index list
+        // is built: a pad of 2**31 was an allocation of that many before the check below.
+        var sized = shape
+        for k in 0..<(pads.count / 2) {
+            let d = shape.count - 1 - k
+            let a = shape[d].addingReportingOverflow(pads[2 * k])
+            let b = a.partialValue.addingReportingOverflow(pads[2 * k + 1])
+            sized[d] = a.overflow || b.overflow ? Int.max : max(0, b.partialValue)
+        }
+        _ = try interp.checkedShape("pad", sized)
         var out = shape
         var lists = shape.map { Array(0..<$0).map { Optional($0) } }
         for k in 0..<(pads.count / 2) {

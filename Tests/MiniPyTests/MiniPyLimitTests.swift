@@ -11,6 +11,36 @@ import Testing
         #expect(r.error?.line == 2)
     }
 
+    /// An empty tensor whose other dimensions are huge: torch makes it at once, but operations on it walk those
+    /// dimensions (a reduction over the empty one makes them its result); MiniPy refuses it as it refuses the tensor it
+    /// would be without the zero, instead of minutes of work or an allocation that kills the worker (found by the
+    /// minipy-gen fuzzer: softmax of torch.ones(2**31, 0)). Products and diagonals whose result alone is too large
+    /// (k = 0 needs no work) are refused before anything is allocated.
+    @Test func emptyTensorsWithHugeDimensionsAndResultsLargerThanTheirWork() {
+        let refused = [
+            ("torch.ones(2**31, 0).softmax(-1)", "a tensor of size [2147483648, 0] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.zeros(0, 2**31).T.contiguous()", "a tensor of size [0, 2147483648] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.empty(2**16, 2**16, 0).sum(-1)", "a tensor of size [65536, 65536, 0] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.ones(0).reshape(0, 2**31).sum(0)", "a tensor of size [0, 2147483648] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.ones(0, 1).expand(0, 2**31).T.contiguous()", "a tensor of size [0, 2147483648] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.ones(2).new_zeros(2**31, 0)", "a tensor of size [2147483648, 0] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.nn.functional.pad(torch.ones(0, 1), (0, 2**31))", "a tensor of size [0, 2147483649] is empty, but its other dimensions span more than MiniPy's limit of 10000000 elements"),
+            ("torch.ones(40000, 0) @ torch.ones(0, 40000)", "1600000000 elements is more than MiniPy's limit of 10000000 in one tensor or list"),
+            ("torch.bmm(torch.ones(4, 4000, 0), torch.ones(4, 0, 4000))", "64000000 elements is more than MiniPy's limit of 10000000 in one tensor or list"),
+            ("torch.ones(40000).diag()", "1600000000 elements is more than MiniPy's limit of 10000000 in one tensor or list"),
+            // torch's own message, word for word.
+            ("torch.ones(3).diag(2**40)", "Storage size calculation overflowed with sizes=[1099511627779, 1099511627779]"),
+        ]
+        for (expression, message) in refused {
+            let r = MiniPy.run("import torch\ny = \(expression)\nprint(y.shape)\n")
+            #expect(r.errorLine?.hasSuffix(message) == true, "\(expression): \(r.errorLine ?? r.stdout)")
+            #expect(r.error?.line == 2, "\(expression)")
+        }
+        // What stays within the limits still works as in torch.
+        let r = MiniPy.run("import torch\nprint(torch.ones(3, 0, 4).sum(1).shape, torch.ones(5, 0).softmax(-1).shape, (torch.ones(30, 0) @ torch.ones(0, 20)).sum())\n")
+        #expect(r.stdout == "torch.Size([3, 4]) torch.Size([5, 0]) tensor(0.)\n")
+    }
+
     @Test func moduleParameters() {
         let r = MiniPy.run("import torch\nrnn = torch.nn.LSTM(100000, 100000)\n")
         #expect(r.error?.type == "MemoryError")

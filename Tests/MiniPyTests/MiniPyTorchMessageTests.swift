@@ -5,6 +5,17 @@ import Testing
 /// what real torch printed.
 @Suite struct MiniPyTorchMessageTests {
     static let cases: [(code: String, error: String)] = [
+        // Empty tensors (found while sweeping torch.ones(N, 0) through every reduction and reshape; torch 2.15's words).
+        ("import torch\ntorch.ones(5, 0).amax(-1)", "IndexError: amax(): Expected reduction dim -1 to have non-zero size."),
+        ("import torch\ntorch.ones(5, 0).amin(1)", "IndexError: amin(): Expected reduction dim 1 to have non-zero size."),
+        ("import torch\ntorch.ones(5, 0).amax()",
+         "RuntimeError: amax(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."),
+        ("import torch\ntorch.ones(5, 0).view(0, -1)",
+         "RuntimeError: cannot reshape tensor of 0 elements into shape [0, -1] because the unspecified dimension size -1 can be any value and is ambiguous"),
+        ("import torch\ntorch.ones(0).reshape(-1, 0)",
+         "RuntimeError: cannot reshape tensor of 0 elements into shape [-1, 0] because the unspecified dimension size -1 can be any value and is ambiguous"),
+        ("import torch\ntorch.ones(6).view(0, -1)", "RuntimeError: shape '[0, -1]' is invalid for input of size 6"),
+        ("import torch\ntorch.ones(3).diag(2**40)", "RuntimeError: Storage size calculation overflowed with sizes=[1099511627779, 1099511627779]"),
         ("import torch\nl = torch.nn.Linear(8, 10)\nl(torch.randn(1, 4, 16))",
          "RuntimeError: addmm: mat1 and mat2 shapes cannot be multiplied (4x16 and 8x10)"),
         ("import torch\nl = torch.nn.Linear(8, 10)\nl(torch.randn(16))",
