@@ -145,7 +145,12 @@ extension TensorOps {
             guard chunks > 0 else { throw .runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
             let d = try c.dim(b[1] ?? .int(0))
             let n = shape[d], size = (n + chunks - 1) / chunks
-            return .tuple(try splitParts(c, d, sizes: stride(from: 0, to: max(n, 1), by: max(size, 1)).map { min(size, n - $0) }))
+            if n == 0 {
+                // ATen's chunk of an empty dimension: `chunks` empty pieces (split would keep one).
+                try c.interp.checkElements(chunks, size: MemoryLayout<PyValue>.stride)
+                return .tuple(try splitParts(c, d, sizes: Array(repeating: 0, count: chunks), withSizes: true))
+            }
+            return .tuple(try splitParts(c, d, sizes: stride(from: 0, to: n, by: max(size, 1)).map { min(size, n - $0) }))
         },
         "split": TensorOp { c throws(PyError) in
             let b = try c.bind(["split_size_or_sections", "dim"], required: 1)
@@ -256,10 +261,11 @@ extension TensorOps {
     }
 
     /// The parts of `split`/`chunk` along `d`: views named SplitBackward0 (SplitWithSizesBackward0 for given sizes).
-    static func splitParts(_ c: TensorCall, _ d: Int, sizes: [Int]) throws(PyError) -> [PyValue] {
+    /// `withSizes`: the pieces come from ATen's split_with_sizes (split by a list, chunk of an empty dimension).
+    static func splitParts(_ c: TensorCall, _ d: Int, sizes: [Int], withSizes: Bool = false) throws(PyError) -> [PyValue] {
         var parts: [PyValue] = []
         var start = 0
-        let name = c.name == "split" && c.args.first?.asIndex == nil ? "SplitWithSizesBackward0" : "SplitBackward0"
+        let name = withSizes || (c.name == "split" && c.args.first?.asIndex == nil) ? "SplitWithSizesBackward0" : "SplitBackward0"
         for size in sizes {
             let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.object(SliceObject(.int(start), .int(start + size), .none))]
             parts.append(try renamed(try c.interp.tensorIndex(c.input, items), name))
