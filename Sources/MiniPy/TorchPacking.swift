@@ -262,6 +262,22 @@ enum Packing {
         let trailing = Array(p.data.shape.dropFirst()), inner = trailing.reduce(1, *)
         let shape = (batchFirst ? [b, t] : [t, b]) + trailing
         let count = try interp.checkedShape("pad_packed_sequence", shape)
+        // ATen's _pad_packed_sequence views each run of equal batch sizes out of `data`. Data shorter than the batch
+        // sizes say (pack_padded_sequence given a length past the padded input, which torch packs clamped) fails
+        // there with view's message; it was an index out of range here (found by the minipy fuzzer).
+        let rows = p.data.shape.first ?? 0
+        var offset = 0, previous = 0, previousBatch = p.batchSizes.first ?? 0
+        for i in 0...steps {
+            let batch = i < steps ? p.batchSizes[i] : 0
+            if batch != previousBatch {
+                let l = previousBatch * (i - previous)
+                let have = max(0, min(l, rows - offset))
+                if have != l { throw .runtime("shape '\(pyShape([i - previous, previousBatch] + trailing))' is invalid for input of size \(have * inner)") }
+                offset += l
+                previous = i
+            }
+            previousBatch = batch
+        }
         var picks = [(Int, Int)?](repeating: nil, count: count)
         var row = 0
         for s in 0..<steps {
