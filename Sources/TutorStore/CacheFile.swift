@@ -88,8 +88,11 @@ public final class CacheFile {
 
     /// The running binary's identity: what invalidates every entry when Unroll is rebuilt or upgraded. Its build
     /// ID when it has one, so a copy of the same program (the one `make dist` made the shipped cache with,
-    /// installed elsewhere) reads the same entries; else its file's size, mtime and inode.
-    static func executableStamp() -> [UInt8]? {
+    /// installed elsewhere) reads the same entries; else its file's size, mtime and inode. Read once per process:
+    /// `unroll check` opens two caches, and the program cannot change under a running process's stamp.
+    static func executableStamp() -> [UInt8]? { runningStamp }
+
+    private static let runningStamp: [UInt8]? = {
         var w = LessonBinary.Writer()
         w.write(formatVersion)
         if let id = ExecutableIdentity.buildID(ofFile: "/proc/self/exe") {
@@ -102,7 +105,7 @@ public final class CacheFile {
         w.write(1)
         w.write(Int(st.st_size)); w.write(Int(st.st_mtim.tv_sec)); w.write(Int(st.st_mtim.tv_nsec)); w.write(Int(bitPattern: UInt(st.st_ino)))
         return w.bytes
-    }
+    }()
 
     // MARK: Use
 
