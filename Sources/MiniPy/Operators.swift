@@ -426,7 +426,7 @@ extension Interpreter {
     private func equalValues(_ l: PyValue, _ r: PyValue) -> Bool {
         switch (l, r) {
         case (.none, .none): return true
-        case (.str(let a), .str(let b)): return a == b
+        case (.str(let a), .str(let b)): return a == b && a.utf8.elementsEqual(b.utf8)   // Python compares code points, Swift canonical equivalents
         case (.list(let a), .list(let b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
         case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         case (.size(let a), .size(let b)): return a == b
