@@ -53,6 +53,7 @@ final class BuiltinType: PyObject {
              ("tuple", .tuple), ("tuple", .size), ("range", .range):
             return true
         case ("dict", .dict): return true
+        case ("tuple", .object(is PackedSequenceObject)), ("tuple", .object(is NamedTupleObject)): return true   // namedtuples
         case ("set", .object(let s as SetObject)): return !s.frozen
         case ("frozenset", .object(let s as SetObject)): return s.frozen
         case ("bytes", .object(is BytesObject)): return true

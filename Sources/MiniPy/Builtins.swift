@@ -583,6 +583,10 @@ extension Interpreter {
             return .str(String(Character(chars[try normalize(i, chars.count, "string")])))
         case .range(let a, let b, let st):
             let n = rangeCount(a, b, st)
+            if case .object(let sl as SliceObject) = index {   // a range again, as CPython's range slicing gives
+                let (i, j, k) = try sl.indices(n)
+                return .range(a + i * st, a + j * st, st * k)
+            }
             guard let i = index.asIndex else { throw .typeError("range indices must be integers or slices, not \(index.typeName)") }
             return .int(a + st * (try normalize(i, n, "range object")))
         case .dict(let d):
