@@ -56,8 +56,18 @@ func intFromDouble(_ f: Double) -> Int {
 /// int32's wrap-around, as torch stores an int32 result.
 func wrapInt32(_ v: Int) -> Int { Int(Int32(truncatingIfNeeded: v)) }
 
-/// A tensor object's identity (see `PyTensor.identity`).
-final class TensorIdentity {}
+/// A tensor object's identity (see `PyTensor.identity`), and the layout an in-place shape change
+/// (`unsqueeze_`, `t_`) gave the object: every copy of the value (`y = x`, a list holding it) then sees it.
+final class TensorIdentity {
+    struct Layout {
+        var shape: [Int]
+        var positions: [Int]?
+        var strides: [Int]?
+        /// Which change this is (1, 2, …): a value that took its own strides after it ignores it.
+        var generation: Int
+    }
+    var layout: Layout?
+}
 
 /// A tensor: its values (a view into a shared `TensorStorage`), shape, dtype and what autograd knows of it.
 ///
@@ -67,10 +77,25 @@ final class TensorIdentity {}
 public struct PyTensor {
     private var ownStorage: TensorStorage
     private var ownShape: [Int]
+    private var ownPositions: [Int]?
+    private var ownStrides: [Int]?
+    /// The in-place layout change this value has already taken into its own fields (0: none).
+    private var seenGeneration = 0
+    /// The layout an in-place shape change gave this tensor object after this value was made.
+    private var changedLayout: TensorIdentity.Layout? {
+        guard let l = identity.layout, l.generation > seenGeneration else { return nil }
+        return l
+    }
     /// For a view: where each element (row-major) sits in the storage. nil: the storage's elements in order.
-    private(set) var positions: [Int]?
+    var positions: [Int]? { changedLayout.map(\.positions) ?? ownPositions }
     /// torch's strides when they are not the contiguous ones (see `Strides`).
-    var strides: [Int]?
+    var strides: [Int]? {
+        get { changedLayout.map(\.strides) ?? ownStrides }
+        set {
+            if let l = changedLayout { ownShape = l.shape; ownPositions = l.positions; seenGeneration = l.generation }
+            ownStrides = newValue
+        }
+    }
     public var dtype: DType = .float32
     /// nil: does not require grad.
     var origin: GradOrigin?
@@ -151,7 +176,7 @@ public struct PyTensor {
         ownStorage = base.storage
         ownShape = shape
         dtype = base.dtype
-        if let map { positions = map.map { base.positions?[$0] ?? $0 } } else { positions = base.positions }
+        if let map { ownPositions = map.map { base.positions?[$0] ?? $0 } } else { ownPositions = base.positions }
         if case .leaf(let l)? = base.origin { leafBase = l } else { leafBase = base.leafBase }
     }
 
@@ -172,7 +197,14 @@ public struct PyTensor {
 
     var shape: [Int] {
         if case .leaf(let l)? = origin { return l.shape }
-        return ownShape
+        return changedLayout?.shape ?? ownShape
+    }
+
+    /// `unsqueeze_`, `t_`…: this tensor object takes `view`'s layout (a view of its own storage), for every
+    /// reference to it. Only for a tensor without autograd record (the caller refuses others).
+    func takeLayout(of view: PyTensor) {
+        let generation = (identity.layout?.generation ?? seenGeneration) + 1
+        identity.layout = TensorIdentity.Layout(shape: view.shape, positions: view.positions, strides: view.strides, generation: generation)
     }
 
     var count: Int { shape.reduce(1, *) }

@@ -28,6 +28,8 @@ enum PythonModules {
         case "random": return .object(random)
         case "typing": return .object(typing)
         case "unicodedata": return .object(unicodedata)
+        case "__future__": return .object(future)
+        case "io": return .object(io)
         default: return nil
         }
     }

@@ -3,6 +3,19 @@
 /// (Listed with `dir(module)` under the reference interpreter.)
 enum PythonNames {
     static let names: [String: Set<String>] = [
+        "io": [
+            "BlockingIOError", "BufferedIOBase", "BufferedRWPair", "BufferedRandom", "BufferedReader", "BufferedWriter",
+            "BytesIO", "DEFAULT_BUFFER_SIZE", "FileIO", "IOBase", "IncrementalNewlineDecoder", "RawIOBase", "SEEK_CUR",
+            "SEEK_END", "SEEK_SET", "StringIO", "TextIOBase", "TextIOWrapper", "UnsupportedOperation", "abc", "open",
+            "open_code", "text_encoding",
+        ],
+        "__future__": [
+            "CO_FUTURE_ABSOLUTE_IMPORT", "CO_FUTURE_ANNOTATIONS", "CO_FUTURE_BARRY_AS_BDFL", "CO_FUTURE_DIVISION",
+            "CO_FUTURE_GENERATOR_STOP", "CO_FUTURE_PRINT_FUNCTION", "CO_FUTURE_UNICODE_LITERALS",
+            "CO_FUTURE_WITH_STATEMENT", "CO_GENERATOR_ALLOWED", "CO_NESTED", "absolute_import", "all_feature_names",
+            "annotations", "barry_as_FLUFL", "division", "generator_stop", "generators", "nested_scopes",
+            "print_function", "unicode_literals", "with_statement",
+        ],
         "math": [
             "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "comb", "copysign", "cos",
             "cosh", "degrees", "dist", "e", "erf", "erfc", "exp", "exp2", "expm1", "fabs", "factorial", "floor", "fmod",

@@ -124,6 +124,7 @@ import Testing
         ("import numpy as np", "the 'numpy' module"),   // installed beside torch: no ModuleNotFoundError there
         ("import math\nmath.frexp(1.0)", "math.frexp"),
         ("from itertools import groupby", "itertools.groupby"),
+        ("import io\nio.StringIO()", "io.StringIO"),
         ("class L(list):\n    pass", "subclassing list"),
         ("match 1:\n    case 1:\n        pass", "the match statement"),
         ("async def f():\n    pass", "async functions"),
