@@ -56,6 +56,27 @@ func intFromDouble(_ f: Double) -> Int {
 /// int32's wrap-around, as torch stores an int32 result.
 func wrapInt32(_ v: Int) -> Int { Int(Int32(truncatingIfNeeded: v)) }
 
+/// torch's version counter: how many in-place changes a tensor's values have had, shared by its views (and
+/// `detach()`), not by `.data`. An operation whose gradient reads its own output saves the version it made,
+/// and backward refuses a changed one as torch does.
+final class VersionCounter {
+    var value = 0
+
+    /// Backward's check of an output saved by the node `op` (torch's forward name: "Sigmoid", "Exp").
+    func check(saved: Int, shape: [Int], op: String) throws(PyError) {
+        guard value != saved else { return }
+        throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor \(pyShape(shape))], which is output 0 of \(op), is at version \(value); expected version \(saved) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+    }
+}
+
+/// The values of an output a node saved, read when backward runs: changed through `.data` (which torch does not
+/// count), the gradient uses the changed values, as torch's does. Holds the storage, not the tensor, so the
+/// node and its output do not keep each other alive.
+final class SavedOutput {
+    var storage: TensorStorage?
+    func values(or made: [Float]) -> [Float] { storage?.floats ?? made }
+}
+
 /// A tensor object's identity (see `PyTensor.identity`), and the layout an in-place shape change
 /// (`unsqueeze_`, `t_`) gave the object: every copy of the value (`y = x`, a list holding it) then sees it.
 final class TensorIdentity {
@@ -101,6 +122,8 @@ public struct PyTensor {
     var origin: GradOrigin?
     /// A module's parameter (printed as "Parameter containing:").
     var isParameter = false
+    /// In-place changes of these values (see `VersionCounter`).
+    var version = VersionCounter()
     /// Which Python object this is: copies of the value (`y = x`, a list holding it, an op returning its input) are
     /// the same object (`is`, dict keys); every new tensor, a view included, is a new one.
     private(set) var identity = TensorIdentity()
@@ -177,6 +200,7 @@ public struct PyTensor {
         ownShape = shape
         dtype = base.dtype
         if let map { ownPositions = map.map { base.positions?[$0] ?? $0 } } else { ownPositions = base.positions }
+        version = base.version
         if case .leaf(let l)? = base.origin { leafBase = l } else { leafBase = base.leafBase }
     }
 
@@ -238,6 +262,7 @@ public struct PyTensor {
     func write(floats: [Float], ints: [Int]? = nil) {
         let exact = ints.map { $0.map(dtype.stored) }
         storage.write(floats: dtype == .bool ? floats.map { $0 != 0 ? 1 : 0 } : floats, ints: exact, at: positions)
+        version.value += 1
     }
 
     /// True for an integer tensor holding a value float32 cannot hold exactly (past 2**24): operations that read
