@@ -47,6 +47,8 @@ public final class Interpreter {
     var depth = 0
     let deadline: DispatchTime
     var rng = SplitMix64(seed: 0x5EED)
+    /// `torch.set_printoptions`: how tensors print for the rest of the run.
+    var printOptions = TensorFormat.Options()
     var currentLine = 0
     /// The exceptions being handled (innermost last): what a bare `raise` raises, and what a new one chains to.
     var handling: [PyError] = []

@@ -549,7 +549,7 @@ extension Interpreter {
         case .list, .tuple, .dict: return repr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
         case .size(let s): return "torch.Size([" + s.map(String.init).joined(separator: ", ") + "])"
-        case .tensor(let t): return TensorFormat.describe(t)
+        case .tensor(let t): return TensorFormat.describe(t, printOptions)
         case .object(let o): return o.repr(self)
         }
     }

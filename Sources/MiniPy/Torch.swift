@@ -167,6 +167,10 @@ enum Modules {
         }
         a["hstack"] = Builtins.fn("hstack") { args, kwargs, i throws(PyError) in try i.stackAlong(args, kwargs, vertical: false) }
         a["vstack"] = Builtins.fn("vstack") { args, kwargs, i throws(PyError) in try i.stackAlong(args, kwargs, vertical: true) }
+        a["set_printoptions"] = Builtins.fn("set_printoptions") { args, kwargs, i throws(PyError) in
+            try i.setPrintOptions(args, kwargs)
+            return .none
+        }
         a["manual_seed"] = Builtins.fn("manual_seed") { args, kwargs, i throws(PyError) in
             let b = try bind("manual_seed", ["seed"], required: 1, args, kwargs)
             let v = b[0]!
