@@ -135,15 +135,7 @@ enum Builtins {
             let d = PyDict()
             if let a = args.first {
                 if case .dict(let src) = a { for (k, v) in zip(src.keys, src.values) { try d.set(k, v) } }
-                else {
-                    for item in try i.iterate(a) {
-                        let pair = try i.iterate(item)
-                        guard pair.count == 2 else {
-                            throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required")
-                        }
-                        try d.set(pair[0], pair[1])
-                    }
-                }
+                else { try i.updatePairs(d, a) }
             }
             for (k, v) in kwargs { try d.set(.str(k), v) }
             return .dict(d)
@@ -500,13 +492,7 @@ extension Interpreter {
             return v }
         case "update": return method(name) { args, kwargs, i throws(PyError) in
             if case .dict(let o)? = args.first { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
-            else if let src = args.first {
-                for item in try i.iterate(src) {
-                    let pair = try i.iterate(item)
-                    guard pair.count == 2 else { throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required") }
-                    try d.set(pair[0], pair[1])
-                }
-            }
+            else if let src = args.first { try i.updatePairs(d, src) }
             for (k, v) in kwargs { try d.set(.str(k), v) }
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in
@@ -560,6 +546,19 @@ extension Interpreter {
         var k = a
         while step > 0 ? k < b : k > b { out.append(items[k]); k += step }
         return out
+    }
+
+    /// `dict(pairs)` and `d.update(pairs)`: each item a key and a value, CPython's errors naming the item's index.
+    func updatePairs(_ d: PyDict, _ source: PyValue) throws(PyError) {
+        for (n, item) in try iterate(source).enumerated() {
+            let pair: [PyValue]
+            do { pair = try iterate(item) } catch {
+                if error.type == "TypeError" { throw .typeError("cannot convert dictionary update sequence element #\(n) to a sequence") }
+                throw error
+            }
+            guard pair.count == 2 else { throw .valueError("dictionary update sequence element #\(n) has length \(pair.count); 2 is required") }
+            try d.set(pair[0], pair[1])
+        }
     }
 
     func getItem(_ v: PyValue, _ index: PyValue) throws(PyError) -> PyValue {

@@ -60,6 +60,9 @@ extension Interpreter {
         case nil, .none?: return
         case .str(let s)?: try DeviceObject.parse(s).check()
         case .object(let d as DeviceObject)?: try d.check()
+        case .int(let n)?:   // an int is a CUDA device index
+            if n < 0 { throw .runtime("Device index must not be negative") }
+            throw DeviceObject.noCUDA
         case let other?: throw .typeError("device must be a string or torch.device, not \(other.typeName)")
         }
     }

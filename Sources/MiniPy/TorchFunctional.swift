@@ -171,6 +171,11 @@ enum Functional {
             let b = try bind("linear", ["input", "weight", "bias"], required: 2, a, k)
             let x = try tensor("linear", b[0]), w = try tensor("linear", b[1], "weight", 2)
             let hasBias = b[2].map { !$0.isNone } ?? false
+            if x.shape.isEmpty || w.shape.isEmpty {
+                throw .runtime("both arguments to linear need to be at least 1D, but they are \(x.shape.count)D and \(w.shape.count)D")
+            }
+            // A 1-D weight takes ATen's dot/mv paths: MiniPy says so rather than guess.
+            if w.shape.count == 1 { throw PyError(type: "NotImplementedError", message: "MiniPy does not support F.linear with a 1-D weight yet") }
             if x.shape.count >= 1, w.shape.count == 2, x.shape.last != w.shape[1] {
                 // ATen's linear: addmm for 2-D or contiguous input with a bias; otherwise matmul, which folds the
                 // batch into mm, unless the input is not contiguous and the weight needs no gradient (then bmm).

@@ -42,9 +42,19 @@ final class Optimizer: PyObject {
             let d = PyDict()
             for (k, v) in zip(group.keys, group.values) { if case .str("params") = k { continue }; try d.set(k, v) }
             return .dict(d)
+        case _ where Self.torchAttributes.contains(name):
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support torch.optim.Optimizer.\(name) yet")
         default: return nil
         }
     }
+
+    /// The rest of what a torch 2.15 optimizer has (`dir(torch.optim.Adam(...))`): MiniPy lacks it and says so,
+    /// rather than an AttributeError torch would not raise.
+    static let torchAttributes: Set<String> = [
+        "OptimizerPostHook", "OptimizerPreHook", "add_param_group", "load_state_dict", "profile_hook_step",
+        "register_load_state_dict_post_hook", "register_load_state_dict_pre_hook", "register_state_dict_post_hook",
+        "register_state_dict_pre_hook", "register_step_post_hook", "register_step_pre_hook", "state", "state_dict",
+    ]
 
     private func number(_ key: String) throws(PyError) -> Double {
         guard let v = try group.get(.str(key)), let d = v.asDouble else {
