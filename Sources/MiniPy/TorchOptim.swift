@@ -79,7 +79,7 @@ final class Optimizer: PyObject {
                     // AdamW: the weights shrink by lr·weight_decay before the step; the gradient is left alone.
                     p = Autograd.mapped(p) { $0 * Float(1 - lr * weightDecay) }
                 } else {
-                    g = Autograd.zipped(g, p) { $0 + Float(weightDecay) * $1 }
+                    g = Autograd.zipped(g, p) { $0.addingProduct(Float(weightDecay), $1) }   // grad.add(param, alpha=wd), fused
                 }
             }
             switch kind {
@@ -89,11 +89,13 @@ final class Optimizer: PyObject {
                     // torch reads the buffers before the loop: a tensor listed twice starts two fresh buffers on
                     // its first step, then shares the one stored.
                     let existing = hadMomentum.contains(k) ? momentum[k] : nil
-                    let buf = existing.map { b in Autograd.zipped(b, g) { Float(mu) * $0 + Float(1 - dampening) * $1 } } ?? g
+                    // buf.mul_(momentum).add_(grad, alpha=1 - dampening); grad.add(buf, alpha=momentum): fused, as below.
+                    let buf = existing.map { b in Autograd.zipped(b, g) { (Float(mu) * $0).addingProduct(Float(1 - dampening), $1) } } ?? g
                     momentum[k] = buf
-                    g = nesterov ? Autograd.zipped(g, buf) { $0 + Float(mu) * $1 } : buf
+                    g = nesterov ? Autograd.zipped(g, buf) { $0.addingProduct(Float(mu), $1) } : buf
                 }
-                p = Autograd.zipped(p, g) { $0 + Float(-lr) * $1 }
+                // param.add_(buf, alpha=-lr): ATen's CPU kernel fuses the multiply and add (one rounding).
+                p = Autograd.zipped(p, g) { $0.addingProduct(Float(-lr), $1) }
             case .adam, .adamw:
                 guard case .tuple(let betas)? = try group.get(.str("betas")), betas.count == 2,
                       let beta1 = betas[0].asDouble, let beta2 = betas[1].asDouble else {
