@@ -105,8 +105,9 @@ final class Optimizer: PyObject {
                 steps[k, default: 0] += 1
                 // exp_avg.lerp_(grad, 1 - beta1); exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                 let w = Float(1 - beta1)
-                let m = Autograd.zipped(expAvg[k] ?? Tensor.zeros(g.shape), g) { $0 + w * ($1 - $0) }
-                let v = Autograd.zipped(expAvgSq[k] ?? Tensor.zeros(g.shape), g) { $0 * Float(beta2) + Float(1 - beta2) * $1 * $1 }
+                // ATen's lerp for a small weight: fma(weight, end - start, start), one rounding.
+                let m = Autograd.zipped(expAvg[k] ?? Tensor.zeros(g.shape), g) { $0.addingProduct(w, $1 - $0) }
+                let v = Autograd.zipped(expAvgSq[k] ?? Tensor.zeros(g.shape), g) { ($0 * Float(beta2)).addingProduct(Float(1 - beta2) * $1, $1) }
                 expAvg[k] = m; expAvgSq[k] = v
                 var second = v
                 if amsgrad {
@@ -117,8 +118,10 @@ final class Optimizer: PyObject {
                 let stepSize = lr / (1 - Foundation.pow(beta1, step))
                 let correction2 = (1 - Foundation.pow(beta2, step)).squareRoot()
                 let denom = Autograd.mapped(second) { $0.squareRoot() / Float(correction2) + Float(eps) }
-                let update = Autograd.zipped(m, denom) { $0 / $1 }
-                p = Autograd.zipped(p, update) { $0 + Float(-stepSize) * $1 }
+                // param.addcdiv_(exp_avg, denom, value=-step_size): ATen computes self + value * t1 / t2, in that order.
+                let scaled = Autograd.mapped(m) { Float(-stepSize) * $0 }
+                let update = Autograd.zipped(scaled, denom) { $0 / $1 }
+                p = Autograd.zipped(p, update) { $0 + $1 }
             }
             leaf.value = p
         }
