@@ -210,7 +210,8 @@ extension Builtins {
             guard a.count == 2 else { throw .typeError("hasattr expected 2 arguments, got \(a.count)") }
             guard case .str(let n) = a[1] else { throw .typeError("attribute name must be string, not '\(a[1].typeName)'") }
             do throws(PyError) { _ = try i.attribute(a[0], n); return .bool(true) } catch {
-                if error.type == "AttributeError" || error.type == "NotImplementedError", !error.isLimit { return .bool(false) }
+                // Only an AttributeError means no: MiniPy lacking a name torch has (NotImplementedError) is no answer.
+                if error.type == "AttributeError", !error.isLimit { return .bool(false) }
                 throw error
             }
         },
