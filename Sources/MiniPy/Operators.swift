@@ -574,16 +574,32 @@ func pyFloatRepr(_ f: Double) -> String {
 func pyStrRepr(_ s: String) -> String {
     let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
     var out = String(quote)
-    for c in s {
-        switch c {
+    // Code point by code point (a Character may hold "\r\n"); what Python deems unprintable is escaped.
+    for u in s.unicodeScalars {
+        switch u {
         case "\\": out += "\\\\"
         case "\n": out += "\\n"
         case "\t": out += "\\t"
         case "\r": out += "\\r"
-        case quote: out += "\\" + String(c)
-        default: out.append(c)
+        case _ where Character(u) == quote: out += "\\" + String(quote)
+        case _ where !pyIsPrintable(u):
+            let hex = String(u.value, radix: 16)
+            if u.value <= 0xff { out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
+            else if u.value <= 0xffff { out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
+            else { out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex }
+        default: out.unicodeScalars.append(u)
         }
     }
     out.append(quote)
     return out
+}
+
+/// CPython's `str.isprintable` for one code point: everything but the "Other" and "Separator" categories,
+/// the space excepted.
+func pyIsPrintable(_ u: Unicode.Scalar) -> Bool {
+    if u == " " { return true }
+    switch u.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator: return false
+    default: return true
+    }
 }

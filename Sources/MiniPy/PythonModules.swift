@@ -30,6 +30,7 @@ enum PythonModules {
         case "unicodedata": return .object(unicodedata)
         case "__future__": return .object(future)
         case "io": return .object(io)
+        case "re": return .object(re)
         default: return nil
         }
     }

@@ -3,6 +3,12 @@
 /// (Listed with `dir(module)` under the reference interpreter.)
 enum PythonNames {
     static let names: [String: Set<String>] = [
+        "re": [
+            "A", "ASCII", "DEBUG", "DOTALL", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "Match", "NOFLAG",
+            "Pattern", "RegexFlag", "S", "Scanner", "T", "TEMPLATE", "U", "UNICODE", "VERBOSE", "X", "compile", "copyreg",
+            "enum", "error", "escape", "findall", "finditer", "fullmatch", "functools", "match", "purge", "search",
+            "split", "sub", "subn", "template",
+        ],
         "io": [
             "BlockingIOError", "BufferedIOBase", "BufferedRWPair", "BufferedRandom", "BufferedReader", "BufferedWriter",
             "BytesIO", "DEFAULT_BUFFER_SIZE", "FileIO", "IOBase", "IncrementalNewlineDecoder", "RawIOBase", "SEEK_CUR",
