@@ -263,6 +263,7 @@ extension Interpreter {
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
         case .tuple(let t): if let m = tupleMethod(t, name) { return m }
+        case .int, .bool, .float: if let m = try numberAttribute(v, name) { return m }   // Builtins+Numbers.swift
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
             if let ns = o as? Namespace { throw missingNamespaceAttribute(ns, name) }   // TorchMissing.swift
@@ -270,7 +271,11 @@ extension Interpreter {
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
             switch o {
             case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
-            case let c as BuiltinType: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as BuiltinType:
+                if (c.name == "int" && Self.intNames.contains(name)) || (c.name == "float" && Self.floatNames.contains(name)) {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support \(c.name).\(name) yet")
+                }
+                msg = "type object '\(c.name)' has no attribute '\(name)'"
             case let c as ExceptionClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
             default: break
             }

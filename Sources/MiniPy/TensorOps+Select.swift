@@ -43,6 +43,8 @@ extension TensorOps {
                 if d == 1 && c.input.shape.count > 1 { throw .runtime("INDICES element is out of DATA bounds, id=\(bad) axis_dim=\(size)") }
                 throw .indexError("index out of range in self")
             }
+            // A 0-d input gives its one value, 0-d, whatever the index's shape.
+            if c.input.shape.isEmpty { return .tensor(gathered(c.input, [], [0], "IndexSelectBackward0")) }
             let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.tensor(PyTensor(ints: index.exactInts, shape: [index.count]))]
             return try renamed(try c.interp.tensorIndex(c.input, items), "IndexSelectBackward0")
         }
