@@ -315,6 +315,7 @@ SNIPPETS = [
     ("str-repr-escapes", "print(repr(\"a\\r\\nb\"), [\"\\x00\\x1b\\x7f\", \"\\x85\\xa0\\xe9\", \"\\u2028\\u200b\", \"\\U0001f600\", \"\\ud7ff\", \"e\\u0301\", \"tab\\there\"], repr(\"it's\"), repr(\"\\\"q\\\" and 's'\"))\nprint({\"k\\x01\": 1}, (\"\\x0c\",))"),
     ("number-attributes", "print((5).bit_length(), (-3).bit_length(), (0).bit_length(), (7).bit_count(), True.real, (7).imag, (5).numerator, (5).denominator, (3).conjugate())\nprint((3.0).is_integer(), (2.5).is_integer(), (2.5).as_integer_ratio(), (0.1).as_integer_ratio(), (-0.75).as_integer_ratio(), (1.5).real, (1.5).imag, (1.5).conjugate())\nfor v in [float('inf'), float('nan')]:\n    try:\n        v.as_integer_ratio()\n    except (OverflowError, ValueError) as e:\n        print(type(e).__name__, e)\n(5).is_integer()"),
     ("index-select-0d", "import torch\nx = torch.tensor(3.)\nprint(x.index_select(0, torch.tensor([0])), x.index_select(0, torch.tensor(0)), torch.index_select(x, 0, torch.tensor([0])).shape)\nx.index_select(0, torch.tensor([1]))"),
+    ("method-descriptors", "print(str.upper(\"ab\"), list.append, str.join(\",\", [\"a\", \"b\"]), dict.get({1: 2}, 1))\nfor f in [lambda: str.join(1), lambda: list.append((1,), 2), lambda: str.upper(b\"x\"), lambda: dict.keys([])]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)\nwords = [\"b\", \"A\", \"c\"]\nprint(sorted(words, key=str.lower), list(map(str.upper, words)), list(map(str.strip, [\" a \"])))\nprint(type(str.upper).__name__)\nstr.join(1)"),
 ]
 
 
