@@ -38,8 +38,12 @@ final class BuiltinType: PyObject {
             default: probe = nil
             }
             guard let probe, (try? interp.attribute(probe, n)) != nil else { return nil }
-            return .object(Builtin(n, method: true) { a, k, i throws(PyError) in
+            return .object(MethodDescriptor(n, of: name) { a, k, i throws(PyError) in
                 guard let receiver = a.first else { throw .typeError("unbound method \(self.name).\(n)() needs an argument") }
+                // `str.join(5)`: the method descriptor refuses an instance of another type.
+                guard self.contains(receiver) else {
+                    throw .typeError("descriptor '\(n)' for '\(self.name)' objects doesn't apply to a '\(receiver.typeName)' object")
+                }
                 return try i.call(try i.attribute(receiver, n), Array(a.dropFirst()), k)
             })
         }
@@ -53,6 +57,7 @@ final class BuiltinType: PyObject {
              ("tuple", .tuple), ("tuple", .size), ("range", .range):
             return true
         case ("dict", .dict): return true
+        case ("tuple", .object(is PackedSequenceObject)), ("tuple", .object(is NamedTupleObject)): return true   // namedtuples
         case ("set", .object(let s as SetObject)): return !s.frozen
         case ("frozenset", .object(let s as SetObject)): return s.frozen
         case ("bytes", .object(is BytesObject)): return true
@@ -209,7 +214,8 @@ extension Builtins {
             guard a.count == 2 else { throw .typeError("hasattr expected 2 arguments, got \(a.count)") }
             guard case .str(let n) = a[1] else { throw .typeError("attribute name must be string, not '\(a[1].typeName)'") }
             do throws(PyError) { _ = try i.attribute(a[0], n); return .bool(true) } catch {
-                if error.type == "AttributeError" || error.type == "NotImplementedError", !error.isLimit { return .bool(false) }
+                // Only an AttributeError means no: MiniPy lacking a name torch has (NotImplementedError) is no answer.
+                if error.type == "AttributeError", !error.isLimit { return .bool(false) }
                 throw error
             }
         },
@@ -554,4 +560,20 @@ extension Builtins {
         "compile": fn("compile") { _, _, _ throws(PyError) in throw PyError(type: "NotImplementedError", message: "MiniPy does not support compile() yet") },
         "__name__": .str("__main__"),
     ]
+}
+
+/// `list.append`, `str.upper` reached through the type: called with the instance first; printed as CPython's
+/// method descriptor.
+final class MethodDescriptor: PyObject {
+    let name: String, owner: String
+    let body: ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue
+    init(_ name: String, of owner: String, _ body: @escaping ([PyValue], [(String, PyValue)], Interpreter) throws(PyError) -> PyValue) {
+        self.name = name; self.owner = owner; self.body = body
+    }
+    override var typeName: String { "method_descriptor" }
+    override var isCallable: Bool { true }
+    override func call(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        try body(args, kwargs, interp)
+    }
+    override func repr(_ interp: Interpreter) -> String { "<method '\(name)' of '\(owner)' objects>" }
 }

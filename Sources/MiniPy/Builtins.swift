@@ -135,15 +135,7 @@ enum Builtins {
             let d = PyDict()
             if let a = args.first {
                 if case .dict(let src) = a { for (k, v) in zip(src.keys, src.values) { try d.set(k, v) } }
-                else {
-                    for item in try i.iterate(a) {
-                        let pair = try i.iterate(item)
-                        guard pair.count == 2 else {
-                            throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required")
-                        }
-                        try d.set(pair[0], pair[1])
-                    }
-                }
+                else { try i.updatePairs(d, a) }
             }
             for (k, v) in kwargs { try d.set(.str(k), v) }
             return .dict(d)
@@ -271,6 +263,7 @@ extension Interpreter {
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
         case .tuple(let t): if let m = tupleMethod(t, name) { return m }
+        case .int, .bool, .float: if let m = try numberAttribute(v, name) { return m }   // Builtins+Numbers.swift
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
             if let ns = o as? Namespace { throw missingNamespaceAttribute(ns, name) }   // TorchMissing.swift
@@ -278,7 +271,11 @@ extension Interpreter {
             var msg = "'\(o.typeName)' object has no attribute '\(name)'"
             switch o {
             case let c as UserClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
-            case let c as BuiltinType: msg = "type object '\(c.name)' has no attribute '\(name)'"
+            case let c as BuiltinType:
+                if (c.name == "int" && Self.intNames.contains(name)) || (c.name == "float" && Self.floatNames.contains(name)) {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support \(c.name).\(name) yet")
+                }
+                msg = "type object '\(c.name)' has no attribute '\(name)'"
             case let c as ExceptionClass: msg = "type object '\(c.name)' has no attribute '\(name)'"
             default: break
             }
@@ -318,37 +315,112 @@ extension Interpreter {
     }
 
     func formatString(_ s: String, _ args: [PyValue], _ kwargs: [(String, PyValue)]) throws(PyError) -> PyValue {
+        var auto: Int? = 0
+        return .str(try formatFields(Array(s)[...], args, kwargs, &auto, depth: 0))
+    }
+
+    /// `str.format`'s grammar: `{name[key].attr!conversion:spec}`, a spec itself holding `{}` fields, `{{`/`}}`
+    /// for braces, and CPython's errors (mixing `{}` with `{0}`, a lone brace, an unknown conversion).
+    /// `auto` is the next automatic index, nil once a field was numbered by hand.
+    private func formatFields(_ s: ArraySlice<Character>, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ auto: inout Int?, depth: Int) throws(PyError) -> String {
         var out = ""
-        var auto = 0
-        var chars = Array(s)[...]
+        var chars = s
         while let c = chars.popFirst() {
-            if c == "{" {
-                if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
-                var field = ""
-                while let d = chars.popFirst(), d != "}" { field.append(d) }
-                let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let key = parts.first ?? ""
-                let spec = parts.count > 1 ? parts[1] : ""
-                let v: PyValue
-                if key.isEmpty {
-                    guard auto < args.count else { throw .indexError("Replacement index \(auto) out of range for positional args tuple") }
-                    v = args[auto]; auto += 1
-                } else if let n = Int(key) {
-                    guard n < args.count else { throw .indexError("Replacement index \(n) out of range for positional args tuple") }
-                    v = args[n]
-                } else {
-                    guard let kv = kwargs.first(where: { $0.0 == key }) else { throw PyError(type: "KeyError", message: pyStrRepr(key)) }
-                    v = kv.1
+            if c == "}" {
+                guard chars.first == "}" else { throw .valueError("Single '}' encountered in format string") }
+                chars.removeFirst(); out.append("}"); continue
+            }
+            guard c == "{" else { out.append(c); continue }
+            if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+            // The field runs to its matching brace; brackets may hold any character.
+            var field: [Character] = []
+            var level = 1, inBracket = false, closed = false
+            while let d = chars.popFirst() {
+                if inBracket { if d == "]" { inBracket = false }; field.append(d); continue }
+                if d == "[" { inBracket = true } else if d == "{" { level += 1 } else if d == "}" {
+                    level -= 1
+                    if level == 0 { closed = true; break }
                 }
-                out += try formatValue(v, spec)
-            } else if c == "}" {
-                if chars.first == "}" { chars.removeFirst() }
-                out.append("}")
+                field.append(d)
+            }
+            guard closed else {
+                throw .valueError(field.isEmpty && chars.isEmpty && level == 1 ? "Single '{' encountered in format string" : "expected '}' before end of string")
+            }
+            // Name (with [key] and .attr), then !conversion, then :spec.
+            var k = 0
+            var bracket = false
+            while k < field.count {
+                if bracket { if field[k] == "]" { bracket = false } } else if field[k] == "[" { bracket = true } else if field[k] == "!" || field[k] == ":" { break }
+                k += 1
+            }
+            let name = field[0..<k]
+            var conversion: Character?
+            var specChars = ArraySlice<Character>()
+            if k < field.count, field[k] == "!" {
+                guard k + 1 < field.count else { throw .valueError("end of string while looking for conversion specifier") }
+                conversion = field[k + 1]
+                if k + 2 < field.count {
+                    guard field[k + 2] == ":" else { throw .valueError("expected ':' after conversion specifier") }
+                    specChars = field[(k + 3)...]
+                }
+            } else if k < field.count {
+                specChars = field[(k + 1)...]
+            }
+            var v = try formatFieldValue(name, args, kwargs, &auto)
+            switch conversion {
+            case nil: break
+            case "r"?: v = .str(try checkedRepr(v))
+            case "s"?: v = .str(try str(v))
+            case "a"?: v = .str(asciiRepr(try checkedRepr(v)))
+            case let x?: throw .valueError("Unknown conversion specifier \(x)")
+            }
+            var spec = String(specChars)
+            if specChars.contains("{") {
+                guard depth < 1 else { throw .valueError("Max string recursion exceeded") }
+                spec = try formatFields(specChars, args, kwargs, &auto, depth: depth + 1)
+            }
+            out += try format(v, spec)
+        }
+        return out
+    }
+
+    /// The value a replacement field names: `{}` (the next argument), `{0}`, `{name}`, then `[key]`s and `.attr`s.
+    private func formatFieldValue(_ field: ArraySlice<Character>, _ args: [PyValue], _ kwargs: [(String, PyValue)], _ auto: inout Int?) throws(PyError) -> PyValue {
+        let head = field.prefix { $0 != "[" && $0 != "." }
+        let first = String(head)
+        var v: PyValue
+        if first.isEmpty {
+            guard let n = auto else { throw .valueError("cannot switch from manual field specification to automatic field numbering") }
+            guard n < args.count else { throw .indexError("Replacement index \(n) out of range for positional args tuple") }
+            v = args[n]; auto = n + 1
+        } else if first.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(first) {
+            if let a = auto, a > 0 { throw .valueError("cannot switch from automatic field numbering to manual field specification") }
+            auto = nil
+            guard n < args.count else { throw .indexError("Replacement index \(n) out of range for positional args tuple") }
+            v = args[n]
+        } else {
+            guard let kv = kwargs.first(where: { $0.0 == first }) else { throw PyError(type: "KeyError", message: pyStrRepr(first)) }
+            v = kv.1
+        }
+        var rest = field.dropFirst(head.count)
+        while let c = rest.popFirst() {
+            if c == "." {
+                let attr = rest.prefix { $0 != "[" && $0 != "." }
+                rest = rest.dropFirst(attr.count)
+                guard !attr.isEmpty else { throw .valueError("Empty attribute in format string") }
+                v = try attribute(v, String(attr))
+            } else if c == "[" {
+                let key = rest.prefix { $0 != "]" }
+                rest = rest.dropFirst(key.count)
+                guard rest.popFirst() == "]" else { throw .valueError("Missing ']' in format string") }
+                guard !key.isEmpty else { throw .valueError("Empty attribute in format string") }
+                let ks = String(key)
+                v = try getItem(v, ks.allSatisfy({ $0.isASCII && $0.isNumber }) ? .int(Int(ks) ?? 0) : .str(ks))
             } else {
-                out.append(c)
+                throw .valueError("Only '.' or '[' may follow ']' in format field specifier")
             }
         }
-        return .str(out)
+        return v
     }
 
     func listMethod(_ l: PyList, _ name: String) -> PyValue? {
@@ -425,13 +497,7 @@ extension Interpreter {
             return v }
         case "update": return method(name) { args, kwargs, i throws(PyError) in
             if case .dict(let o)? = args.first { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
-            else if let src = args.first {
-                for item in try i.iterate(src) {
-                    let pair = try i.iterate(item)
-                    guard pair.count == 2 else { throw .valueError("dictionary update sequence element #0 has length \(pair.count); 2 is required") }
-                    try d.set(pair[0], pair[1])
-                }
-            }
+            else if let src = args.first { try i.updatePairs(d, src) }
             for (k, v) in kwargs { try d.set(.str(k), v) }
             return .none }
         case "copy": return method(name) { _, _, _ throws(PyError) in
@@ -487,6 +553,19 @@ extension Interpreter {
         return out
     }
 
+    /// `dict(pairs)` and `d.update(pairs)`: each item a key and a value, CPython's errors naming the item's index.
+    func updatePairs(_ d: PyDict, _ source: PyValue) throws(PyError) {
+        for (n, item) in try iterate(source).enumerated() {
+            let pair: [PyValue]
+            do { pair = try iterate(item) } catch {
+                if error.type == "TypeError" { throw .typeError("cannot convert dictionary update sequence element #\(n) to a sequence") }
+                throw error
+            }
+            guard pair.count == 2 else { throw .valueError("dictionary update sequence element #\(n) has length \(pair.count); 2 is required") }
+            try d.set(pair[0], pair[1])
+        }
+    }
+
     func getItem(_ v: PyValue, _ index: PyValue) throws(PyError) -> PyValue {
         switch v {
         case .list(let l):
@@ -508,6 +587,10 @@ extension Interpreter {
             return .str(String(Character(chars[try normalize(i, chars.count, "string")])))
         case .range(let a, let b, let st):
             let n = rangeCount(a, b, st)
+            if case .object(let sl as SliceObject) = index {   // a range again, as CPython's range slicing gives
+                let (i, j, k) = try sl.indices(n)
+                return .range(a + i * st, a + j * st, st * k)
+            }
             guard let i = index.asIndex else { throw .typeError("range indices must be integers or slices, not \(index.typeName)") }
             return .int(a + st * (try normalize(i, n, "range object")))
         case .dict(let d):

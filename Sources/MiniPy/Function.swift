@@ -101,6 +101,9 @@ extension Interpreter {
                           parent: fn.closure, function: fn)
         try bindArguments(fn, args, kwargs, into: frame)
         if def.isGenerator { return .object(PyGenerator(fn, frame, self)) }
+        // The caller may be between a `return` and its `finally` (or a `with` block's __exit__): its value waits.
+        let pending = returnValue
+        defer { returnValue = pending }
         return try runFrame(frame, name: def.name) { () throws(PyError) -> PyValue in
             let flow = try self.exec(def.body)
             if flow == .returning { return self.takeReturnValue() }

@@ -171,16 +171,18 @@ extension Interpreter {
         var handling: [PyError]
         var stackLimit: UInt
         var generator: PyGenerator?
+        /// A `return` waiting for its `finally` (which may resume this generator) keeps its value.
+        var returnValue: PyValue
     }
 
     func saveContext() -> Context {
         Context(scope: scope, frameDepth: frameDepth, currentLine: currentLine, callLines: callLines, handling: handling,
-                stackLimit: stackLimit, generator: currentGenerator)
+                stackLimit: stackLimit, generator: currentGenerator, returnValue: returnValue)
     }
 
     func restoreContext(_ c: Context) {
         scope = c.scope; frameDepth = c.frameDepth; currentLine = c.currentLine; callLines = c.callLines
-        handling = c.handling; stackLimit = c.stackLimit; currentGenerator = c.generator
+        handling = c.handling; stackLimit = c.stackLimit; currentGenerator = c.generator; returnValue = c.returnValue
     }
 
     /// Closes every generator left suspended, so no thread outlives the run.

@@ -65,6 +65,7 @@ extension Interpreter {
     func execWith(_ items: ArraySlice<(Expr, Expr?)>, _ body: [Stmt]) throws(PyError) -> Flow {
         guard let (contextExpr, target) = items.first else { return try exec(body) }
         let context = try eval(contextExpr)
+        if isUserInstance(context) { return try execUserWith(context, target, items.dropFirst(), body) }
         guard case .object(let o) = context else {
             throw .typeError("'\(context.typeName)' object does not support the context manager protocol")
         }
@@ -73,6 +74,38 @@ extension Interpreter {
             if let target { try self.assign(target, value) }
             flow = try self.execWith(items.dropFirst(), body)
         }
+        return flow
+    }
+
+    /// `with obj as target:` over a learner's class: `__enter__` gives what `as` binds; `__exit__` gets the
+    /// exception's class and object (no traceback object in MiniPy: None), and a true result swallows it.
+    private func execUserWith(_ context: PyValue, _ target: Expr?, _ rest: ArraySlice<(Expr, Expr?)>, _ body: [Stmt]) throws(PyError) -> Flow {
+        guard let enter = try special(context, "__enter__") else {
+            throw .typeError("'\(context.typeName)' object does not support the context manager protocol")
+        }
+        guard let exit = try special(context, "__exit__") else {
+            throw .typeError("'\(context.typeName)' object does not support the context manager protocol (missed __exit__ method)")
+        }
+        let value = try call(enter, [], [])
+        let flow: Flow
+        do {
+            if let target { try assign(target, value) }
+            flow = try execWith(rest, body)
+        } catch {
+            if error.isLimit { throw error }
+            let e = withObject(error)
+            let exc = e.object!.object
+            let cls: PyValue = exc.cls.userClass.map { .object($0) } ?? .object(exc.cls)
+            let swallowed: Bool
+            do {
+                swallowed = try truth(try call(exit, [cls, .object(exc), .none], []))
+            } catch let err {
+                throw chained(err, to: e)
+            }
+            if swallowed { return .normal }
+            throw e
+        }
+        _ = try call(exit, [.none, .none, .none], [])
         return flow
     }
 }

@@ -47,6 +47,8 @@ public final class Interpreter {
     var depth = 0
     let deadline: DispatchTime
     var rng = SplitMix64(seed: 0x5EED)
+    /// `torch.set_printoptions`: how tensors print for the rest of the run.
+    var printOptions = TensorFormat.Options()
     var currentLine = 0
     /// The exceptions being handled (innermost last): what a bare `raise` raises, and what a new one chains to.
     var handling: [PyError] = []
@@ -199,6 +201,8 @@ public final class Interpreter {
                     continue
                 }
                 guard let v = try ns.getAttribute(n, self) ?? Modules.module(name + "." + n) else {
+                    // A name the real module has: MiniPy lacks it, and says so.
+                    if let nsp = ns as? Namespace, case let e = missingNamespaceAttribute(nsp, n), e.type == "NotImplementedError" { throw e }
                     throw PyError(type: "ImportError", message: "cannot import name '\(n)' from '\(name)' (MiniPy knows only part of \(name))")
                 }
                 store(alias ?? n, v)
@@ -265,7 +269,7 @@ public final class Interpreter {
     func moduleNotFound(_ name: String) -> PyError {
         if let honest = Modules.missingModuleError(name) { return honest }   // a torch submodule MiniPy lacks (Torch.swift)
         let top = String(name.split(separator: ".")[0])
-        if PythonModules.standardLibrary.contains(top) {
+        if PythonModules.standardLibrary.contains(top) || PythonModules.installedWithTorch.contains(top) {
             return PyError(type: "NotImplementedError", message: "MiniPy does not support the '\(name)' module yet")
         }
         return PyError(type: "ModuleNotFoundError", message: "No module named '\(name)'")

@@ -34,8 +34,23 @@ extension ModuleBase {
                 }
                 leaf.value = t.t
             }
+            // Persistent buffers load as parameters do, copied into the buffer (every reference sees the values).
+            for (name, buffer, persistent) in m.bufferSlots where persistent {
+                guard let buffer else { continue }
+                let key = prefix + name
+                guard let v = lookup[key] else { missing.append(key); continue }
+                guard case .tensor(let t) = v else {
+                    errors.append("While copying the parameter named \"\(key)\", expected torch.Tensor or Tensor-like object from checkpoint but received <class '\(v.typeName)'>")
+                    continue
+                }
+                guard t.shape == buffer.shape else {
+                    errors.append("size mismatch for \(key): copying a param with shape torch.Size(\(pyShape(t.shape))) from checkpoint, the shape in current model is torch.Size(\(pyShape(buffer.shape))).")
+                    continue
+                }
+                buffer.write(floats: t.floats, ints: buffer.dtype.isInteger ? t.exactInts : nil)
+            }
             // torch collects these whatever `strict` is (it passes strict=True down) and raises for them only when strict.
-            let own = Set(m.parameterSlots.compactMap { $0.leaf == nil ? nil : $0.name })
+            let own = Set(m.parameterSlots.compactMap { $0.leaf == nil ? nil : $0.name } + m.bufferSlots.compactMap { $0.tensor == nil || !$0.persistent ? nil : $0.name })
             let children = Set(m.childSlots.map(\.name))
             for (key, _) in local where key.hasPrefix(prefix) {
                 let first = String(key.dropFirst(prefix.count).split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")

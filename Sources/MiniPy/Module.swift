@@ -17,6 +17,9 @@ class ModuleBase: PyObject {
     var parameterSlots: [(name: String, leaf: GradLeaf?)] = []
     /// Direct submodules in registration order; nil is a submodule slot set to None.
     var childSlots: [(name: String, module: ModuleBase?)] = []
+    /// Own buffers (`register_buffer`) in registration order; nil is a buffer registered as None. A persistent
+    /// one is in `state_dict()`.
+    var bufferSlots: [(name: String, tensor: PyTensor?, persistent: Bool)] = []
 
     init(moduleName: String, qualifiedName: String) {
         self.moduleName = moduleName
@@ -77,16 +80,51 @@ class ModuleBase: PyObject {
         return out
     }
 
-    /// `state_dict()` keys and values: every parameter slot that is not None, shared ones under each name (torch
-    /// keeps duplicates in a state_dict, unlike `named_parameters`).
-    func stateDictEntries() -> [(String, GradLeaf)] {
-        var out: [(String, GradLeaf)] = []
+    /// `state_dict()`: each module's parameters, then its persistent buffers, then its children's, as torch's
+    /// `_save_to_state_dict` walks them; detached, sharing the values.
+    func stateDictTensors() -> [(String, PyTensor)] {
+        var out: [(String, PyTensor)] = []
         func walk(_ m: ModuleBase, _ prefix: String) {
-            for (name, leaf) in m.parameterSlots { if let leaf { out.append((prefix + name, leaf)) } }
+            for (name, leaf) in m.parameterSlots { if let leaf { out.append((prefix + name, PyTensor(storage: leaf.storage, shape: leaf.shape))) } }
+            for (name, t, persistent) in m.bufferSlots where persistent { if let t { out.append((prefix + name, t.detached)) } }
             for (name, child) in m.childSlots { if let child { walk(child, prefix + name + ".") } }
         }
         walk(self, "")
         return out
+    }
+
+    /// `named_buffers()`: each module's buffers that are not None, in `named_modules()` order, each tensor once.
+    func namedBuffers() -> [(String, PyTensor)] {
+        var seen: Set<ObjectIdentifier> = []
+        var out: [(String, PyTensor)] = []
+        for (prefix, m) in namedModules() {
+            for (name, t, _) in m.bufferSlots {
+                guard let t, seen.insert(ObjectIdentifier(t.identity)).inserted else { continue }
+                out.append((prefix.isEmpty ? name : prefix + "." + name, t))
+            }
+        }
+        return out
+    }
+
+    /// `register_buffer(name, tensor, persistent=True)` with torch's checks, in its order.
+    func registerBuffer(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
+        let b = try bind("register_buffer", ["name", "tensor", "persistent"], required: 2, args, kwargs, isMethod: true)
+        guard case .str(let name) = b[0]! else { throw .typeError("buffer name should be a string. Got \(b[0]!.typeName)") }
+        if name.contains(".") { throw PyError(type: "KeyError", message: pyStrRepr("buffer name can't contain \".\"")) }
+        if name.isEmpty { throw PyError(type: "KeyError", message: pyStrRepr("buffer name can't be empty string \"\"")) }
+        if !bufferSlots.contains(where: { $0.name == name }), (try? getAttribute(name, interp)) ?? nil != nil {
+            throw PyError(type: "KeyError", message: pyStrRepr("attribute '\(name)' already exists"))
+        }
+        var tensor: PyTensor?
+        switch b[1]! {
+        case .tensor(let t): tensor = t
+        case .none: tensor = nil
+        case let v: throw .typeError("cannot assign '\(interp.torchTypeName(v))' object to buffer '\(name)' (torch Tensor or None required)")
+        }
+        let persistent = try b[2]?.truthy() ?? true
+        if let k = bufferSlots.firstIndex(where: { $0.name == name }) { bufferSlots[k] = (name, tensor, persistent) }
+        else { bufferSlots.append((name, tensor, persistent)) }
+        return .none
     }
 
     /// A parameter as Python sees it: a tensor that prints "Parameter containing:".
@@ -102,6 +140,7 @@ class ModuleBase: PyObject {
     func registeredAttribute(_ name: String) -> PyValue? {
         if let slot = parameterSlots.first(where: { $0.name == name }) { return slot.leaf.map(parameterValue) ?? PyValue.none }
         if let slot = childSlots.first(where: { $0.name == name }) { return slot.module.map { .object($0) } ?? PyValue.none }
+        if let slot = bufferSlots.first(where: { $0.name == name }) { return slot.tensor.map { .tensor($0) } ?? PyValue.none }
         if name == "training" { return .bool(training) }
         return nil
     }
@@ -110,6 +149,14 @@ class ModuleBase: PyObject {
     /// parameter, a Module a submodule, None clears an existing slot of that name. Returns false when the value is
     /// an ordinary attribute the caller keeps itself.
     func registerAttribute(_ name: String, _ value: PyValue) throws(PyError) -> Bool {
+        if let k = bufferSlots.firstIndex(where: { $0.name == name }) {
+            switch value {
+            case .tensor(let t) where !t.isParameter: bufferSlots[k].tensor = t; return true
+            case .none: bufferSlots[k].tensor = nil; return true
+            case .tensor, .object(is ModuleBase): bufferSlots.remove(at: k)   // a parameter or module takes the name
+            default: throw .typeError("cannot assign '\(value.typeName)' as buffer '\(name)' (torch.nn.Buffer, torch.Tensor or None expected)")
+            }
+        }
         switch value {
         case .tensor(let t) where t.isParameter:
             guard case .leaf(let leaf)? = t.origin else { return false }
@@ -176,8 +223,20 @@ class ModuleBase: PyObject {
             return method { _, _, _ throws(PyError) in
                 let d = PyDict()
                 d.isOrderedDict = true   // torch returns a collections.OrderedDict
-                for (k, leaf) in self.stateDictEntries() { try d.set(.str(k), .tensor(PyTensor(storage: leaf.storage, shape: leaf.shape))) }   // detached, sharing the values, as torch's
+                for (k, t) in self.stateDictTensors() { try d.set(.str(k), .tensor(t)) }
                 return .dict(d)
+            }
+        case "register_buffer":
+            return method { a, k, i throws(PyError) in try self.registerBuffer(a, k, i) }
+        case "buffers":
+            return method { a, k, _ throws(PyError) in
+                _ = try bind("buffers", ["recurse"], required: 0, a, k, isMethod: true)
+                return .object(IterableObject("generator", self.namedBuffers().map { .tensor($0.1) }))
+            }
+        case "named_buffers":
+            return method { a, k, _ throws(PyError) in
+                _ = try bind("named_buffers", ["prefix", "recurse", "remove_duplicate"], required: 0, a, k, isMethod: true)
+                return .object(IterableObject("generator", self.namedBuffers().map { .tuple([.str($0.0), .tensor($0.1)]) }))
             }
         case "load_state_dict":
             return method { a, k, i throws(PyError) in try self.loadStateDict(a, k, i) }
@@ -232,8 +291,8 @@ class ModuleBase: PyObject {
 
     /// The names `dir(module)` and "Did you mean" suggestions offer.
     var moduleAttributeNames: [String] {
-        parameterSlots.map(\.name) + childSlots.map(\.name)
-            + ["training", "forward", "parameters", "named_parameters", "children", "named_children", "modules", "named_modules",
+        parameterSlots.map(\.name) + childSlots.map(\.name) + bufferSlots.map(\.name)
+            + ["register_buffer", "buffers", "named_buffers", "training", "forward", "parameters", "named_parameters", "children", "named_children", "modules", "named_modules",
                "state_dict", "load_state_dict", "train", "eval", "zero_grad", "requires_grad_", "apply", "cpu", "to", "cuda"]
     }
 

@@ -426,7 +426,7 @@ extension Interpreter {
     private func equalValues(_ l: PyValue, _ r: PyValue) -> Bool {
         switch (l, r) {
         case (.none, .none): return true
-        case (.str(let a), .str(let b)): return a == b
+        case (.str(let a), .str(let b)): return a == b && a.utf8.elementsEqual(b.utf8)   // Python compares code points, Swift canonical equivalents
         case (.list(let a), .list(let b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
         case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         case (.size(let a), .size(let b)): return a == b
@@ -549,7 +549,7 @@ extension Interpreter {
         case .list, .tuple, .dict: return repr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
         case .size(let s): return "torch.Size([" + s.map(String.init).joined(separator: ", ") + "])"
-        case .tensor(let t): return TensorFormat.describe(t)
+        case .tensor(let t): return TensorFormat.describe(t, printOptions)
         case .object(let o): return o.repr(self)
         }
     }
@@ -574,16 +574,32 @@ func pyFloatRepr(_ f: Double) -> String {
 func pyStrRepr(_ s: String) -> String {
     let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
     var out = String(quote)
-    for c in s {
-        switch c {
+    // Code point by code point (a Character may hold "\r\n"); what Python deems unprintable is escaped.
+    for u in s.unicodeScalars {
+        switch u {
         case "\\": out += "\\\\"
         case "\n": out += "\\n"
         case "\t": out += "\\t"
         case "\r": out += "\\r"
-        case quote: out += "\\" + String(c)
-        default: out.append(c)
+        case _ where Character(u) == quote: out += "\\" + String(quote)
+        case _ where !pyIsPrintable(u):
+            let hex = String(u.value, radix: 16)
+            if u.value <= 0xff { out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
+            else if u.value <= 0xffff { out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
+            else { out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex }
+        default: out.unicodeScalars.append(u)
         }
     }
     out.append(quote)
     return out
+}
+
+/// CPython's `str.isprintable` for one code point: everything but the "Other" and "Separator" categories,
+/// the space excepted.
+func pyIsPrintable(_ u: Unicode.Scalar) -> Bool {
+    if u == " " { return true }
+    switch u.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator: return false
+    default: return true
+    }
 }

@@ -56,8 +56,39 @@ func intFromDouble(_ f: Double) -> Int {
 /// int32's wrap-around, as torch stores an int32 result.
 func wrapInt32(_ v: Int) -> Int { Int(Int32(truncatingIfNeeded: v)) }
 
-/// A tensor object's identity (see `PyTensor.identity`).
-final class TensorIdentity {}
+/// torch's version counter: how many in-place changes a tensor's values have had, shared by its views (and
+/// `detach()`), not by `.data`. An operation whose gradient reads its own output saves the version it made,
+/// and backward refuses a changed one as torch does.
+final class VersionCounter {
+    var value = 0
+
+    /// Backward's check of an output saved by the node `op` (torch's forward name: "Sigmoid", "Exp").
+    func check(saved: Int, shape: [Int], op: String) throws(PyError) {
+        guard value != saved else { return }
+        throw .runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor \(pyShape(shape))], which is output 0 of \(op), is at version \(value); expected version \(saved) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+    }
+}
+
+/// The values of an output a node saved, read when backward runs: changed through `.data` (which torch does not
+/// count), the gradient uses the changed values, as torch's does. Holds the storage, not the tensor, so the
+/// node and its output do not keep each other alive.
+final class SavedOutput {
+    var storage: TensorStorage?
+    func values(or made: [Float]) -> [Float] { storage?.floats ?? made }
+}
+
+/// A tensor object's identity (see `PyTensor.identity`), and the layout an in-place shape change
+/// (`unsqueeze_`, `t_`) gave the object: every copy of the value (`y = x`, a list holding it) then sees it.
+final class TensorIdentity {
+    struct Layout {
+        var shape: [Int]
+        var positions: [Int]?
+        var strides: [Int]?
+        /// Which change this is (1, 2, …): a value that took its own strides after it ignores it.
+        var generation: Int
+    }
+    var layout: Layout?
+}
 
 /// A tensor: its values (a view into a shared `TensorStorage`), shape, dtype and what autograd knows of it.
 ///
@@ -67,15 +98,32 @@ final class TensorIdentity {}
 public struct PyTensor {
     private var ownStorage: TensorStorage
     private var ownShape: [Int]
+    private var ownPositions: [Int]?
+    private var ownStrides: [Int]?
+    /// The in-place layout change this value has already taken into its own fields (0: none).
+    private var seenGeneration = 0
+    /// The layout an in-place shape change gave this tensor object after this value was made.
+    private var changedLayout: TensorIdentity.Layout? {
+        guard let l = identity.layout, l.generation > seenGeneration else { return nil }
+        return l
+    }
     /// For a view: where each element (row-major) sits in the storage. nil: the storage's elements in order.
-    private(set) var positions: [Int]?
+    var positions: [Int]? { changedLayout.map(\.positions) ?? ownPositions }
     /// torch's strides when they are not the contiguous ones (see `Strides`).
-    var strides: [Int]?
+    var strides: [Int]? {
+        get { changedLayout.map(\.strides) ?? ownStrides }
+        set {
+            if let l = changedLayout { ownShape = l.shape; ownPositions = l.positions; seenGeneration = l.generation }
+            ownStrides = newValue
+        }
+    }
     public var dtype: DType = .float32
     /// nil: does not require grad.
     var origin: GradOrigin?
     /// A module's parameter (printed as "Parameter containing:").
     var isParameter = false
+    /// In-place changes of these values (see `VersionCounter`).
+    var version = VersionCounter()
     /// Which Python object this is: copies of the value (`y = x`, a list holding it, an op returning its input) are
     /// the same object (`is`, dict keys); every new tensor, a view included, is a new one.
     private(set) var identity = TensorIdentity()
@@ -151,7 +199,8 @@ public struct PyTensor {
         ownStorage = base.storage
         ownShape = shape
         dtype = base.dtype
-        if let map { positions = map.map { base.positions?[$0] ?? $0 } } else { positions = base.positions }
+        if let map { ownPositions = map.map { base.positions?[$0] ?? $0 } } else { ownPositions = base.positions }
+        version = base.version
         if case .leaf(let l)? = base.origin { leafBase = l } else { leafBase = base.leafBase }
     }
 
@@ -172,7 +221,14 @@ public struct PyTensor {
 
     var shape: [Int] {
         if case .leaf(let l)? = origin { return l.shape }
-        return ownShape
+        return changedLayout?.shape ?? ownShape
+    }
+
+    /// `unsqueeze_`, `t_`…: this tensor object takes `view`'s layout (a view of its own storage), for every
+    /// reference to it. Only for a tensor without autograd record (the caller refuses others).
+    func takeLayout(of view: PyTensor) {
+        let generation = (identity.layout?.generation ?? seenGeneration) + 1
+        identity.layout = TensorIdentity.Layout(shape: view.shape, positions: view.positions, strides: view.strides, generation: generation)
     }
 
     var count: Int { shape.reduce(1, *) }
@@ -206,6 +262,7 @@ public struct PyTensor {
     func write(floats: [Float], ints: [Int]? = nil) {
         let exact = ints.map { $0.map(dtype.stored) }
         storage.write(floats: dtype == .bool ? floats.map { $0 != 0 ? 1 : 0 } : floats, ints: exact, at: positions)
+        version.value += 1
     }
 
     /// True for an integer tensor holding a value float32 cannot hold exactly (past 2**24): operations that read

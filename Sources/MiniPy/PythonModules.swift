@@ -11,6 +11,13 @@ enum PythonModules {
         abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo
         """.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
 
+    /// What `pip install torch` (2.15, with numpy) puts beside it: importing one is no ModuleNotFoundError
+    /// under the real interpreter either, so MiniPy owns up to lacking it.
+    static let installedWithTorch: Set<String> = [
+        "numpy", "sympy", "mpmath", "networkx", "jinja2", "markupsafe", "fsspec", "filelock", "typing_extensions",
+        "triton", "functorch", "torchgen", "setuptools", "pip", "isympy",
+    ]
+
     static func module(_ name: String) -> PyValue? {
         switch name {
         case "math": return .object(math)
@@ -20,6 +27,10 @@ enum PythonModules {
         case "functools": return .object(functools)
         case "random": return .object(random)
         case "typing": return .object(typing)
+        case "unicodedata": return .object(unicodedata)
+        case "__future__": return .object(future)
+        case "io": return .object(io)
+        case "re": return .object(re)
         default: return nil
         }
     }
@@ -67,7 +78,9 @@ enum PythonModules {
             unary("tan", domain: { $0.isFinite }, Foundation.tan),
             unary("asin", domain: { abs($0) <= 1 }, Foundation.asin), unary("acos", domain: { abs($0) <= 1 }, Foundation.acos),
             unary("atan", Foundation.atan), unary("sinh", Foundation.sinh), unary("cosh", Foundation.cosh),
-            unary("tanh", Foundation.tanh), unary("fabs", Swift.abs), unary("degrees", { $0 * 180 / .pi }),
+            unary("tanh", Foundation.tanh), unary("asinh", Foundation.asinh),
+            unary("acosh", domain: { $0 >= 1 }, Foundation.acosh), unary("atanh", domain: { abs($0) < 1 }, Foundation.atanh),
+            unary("cbrt", Foundation.cbrt), unary("exp2", Foundation.exp2), unary("fabs", Swift.abs), unary("degrees", { $0 * 180 / .pi }),
             unary("radians", { $0 * .pi / 180 }), unary("erf", Foundation.erf), unary("erfc", Foundation.erfc),
             unary("gamma", domain: { !($0 <= 0 && $0 == $0.rounded()) }, Foundation.tgamma),
             unary("lgamma", Foundation.lgamma),
@@ -435,12 +448,29 @@ enum PythonModules {
             })
         },
         "lru_cache": fn("lru_cache") { a, _, _ throws(PyError) in
-            if let f = a.first, case .object(let o) = f, o.isCallable { return f }
-            return fn("decorating_function") { b, _, _ throws(PyError) in b.first ?? .none }
+            if let f = a.first, case .object(let o) = f, o.isCallable { return memoized(f) }
+            return fn("decorating_function") { b, _, _ throws(PyError) in b.first.map(memoized) ?? .none }
         },
-        "cache": fn("cache") { a, _, _ throws(PyError) in a.first ?? .none },
+        "cache": fn("cache") { a, _, _ throws(PyError) in a.first.map(memoized) ?? .none },
         "wraps": fn("wraps") { _, _, _ throws(PyError) in fn("decorator") { b, _, _ throws(PyError) in b.first ?? .none } },
     ])
+}
+
+extension PythonModules {
+    /// `@lru_cache`/`@cache`: results kept per argument tuple, so the memoized recursion learners write (fib,
+    /// edit distance) runs in the time CPython's does. Unbounded: `maxsize` only evicts, never changes a result.
+    static func memoized(_ f: PyValue) -> PyValue {
+        let cache = PyDict()
+        let name: String
+        if case .object(let fo as FunctionObject) = f { name = fo.name } else { name = "wrapper" }
+        return .object(Builtin(name) { a, k, i throws(PyError) in
+            let key = PyValue.tuple(a + (k.isEmpty ? [] : [.str("\u{0}kwargs")] + k.flatMap { [PyValue.str($0.0), $0.1] }))
+            if let hit = try cache.get(key) { return hit }
+            let r = try i.call(f, a, k)
+            try cache.set(key, r)
+            return r
+        })
+    }
 }
 
 /// `collections.namedtuple("Point", ["x", "y"])`: the class.

@@ -2,9 +2,14 @@ import Foundation
 import RNNEngine
 
 /// PyTorch's tensor printing (`torch/_tensor_str.py`): precision 4, line width 80, summarised above
-/// 1000 elements with 3 edge items. Integers print exactly (int64 holds all 19 digits).
+/// 1000 elements with 3 edge items unless `torch.set_printoptions` said otherwise. Integers print exactly
+/// (int64 holds all 19 digits).
 enum TensorFormat {
-    static let precision = 4, linewidth = 80, threshold = 1000, edgeitems = 3
+    /// torch's PRINT_OPTS, per run (`Interpreter.printOptions`). `sciMode` nil: chosen from the values.
+    struct Options {
+        var precision = 4, linewidth = 80, threshold = 1000, edgeitems = 3
+        var sciMode: Bool?
+    }
 
     /// How each element prints: torch's `_Formatter`, its width taken over the elements shown.
     struct Formatter {
@@ -13,8 +18,10 @@ enum TensorFormat {
         var intMode = true
         var sciMode = false
         var maxWidth = 1
+        let precision: Int
 
-        init(_ t: PyTensor, shown: [Int]?) {
+        init(_ t: PyTensor, shown: [Int]?, _ o: Options) {
+            precision = o.precision
             switch t.dtype {
             case .int64, .int32:
                 let ints = t.exactInts
@@ -33,13 +40,13 @@ enum TensorFormat {
                 let mn = absv.min()!, mx = absv.max()!
                 intMode = nz.allSatisfy { $0 == $0.rounded(.up) }
                 if intMode {
-                    if mx / mn > 1000 || mx > 1e8 {
+                    if o.sciMode ?? (mx / mn > 1000 || mx > 1e8) {
                         sciMode = true
                         for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)e", v).count) }
                     } else {
                         for v in nz { maxWidth = max(maxWidth, String(format: "%.0f", v).count + 1) }
                     }
-                } else if mx / mn > 1000 || mx > 1e8 || mn < 1e-4 {
+                } else if o.sciMode ?? (mx / mn > 1000 || mx > 1e8 || mn < 1e-4) {
                     sciMode = true
                     for v in nz { maxWidth = max(maxWidth, String(format: "%.\(precision)e", v).count) }
                 } else {
@@ -66,7 +73,7 @@ enum TensorFormat {
     }
 
     /// `repr(tensor)`.
-    static func describe(_ t: PyTensor) -> String {
+    static func describe(_ t: PyTensor, _ o: Options) -> String {
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
@@ -78,9 +85,9 @@ enum TensorFormat {
             // With no values to show their type, torch names a non-default dtype.
             if t.dtype != .float32 { suffixes.append("dtype=torch.\(t.dtype.rawValue)") }
         } else {
-            let summarize = t.count > threshold
-            let fmt = Formatter(t, shown: summarize ? summarized(0, shape[...]) : nil)
-            body = str(0, shape[...], indent: indent, summarize: summarize, fmt)
+            let summarize = t.count > o.threshold
+            let fmt = Formatter(t, shown: summarize ? summarized(0, shape[...], o.edgeitems) : nil, o)
+            body = str(0, shape[...], indent: indent, summarize: summarize, fmt, o)
             // torch names every dtype but its defaults (float32, int64, bool).
             if t.dtype == .int32 { suffixes.append("dtype=torch.\(t.dtype.rawValue)") }
         }
@@ -90,7 +97,7 @@ enum TensorFormat {
         let whole = prefix + body
         var lastLine = whole.count - (whole.lastIndex(of: "\n").map { whole.distance(from: whole.startIndex, to: $0) } ?? -1) + 1
         for s in suffixes {
-            if lastLine + s.count + 2 > linewidth {
+            if lastLine + s.count + 2 > o.linewidth {
                 body += ",\n" + String(repeating: " ", count: indent) + s
                 lastLine = indent + s.count
             } else {
@@ -108,19 +115,20 @@ enum TensorFormat {
     }
 
     /// The flat indices of the elements a summarised print shows.
-    static func summarized(_ base: Int, _ shape: ArraySlice<Int>) -> [Int] {
+    static func summarized(_ base: Int, _ shape: ArraySlice<Int>, _ edgeitems: Int) -> [Int] {
         guard let n = shape.first else { return [base] }
         let rest = shape.dropFirst()
         let rows = n > 2 * edgeitems ? Array(0..<edgeitems) + Array((n - edgeitems)..<n) : Array(0..<n)
         if rest.isEmpty { return rows.map { base + $0 } }
-        return rows.flatMap { summarized(sub(base, shape, $0), rest) }
+        return rows.flatMap { summarized(sub(base, shape, $0), rest, edgeitems) }
     }
 
-    static func str(_ base: Int, _ shape: ArraySlice<Int>, indent: Int, summarize: Bool, _ f: Formatter) -> String {
+    static func str(_ base: Int, _ shape: ArraySlice<Int>, indent: Int, summarize: Bool, _ f: Formatter, _ o: Options) -> String {
+        let edgeitems = o.edgeitems
         guard let n = shape.first else { return f.format(base) }
         if shape.count == 1 {
             let elementLength = f.maxWidth + 2
-            let perLine = max(1, (linewidth - indent) / elementLength)
+            let perLine = max(1, (o.linewidth - indent) / elementLength)
             var data: [String]
             if summarize && n > 2 * edgeitems {
                 data = (0..<edgeitems).map { f.format(base + $0) } + [" ..."] + ((n - edgeitems)..<n).map { f.format(base + $0) }
@@ -135,10 +143,10 @@ enum TensorFormat {
         let rest = shape.dropFirst()
         var slices: [String]
         if summarize && n > 2 * edgeitems {
-            slices = (0..<edgeitems).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f) } + ["..."]
-                + ((n - edgeitems)..<n).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f) }
+            slices = (0..<edgeitems).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f, o) } + ["..."]
+                + ((n - edgeitems)..<n).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f, o) }
         } else {
-            slices = (0..<n).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f) }
+            slices = (0..<n).map { str(sub(base, shape, $0), rest, indent: indent + 1, summarize: summarize, f, o) }
         }
         let sep = "," + String(repeating: "\n", count: shape.count - 1) + String(repeating: " ", count: indent + 1)
         return "[" + slices.joined(separator: sep) + "]"

@@ -89,9 +89,32 @@ extension TensorOps {
             return .tensor(t)
         }
         ops["detach_"] = TensorOp(.method) { c throws(PyError) in .tensor(c.input.detached) }
-        for name in ["t_", "transpose_", "squeeze_", "unsqueeze_", "resize_", "resize_as_", "set_", "swapaxes_", "as_strided_"] {
+        for name in ["resize_", "resize_as_", "set_", "as_strided_"] {
             ops[name] = TensorOp(.method) { _ throws(PyError) in
                 throw PyError(type: "NotImplementedError", message: "MiniPy does not support in-place shape changes (\(name)) yet; write x = x.\(name.dropLast())(...)")
+            }
+        }
+        // The generating-names tutorial's `target.unsqueeze_(-1)`: the tensor object takes the view's layout, seen
+        // through every reference (PyTensor.takeLayout). With an autograd record that would need a new record
+        // for every reference: still MiniPy's gap.
+        for name in ["t_", "transpose_", "squeeze_", "unsqueeze_", "swapaxes_"] {
+            let outOfPlace = String(name.dropLast())
+            ops[name] = TensorOp(.method) { c throws(PyError) in
+                try c.input.checkInPlace()
+                guard c.input.origin == nil, let op = TensorOps.table[outOfPlace] else {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support in-place shape changes (\(name)) of a tensor that requires grad yet; write x = x.\(outOfPlace)(...)")
+                }
+                let r: PyValue
+                do throws(PyError) {
+                    r = try op.run(TensorCall(name: outOfPlace, input: c.input, args: c.args, kwargs: c.kwargs, interp: c.interp, isMethod: true))
+                } catch {
+                    var e = error
+                    if name == "t_", e.message.hasPrefix("t() ") { e.message = "t_() " + e.message.dropFirst(4) }
+                    throw e
+                }
+                guard case .tensor(let view) = r else { return r }
+                c.input.takeLayout(of: view)
+                return .tensor(c.input)
             }
         }
         return ops

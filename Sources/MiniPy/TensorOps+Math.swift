@@ -305,14 +305,24 @@ extension TensorOps {
         let x = t.t
         let y = Autograd.mapped(x, def.f)
         let slope = def.slope
-        return Autograd.record(def.gradName, y, inputs: [t]) { g in
+        // The ops whose gradient ATen computes from their output save it: changed in place, backward refuses.
+        let savesOutput = ["ExpBackward0", "SqrtBackward0", "RsqrtBackward0", "TanhBackward0", "SigmoidBackward0",
+                           "ReluBackward0", "ReciprocalBackward0"].contains(def.gradName)
+        let version = VersionCounter(), saved = SavedOutput()
+        let op = String(def.gradName.dropLast("Backward0".count))
+        var out = Autograd.record(def.gradName, y, inputs: [t]) { g throws(PyError) in
+            if savesOutput { try version.check(saved: 0, shape: y.shape, op: op) }
             guard let slope else { return [Tensor.zeros(g.shape)] }
+            let ys = saved.values(or: y.storage)
             // A zero slope masks (0, not -0 for a negative gradient), as torch's kernels do.
             return [Tensor(shape: g.shape, storage: (0..<g.count).map { k in
-                let s = slope(x.storage[k], y.storage[k])
+                let s = slope(x.storage[k], ys[k])
                 return s == 0 ? 0 : g.storage[k] * s
             })]
         }.withStrides(Strides.elementwise(y.shape, [t]))
+        out.version = version
+        if savesOutput && out.origin != nil { saved.storage = out.storage }
+        return out
     }
 
     /// `clamp(min, max)`: numbers or tensors; integers stay integers unless a bound is a float.

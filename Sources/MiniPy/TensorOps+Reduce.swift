@@ -18,11 +18,14 @@ extension TensorOps {
             ops[name] = TensorOp { c throws(PyError) in
                 let b = try c.bind(["dim", "keepdim", "dtype"])
                 var t = c.input
-                if let d = try c.interp.dtypeArg(name, b[2]) { t = t.converted(to: d) }
+                let asked = try c.interp.dtypeArg(name, b[2])
+                if let d = asked { t = t.converted(to: d) }
                 let isMean = name == "mean"
-                // torch sums integers and bools to int64 and has no mean for them.
+                // torch sums integers and bools to int64 and has no mean for them; it names whichever dtype it
+                // was given, the requested one first.
                 if isMean && !t.dtype.isFloatingPoint {
-                    throw PyError(type: "NotImplementedError", message: "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(t.dtype.scalarName)")
+                    let which = asked == nil ? "Input" : "Optional"
+                    throw PyError(type: "NotImplementedError", message: "mean(): could not infer output dtype. \(which) dtype must be either a floating point or complex dtype. Got: \(t.dtype.scalarName)")
                 }
                 let prefix = isMean ? "MeanBackward" : "SumBackward"
                 let layout = try c.interp.reductionLayout(t.shape, b[0], name)

@@ -36,6 +36,15 @@ extension TensorOps {
             guard index.dtype.isInteger else { throw .runtime("index_select(): Expected dtype int32/int64 for index") }
             guard index.shape.count <= 1 else { throw .indexError("index_select(): Index is supposed to be a vector") }
             let d = try c.dim(b[0])
+            // No negative indices here, unlike indexing; ATen's own kernel for dimension 1 words the failure
+            // its own way, every other case says "index out of range in self".
+            let size = c.input.shape.isEmpty ? 1 : c.input.shape[d]
+            if let bad = index.exactInts.first(where: { $0 < 0 || $0 >= size }) {
+                if d == 1 && c.input.shape.count > 1 { throw .runtime("INDICES element is out of DATA bounds, id=\(bad) axis_dim=\(size)") }
+                throw .indexError("index out of range in self")
+            }
+            // A 0-d input gives its one value, 0-d, whatever the index's shape.
+            if c.input.shape.isEmpty { return .tensor(gathered(c.input, [], [0], "IndexSelectBackward0")) }
             let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.tensor(PyTensor(ints: index.exactInts, shape: [index.count]))]
             return try renamed(try c.interp.tensorIndex(c.input, items), "IndexSelectBackward0")
         }

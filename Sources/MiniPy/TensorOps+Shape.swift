@@ -196,8 +196,14 @@ extension TensorOps {
         },
         "select": TensorOp { c throws(PyError) in
             let b = try c.bind(["dim", "index"], required: 2)
+            guard !c.input.shape.isEmpty else { throw .indexError("select() cannot be applied to a 0-dim tensor.") }
             let d = try c.dim(b[0])
-            let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.int(try c.int(b[1], "index"))]
+            let index = try c.int(b[1], "index"), size = c.input.shape[d]
+            // select() has its own words for an index past the dimension, not indexing's.
+            guard index >= -size && index < size else {
+                throw .indexError("select(): index \(index) out of range for tensor of size \(pyShape(c.input.shape)) at dimension \(d)")
+            }
+            let items = [PyValue](repeating: .object(SliceObject(.none, .none, .none)), count: d) + [.int(index)]
             return try c.interp.tensorIndex(c.input, items)
         },
         "expand": TensorOp(.method) { c throws(PyError) in
@@ -289,7 +295,8 @@ extension TensorOps {
         }
         let lead = sizes.count - shape.count
         var out = sizes
-        for k in sizes.indices {
+        // ATen walks the sizes from the last: of several mismatches the innermost is the one reported.
+        for k in sizes.indices.reversed() {
             let d = k - lead
             if d < 0 {
                 guard sizes[k] >= 0 else { throw .runtime("The expanded size of the tensor (\(sizes[k])) isn't allowed in a leading, non-existing dimension \(k)") }

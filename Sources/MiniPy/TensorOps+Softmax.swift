@@ -65,7 +65,10 @@ extension Modules {
         let outer = t.shape[..<dim].reduce(1, *)
         let out = softmax(t.storage, outer: outer, n: n, inner: inner, logarithm: logarithm)
         let y = Tensor(shape: t.shape, storage: out)
-        return .tensor(Autograd.record(gradName, y, inputs: [pt]) { g in
+        let version = VersionCounter(), saved = SavedOutput()   // the gradient reads the output (PyTensor.swift)
+        var result = Autograd.record(gradName, y, inputs: [pt]) { g throws(PyError) in
+            try version.check(saved: 0, shape: y.shape, op: logarithm ? "LogSoftmax" : "Softmax")
+            let out = saved.values(or: out)
             // softmax: dx = y * (g - sum(g * y)); log_softmax: dx = g - exp(y) * sum(g), along dim.
             var gx = g.storage
             for o in 0..<outer {
@@ -80,6 +83,9 @@ extension Modules {
                 }
             }
             return [Tensor(shape: y.shape, storage: gx)]
-        })
+        }
+        result.version = version
+        if result.origin != nil { saved.storage = result.storage }
+        return .tensor(result)
     }
 }

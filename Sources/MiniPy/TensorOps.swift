@@ -142,7 +142,10 @@ extension Interpreter {
             if perm.count >= 2 { perm.swapAt(perm.count - 2, perm.count - 1) }
             let ts = t.torchStrides
             return TensorOps.permutedView(t, perm, "TransposeBackward0", strides: perm.map { ts[$0] })
-        case "data": return .tensor(t.detached)
+        case "data":
+            var d = t.detached
+            d.version = VersionCounter()   // `.data` has a counter of its own: changes through it go unchecked
+            return .tensor(d)
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
         case "grad":

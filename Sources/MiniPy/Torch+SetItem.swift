@@ -74,6 +74,7 @@ extension PyTensor {
         let exact = ints.map { $0.map(dtype.stored) }
         storage.write(floats: dtype == .bool ? floats.map { $0 != 0 ? 1 : 0 } : floats, ints: exact,
                       at: map.map { positions?[$0] ?? $0 })
+        version.value += 1
     }
 
     /// Whether `other` carries the same autograd record as this tensor (nothing new to bind a target to).

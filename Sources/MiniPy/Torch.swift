@@ -60,6 +60,9 @@ extension Interpreter {
         case nil, .none?: return
         case .str(let s)?: try DeviceObject.parse(s).check()
         case .object(let d as DeviceObject)?: try d.check()
+        case .int(let n)?:   // an int is a CUDA device index
+            if n < 0 { throw .runtime("Device index must not be negative") }
+            throw DeviceObject.noCUDA
         case let other?: throw .typeError("device must be a string or torch.device, not \(other.typeName)")
         }
     }
@@ -72,6 +75,7 @@ enum Modules {
         case "torch.nn": return .object(nn)
         case "torch.nn.utils": return .object(nnUtils)
         case "torch.optim": return .object(optim)
+        case "torch.optim.lr_scheduler": return .object(LRScheduler.namespace)
         case "torch.nn.functional": return .object(Functional.namespace)
         case "torch.nn.init": return .object(TorchInit.namespace)
         case "torch.nn.utils.rnn": return .object(Packing.namespace)
@@ -85,7 +89,7 @@ enum Modules {
     static let missingSubmodules: Set<String> = [
         "torch.utils", "torch.utils.data", "torch.autograd", "torch.linalg", "torch.fft", "torch.distributions", "torch.jit",
         "torch.onnx", "torch.backends", "torch.special", "torch.sparse", "torch.testing", "torch.multiprocessing",
-        "torch.optim.lr_scheduler", "torch.nn.parallel", "torch.nn.modules", "torch.nn.parameter", "torch.nn.utils.parametrize",
+        "torch.nn.parallel", "torch.nn.modules", "torch.nn.parameter", "torch.nn.utils.parametrize",
         "torch.nn.utils.prune", "torch.profiler", "torch.amp", "torch.hub", "torch.random", "torch.overrides", "torch.func",
     ]
 
@@ -139,6 +143,7 @@ enum Modules {
         "SGD": .object(PyClass("SGD", qualified: "torch.optim.sgd.SGD") { a, k, i throws(PyError) in try Optimizer.make(.sgd, a, k, i) }),
         "Adam": .object(PyClass("Adam", qualified: "torch.optim.adam.Adam") { a, k, i throws(PyError) in try Optimizer.make(.adam, a, k, i) }),
         "AdamW": .object(PyClass("AdamW", qualified: "torch.optim.adamw.AdamW") { a, k, i throws(PyError) in try Optimizer.make(.adamw, a, k, i) }),
+        "lr_scheduler": .object(LRScheduler.namespace),
     ])
 
     static func rnnClass(_ name: String) -> PyValue {
@@ -167,6 +172,10 @@ enum Modules {
         }
         a["hstack"] = Builtins.fn("hstack") { args, kwargs, i throws(PyError) in try i.stackAlong(args, kwargs, vertical: false) }
         a["vstack"] = Builtins.fn("vstack") { args, kwargs, i throws(PyError) in try i.stackAlong(args, kwargs, vertical: true) }
+        a["set_printoptions"] = Builtins.fn("set_printoptions") { args, kwargs, i throws(PyError) in
+            try i.setPrintOptions(args, kwargs)
+            return .none
+        }
         a["manual_seed"] = Builtins.fn("manual_seed") { args, kwargs, i throws(PyError) in
             let b = try bind("manual_seed", ["seed"], required: 1, args, kwargs)
             let v = b[0]!

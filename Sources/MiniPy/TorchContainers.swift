@@ -96,11 +96,12 @@ final class ContainerModule: ModuleBase, NativeSpecialMethods {
                 self.renumber(list)
                 return .object(m)
             }
-        case (.dict, "keys"): return method { _, _, _ throws(PyError) in .object(DictView("odict_keys", self.childSlots.map { .str($0.name) })) }
-        case (.dict, "values"): return method { _, _, _ throws(PyError) in .object(DictView("odict_values", self.modules.map { .object($0) })) }
+        // torch 2.x keeps children in a plain dict: ModuleDict.keys() prints dict_keys([...]).
+        case (.dict, "keys"): return method { _, _, _ throws(PyError) in .object(DictView("dict_keys", self.childSlots.map { .str($0.name) })) }
+        case (.dict, "values"): return method { _, _, _ throws(PyError) in .object(DictView("dict_values", self.modules.map { .object($0) })) }
         case (.dict, "items"):
             return method { _, _, _ throws(PyError) in
-                .object(DictView("odict_items", self.childSlots.compactMap { s in s.module.map { .tuple([.str(s.name), .object($0)]) } }))
+                .object(DictView("dict_items", self.childSlots.compactMap { s in s.module.map { .tuple([.str(s.name), .object($0)]) } }))
             }
         case (.dict, "update"):
             return method { a, k, i throws(PyError) in

@@ -171,6 +171,11 @@ enum Functional {
             let b = try bind("linear", ["input", "weight", "bias"], required: 2, a, k)
             let x = try tensor("linear", b[0]), w = try tensor("linear", b[1], "weight", 2)
             let hasBias = b[2].map { !$0.isNone } ?? false
+            if x.shape.isEmpty || w.shape.isEmpty {
+                throw .runtime("both arguments to linear need to be at least 1D, but they are \(x.shape.count)D and \(w.shape.count)D")
+            }
+            // A 1-D weight takes ATen's dot/mv paths: MiniPy says so rather than guess.
+            if w.shape.count == 1 { throw PyError(type: "NotImplementedError", message: "MiniPy does not support F.linear with a 1-D weight yet") }
             if x.shape.count >= 1, w.shape.count == 2, x.shape.last != w.shape[1] {
                 // ATen's linear: addmm for 2-D or contiguous input with a bias; otherwise matmul, which folds the
                 // batch into mm, unless the input is not contiguous and the weight needs no gradient (then bmm).
@@ -212,13 +217,16 @@ enum Functional {
             let b = try bind("cosine_similarity", ["x1", "x2", "dim", "eps"], required: 2, a, k)
             let x1 = try tensor("cosine_similarity", b[0], "x1"), x2 = try tensor("cosine_similarity", b[1], "x2", 2)
             let dim = b[2] ?? .int(1), eps = b[3]?.asDouble ?? 1e-8
-            func norm(_ t: PyTensor) throws(PyError) -> PyValue {
+            // ATen's: each input divided by its own norm (kept along dim, clamped to eps), then the product summed:
+            // ((x1 / ‖x1‖) * (x2 / ‖x2‖)).sum(dim), whose grad_fn is SumBackward1.
+            func normalized(_ t: PyTensor) throws(PyError) -> PyValue {
                 let sq = try i.tensorBinary("*", .tensor(t), .tensor(t))
-                return try i.call(try i.attribute(try i.call(try i.attribute(sq, "sum"), [dim], []), "sqrt"), [], [])
+                let n = try i.call(try i.attribute(try i.call(try i.attribute(sq, "sum"), [dim], [("keepdim", .bool(true))]), "sqrt"), [], [])
+                let clamped = try i.call(try i.attribute(n, "clamp_min"), [.float(eps)], [])
+                return try i.tensorBinary("/", .tensor(t), clamped)
             }
-            let dot = try i.call(try i.attribute(try i.tensorBinary("*", .tensor(x1), .tensor(x2)), "sum"), [dim], [])
-            let denom = try i.call(try i.attribute(try i.tensorBinary("*", try norm(x1), try norm(x2)), "clamp_min"), [.float(eps)], [])
-            return try i.tensorBinary("/", dot, denom)
+            let product = try i.tensorBinary("*", try normalized(x1), try normalized(x2))
+            return try i.call(try i.attribute(product, "sum"), [dim], [])
         }
         return f
     }()

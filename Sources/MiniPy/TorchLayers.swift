@@ -161,6 +161,7 @@ final class LayerModule: ModuleBase {
             let b = try bind("LayerNorm.__init__", ["normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype"], required: 1, a, k, isMethod: true)
             var shape: [Int] = []
             if let n = b[0]!.asIndex { shape = [n] } else { for v in try i.iterate(b[0]!) { shape.append(try i.intArg("LayerNorm", "normalized_shape", v)) } }
+            if try b[2]?.truthy() ?? true { try i.checkDevice(b[4]) }   // no affine parameters: nothing made on it
             let affine = try b[2]?.truthy() ?? true
             let biasFlag = try b[3]?.truthy() ?? true
             let hasBias = affine && biasFlag

@@ -13,7 +13,7 @@ extension Interpreter {
 
     /// `torch.NAME`, `torch.nn.NAME`, `F.NAME`, … that MiniPy does not have.
     func missingNamespaceAttribute(_ ns: Namespace, _ name: String) -> PyError {
-        let torchNames = TorchNames.names[ns.name] ?? []
+        let torchNames = TorchNames.names[ns.name] ?? PythonNames.names[ns.name] ?? []
         if torchNames.contains(name) {
             return PyError(type: "NotImplementedError", message: "MiniPy does not support \(ns.name).\(name) yet")
         }

@@ -171,8 +171,14 @@ extension TorchModule {
         }
         let bLeaf = parameterSlots.first(where: { $0.name == "bias" })?.leaf
         let x = input.t, w = wLeaf.value
+        if x.dim == 0 || w.dim == 0 { throw .runtime("both arguments to linear need to be at least 1D, but they are \(x.dim)D and \(w.dim)D") }
+        // A weight replaced by one of another rank (`lin.weight = nn.Parameter(torch.ones(3))`) takes ATen's
+        // matmul paths (dot, mv, t() of a 3-D weight); MiniPy says so rather than guess.
+        if w.dim > 2 { throw .runtime("t() expects a tensor with <= 2 dimensions, but self is \(w.dim)D") }
+        guard w.dim == 2 else {
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support nn.Linear with a \(w.dim)-D weight yet")
+        }
         let inF = w.shape[1], out = w.shape[0]
-        if x.dim == 0 { throw .runtime("both arguments to linear need to be at least 1D, but they are 0D and 2D") }
         if input.dtype != .float32 { throw .runtime("mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarName) and Float") }
         guard x.shape[x.dim - 1] == inF else {
             let rows = x.dim <= 1 ? 1 : x.shape.dropLast().reduce(1, *)

@@ -167,7 +167,16 @@ final class TorchModule: ModuleBase {
             a.append(x)
         }
         var k: [(String, ArgValue)] = []
+        var device: PyValue?
         for (n, v) in kwargs {
+            // Where the parameters are made and of what type: checked once the sizes are (torch makes them last).
+            if n == "device" { device = v; continue }
+            if n == "dtype" {
+                if case .object(let d as DTypeObject) = v, try d.supported() != .float32 {
+                    throw PyError(type: "NotImplementedError", message: "MiniPy does not support \(name) parameters of \(d.name) yet")
+                }
+                continue
+            }
             if n == "nonlinearity", name == "RNN", argValue(v) == nil {
                 // torch compares it with 'tanh' and 'relu' and names what it got.
                 throw .valueError("Unknown nonlinearity '\(try interp.str(v))'. Select from 'tanh' or 'relu'.")
@@ -178,6 +187,7 @@ final class TorchModule: ModuleBase {
         try checkRecurrentSizes(name, args, kwargs, interp)
         let parsed = try tc { try RNNConfig.parse(module: name, args: a, kwargs: k) }
         try checkBudget(parsed.config, interp)
+        try interp.checkDevice(device)
         for w in parsed.warnings { interp.stderr += "\(w.category): \(w.message)\n" }
         return .object(TorchModule(.rnn(RNNBase(config: parsed.config, warnings: parsed.warnings, seed: seed(interp))), name: name))
     }
@@ -228,6 +238,7 @@ final class TorchModule: ModuleBase {
         } else if case .float(let f) = hsz { gateRows = .float(Double(gates) * f) }
         let dims = try emptyShape([gateRows, isz])
         _ = try emptyShape([gateRows, hsz])
+        try interp.checkDevice(b[params.count - 2])
         let bias = try b[2]?.truthy() ?? true
         var nonlinearity = "tanh"
         if mode == .rnnTanh, let nl = b[3] { nonlinearity = try interp.str(nl) }
@@ -240,6 +251,7 @@ final class TorchModule: ModuleBase {
     static func linear(_ args: [PyValue], _ kwargs: [(String, PyValue)], _ interp: Interpreter) throws(PyError) -> PyValue {
         let b = try bind("Linear.__init__", ["in_features", "out_features", "bias", "device", "dtype"], required: 2, args, kwargs)
         let dims = try emptyShape([b[1]!, b[0]!])
+        try interp.checkDevice(b[3])   // where torch makes the weight: a GPU this machine lacks fails there
         let (out, inF) = (dims[0], dims[1])
         try interp.checkParameterShapes([[out, inF], [out]])
         let bound = inF > 0 ? 1 / Double(inF).squareRoot() : 0
@@ -258,6 +270,7 @@ final class TorchModule: ModuleBase {
             throw PyError(type: "NotImplementedError", message: "MiniPy does not support Embedding \(name) yet")
         }
         let dims = try emptyShape([b[0]!, b[1]!])
+        try interp.checkDevice(b[9])
         var pad: Int?
         if let p = b[2], !p.isNone {
             // torch asserts the range with Python comparisons, then zeroes weight[padding_idx]: a float passes the

@@ -42,9 +42,19 @@ final class Optimizer: PyObject {
             let d = PyDict()
             for (k, v) in zip(group.keys, group.values) { if case .str("params") = k { continue }; try d.set(k, v) }
             return .dict(d)
+        case _ where Self.torchAttributes.contains(name):
+            throw PyError(type: "NotImplementedError", message: "MiniPy does not support torch.optim.Optimizer.\(name) yet")
         default: return nil
         }
     }
+
+    /// The rest of what a torch 2.15 optimizer has (`dir(torch.optim.Adam(...))`): MiniPy lacks it and says so,
+    /// rather than an AttributeError torch would not raise.
+    static let torchAttributes: Set<String> = [
+        "OptimizerPostHook", "OptimizerPreHook", "add_param_group", "load_state_dict", "profile_hook_step",
+        "register_load_state_dict_post_hook", "register_load_state_dict_pre_hook", "register_state_dict_post_hook",
+        "register_state_dict_pre_hook", "register_step_post_hook", "register_step_pre_hook", "state", "state_dict",
+    ]
 
     private func number(_ key: String) throws(PyError) -> Double {
         guard let v = try group.get(.str(key)), let d = v.asDouble else {
@@ -69,7 +79,7 @@ final class Optimizer: PyObject {
                     // AdamW: the weights shrink by lr·weight_decay before the step; the gradient is left alone.
                     p = Autograd.mapped(p) { $0 * Float(1 - lr * weightDecay) }
                 } else {
-                    g = Autograd.zipped(g, p) { $0 + Float(weightDecay) * $1 }
+                    g = Autograd.zipped(g, p) { $0.addingProduct(Float(weightDecay), $1) }   // grad.add(param, alpha=wd), fused
                 }
             }
             switch kind {
@@ -79,11 +89,13 @@ final class Optimizer: PyObject {
                     // torch reads the buffers before the loop: a tensor listed twice starts two fresh buffers on
                     // its first step, then shares the one stored.
                     let existing = hadMomentum.contains(k) ? momentum[k] : nil
-                    let buf = existing.map { b in Autograd.zipped(b, g) { Float(mu) * $0 + Float(1 - dampening) * $1 } } ?? g
+                    // buf.mul_(momentum).add_(grad, alpha=1 - dampening); grad.add(buf, alpha=momentum): fused, as below.
+                    let buf = existing.map { b in Autograd.zipped(b, g) { (Float(mu) * $0).addingProduct(Float(1 - dampening), $1) } } ?? g
                     momentum[k] = buf
-                    g = nesterov ? Autograd.zipped(g, buf) { $0 + Float(mu) * $1 } : buf
+                    g = nesterov ? Autograd.zipped(g, buf) { $0.addingProduct(Float(mu), $1) } : buf
                 }
-                p = Autograd.zipped(p, g) { $0 + Float(-lr) * $1 }
+                // param.add_(buf, alpha=-lr): ATen's CPU kernel fuses the multiply and add (one rounding).
+                p = Autograd.zipped(p, g) { $0.addingProduct(Float(-lr), $1) }
             case .adam, .adamw:
                 guard case .tuple(let betas)? = try group.get(.str("betas")), betas.count == 2,
                       let beta1 = betas[0].asDouble, let beta2 = betas[1].asDouble else {
@@ -93,8 +105,9 @@ final class Optimizer: PyObject {
                 steps[k, default: 0] += 1
                 // exp_avg.lerp_(grad, 1 - beta1); exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                 let w = Float(1 - beta1)
-                let m = Autograd.zipped(expAvg[k] ?? Tensor.zeros(g.shape), g) { $0 + w * ($1 - $0) }
-                let v = Autograd.zipped(expAvgSq[k] ?? Tensor.zeros(g.shape), g) { $0 * Float(beta2) + Float(1 - beta2) * $1 * $1 }
+                // ATen's lerp for a small weight: fma(weight, end - start, start), one rounding.
+                let m = Autograd.zipped(expAvg[k] ?? Tensor.zeros(g.shape), g) { $0.addingProduct(w, $1 - $0) }
+                let v = Autograd.zipped(expAvgSq[k] ?? Tensor.zeros(g.shape), g) { ($0 * Float(beta2)).addingProduct(Float(1 - beta2) * $1, $1) }
                 expAvg[k] = m; expAvgSq[k] = v
                 var second = v
                 if amsgrad {
@@ -105,8 +118,10 @@ final class Optimizer: PyObject {
                 let stepSize = lr / (1 - Foundation.pow(beta1, step))
                 let correction2 = (1 - Foundation.pow(beta2, step)).squareRoot()
                 let denom = Autograd.mapped(second) { $0.squareRoot() / Float(correction2) + Float(eps) }
-                let update = Autograd.zipped(m, denom) { $0 / $1 }
-                p = Autograd.zipped(p, update) { $0 + Float(-stepSize) * $1 }
+                // param.addcdiv_(exp_avg, denom, value=-step_size): ATen computes self + value * t1 / t2, in that order.
+                let scaled = Autograd.mapped(m) { Float(-stepSize) * $0 }
+                let update = Autograd.zipped(scaled, denom) { $0 / $1 }
+                p = Autograd.zipped(p, update) { $0 + $1 }
             }
             leaf.value = p
         }

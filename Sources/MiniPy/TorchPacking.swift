@@ -226,9 +226,19 @@ enum Packing {
             sorted = order
             unsorted = inverse
         }
+        // Unsorted, torch first picks the batch in sorted order with index_select: more lengths than the batch has
+        // fail there (index_select's words), fewer pack just the rows they pick.
+        var packedBatch = b
+        if !enforceSorted {
+            if lengths.count > b {
+                if batchFirst { throw .indexError("index out of range in self") }
+                throw .runtime("INDICES element is out of DATA bounds, id=\(order.first { $0 >= b }!) axis_dim=\(b)")
+            }
+            packedBatch = lengths.count
+        }
         // _pack_padded_sequence's checks, in its order: the count, the last length, then the order (as it packs).
-        guard lengths.count == b else {
-            throw .runtime("Expected `len(lengths)` to be equal to batch_size, but got \(lengths.count) (batch_size=\(b))")
+        guard lengths.count == packedBatch else {
+            throw .runtime("Expected `len(lengths)` to be equal to batch_size, but got \(lengths.count) (batch_size=\(packedBatch))")
         }
         let sortedLengths = order.map { lengths[$0] }
         guard sortedLengths.last.map({ $0 > 0 }) ?? true else {

@@ -116,6 +116,7 @@ final class UserModule: ModuleBase {
         if attrs.removeValue(forKey: n) != nil { order.removeAll { $0 == n }; return true }
         if parameterSlots.contains(where: { $0.name == n }) { parameterSlots.removeAll { $0.name == n }; return true }
         if childSlots.contains(where: { $0.name == n }) { childSlots.removeAll { $0.name == n }; return true }
+        if bufferSlots.contains(where: { $0.name == n }) { bufferSlots.removeAll { $0.name == n }; return true }
         return false
     }
 }

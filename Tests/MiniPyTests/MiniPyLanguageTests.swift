@@ -121,6 +121,12 @@ import Testing
         ("print(2 ** 100)", "integers beyond 64 bits"),
         ("x = 1j", "complex numbers"),
         ("import os", "the 'os' module"),
+        ("import numpy as np", "the 'numpy' module"),   // installed beside torch: no ModuleNotFoundError there
+        ("import math\nmath.frexp(1.0)", "math.frexp"),
+        ("from itertools import groupby", "itertools.groupby"),
+        ("import io\nio.StringIO()", "io.StringIO"),
+        ("print((10).to_bytes(2, 'big'))", "int.to_bytes"),
+        ("print(float.fromhex('0x1p0'))", "float.fromhex"),
         ("class L(list):\n    pass", "subclassing list"),
         ("match 1:\n    case 1:\n        pass", "the match statement"),
         ("async def f():\n    pass", "async functions"),
