@@ -258,12 +258,16 @@ extension Interpreter {
         case .dict(let d): if let m = dictMethod(d, name) { return m }
         case .tensor(let t):
             if let m = try tensorAttribute(t, name) { return m }
+            if let m = builtinSpecialMethod(v, name) { return m }   // Builtins+SpecialMethods.swift
             throw missingTensorAttribute(name)   // TorchMissing.swift
         case .size(let s):
             if name == "numel" { return method(name) { _, _, _ throws(PyError) in .int(s.reduce(1, *)) } }
             if name == "index" || name == "count" { return tupleMethod(s.map { .int($0) }, name)! }
         case .tuple(let t): if let m = tupleMethod(t, name) { return m }
-        case .int, .bool, .float: if let m = try numberAttribute(v, name) { return m }   // Builtins+Numbers.swift
+        case .int, .bool, .float:
+            // Special methods first: the names of dir(int) MiniPy lacks are honest errors in numberAttribute.
+            if let m = builtinSpecialMethod(v, name) { return m }
+            if let m = try numberAttribute(v, name) { return m }   // Builtins+Numbers.swift
         case .object(let o):
             if let a = try o.getAttribute(name, self) { return a }
             if let ns = o as? Namespace { throw missingNamespaceAttribute(ns, name) }   // TorchMissing.swift
@@ -283,6 +287,7 @@ extension Interpreter {
             throw .attributeError(msg)
         default: break
         }
+        if let m = builtinSpecialMethod(v, name) { return m }   // Builtins+SpecialMethods.swift
         var msg = "'\(v.typeName)' object has no attribute '\(name)'"
         let names: [String]
         switch v {

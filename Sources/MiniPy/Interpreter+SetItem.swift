@@ -4,6 +4,17 @@ import RNNEngine
 /// `x[1:3] = other`, `x[mask] = v`: `tensorSetItem`, in Torch+SetItem.swift, writes into the tensor's storage).
 extension Interpreter {
     /// `xs[a:b] = iterable` (any length) and `xs[a:b:c] = iterable` (the same length), as Python.
+    /// `l[index] = value` (also `l.__setitem__(index, value)`).
+    func setListItem(_ l: PyList, _ index: PyValue, _ value: PyValue) throws(PyError) {
+        if case .object(let s as SliceObject) = index { try setListSlice(l, s, value); return }
+        guard let i = index.asIndex else {
+            throw index.notAnIndex("list indices must be integers or slices, not \(index.typeName)")
+        }
+        let j = i < 0 ? i + l.items.count : i
+        guard j >= 0, j < l.items.count else { throw .indexError("list assignment index out of range") }
+        l.items[j] = value
+    }
+
     func setListSlice(_ l: PyList, _ s: SliceObject, _ value: PyValue) throws(PyError) {
         let (a, b, step) = try s.indices(l.items.count)
         let extended: Bool

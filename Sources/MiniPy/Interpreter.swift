@@ -312,13 +312,7 @@ public final class Interpreter {
             let index = try eval(indexExpr)
             switch obj {
             case .list(let l):
-                if case .object(let s as SliceObject) = index { try setListSlice(l, s, value); return }
-                guard let i = index.asIndex else {
-                    throw index.notAnIndex("list indices must be integers or slices, not \(index.typeName)")
-                }
-                let j = i < 0 ? i + l.items.count : i
-                guard j >= 0, j < l.items.count else { throw .indexError("list assignment index out of range") }
-                l.items[j] = value
+                try setListItem(l, index, value)
             case .dict(let d):
                 try d.set(index, value)
             case .tuple:
