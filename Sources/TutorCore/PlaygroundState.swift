@@ -63,12 +63,15 @@ public struct PlaygroundState: Sendable, Equatable {
         self = next
     }
 
+    /// Puts `text` at the cursor, which ends after it. The column is counted in the line as it now
+    /// is: a combining mark typed after a letter joins it (one character, not two), so adding the
+    /// typed count put the cursor one past, and the next key typed inside the following word.
     mutating func insert(_ text: String) {
-        var line = Array(lines[row])
+        let line = Array(lines[row])
         let at = min(column, line.count)
-        line.insert(contentsOf: Array(text), at: at)
-        lines[row] = String(line)
-        column = at + text.count
+        let before = String(line[..<at]) + text
+        lines[row] = before + String(line[at...])
+        column = min(before.count, lines[row].count)
     }
 
     mutating func newline() {
