@@ -21,11 +21,13 @@ extension Unroll {
             if file == "-" {
                 source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("unroll run: can't open file '\(file)': No such file or directory\n".utf8))
+                switch SnippetFile.read(file) {
+                case .success(let text):
+                    source = text
+                case .failure(let error):
+                    FileHandle.standardError.write(Data((error.message + "\n").utf8))
                     throw ExitCode(2)
                 }
-                source = String(decoding: data, as: UTF8.self)
             }
             let outcome = MiniPy.run(source, file: file == "-" ? "<stdin>" : file,
                                      limits: Limits(wallTime: timeLimit))
