@@ -33,6 +33,20 @@ import TutorCore
         #expect(!lines.joined().contains("END"))
     }
 
+    /// The smallest window with the longest status: every screen still draws, the status whole at the
+    /// bottom, the title on top.
+    @Test func everyScreenDrawsUnderAFourRowStatusAtTheSmallestSize() {
+        let size = Size(width: 40, height: 12)
+        let screens = ScreenReaderRenderTests.walk(size: size, settings: Settings()) + ReaderReviewRenderTests.walk(Settings(), size: size)
+        #expect(screens.count > 10)
+        for (name, var state) in screens where !state.showsHelp {
+            state.status = String(repeating: "a status of many words ", count: 8)
+            let lines = Renderer.render(state).lines
+            #expect(lines.count == 12 && lines[0].hasPrefix(" Unroll"), "\(name)")
+            #expect(lines.suffix(4).allSatisfy { $0.contains("status") }, "\(name)\n\(lines.joined(separator: "\n"))")
+        }
+    }
+
     @Test func aShortStatusStillTakesTheOneFooterRow() {
         var state = State(lessons: [ScreenSnapshotTests.seed], size: Size(width: 80, height: 24))
         state.status = "Saved."
