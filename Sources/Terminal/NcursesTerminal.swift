@@ -54,6 +54,13 @@ public final class NcursesTerminal: Terminal {
         }
         cn_install_signal_handlers()
         cn_register_atexit_restore()
+        // The window's size as the terminal reports it, not LINES and COLUMNS from the environment:
+        // exported by a shell (or left from an earlier window size), curses took them over the
+        // window's own size, at the start and after every resize, and drew every row wrapped into the
+        // next (with absurd values newterm failed, blamed on TERM). `use_tioctl` alone did not hold
+        // after a resize; without them curses asks the terminal, as it does when they are not set.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
             throw TerminalError.startFailed(term)
         }
