@@ -35,3 +35,26 @@ import TutorCore
         #expect(state.route.count == 3 && state.note == nil)
     }
 }
+
+/// `l` after the last lesson says so instead of doing nothing.
+@Suite struct LastLessonTests {
+    @Test func lOnTheLastLessonsChooserSaysItIsTheLast() {
+        var state = State(lessons: [ScreenSnapshotTests.seed], size: Size(width: 80, height: 24))
+        _ = state.openLesson(at: 0)
+        _ = state.update(.key(.char("l")))
+        guard case .modes = state.screen else { Issue.record("left the chooser"); return }
+        #expect(MenuResumeTests.joined(state).contains("This is the last lesson of the course; q goes back to the lessons."))
+    }
+
+    @Test func lOnTheLastLessonsSummarySaysItIsTheLast() {
+        var state = State(lessons: [ScreenSnapshotTests.seed], size: Size(width: 80, height: 24))
+        _ = state.openLesson(at: 0)
+        let last = ScreenSnapshotTests.seed.taskCount(for: .practice) - 1
+        _ = state.open(.practice, lessonIndex: 0, task: last)
+        _ = state.update(.key(.char("n")))
+        guard case .summary = state.screen else { Issue.record("no summary: \(state.screen)"); return }
+        _ = state.update(.key(.char("l")))
+        guard case .summary = state.screen else { Issue.record("left the summary"); return }
+        #expect(MenuResumeTests.joined(state).contains("This is the last lesson of the course"))
+    }
+}
