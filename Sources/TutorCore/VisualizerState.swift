@@ -267,7 +267,9 @@ extension VisualizerState: ScreenModel {
         case .down, .char("j"):
             focusLayer = max(0, focusLayer - 1)
         case .char("b"):
-            batchElement = (batchElement + 1) % max(1, batchCount)
+            // With one element there is nothing to switch to: said, not silently ignored.
+            guard batchCount > 1 else { return [.note("This input has one batch element; b switches between several.")] }
+            batchElement = (batchElement + 1) % batchCount
         case .char("r"):
             seed &+= 1
             config.stateDict = nil
