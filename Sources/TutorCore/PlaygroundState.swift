@@ -151,6 +151,12 @@ public struct PlaygroundState: Sendable, Equatable {
     static let outputLineLimit = 2_000
     static let outputLineLength = 8_000
 
+    /// How many lines `output` is (a last line without its line break counts too).
+    static func printedLineCount(_ output: String) -> Int {
+        let breaks = output.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        return output.isEmpty || output.hasSuffix("\n") ? breaks : breaks + 1
+    }
+
     /// The output as the pane shows it: its last `outputLineLimit` lines, each cut to its last
     /// `outputLineLength` characters, with a first line that says how many were left out.
     static func lines(of output: String?) -> [String] {

@@ -24,3 +24,16 @@ import Testing
         #expect(PlaygroundState.lines(of: nil) == [])
     }
 }
+
+/// A screen reader hears how many lines a run printed, all of them, not the pane's kept last ones.
+@Suite struct PlaygroundOutputAnnouncementTests {
+    @Test func theCountIsOfEverythingPrinted() {
+        var state = SeedLesson.state(.playground, task: 0)
+        state.settings.screenReader = true
+        _ = state.update(.key(.ctrl("r")))
+        let output = (1...10_000).map(String.init).joined(separator: "\n") + "\n"
+        _ = state.update(.snippetRan(output: output, failed: false))
+        #expect(state.announcement == "Ran: printed 10000 lines; the last: 10000")
+        #expect(PlaygroundState.printedLineCount("a\nb") == 2 && PlaygroundState.printedLineCount("a\n") == 1)
+    }
+}
