@@ -28,6 +28,27 @@ enum SnippetFile {
     }
 }
 
+extension SnippetFile {
+    /// Standard input (`unroll run -`) up to `limit` bytes: `unroll run - < /dev/zero` read for ever,
+    /// its memory growing, where a file that large is refused.
+    static func readStandardInput(fd: Int32 = 0) -> Result<String, SnippetFileError> {
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(SnippetFileError(path: "<stdin>", reason: String(cString: strerror(errno))))
+            }
+            if n == 0 { return .success(String(decoding: data, as: UTF8.self)) }
+            data.append(contentsOf: buffer[0 ..< n])
+            if data.count > limit {
+                return .failure(SnippetFileError(path: "<stdin>", reason: "more than a snippet can be (\(limit >> 20) MB)"))
+            }
+        }
+    }
+}
+
 struct SnippetFileError: Error {
     var path: String
     var reason: String

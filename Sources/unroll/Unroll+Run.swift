@@ -19,7 +19,13 @@ extension Unroll {
         func run() throws {
             let source: String
             if file == "-" {
-                source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                switch SnippetFile.readStandardInput() {
+                case .success(let text):
+                    source = text
+                case .failure(let error):
+                    FileHandle.standardError.write(Data((error.message + "\n").utf8))
+                    throw ExitCode(2)
+                }
             } else {
                 switch SnippetFile.read(file) {
                 case .success(let text):

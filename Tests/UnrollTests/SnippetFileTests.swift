@@ -27,4 +27,16 @@ import Testing
         #expect(FileManager.default.createFile(atPath: file, contents: Data("print(1)\n".utf8)))
         if case .success(let text) = SnippetFile.read(file) { #expect(text == "print(1)\n") } else { Issue.record("not read") }
     }
+
+    /// `unroll run - < /dev/zero` read for ever, its memory growing.
+    @Test(.timeLimit(.minutes(1))) func standardInputPastTheLimitIsRefused() {
+        let fd = open("/dev/zero", O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        if case .failure(let error) = SnippetFile.readStandardInput(fd: fd) {
+            #expect(error.message == "unroll run: can't open file '<stdin>': more than a snippet can be (16 MB)")
+        } else {
+            Issue.record("read /dev/zero to its end")
+        }
+    }
 }
