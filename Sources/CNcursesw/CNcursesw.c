@@ -138,6 +138,7 @@ void cn_prepare_restore_sequence(void) {
         // Every xterm mouse mode ncurses may have turned on (1000, 1002, 1003; 1006 SGR coordinates).
         append("\033[?1006l\033[?1003l\033[?1002l\033[?1000l");
     }
+    append("\033[?2004l");      // bracketed paste off (cn_bracketed_paste)
     append(tigetstr("rmkx"));    // keypad transmit mode off
     append(tigetstr("rmcup"));   // leave the alternate screen
 }
@@ -146,8 +147,24 @@ int cn_pending_signal(void) { return pending_signal; }
 int cn_take_suspend(void) { int s = pending_suspend; pending_suspend = 0; return s; }
 int cn_take_continue(void) { int s = pending_continue; pending_continue = 0; return s; }
 
+static volatile sig_atomic_t paste_mode = 0;
+
+// Writes straight to the terminal (not through curses' buffer), so it goes after what endwin sent.
+void cn_bracketed_paste(int on) {
+    const char *s = on ? "\033[?2004h" : "\033[?2004l";
+    size_t done = 0, n = strlen(s);
+    while (done < n) {
+        ssize_t w = write(STDOUT_FILENO, s + done, n - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        done += (size_t)w;
+    }
+    paste_mode = on;
+}
+
 static void restore_at_exit(void) {
     if (curses_active) { curses_active = 0; endwin(); }
+    if (paste_mode) cn_bracketed_paste(0);
 }
 void cn_register_atexit_restore(void) { atexit(restore_at_exit); }
 void cn_set_curses_active(int active) { curses_active = active; }

@@ -13,6 +13,17 @@ public final class NcursesTerminal: Terminal {
     /// A read was interrupted by a signal: ncurses keeps that read's ERR and hands it back on the next
     /// call, which must not be taken for the end of input (it made `fg` after `kill -TSTP` exit 0).
     private var interruptedRead = false
+    /// Bracketed paste is on (turned on after a frame is drawn, off when curses stops or suspends).
+    private var pasteMode = false
+    /// Events read while collecting a paste that belong after it (a resize during a long paste).
+    private var queued: [TerminalEvent] = []
+    /// The key codes `define_key` gives the bracketed paste's start and end (past every KEY_* code).
+    static let pasteStart: Int32 = 0x1000
+    static let pasteEnd: Int32 = 0x1001
+    /// The most characters kept of one paste; the rest is read and dropped until the paste ends.
+    static let pasteLimit = 1 << 20
+    /// How long a paste may pause before its end is taken as lost (a cut-off ESC[201~ must not hang).
+    static let pastePause: Int32 = 300
     /// Whether text can be drawn as UTF-8; when not, the runtime switches to ASCII glyphs.
     public private(set) var isUTF8 = true
 
@@ -43,6 +54,13 @@ public final class NcursesTerminal: Terminal {
         }
         cn_install_signal_handlers()
         cn_register_atexit_restore()
+        // The window's size as the terminal reports it, not LINES and COLUMNS from the environment:
+        // exported by a shell (or left from an earlier window size), curses took them over the
+        // window's own size, at the start and after every resize, and drew every row wrapped into the
+        // next (with absurd values newterm failed, blamed on TERM). `use_tioctl` alone did not hold
+        // after a resize; without them curses asks the terminal, as it does when they are not set.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
             throw TerminalError.startFailed(term)
         }
@@ -61,6 +79,9 @@ public final class NcursesTerminal: Terminal {
         for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END)] {
             _ = define_key(sequence, code)
         }
+        // A paste arrives between these (once bracketed paste is on): one event, not a storm of keys.
+        _ = define_key("\u{1B}[200~", Self.pasteStart)
+        _ = define_key("\u{1B}[201~", Self.pasteEnd)
         curs_set(showsCursor ? 1 : 0)
         mouseinterval(0)
         _ = mousemask(cn_all_mouse_events() | cn_report_mouse_position(), nil)
@@ -90,6 +111,10 @@ public final class NcursesTerminal: Terminal {
         active = false
         cn_set_curses_active(0)
         endwin()
+        if pasteMode {
+            pasteMode = false
+            cn_bracketed_paste(0)
+        }
         if let screen { delscreen(screen) }
         screen = nil
     }
@@ -110,6 +135,10 @@ public final class NcursesTerminal: Terminal {
         }
         previous = buffer
         refresh()
+        if !pasteMode {
+            pasteMode = true
+            cn_bracketed_paste(1)
+        }
         if !drewOnce {
             drewOnce = true
             DebugCrash.afterFirstFrame()
@@ -161,6 +190,7 @@ public final class NcursesTerminal: Terminal {
 
     public func nextEvent(timeout: Int?) -> TerminalEvent {
         let window = cn_stdscr()
+        if !queued.isEmpty { return queued.removeFirst() }
         wtimeout(window, Int32(timeout ?? -1))
         while true {
             if let pending = pendingSignalEvent() { return pending }
@@ -182,11 +212,45 @@ public final class NcursesTerminal: Terminal {
             }
             interruptedRead = false
             if result == cn_key_code_yes() {
+                if Int32(wch) == Self.pasteStart { return readPaste(window, timeout: timeout) }
                 if let event = keyCodeEvent(Int32(wch)) { return event }
                 continue
             }
             if let key = Self.characterKey(UInt32(wch)) { return .key(key) }
         }
+    }
+
+    /// Reads a bracketed paste up to its end marker. An end that never comes (cut off) is taken as
+    /// come after `pastePause` ms of silence; past `pasteLimit` characters the rest is read and dropped.
+    /// Key sequences inside it (pasted escape codes) are dropped; a resize is kept for after it.
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>?, timeout: Int?) -> TerminalEvent {
+        var text = String.UnicodeScalarView()
+        var count = 0
+        wtimeout(window, Self.pastePause)
+        defer { wtimeout(window, Int32(timeout ?? -1)) }
+        while true {
+            if let pending = pendingSignalEvent() {
+                queued.append(pending)
+                break
+            }
+            var wch: wint_t = 0
+            cn_clear_errno()
+            let result = wget_wch(window, &wch)
+            if result == ERR {
+                if cn_errno() == EINTR { continue }
+                break
+            }
+            if result == cn_key_code_yes() {
+                let code = Int32(wch)
+                if code == Self.pasteEnd { break }
+                if code == KEY_RESIZE, let event = keyCodeEvent(code) { queued.append(event) }
+                continue
+            }
+            guard count < Self.pasteLimit, let scalar = Unicode.Scalar(UInt32(wch)) else { continue }
+            text.append(scalar)
+            count += 1
+        }
+        return .paste(String(text))
     }
 
     private func pendingSignalEvent() -> TerminalEvent? {
@@ -205,6 +269,10 @@ public final class NcursesTerminal: Terminal {
     /// Stops the process like a shell job; `fg` brings it back and the next frame redraws it all.
     public func suspend() {
         endwin()
+        if pasteMode {
+            pasteMode = false
+            cn_bracketed_paste(0)
+        }
         cn_suspend_self()
         _ = cn_take_continue()
         refresh()

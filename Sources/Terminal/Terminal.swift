@@ -19,6 +19,8 @@ public protocol Terminal: AnyObject {
 public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     case mouse(MouseEvent.Kind, column: Int, row: Int)
+    /// Text pasted in one piece (bracketed paste), as the terminal sent it.
+    case paste(String)
     case resize(Size)
     /// `timeout` passed with no input.
     case timeout

@@ -179,7 +179,9 @@ extension Announcer {
             let lines = b.outputLines
             let last = lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "nothing"
             if b.failed { return "It raised: \(last)" }
-            return "Ran: printed \(lines.count) line\(lines.count == 1 ? "" : "s"); the last: \(last)"
+            // The pane keeps the last lines of a long output; the count is of all that was printed.
+            let count = lines.count > PlaygroundState.outputLineLimit ? PlaygroundState.printedLineCount(b.output ?? "") : lines.count
+            return "Ran: printed \(count) line\(count == 1 ? "" : "s"); the last: \(last)"
         }
         if a.row != b.row { return "Line \(Spoken.of(b.row + 1, b.lines.count)): \(b.lines[b.row].isEmpty ? "blank" : b.lines[b.row])" }
         return nil

@@ -197,7 +197,13 @@ extension ChallengeState: ScreenModel {
             if case .choice(var c) = work {
                 choiceAttemptsLeft -= 1
                 if choiceAttemptsLeft > 0 {
-                    let status = "Not quite: \(c.answered ?? "?") is wrong. \(choiceAttemptsLeft) attempt\(choiceAttemptsLeft == 1 ? "" : "s") left."
+                    // Why it is wrong, as far as that can be said before the last attempt: the option's own
+                    // explanation when the lesson gives one, and the hint (shown under the options, as
+                    // Try shows it after a wrong answer), which points at what decides the answer.
+                    var status = "Not quite: \(c.answered ?? "?") is wrong."
+                    if let why = c.answered.flatMap({ c.question.option($0)?.why }) { status += " " + why }
+                    status += " \(choiceAttemptsLeft) attempt\(choiceAttemptsLeft == 1 ? "" : "s") left; see the hint."
+                    c.showsHint = true
                     // Asked again, with the wrong choice crossed out.
                     if let wrong = c.answered { c.ruledOut.insert(wrong) }
                     c.answered = nil
@@ -205,6 +211,10 @@ extension ChallengeState: ScreenModel {
                     work = .choice(c)
                     return commands + [.note(status)]
                 }
+                // The hint shown for the retry goes with it: the solution takes its place, and `h`
+                // asks for the hint afresh (and is recorded).
+                c.showsHint = false
+                work = .choice(c)
             } else if case .fill(let f) = work, !f.isFinished {
                 return commands
             }

@@ -14,8 +14,18 @@ public enum DisplayWidth {
         text.reduce(0) { $0 + of($1) }
     }
 
+    /// True for a grapheme a terminal must not be sent as it is (the renderer draws `?` in its one
+    /// cell): controls, and the invisible formatting characters a terminal draws in no cell at all
+    /// while this table counts one (a bidi override such as U+202E, which may also reorder the row; the
+    /// byte order mark U+FEFF; the word joiner U+2060–U+2064). Sent raw, each pulled the rest of its
+    /// row one cell left of where the frame had it, and the next frame's changed cells landed amid
+    /// old text.
     public static func isControl(_ grapheme: Character) -> Bool {
-        grapheme.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
+        grapheme.unicodeScalars.contains { TerminalSafe.isUnsafe($0) || isInvisibleFormat($0.value) }
+    }
+
+    private static func isInvisibleFormat(_ v: UInt32) -> Bool {
+        v == 0xFEFF || (0x2060...0x2064).contains(v) || v == 0x180E || (0xFFF9...0xFFFB).contains(v)
     }
 
     private static func isZeroWidth(_ v: UInt32) -> Bool {

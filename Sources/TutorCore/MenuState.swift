@@ -51,13 +51,23 @@ extension MenuState: ScreenModel {
         case .char("v"):
             return review(context)
         case .char("r"):
-            guard let target = context.resumeTarget else { return [] }
+            guard let target = context.resumeTarget else { return [.note(Self.nothingToResume(context))] }
             selected = target.lessonIndex
             return open(target.lessonIndex, context) + [.open(target.mode, lessonIndex: target.lessonIndex, task: target.task, .push)]
         case .char, .ctrl, .left, .right, .pageUp, .pageDown, .tab, .backTab, .backspace, .delete:
             break
         }
         return []
+    }
+
+    /// Why `r` opens nothing (it said nothing at all): no place recorded yet, or the one recorded is
+    /// not in the lessons open now (a lesson removed or renamed, another course folder).
+    static func nothingToResume(_ context: ScreenContext) -> String {
+        guard let point = context.progress.resumePoint else {
+            return "Nothing to resume yet: Enter opens the lesson under the pointer."
+        }
+        let place = TerminalSafe.text(point.lesson) + " · " + TerminalSafe.text(point.mode)
+        return "Where you left off (\(place)) is not in these lessons; Enter opens the lesson under the pointer."
     }
 
     private mutating func update(mouse: MouseEvent, _ context: ScreenContext) -> [Command] {

@@ -51,7 +51,7 @@ extension ModeChooserState: ScreenModel {
         case .char("o"):
             return [.push(.overview(OverviewState(lessonIndex: lessonIndex, selected: selected)))]
         case .char("l"):
-            return lessonIndex + 1 < context.lessons.count ? [.openLesson(lessonIndex + 1)] : []
+            return context.nextLesson(after: lessonIndex)
         case .char, .ctrl, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .backspace, .delete:
             break
         }

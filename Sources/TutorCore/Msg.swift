@@ -5,6 +5,9 @@ import Foundation
 public enum Msg: Sendable {
     case key(Key)
     case mouse(MouseEvent)
+    /// Text the terminal delivered as one paste (bracketed paste), as it came: the screen that takes
+    /// text puts it in as it is; no other screen acts on it, so a paste is never a storm of keys.
+    case paste(String)
     case resize(Size)
     /// A clock tick the state asked for with `Effect.startTimer`.
     case tick(Date)

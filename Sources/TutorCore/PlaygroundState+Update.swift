@@ -45,6 +45,20 @@ extension PlaygroundState: ScreenModel {
         }
     }
 
+    /// Pasted text goes in as it is: its lines keep their own indentation (Enter's auto-indent would
+    /// add to it and break the code). Too much is refused whole, with a note that says so.
+    public mutating func paste(_ text: String, _ context: ScreenContext) -> [Command] {
+        guard text.count <= Self.pasteLimit else {
+            return [.note("The paste of \(text.count) characters is more than the playground takes (\(Self.pasteLimit)); nothing was pasted.")]
+        }
+        let clean = Self.pasteable(text)
+        guard !clean.isEmpty else { return [] }
+        insertPasted(clean)
+        edited()
+        keepCursorInView(size: context.size)
+        return [.note(nil)]
+    }
+
     private mutating func update(key: Key, _ context: ScreenContext) -> [Command] {
         switch key {
         case .escape:

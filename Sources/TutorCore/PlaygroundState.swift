@@ -63,12 +63,15 @@ public struct PlaygroundState: Sendable, Equatable {
         self = next
     }
 
+    /// Puts `text` at the cursor, which ends after it. The column is counted in the line as it now
+    /// is: a combining mark typed after a letter joins it (one character, not two), so adding the
+    /// typed count put the cursor one past, and the next key typed inside the following word.
     mutating func insert(_ text: String) {
-        var line = Array(lines[row])
+        let line = Array(lines[row])
         let at = min(column, line.count)
-        line.insert(contentsOf: Array(text), at: at)
-        lines[row] = String(line)
-        column = at + text.count
+        let before = String(line[..<at]) + text
+        lines[row] = before + String(line[at...])
+        column = min(before.count, lines[row].count)
     }
 
     mutating func newline() {
@@ -143,12 +146,31 @@ public struct PlaygroundState: Sendable, Equatable {
     public static func bodyHeight(screenHeight: Int) -> Int { max(1, screenHeight - 2) }
 
     /// The lines a run printed (the traceback's included); none before a run.
+    /// The most lines of a run's output the pane keeps, and the most characters of one line: it shows
+    /// the end of what was printed, and laying out megabytes on every frame froze the editor.
+    static let outputLineLimit = 2_000
+    static let outputLineLength = 8_000
+
+    /// How many lines `output` is (a last line without its line break counts too).
+    static func printedLineCount(_ output: String) -> Int {
+        let breaks = output.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        return output.isEmpty || output.hasSuffix("\n") ? breaks : breaks + 1
+    }
+
+    /// The output as the pane shows it: its last `outputLineLimit` lines, each cut to its last
+    /// `outputLineLength` characters, with a first line that says how many were left out.
     static func lines(of output: String?) -> [String] {
         guard let output else { return [] }
         if output.isEmpty { return ["(nothing printed)"] }
-        var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         if output.hasSuffix("\n") { lines.removeLast() }
-        return lines
+        var kept = lines.suffix(outputLineLimit).map { line in
+            line.count > outputLineLength ? "…" + String(line.suffix(outputLineLength - 1)) : String(line)
+        }
+        if lines.count > outputLineLimit {
+            kept.insert("… \(lines.count - outputLineLimit) earlier lines not shown", at: 0)
+        }
+        return kept
     }
 
     /// Rows below the code, in a body `bodyHeight` rows high, for the run: a gap, a header ("Running…",

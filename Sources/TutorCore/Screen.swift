@@ -41,6 +41,14 @@ public enum Screen: Sendable, Equatable {
         return commands
     }
 
+    /// Hands pasted text to the screen (only one that `takesText` does anything with it).
+    mutating func paste(_ text: String, _ context: ScreenContext) -> [Command] {
+        var model = self.model
+        let commands = model.paste(text, context)
+        self = model.screen
+        return commands
+    }
+
     public var helpTitle: String { model.helpTitle }
     public var help: [HelpEntry] { model.help + model.commonHelp }
     /// Where the screen is: its mode, lesson and task (0-based); nil for the menu and the chooser.
@@ -86,12 +94,15 @@ public protocol ScreenModel: Sendable {
     var commonHelp: [HelpEntry] { get }
     /// The screen takes typed text (the playground's editor): `?` and `g` type there, not act.
     var takesText: Bool { get }
+    /// Text pasted in one piece (`Msg.paste`); only a screen that `takesText` is handed it.
+    mutating func paste(_ text: String, _ context: ScreenContext) -> [Command]
     /// The screen uses `g` itself (the visualizer's gradient view), so preview's `g` (go to a task) leaves it alone.
     var takesG: Bool { get }
 }
 
 extension ScreenModel {
     public var takesText: Bool { false }
+    public mutating func paste(_ text: String, _ context: ScreenContext) -> [Command] { [] }
     public var takesG: Bool { false }
 
     public var commonHelp: [HelpEntry] {

@@ -71,6 +71,14 @@ extension ScreenContext {
     }
 
     /// The resume point, when it names a lesson of this course and a mode this build opens.
+    /// `l` (the chooser, a summary): the next lesson's chooser, or, after the last, a note that says so
+    /// (it did nothing at all).
+    func nextLesson(after index: Int) -> [Command] {
+        index + 1 < lessons.count
+            ? [.openLesson(index + 1)]
+            : [.note("This is the last lesson of the course; q goes back to the lessons.")]
+    }
+
     public var resumeTarget: (lessonIndex: Int, mode: Mode, task: Int)? {
         guard let point = progress.resumePoint,
               let index = lessons.firstIndex(where: { $0.id == point.lesson }),

@@ -63,10 +63,15 @@ extension State {
     }
 
     /// The lesson's chooser, then (when given) a mode at a task: how `unroll LESSON` starts.
+    /// A status set before the start (the progress file that cannot be read or was moved aside, lesson
+    /// files kept out) stays: opening the chooser clears the menu's status, but this one has not been
+    /// seen yet, and a learner never told that saving fails loses a whole session.
     public mutating func start(lessonIndex: Int, mode: Mode?, task: Int) -> [Effect] {
+        let startup = status
         route = [.menu(MenuState(selected: lessonIndex))]
-        let chooser = openLesson(at: lessonIndex)
-        guard let mode else { return chooser }
-        return chooser + open(mode, lessonIndex: lessonIndex, task: task)
+        var effects = openLesson(at: lessonIndex)
+        if let mode { effects += open(mode, lessonIndex: lessonIndex, task: task) }
+        if let startup { status = startup }
+        return effects
     }
 }

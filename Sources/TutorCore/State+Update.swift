@@ -37,6 +37,8 @@ extension State {
             return updateScreen(.snippetRan(output: output, failed: failed, modules: modules, runtime: runtime))
         case .key(let key):
             return update(key: key)
+        case .paste(let text):
+            return paste(text)
         case .mouse(let event):
             if showsHelp {
                 if event.kind == .press { showsHelp = false }
@@ -69,6 +71,24 @@ extension State {
 
     /// The screen on top updates itself (its state is kept whatever it asks for), then its commands
     /// are applied: a new screen it asks for is never overwritten by the old one.
+    /// A paste goes into the screen that takes text; elsewhere it does nothing but say so (as keys it
+    /// would answer, skip and quit at random), and a paste closes the help as a key does.
+    private mutating func paste(_ text: String) -> [Effect] {
+        if showsHelp {
+            showsHelp = false
+            return []
+        }
+        guard goto == nil, screen.model.takesText else {
+            status = "Pasted text goes into the playground's editor only; here, keys choose."
+            return []
+        }
+        let context = self.context
+        var top = screen
+        let commands = top.paste(text, context)
+        screen = top
+        return apply(commands)
+    }
+
     private mutating func updateScreen(_ msg: ScreenMsg) -> [Effect] {
         let context = self.context
         var top = screen

@@ -63,7 +63,7 @@ extension SummaryState: ScreenModel {
             guard let next = lesson.mode(after: mode) else { return [.pop] }
             return [.open(next, lessonIndex: lessonIndex, task: 0, .replace)]
         case .char("l"):
-            return lessonIndex + 1 < context.lessons.count ? [.openLesson(lessonIndex + 1)] : []
+            return context.nextLesson(after: lessonIndex)
         case .char("r"):
             return [.open(mode, lessonIndex: lessonIndex, task: 0, .replace)]
         case .char("p"):

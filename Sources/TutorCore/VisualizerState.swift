@@ -74,6 +74,15 @@ public struct VisualizerConfig: Sendable, Equatable {
         if let stateDict {
             do { try base.loadStateDict(stateDict) } catch { return .failure(VisualizerError(message: "state_dict: \(error)")) }
         }
+        // The run over this input, with what the gradient view saves, within the engine's budget:
+        // `unroll visualize --seq-len 100000 --num-layers 8 --hidden-size 256` computed for minutes and
+        // gigabytes before its first frame (Ctrl-C not yet the tutor's), where MiniPy and
+        // `unroll engine` refuse such a run at once.
+        let seqLen = input.shape.first ?? 0
+        let batch = input.shape.count == 3 ? input.shape[1] : 1
+        do { try base.config.checkBudget(seqLen: seqLen, batch: batch, backward: true) } catch {
+            return .failure(VisualizerError(message: "RuntimeError: \(error.description) (run over \(seqLen) steps, batch \(batch))"))
+        }
         return .success(base)
     }
 }
@@ -258,7 +267,9 @@ extension VisualizerState: ScreenModel {
         case .down, .char("j"):
             focusLayer = max(0, focusLayer - 1)
         case .char("b"):
-            batchElement = (batchElement + 1) % max(1, batchCount)
+            // With one element there is nothing to switch to: said, not silently ignored.
+            guard batchCount > 1 else { return [.note("This input has one batch element; b switches between several.")] }
+            batchElement = (batchElement + 1) % batchCount
         case .char("r"):
             seed &+= 1
             config.stateDict = nil

@@ -15,13 +15,32 @@ enum Chrome {
         }
     }
 
+    /// The most rows a status sentence takes at the bottom; the body gives them up while it is shown.
+    static let statusRowLimit = 4
+
+    /// The rows the footer takes: the status sentence wrapped at words (a sentence cut at the edge
+    /// loses its end, which is where it says what happens now: "…; progress is not being saved"),
+    /// at most `statusRowLimit`, the last cut at a word when even those are not enough; one row for
+    /// the keys when there is no status.
+    static func footerRows(status: String?, width: Int) -> [String] {
+        guard let status else { return [] }
+        let lines = TextWrap.wrap(status.replacingOccurrences(of: "\n", with: " "), width: width)
+        guard lines.count > statusRowLimit else { return lines }
+        let rest = lines[(statusRowLimit - 1)...].joined(separator: " ")
+        return Array(lines.prefix(statusRowLimit - 1)) + [cutAtWord(rest, to: width)]
+    }
+
     /// The status sentence when there is one (it matters more than the key reminder), else the keys.
-    static func footer(status: String?, hints: String, into buffer: inout CellBuffer) {
-        let y = buffer.height - 1
-        if let status {
-            buffer.put(DisplayWidth.truncate(status, to: buffer.width - 1), x: 0, y: y, style: Style(color: .warn, bold: true))
-        } else {
-            buffer.put(fitted(hints, to: buffer.width - 1), x: 0, y: y, style: .dim)
+    /// `rows` is `footerRows(status:width:)`, measured before the body was laid out above it.
+    static func footer(rows: [String], hints: String, into buffer: inout CellBuffer) {
+        guard !rows.isEmpty else {
+            buffer.put(fitted(hints, to: buffer.width - 1), x: 0, y: buffer.height - 1, style: .dim)
+            return
+        }
+        let top = buffer.height - rows.count
+        for (i, row) in rows.enumerated() {
+            buffer.fill(Rect(x: 0, y: top + i, width: buffer.width, height: 1), style: .plain)
+            buffer.put(row, x: 0, y: top + i, style: Style(color: .warn, bold: true))
         }
     }
 

@@ -16,7 +16,16 @@ enum PlaygroundView {
         doc.line([Span("Snippet \(glyphs.count(play.snippetIndex + 1, of: play.snippetCount))", .bold), Span(" · " + play.title)])
         doc.gap()
         let numberWidth = play.gutterWidth - 3
+        // Only the rows that can be on screen are laid out (the others stay empty rows, so the
+        // scroll measure is the same): laying out every line on every frame made each key take
+        // time in the length of the whole snippet. The view scrolls to at most `scroll`, and no
+        // further back than one screen (the cursor's row, 2 + row, is within a screen of it).
+        let shown = (play.scroll - codeHeight - 2)...(play.scroll + codeHeight + 2)
         for (i, line) in play.lines.enumerated() {
+            guard shown.contains(i + 2) || i == play.row else {
+                doc.line([])
+                continue
+            }
             let number = String(i + 1).padding(toLength: numberWidth, withPad: " ", startingAt: 0)
             let chars = Array(line)
             let cursor = i == play.row ? min(play.column, chars.count) : nil

@@ -19,7 +19,9 @@ public enum Renderer {
         let reader = state.settings.screenReader
         let area = buffer.area
         // A screen reader's layout keeps two rows at the bottom: the keys, then the status row it reads.
-        let body = Rect(x: 0, y: 1, width: area.width, height: area.height - (reader ? 3 : 2))
+        let footer = reader ? [] : Chrome.footerRows(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note,
+                                                     width: area.width - 1)
+        let body = Rect(x: 0, y: 1, width: area.width, height: area.height - (reader ? 3 : 1 + max(1, footer.count)))
         let view = Self.view(of: state)
         Chrome.title("Unroll", detail: view.detail, counters: view.counters, into: &buffer, glyphs: glyphs)
         if reader && state.showsHelp {
@@ -32,7 +34,7 @@ public enum Renderer {
             let line = state.announcement ?? state.status ?? Announcer.intro(state)
             Chrome.readerRows(status: (state.settings.preview ? "Preview: " : "") + line, hints: view.hints, into: &buffer)
         } else {
-            Chrome.footer(status: state.settings.preview ? Preview.status(state) : state.status ?? state.note, hints: view.hints, into: &buffer)
+            Chrome.footer(rows: footer, hints: view.hints, into: &buffer)
             if state.showsHelp {
                 HelpView.render(title: state.screen.helpTitle, entries: state.screen.help, into: &buffer, glyphs: glyphs)
             }

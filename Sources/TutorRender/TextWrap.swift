@@ -25,19 +25,26 @@ public enum TextWrap {
                     line = ""
                     lineWidth = 0
                 }
-                // A word wider than the whole line is cut into pieces.
-                while w > width {
+                // A word wider than the whole line is cut into pieces, in one pass: cutting a piece
+                // off the front and measuring the rest again took time squared in the word's length
+                // (a snippet printing 10 MB on one line froze the playground), and a character
+                // wider than the whole line made an empty piece for ever. Such a character gets a
+                // piece of its own.
+                if w > width {
                     var piece = ""
                     var pw = 0
                     for g in word {
                         let gw = DisplayWidth.of(g)
-                        if pw + gw > width { break }
+                        if pw + gw > width && !piece.isEmpty {
+                            lines.append(piece)
+                            piece = ""
+                            pw = 0
+                        }
                         piece.append(g)
                         pw += gw
                     }
-                    lines.append(piece)
-                    word.removeFirst(piece.count)
-                    w = DisplayWidth.of(word)
+                    word = piece
+                    w = pw
                 }
                 line = word
                 lineWidth = w

@@ -21,7 +21,7 @@ struct BusyInput {
             case .endOfInput:
                 deferred.append(event)
                 inputOpen = false
-            case .key, .mouse, .resize, .suspend:
+            case .key, .mouse, .paste, .resize, .suspend:
                 deferred.append(event)
             }
         }

@@ -62,6 +62,8 @@ public struct Runtime {
                 msg = .key(key)
             case .mouse(let kind, let column, let row):
                 msg = .mouse(MouseEvent(kind: kind, column: column, row: row, target: frame.hit(column: column, row: row)))
+            case .paste(let text):
+                msg = .paste(text)
             case .resize(let size):
                 msg = .resize(size)
             case .timeout:

@@ -49,6 +49,8 @@ struct ModeOptions: ParsableArguments, ModeSettings {
             throw ValidationError("--mode '\(mode)' cannot be opened; choose one of: \(Mode.listed.map(\.rawValue).joined(separator: ", ")).")
         }
         if let task, task < 1 { throw ValidationError("--task counts from 1.") }
+        // Without a mode the lesson's chooser opens and the task was dropped without a word.
+        if task != nil && mode == nil { throw ValidationError("--task needs --mode: the task or question of which mode?") }
     }
 }
 

@@ -55,9 +55,9 @@ extension Unroll {
                 return
             }
             if !yes {
-                // Unbuffered, so the question shows before readLine waits.
+                // Unbuffered, so the question shows before the answer is read.
                 FileHandle.standardOutput.write(Data(ProgressReset.prompt(lesson: lesson, path: store.path.path).utf8))
-                guard ProgressReset.confirms(readLine()) else {
+                guard ProgressReset.confirms(AnswerLine.read()) else {
                     print("Nothing reset.")
                     return
                 }

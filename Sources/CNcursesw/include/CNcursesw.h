@@ -58,6 +58,7 @@ int cn_take_suspend(void);        // 1 once after SIGTSTP was seen
 int cn_take_continue(void);       // 1 once after SIGCONT was seen
 void cn_register_atexit_restore(void);
 void cn_set_curses_active(int active);
+void cn_bracketed_paste(int on);    // xterm's mode 2004: a paste arrives between ESC[200~ and ESC[201~
 void cn_suspend_self(void);       // restores the terminal default for SIGTSTP and stops the process
 // A deliberate crash for the terminal-restore tests: 1 SIGSEGV, 2 a trap, 3 abort().
 void cn_debug_crash(int kind);
