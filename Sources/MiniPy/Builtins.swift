@@ -252,6 +252,8 @@ extension Interpreter {
     // MARK: Attributes
 
     func attribute(_ v: PyValue, _ name: String) throws(PyError) -> PyValue {
+        // Every value's class is what type() gives (`m.fc.__class__.__name__`, a learner's way to name a layer).
+        if name == "__class__" { return try call(Builtins.all["type"]!, [v], []) }
         switch v {
         case .str(let s): if let m = strMethod(s, name) { return m }
         case .list(let l): if let m = listMethod(l, name) { return m }

@@ -192,7 +192,10 @@ extension TorchModule {
         var y = try tc { try Tensor.matmul(x, try w.transposed(0, 1)) }
         if let bLeaf { y = try tc { try Tensor.broadcasting(y, bLeaf.value, +) } }
         let hasBias = bLeaf != nil
+        // ATen's linear: addmm for 2-D input, a flattened addmm for contiguous input with a bias; a non-contiguous
+        // one with a bias (a batch_first RNN's output) goes through matmul and add_, so its grad_fn is the add's.
         let name = x.dim == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0")
+                 : hasBias && !input.isContiguous ? "AddBackward0"
                  : x.dim == 1 && !hasBias ? "SqueezeBackward4" : "UnsafeViewBackward0"
         let rows = x.shape.dropLast().reduce(1, *)   // not count / in_features: in_features may be 0
         let inputs = [input, PyTensor(leaf: wLeaf)] + (bLeaf.map { [PyTensor(leaf: $0)] } ?? [])
