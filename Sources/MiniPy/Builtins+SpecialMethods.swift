@@ -83,7 +83,9 @@ extension Interpreter {
         let reflected = name.hasPrefix("__r")
         return method(name) { a, k, i throws(PyError) in
             let other = try oneArgument(a, k)
-            if isNumber && !Self.operandFits(v, other) { return .object(NotImplementedObject.shared) }
+            // A number's arithmetic with another type's operand is NotImplemented (`int.__add__(1.5)`), as its
+            // comparison is; a sequence's `__add__` raises what `+` raises.
+            if isNumber && !Self.sameKind(v, other) { return .object(NotImplementedObject.shared) }
             return try reflected ? i.binary(op, other, v) : i.binary(op, v, other)
         }
     }
@@ -123,32 +125,14 @@ extension Interpreter {
         }
     }
 
-    /// Whether a comparison dunder of `v` answers for `other` itself (else NotImplemented): numbers with numbers,
-    /// a str with a str, a list with a list, a tuple with a tuple.
+    /// Whether a comparison dunder of `v`, or a number's arithmetic one, answers for `other` itself (else
+    /// NotImplemented): an int with ints, a float with numbers, a str with a str, a list with a list, a tuple with a tuple.
     static func sameKind(_ v: PyValue, _ other: PyValue) -> Bool {
         switch (v, other) {
         case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool): return true
         case (.float, .int), (.float, .bool), (.float, .float): return true
         case (.str, .str), (.list, .list), (.tuple, .tuple), (.dict, .dict): return true
         default: return false
-        }
-    }
-
-    /// Whether a number's arithmetic dunder computes with `other` (else NotImplemented, as CPython's
-    /// `int.__add__(1.5)`): an int with ints, a float with numbers. (A sequence's `__add__` raises what `+` raises.)
-    static func operandFits(_ v: PyValue, _ other: PyValue) -> Bool {
-        switch v {
-        case .int, .bool:
-            if case .int = other { return true }
-            if case .bool = other { return true }
-            return false
-        case .float:
-            switch other {
-            case .int, .bool, .float: return true
-            default: return false
-            }
-        default:
-            return false
         }
     }
 }
